@@ -1,0 +1,230 @@
+"""Names and aliases: the organization dictionary, overlap resolution, and per-article entities.
+
+Every merge records why it happened (``Entity.merge_reasons``), so a user can see why two names
+became one node.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.errors import InputError
+from graph.records import ENTITY_TYPES, Article, Entity, Mention
+from graph.rules import load_table
+
+ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
+ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[“\"]?(?P<short>[^”\"）)]{1,12})[”\"]?[）)]")
+PRIORITY = {"rule": 3, "dict": 2, "ner": 1}
+
+
+@dataclass(frozen=True)
+class AliasEntry:
+    canonical: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+class AliasTable:
+    """Canonical names and their aliases; later files override earlier ones."""
+
+    def __init__(self, entries: list[AliasEntry]):
+        self.entries = entries
+        self.by_form: dict[str, AliasEntry] = {}
+        for e in entries:
+            for form in (e.canonical, *e.aliases):
+                self.by_form[form] = e
+        names = sorted(self.by_form, key=len, reverse=True)
+        self.pattern = re.compile("|".join(bounded(n) for n in names)) if names else None
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> "AliasTable":
+        entries: list[AliasEntry] = []
+        for path in paths:
+            entries.extend(read_alias_file(path))
+        return cls(entries)
+
+    def lookup(self, form: str) -> AliasEntry | None:
+        return self.by_form.get(form)
+
+
+def bounded(name: str) -> str:
+    """A regex for ``name`` that does not match inside a longer Latin word (Meta in Metaverse)."""
+    out = re.escape(name)
+    if name[:1].isascii() and name[:1].isalnum():
+        out = r"(?<![A-Za-z0-9])" + out
+    if name[-1:].isascii() and name[-1:].isalnum():
+        out = out + r"(?![A-Za-z0-9])"
+    return out
+
+
+def read_alias_file(path: Path) -> list[AliasEntry]:
+    """Lines of ``canonical<TAB>TYPE<TAB>alias|alias``; # starts a comment."""
+    entries = []
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"Could not read the alias file {path}: {e.strerror}") from e
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) < 2 or parts[1] not in ENTITY_TYPES:
+            raise InputError(f"{path}:{number}: expected 'canonical<TAB>TYPE<TAB>aliases' with TYPE one of "
+                             f"{', '.join(ENTITY_TYPES)}, got {line!r}")
+        aliases = tuple(a for a in (parts[2].split("|") if len(parts) > 2 else []) if a)
+        entries.append(AliasEntry(parts[0], parts[1], aliases))
+    return entries
+
+
+def alias_files() -> list[Path]:
+    """The shipped table, then the user's override file named by GUANXI_ALIASES."""
+    paths = [ALIASES_FILE]
+    if os.environ.get("GUANXI_ALIASES"):
+        paths.append(Path(os.environ["GUANXI_ALIASES"]))
+    return paths
+
+
+@lru_cache(maxsize=4)
+def _table(paths: tuple[Path, ...]) -> AliasTable:
+    return AliasTable.from_files(list(paths))
+
+
+def alias_table() -> AliasTable:
+    return _table(tuple(alias_files()))
+
+
+@lru_cache(maxsize=None)
+def suffix_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lists = load_table().get("lists", {})
+    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return by_len(lists.get("org_suffixes", [])), by_len(lists.get("legal_suffixes", []))
+
+
+def strip_legal_suffix(name: str) -> str:
+    _, legal = suffix_lists()
+    for suffix in legal:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def find_dictionary_mentions(article: Article) -> Article:
+    """Pipeline stage: every name of the alias table found in the text."""
+    table = alias_table()
+    if table.pattern is None:
+        return article
+    for m in table.pattern.finditer(article.text):
+        entry = table.lookup(m.group(0))
+        article.mentions.append(Mention(article.id, m.start(), m.end(), m.group(0), entry.type, "dict"))
+    return article
+
+
+def extend_org(m: Mention, text: str) -> Mention:
+    org_suffixes, _ = suffix_lists()
+    for suffix in org_suffixes:
+        if text.startswith(suffix, m.end):
+            end = m.end + len(suffix)
+            return Mention(m.doc_id, m.start, end, text[m.start:end], m.label, m.source)
+    return m
+
+
+def select_mentions(article: Article) -> Article:
+    """Pipeline stage: extend ORG spans over a following suffix, keep scored types, resolve overlaps.
+
+    Longer spans win; at equal length a rule beats the dictionary, which beats the model.
+    """
+    candidates = []
+    for m in article.mentions:
+        if m.label not in ENTITY_TYPES:
+            continue
+        if m.label == "ORG":
+            m = extend_org(m, article.text)
+        candidates.append(m)
+    kind = lambda m: "ner" if m.source == "ner" else "dict" if m.source == "dict" else "rule"  # noqa: E731
+    candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[kind(m)], m.start))
+    taken: list[Mention] = []
+    for m in candidates:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    article.mentions = sorted(taken, key=lambda m: m.start)
+    return article
+
+
+def group_entities(article: Article) -> Article:
+    """Pipeline stage: one Entity per thing the article names, with its aliases.
+
+    Names are merged when the alias table says so, when the text declares a short form
+    (X（以下简称“Y”）), when one is the other plus a legal suffix (腾讯公司, 腾讯), or when an
+    ORG name is the start of a longer ORG name plus an organization suffix (浪潮, 浪潮集团).
+    """
+    table = alias_table()
+    key_of: dict[tuple[str, str], str] = {}       # (type, surface) -> canonical
+    reasons: dict[str, list[str]] = {}
+    surfaces = {(m.label, m.text) for m in article.mentions}
+
+    def assign(label: str, surface: str, canonical: str, why: str | None) -> None:
+        key_of[(label, surface)] = canonical
+        if why and surface != canonical:
+            reasons.setdefault(canonical, []).append(f"{surface} -> {canonical}: {why}")
+
+    declared = declared_abbreviations(article)
+    for label, surface in sorted(surfaces, key=lambda s: -len(s[1])):
+        entry = table.lookup(surface)
+        if entry and entry.type == label:
+            assign(label, surface, entry.canonical, "alias table")
+        elif (label, surface) in declared:
+            full = declared[(label, surface)]
+            assign(label, surface, key_of.get((label, full), full), "declared short form in the text")
+        else:
+            assign(label, surface, surface, None)
+    # short forms within the article: resolve against longer names of the same type
+    org_suffixes, _ = suffix_lists()
+    for (label, surface), canonical in sorted(key_of.items(), key=lambda kv: len(kv[0][1])):
+        if canonical != surface or label != "ORG":
+            continue
+        for (other_label, other), other_canonical in key_of.items():
+            if other_label != "ORG" or other == surface:
+                continue
+            rest = other[len(surface):] if other.startswith(surface) else None
+            if rest and (rest in org_suffixes or strip_legal_suffix(other) == surface):
+                assign(label, surface, other_canonical, f"short form of {other} in the same article")
+                break
+    entities: dict[tuple[str, str], Entity] = {}
+    for m in article.mentions:
+        canonical = key_of[(m.label, m.text)]
+        e = entities.setdefault((m.label, canonical), Entity(canonical, m.label))
+        e.mentions.append(m)
+        if m.text != canonical:
+            e.aliases.add(m.text)
+    for (label, canonical), e in entities.items():
+        entry = table.lookup(canonical)
+        if entry and entry.type == label:
+            e.aliases.update(a for a in entry.aliases if any(a == m.text for m in e.mentions))
+        e.merge_reasons = reasons.get(canonical, [])
+    article.entities = list(entities.values())
+    return article
+
+
+def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
+    """(type, short form) -> full name, from 'X（以下简称“Y”）' right after a mention."""
+    out = {}
+    for m in article.mentions:
+        found = ABBREVIATION.match(article.text[m.end:m.end + 24])
+        if found:
+            out[(m.label, found.group("short"))] = m.text
+    return out
+
+
+def find_declared_short_forms(article: Article) -> Article:
+    """Pipeline stage: after 'X（以下简称“Y”）', every later Y is a mention of X's type."""
+    seen = set()
+    for (label, short), _ in declared_abbreviations(article).items():
+        if (label, short) in seen or len(short) < 2:
+            continue
+        seen.add((label, short))
+        for m in re.finditer(re.escape(short), article.text):
+            article.mentions.append(Mention(article.id, m.start(), m.end(), short, label, "rule:abbreviation"))
+    return article

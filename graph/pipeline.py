@@ -1,0 +1,44 @@
+"""The extraction pipeline: named stages, each ``Article -> Article``, applied in order."""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+from graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities, select_mentions
+from graph.articles import articles_from_document
+from graph.ner import find_model_mentions
+from graph.records import Article, Document
+from graph.relations import extract_relations
+from graph.rules import find_rule_mentions
+from graph.sentences import split_sentences
+
+
+def split_into_sentences(article: Article) -> Article:
+    article.sentences = split_sentences(article.text)
+    return article
+
+
+Stage = Callable[[Article], Article]
+PIPELINE: tuple[Stage, ...] = (
+    split_into_sentences,
+    find_model_mentions,
+    find_dictionary_mentions,
+    find_rule_mentions,
+    find_declared_short_forms,
+    select_mentions,
+    group_entities,
+    extract_relations,
+)
+
+
+def process(article: Article, stages: Iterable[Stage] = PIPELINE) -> Article:
+    for stage in stages:
+        article = stage(article)
+    return article
+
+
+def extract_documents(documents: Iterable[Document], split: bool = True) -> Iterator[tuple[Document, list[Article]]]:
+    """Each document with its processed articles. ``split`` cuts .txt digests into articles."""
+    for doc in documents:
+        articles = articles_from_document(doc, split=split and doc.source is not None
+                                          and not doc.source.endswith(".jsonl"))
+        yield doc, [process(a) for a in articles]

@@ -1,0 +1,107 @@
+"""The records that flow through the pipeline. Frozen where they are facts, plain where a stage fills them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("ORG", "PERSON", "POLICY", "PROJECT")
+RELATION_TYPES = ("PARTNERS_WITH", "ISSUED", "HOLDS_ROLE", "PARTICIPATES_IN",
+                  "SUBSIDIARY_OF", "REGULATES", "INVESTS_IN", "CO_OCCURS")
+UNDIRECTED = frozenset({"PARTNERS_WITH", "CO_OCCURS"})
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document as read, before cleaning."""
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None     # file the document came from
+    first_line: int = 1           # line of `source` where `text` starts
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of an article's text; ``article.text[start:end] == text`` always holds."""
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str          # what found it: "ner", or a rule id such as "policy.book-title"
+
+
+@dataclass
+class Article:
+    """A cleaned article: ``text`` is what every offset refers to."""
+    id: str
+    title: str
+    text: str
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    line_map: tuple[tuple[int, int], ...] = ()   # (offset in text, line number in source), ascending
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list["Entity"] = field(default_factory=list)
+    relations: list["Relation"] = field(default_factory=list)
+
+    def line_of(self, offset: int) -> int | None:
+        """Line of the source file that holds the character at ``offset``."""
+        line = None
+        for start, number in self.line_map:
+            if start > offset:
+                break
+            line = number
+        return line
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+@dataclass
+class Entity:
+    """An entity as one article names it: canonical name, aliases and the mentions behind them."""
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    merge_reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    doc_id: str
+    sentence: str
+    head: tuple[int, int]      # offsets of the head mention in the article text
+    tail: tuple[int, int]
+    rule_id: str
+    confidence: float = 1.0
+    date: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"doc_id": self.doc_id, "sentence": self.sentence, "head": list(self.head),
+                "tail": list(self.tail), "rule_id": self.rule_id, "confidence": self.confidence,
+                "date": self.date}
+
+
+@dataclass
+class Relation:
+    type: str
+    head: str                  # canonical entity name
+    tail: str
+    head_type: str
+    tail_type: str
+    evidence: list[Evidence] = field(default_factory=list)
+    title: str | None = None   # HOLDS_ROLE only

@@ -1,0 +1,133 @@
+"""Typed relations from the rule table, and CO_OCCURS for every pair of entities in a sentence.
+
+A relation rule looks at two entity mentions of a sentence, ``left`` before ``right``, and matches
+``gap`` against the text between them, in which any mention of the right-hand type is written as
+〇 (so coordination lists can be matched), and ``after`` against the text after the right one.
+``head`` says which of the two is the relation's head. ``chain`` passes the relation on to
+mentions of the right-hand type that follow, joined by 、和与及 (发布《A》《B》).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+from graph.records import Article, Evidence, Mention, Relation
+from graph.rules import expand, load_table
+
+PLACEHOLDER = "〇"
+CHAIN_GAP = re.compile(r"^[、和与及]?$|^以及$")
+NEGATION = re.compile(r"未|没有|否认|传闻|拒绝|并非|不会|终止|暂停|取消|放弃")
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    id: str
+    type: str
+    left: str
+    right: str
+    gap: re.Pattern
+    after: re.Pattern | None
+    head: str
+    chain: bool
+    confidence: float
+
+
+@lru_cache(maxsize=None)
+def relation_rules() -> tuple[RelationRule, ...]:
+    table = load_table()
+    lists = table.get("lists", {})
+    compile_ = lambda p: re.compile(expand(p, lists)) if p else None  # noqa: E731
+    return tuple(RelationRule(r["id"], r["type"], r["left"], r["right"], compile_(r["gap"]), compile_(r.get("after")),
+                              r.get("head", "left"), r.get("chain", False), r.get("confidence", 1.0))
+                 for r in table.get("relation", []))
+
+
+def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: str) -> str | None:
+    """Text between mention i and j, other right-type mentions as 〇; None if another type sits between."""
+    parts, pos = [], mentions[i].end
+    for k in range(i + 1, j):
+        m = mentions[k]
+        if m.label != right_label:
+            return None
+        parts.append(text[pos:m.start])
+        parts.append(PLACEHOLDER)
+        pos = m.end
+    parts.append(text[pos:mentions[j].start])
+    return "".join(parts)
+
+
+def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):
+    """(rule, head mention, tail mention, title) for every rule that fires in one sentence."""
+    for rule in relation_rules():
+        for i, j in combinations(range(len(mentions)), 2):
+            left, right = mentions[i], mentions[j]
+            if left.label != rule.left or right.label != rule.right or names[left] == names[right]:
+                continue
+            gap = gap_text(text, mentions, i, j, rule.right)
+            if gap is None:
+                continue
+            g = rule.gap.fullmatch(gap) if rule.gap.pattern.startswith("^") else rule.gap.search(gap)
+            if not g:
+                continue
+            title = g.groupdict().get("title")
+            targets = [j]
+            if rule.chain:
+                k = j
+                while k + 1 < len(mentions) and mentions[k + 1].label == rule.right \
+                        and CHAIN_GAP.match(text[mentions[k].end:mentions[k + 1].start]):
+                    k += 1
+                    targets.append(k)
+            end = mentions[targets[-1]].end
+            if rule.after:
+                a = rule.after.match(text[end:])
+                if not a:
+                    continue
+                title = title or a.groupdict().get("title")
+            if NEGATION.search(text[left.start:end + 12]):
+                continue
+            for t in targets:
+                head, tail = (left, mentions[t]) if rule.head == "left" else (mentions[t], left)
+                yield rule, head, tail, title
+
+
+def extract_relations(article: Article) -> Article:
+    """Pipeline stage: typed relations by rule and CO_OCCURS pairs, each with its evidence."""
+    names = {m: e.name for e in article.entities for m in e.mentions}
+    types = {e.name: e.type for e in article.entities}
+    found: dict[tuple, Relation] = {}
+
+    def add(kind, head_m, tail_m, rule_id, confidence, title=None):
+        head, tail = names[head_m], names[tail_m]
+        if kind in ("CO_OCCURS", "PARTNERS_WITH") and tail < head:
+            head, tail, head_m, tail_m = tail, head, tail_m, head_m
+        key = (kind, head, tail, title if kind == "HOLDS_ROLE" else None)
+        rel = found.get(key)
+        if rel is None:
+            rel = found[key] = Relation(kind, head, tail, types[head], types[tail], title=title)
+        sentence = article.sentence_at(head_m.start)
+        rel.evidence.append(Evidence(article.id, sentence.text if sentence else "",
+                                     (head_m.start, head_m.end), (tail_m.start, tail_m.end),
+                                     rule_id, confidence, article.date))
+
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in article.mentions:
+        s = article.sentence_at(m.start)
+        if s is not None and m in names:
+            by_sentence.setdefault(s.start, []).append(m)
+    for start, ms in by_sentence.items():
+        sentence = article.sentence_at(start)
+        local = [Mention(m.doc_id, m.start - start, m.end - start, m.text, m.label, m.source) for m in ms]
+        back = dict(zip(local, ms))
+        local_names = {lm: names[back[lm]] for lm in local}
+        for rule, head, tail, title in typed_relations(sentence.text, local, local_names):
+            add(rule.type, back[head], back[tail], rule.id, rule.confidence, title)
+        seen_pairs = set()
+        for a, b in combinations(ms, 2):
+            pair = tuple(sorted((names[a], names[b])))
+            if pair[0] != pair[1] and pair not in seen_pairs:
+                seen_pairs.add(pair)
+                add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0)
+    article.relations = list(found.values())
+    return article

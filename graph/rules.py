@@ -1,0 +1,107 @@
+"""Entity rules: patterns from ``data/rules.toml`` that find POLICY, PROJECT and PERSON spans."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.records import Article, Mention
+
+RULES_FILE = Path(__file__).parent / "data" / "rules.toml"
+LIST_REF = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class EntityRule:
+    id: str
+    label: str
+    pattern: re.Pattern
+    trim_left: bool = False
+    surname: bool = False
+
+
+@lru_cache(maxsize=None)
+def load_table(path: Path = RULES_FILE) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def expand(pattern: str, lists: dict) -> str:
+    """Replace ``{name}`` with an alternation of the list ``name`` (longest first)."""
+    def alternation(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in lists:
+            return match.group(0)
+        items = lists[name]
+        items = list(items) if not isinstance(items, str) else list(items)
+        return "(?:" + "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True)) + ")"
+    return LIST_REF.sub(alternation, pattern)
+
+
+@lru_cache(maxsize=None)
+def entity_rules(path: Path = RULES_FILE) -> tuple[EntityRule, ...]:
+    table = load_table(path)
+    lists = table.get("lists", {})
+    return tuple(EntityRule(r["id"], r["label"], re.compile(expand(r["pattern"], lists)),
+                            r.get("trim_left", False), r.get("surname", False))
+                 for r in table.get("entity", []))
+
+
+@lru_cache(maxsize=None)
+def word_lists(path: Path = RULES_FILE) -> dict:
+    lists = load_table(path).get("lists", {})
+    return {"left_boundaries": tuple(sorted(lists.get("left_boundaries", []), key=len, reverse=True)),
+            "generic": frozenset(lists.get("generic", [])),
+            "project_suffixes": tuple(lists.get("project_suffixes", [])),
+            "surnames": frozenset(lists.get("surnames", ""))}
+
+
+def trim_left(text: str, start: int, words: dict) -> int:
+    """Offset where the name really starts: just after the last boundary word inside it."""
+    best = 0
+    for w in words["left_boundaries"]:
+        k = text.rfind(w)
+        while k > 0 or (k == 0 and len(w) < len(text)):
+            if k + len(w) <= len(text) - 2:
+                best = max(best, k + len(w))
+                break
+            k = text.rfind(w, 0, k)
+            if k < 0:
+                break
+    return start + best
+
+
+def is_generic(name: str, words: dict) -> bool:
+    core = name.strip("“”")
+    for suffix in words["project_suffixes"]:
+        if core.endswith(suffix):
+            core = core[: -len(suffix)]
+            break
+    return len(core) < 2 or core in words["generic"]
+
+
+def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]:
+    """Mentions found by the rule table in ``text``; offsets are ``offset`` + position in text."""
+    words = word_lists()
+    found = []
+    for rule in entity_rules():
+        for m in rule.pattern.finditer(text):
+            start, end = m.span("name")
+            if rule.trim_left:
+                start = trim_left(text[start:end], start, words)
+            name = text[start:end]
+            if rule.label == "PROJECT" and is_generic(name, words):
+                continue
+            if rule.surname and name[0] not in words["surnames"]:
+                continue
+            found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, rule.id))
+    return found
+
+
+def find_rule_mentions(article: Article) -> Article:
+    """Pipeline stage: add rule mentions for every sentence of the article."""
+    for s in article.sentences:
+        article.mentions.extend(apply_entity_rules(s.text, article.id, s.start))
+    return article
