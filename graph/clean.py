@@ -12,6 +12,7 @@ from dataclasses import dataclass
 PAGE_NUMBER = re.compile(r"^\s*(?:Page\s*\d+|第\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
 COPYRIGHT = re.compile(r"©|版权所有|不得转载|All rights reserved", re.IGNORECASE)
 TERMINAL = "。！？!?；;…”’」』）)"
+MIN_WRAP_WIDTH = 20         # characters; narrower "lines" are headings and paragraph ends
 RUNNING_HEADER_MAX = 16      # characters; running headers are short
 RUNNING_HEADER_NEAR = 3      # non-blank lines between a running header and its page number
 
@@ -43,9 +44,12 @@ def detect_layout(lines: list[str]) -> Layout:
     if not body:
         return Layout(0, False, True)
     lengths = Counter(len(line.strip()) for line in body)
-    width, _ = max(lengths.items(), key=lambda kv: (sum(n for k, n in lengths.items() if abs(k - kv[0]) <= 2), kv[0]))
-    near_width = sum(n for k, n in lengths.items() if abs(k - width) <= 2)
-    wrapped = width >= 20 and near_width >= 0.4 * len(body)
+    cluster = lambda w: sum(n for k, n in lengths.items() if abs(k - w) <= 2)  # noqa: E731
+    width = max((k for k in lengths if k >= MIN_WRAP_WIDTH), key=lambda w: (cluster(w), w), default=0)
+    full = [line.strip() for line in body if abs(len(line.strip()) - width) <= 2]
+    cut_mid_sentence = sum(1 for line in full if not line.endswith(tuple(TERMINAL)))
+    # hard-wrapped: many lines of one length, most of them cut in the middle of a sentence
+    wrapped = width >= MIN_WRAP_WIDTH and len(full) >= 3 and len(full) >= 0.3 * len(body) and cut_mid_sentence >= 0.5 * len(full)
     trailing = sum(1 for line in body if line != line.rstrip())
     blanks_between = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
     return Layout(

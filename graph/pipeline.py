@@ -42,3 +42,4 @@ def extract_documents(documents: Iterable[Document], split: bool = True) -> Iter
         articles = articles_from_document(doc, split=split and doc.source is not None
                                           and not doc.source.endswith(".jsonl"))
         yield doc, [process(a) for a in articles]
+

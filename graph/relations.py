@@ -18,6 +18,7 @@ from graph.rules import expand, load_table
 
 PLACEHOLDER = "〇"
 CHAIN_GAP = re.compile(r"^[、和与及]?$|^以及$")
+BOOK_MARKS = str.maketrans("", "", "《》")     # a POLICY mention is the text inside 《》
 NEGATION = re.compile(r"未|没有|否认|传闻|拒绝|并非|不会|终止|暂停|取消|放弃")
 
 
@@ -55,7 +56,7 @@ def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: st
         parts.append(PLACEHOLDER)
         pos = m.end
     parts.append(text[pos:mentions[j].start])
-    return "".join(parts)
+    return "".join(parts).translate(BOOK_MARKS)
 
 
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):
@@ -76,12 +77,12 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
             if rule.chain:
                 k = j
                 while k + 1 < len(mentions) and mentions[k + 1].label == rule.right \
-                        and CHAIN_GAP.match(text[mentions[k].end:mentions[k + 1].start]):
+                        and CHAIN_GAP.match(text[mentions[k].end:mentions[k + 1].start].translate(BOOK_MARKS)):
                     k += 1
                     targets.append(k)
             end = mentions[targets[-1]].end
             if rule.after:
-                a = rule.after.match(text[end:])
+                a = rule.after.match(text[end:].lstrip("》"))
                 if not a:
                     continue
                 title = title or a.groupdict().get("title")
@@ -106,6 +107,9 @@ def extract_relations(article: Article) -> Article:
         rel = found.get(key)
         if rel is None:
             rel = found[key] = Relation(kind, head, tail, types[head], types[tail], title=title)
+        spans = {(head_m.start, head_m.end), (tail_m.start, tail_m.end)}
+        if any({ev.head, ev.tail} == spans for ev in rel.evidence):
+            return                    # one piece of evidence per pair of mentions, from the first rule
         sentence = article.sentence_at(head_m.start)
         rel.evidence.append(Evidence(article.id, sentence.text if sentence else "",
                                      (head_m.start, head_m.end), (tail_m.start, tail_m.end),

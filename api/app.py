@@ -1,0 +1,84 @@
+"""The FastAPI application. ``create_app(store)`` serves a given store; without one, the store
+named by the settings is opened at start-up and closed at shutdown."""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.routes import cypher, entities, home
+from api.settings import Settings
+from cypher.store import GraphStore
+from graph.errors import GuanxiError, NotFound, QueryRefused, StoreError
+
+log = logging.getLogger("guanxi.api")
+
+
+def error_body(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+
+
+def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        owned = store is None
+        app.state.store = store or settings.open_store()
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(title="guanxi", version="0.1.0", lifespan=lifespan,
+                  description="Entity-relation graph of Chinese industry and policy news.")
+    if store is not None:
+        app.state.store = store
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    if origins:
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"], allow_headers=["*"])
+    app.include_router(home.router)
+    app.include_router(entities.router)
+    app.include_router(cypher.router)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        return error_body(404, str(exc))
+
+    @app.exception_handler(QueryRefused)
+    async def refused(request: Request, exc: QueryRefused):
+        return error_body(400, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        status = 400 if request.url.path == "/cypher" else 503
+        return error_body(status, str(exc))
+
+    @app.exception_handler(GuanxiError)
+    async def guanxi_error(request: Request, exc: GuanxiError):
+        return error_body(400, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        parts = []
+        for e in exc.errors():
+            where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "body", "path"))
+            parts.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
+        return error_body(422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return error_body(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        log.exception("unhandled error on %s", request.url.path)
+        return error_body(500, f"internal error ({type(exc).__name__}); see the server log")
+
+    return app

@@ -1,0 +1,239 @@
+"""The ``guanxi`` command line. Commands hold no logic: they call the library and print."""
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from api.settings import SETTINGS, Settings
+from graph.errors import GuanxiError
+from graph.records import ENTITY_TYPES, RELATION_TYPES
+
+
+def fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+def store_options(f):
+    """--store and --data, shared by every command that opens a store."""
+    @click.option("--store", "store", default=None, help="embedded, falkor://HOST:PORT or a Neo4j URI "
+                  "[default: GUANXI_STORE or embedded]")
+    @click.option("--data", "data", default=None, type=click.Path(file_okay=False),
+                  help="data folder of the embedded store [default: GUANXI_DATA]")
+    @wraps(f)
+    def wrapper(*args, store=None, data=None, **kwargs):
+        return f(*args, settings=Settings.from_env(store=store, data=data), **kwargs)
+    return wrapper
+
+
+def neighborhood_options(f):
+    """The neighborhood filters, with the names and defaults of the API's query parameters."""
+    for option in reversed([
+        click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="hops"),
+        click.option("--rel", default=None, help="comma-separated relation types"),
+        click.option("--types", default=None, help="comma-separated entity types of neighbors"),
+        click.option("--min-weight", type=float, default=0, show_default=True),
+        click.option("--min-npmi", type=click.FloatRange(-1, 1), default=-1, show_default=True,
+                     help="only CO_OCCURS edges with at least this NPMI"),
+        click.option("--limit", type=click.IntRange(1, 500), default=100, show_default=True),
+    ]):
+        f = option(f)
+    return f
+
+
+def split_list(value, allowed, what):
+    items = [v.strip() for v in (value or "").split(",") if v.strip()]
+    bad = [v for v in items if v not in allowed]
+    if bad:
+        fail(f"unknown {what}: {', '.join(bad)}; expected any of {', '.join(allowed)}")
+    return items
+
+
+def echo_json(value) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="guanxi")
+def cli():
+    """guanxi (关系): entity-relation graphs of Chinese industry and policy news."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", show_default=True,
+              help="JSONL file to write ('-' for standard output)")
+def extract(sources, output):
+    """Extract entities and relations, one JSON line per input document.
+
+    SOURCES: .jsonl files of {"id", "text", "title"?, "date"?, "url"?}, .txt files, folders, or - for stdin.
+    A .jsonl document is one article; a .txt file is cleaned and split into articles, reported as one document.
+    """
+    from graph.export import extract_record
+    from graph.pipeline import extract_documents
+    from graph.sources import read_sources
+    docs, errors = read_sources(sources)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        for doc, articles in extract_documents(progress(docs, "extract")):
+            out.write(json.dumps(extract_record(doc, articles), ensure_ascii=False) + "\n")
+    report_errors(errors)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--export", "export_json", type=click.Path(dir_okay=False), help="write node-link JSON here")
+@click.option("--graphml", type=click.Path(dir_okay=False), help="write GraphML (for Gephi) here")
+@click.option("--load/--no-load", default=True, show_default=True, help="load the graph into the store")
+@store_options
+def build(sources, export_json, graphml, load, settings):
+    """Build the graph of SOURCES and load it into the store (replacing what it held).
+
+    SOURCES: .txt files (digests are split into articles), folders, .jsonl files, or - for stdin.
+    """
+    from graph.build import build_graph
+    from graph.export import write_graphml, write_node_link
+    from graph.pipeline import extract_documents
+    from graph.sources import read_sources
+    docs, errors = read_sources(sources)
+    articles = [a for _, arts in extract_documents(progress(docs, "extract")) for a in arts]
+    graph = build_graph(articles)
+    click.echo(f"{len(docs)} documents, {len(articles)} articles -> {graph.number_of_nodes()} entities, "
+               f"{graph.number_of_edges()} relations", err=True)
+    if export_json:
+        write_node_link(graph, Path(export_json))
+        click.echo(f"wrote {export_json}", err=True)
+    if graphml:
+        write_graphml(graph, Path(graphml))
+        click.echo(f"wrote {graphml}", err=True)
+    if load:
+        with settings.open_store() as store:
+            store.clear()
+            report = store.load(graph)
+            click.echo(f"loaded {report.entities} entities, {report.relationships} relations, "
+                       f"{report.documents} documents into {store.uri}", err=True)
+    report_errors(errors)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@store_options
+def serve(host, port, settings):
+    """Serve the HTTP API (OpenAPI docs at /docs) over the configured store."""
+    import uvicorn
+    from api.app import create_app
+    store = settings.open_store()
+    counts = store.counts()
+    base = f"http://{host}:{port}"
+    click.echo(f"guanxi: {counts['entities']} entities, {counts['relationships']} relations in {store.uri}")
+    click.echo(f"  API       {base}/")
+    click.echo(f"  API docs  {base}/docs")
+    top = store.search("", limit=1) if counts["entities"] else []
+    if top:
+        click.echo(f"  a view    {base}/entities/{top[0]['id']}/view   ({top[0]['name']})")
+    try:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+    finally:
+        store.close()
+
+
+@cli.command()
+@click.argument("q")
+@click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), default=None)
+@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
+@store_options
+def search(q, type_, limit, settings):
+    """Search entities by name or alias: exact matches first, then prefix, then substring."""
+    with settings.open_store() as store:
+        echo_json(store.search(q, type=type_, limit=limit))
+
+
+@cli.command()
+@click.argument("name")
+@store_options
+def entity(name, settings):
+    """One entity (by id, name or alias) with its strongest relations."""
+    with settings.open_store() as store:
+        echo_json(store.entity(store.resolve(name)))
+
+
+@cli.command()
+@click.argument("name")
+@neighborhood_options
+@store_options
+def neighborhood(name, depth, rel, types, min_weight, min_npmi, limit, settings):
+    """Entities and relations around NAME (an id, name or alias), as JSON."""
+    with settings.open_store() as store:
+        echo_json(store.neighborhood(store.resolve(name), depth=depth, rels=split_list(rel, RELATION_TYPES, "relation type"),
+                                     types=split_list(types, ENTITY_TYPES, "entity type"), min_weight=min_weight,
+                                     min_npmi=min_npmi, limit=limit))
+
+
+@cli.command()
+@click.argument("name")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write")
+@neighborhood_options
+@store_options
+def view(name, output, depth, rel, types, min_weight, min_npmi, limit, settings):
+    """Write an interactive, self-contained HTML view of the neighborhood of NAME."""
+    from viz.render import render_view
+    with settings.open_store() as store:
+        hood = store.neighborhood(store.resolve(name), depth=depth, rels=split_list(rel, RELATION_TYPES, "relation type"),
+                                  types=split_list(types, ENTITY_TYPES, "entity type"), min_weight=min_weight,
+                                  min_npmi=min_npmi, limit=limit)
+    Path(output).write_text(render_view(hood), encoding="utf-8")
+    click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="query parameter; VALUE is read as JSON when it parses, else as a string")
+@store_options
+def cypher(query, params, settings):
+    """Run a read-only Cypher QUERY and print the rows as JSON."""
+    values = {}
+    for p in params:
+        key, sep, raw = p.partition("=")
+        if not sep or not key:
+            fail(f"--param takes KEY=VALUE, got {p!r}")
+        try:
+            values[key] = json.loads(raw)
+        except ValueError:
+            values[key] = raw
+    with settings.open_store() as store:
+        echo_json(store.query(query, values))
+
+
+@cli.command("settings")
+def show_settings():
+    """List the GUANXI_* settings with their defaults."""
+    for s in SETTINGS:
+        click.echo(f"{s.name} (default: {s.default or 'empty'})\n    {s.help}")
+
+
+def progress(items, what):
+    from tqdm import tqdm
+    return tqdm(items, desc=what, unit="doc", file=sys.stderr, disable=None, leave=False)
+
+
+def report_errors(errors) -> None:
+    for e in errors:
+        click.echo(f"Error: {e}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+def main():
+    try:
+        cli(standalone_mode=True)
+    except GuanxiError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

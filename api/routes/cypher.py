@@ -1,0 +1,14 @@
+"""Read-only Cypher for users."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import StoreDep
+from api.models import CypherRequest, CypherResult
+
+router = APIRouter(tags=["cypher"])
+
+
+@router.post("/cypher", response_model=CypherResult, summary="Run a read-only Cypher query")
+def run_cypher(store: StoreDep, body: CypherRequest):
+    return store.query(body.query, body.params)

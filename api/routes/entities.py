@@ -1,0 +1,61 @@
+"""Entities: search, one entity, its neighborhood as JSON and as an interactive view."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse
+
+from api.deps import StoreDep
+from api.models import EntitiesPublic, EntityDetail, Neighborhood
+from graph.records import ENTITY_TYPES, RELATION_TYPES
+from viz.render import render_view
+
+router = APIRouter(prefix="/entities", tags=["entities"])
+
+EntityType = Annotated[str | None, Query(pattern="^(" + "|".join(ENTITY_TYPES) + ")$", description="entity type")]
+Depth = Annotated[int, Query(ge=1, le=3, description="hops from the entity (1 to 3)")]
+Rels = Annotated[str | None, Query(description="comma-separated relation types, e.g. PARTNERS_WITH,HOLDS_ROLE")]
+Types = Annotated[str | None, Query(description="comma-separated entity types of neighbors, e.g. ORG,PERSON")]
+MinWeight = Annotated[float, Query(ge=0, description="only edges with at least this weight")]
+MinNpmi = Annotated[float, Query(ge=-1, le=1, description="only CO_OCCURS edges with at least this NPMI")]
+Limit = Annotated[int, Query(ge=1, le=500, description="at most this many entities (server cap 500)")]
+
+
+def parse_list(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
+    from fastapi import HTTPException
+    items = [v.strip() for v in (value or "").split(",") if v.strip()]
+    bad = [v for v in items if v not in allowed]
+    if bad:
+        raise HTTPException(422, f"unknown {what}: {', '.join(bad)}; expected any of {', '.join(allowed)}")
+    return items
+
+
+@router.get("", response_model=EntitiesPublic, summary="Search entities by name or alias")
+def search_entities(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
+                    type: EntityType = None, limit: Annotated[int, Query(ge=1, le=200)] = 20):
+    hits = store.search(q, type=type, limit=limit)
+    return {"data": hits, "count": len(hits)}
+
+
+@router.get("/{entity_id}", response_model=EntityDetail, summary="One entity with its strongest relations")
+def get_entity(store: StoreDep, entity_id: str):
+    return store.entity(entity_id)
+
+
+def neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit) -> dict:
+    return store.neighborhood(entity_id, depth=depth, rels=parse_list(rel, RELATION_TYPES, "relation type"),
+                              types=parse_list(types, ENTITY_TYPES, "entity type"), min_weight=min_weight,
+                              min_npmi=min_npmi, limit=limit)
+
+
+@router.get("/{entity_id}/neighborhood", response_model=Neighborhood, summary="Entities and relations around one")
+def get_neighborhood(store: StoreDep, entity_id: str, depth: Depth = 1, rel: Rels = None, types: Types = None,
+                     min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
+    return neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit)
+
+
+@router.get("/{entity_id}/view", response_class=HTMLResponse, summary="Interactive view of the neighborhood")
+def get_view(store: StoreDep, entity_id: str, depth: Depth = 1, rel: Rels = None, types: Types = None,
+             min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
+    return HTMLResponse(render_view(neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit)))

@@ -1,0 +1,87 @@
+"""FalkorDB through the ``falkordb`` client: the embedded default, or an existing server by URL."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from cypher.embedded import EmbeddedServer
+from cypher.store import GraphStore
+from graph.errors import StoreError
+
+GRAPH_NAME = "guanxi"
+
+
+class FalkorDBStore(GraphStore):
+    dialect = "falkordb"
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 6379, graph: str = GRAPH_NAME,
+                 server: EmbeddedServer | None = None, password: str | None = None):
+        from falkordb import FalkorDB
+        self.server = server
+        self.uri = f"falkor://{host}:{port}"
+        try:
+            self.db = FalkorDB(host=host, port=port, password=password)
+            self.db.connection.ping()
+        except Exception as e:
+            raise StoreError(f"Could not reach FalkorDB at {self.uri}: {e}. Check that the server runs and "
+                             f"GUANXI_STORE points at it (or use GUANXI_STORE=embedded)") from e
+        self.graph = self.db.select_graph(graph)
+
+    @classmethod
+    def embedded(cls, data_dir, graph: str = GRAPH_NAME) -> "FalkorDBStore":
+        server = EmbeddedServer(data_dir)
+        port = server.start()
+        return cls("127.0.0.1", port, graph, server=server)
+
+    @classmethod
+    def from_url(cls, url: str, graph: str = GRAPH_NAME) -> "FalkorDBStore":
+        u = urlparse(url)
+        return cls(u.hostname or "127.0.0.1", u.port or 6379, graph, password=u.password)
+
+    def ensure_schema(self) -> None:
+        from cypher import queries
+        for statement in queries.statements("schema", self.dialect):
+            try:
+                self._run(statement, write=True)
+            except StoreError as e:       # FalkorDB has no IF NOT EXISTS
+                if "already indexed" not in str(e):
+                    raise
+
+    def _run(self, query, params=None, write=False, timeout_ms=None):
+        try:
+            if write:
+                result = self.graph.query(query, params or {}, timeout=timeout_ms)
+            else:
+                result = self.graph.ro_query(query, params or {}, timeout=timeout_ms)
+        except Exception as e:
+            message = str(e)
+            if "empty key" in message and not write:
+                return []                 # nothing loaded yet: every read is empty
+            if isinstance(e, (ConnectionError, OSError)) or "Connection" in type(e).__name__:
+                raise StoreError(f"Lost the connection to FalkorDB at {self.uri}: {message}") from e
+            raise StoreError(message) from e
+        columns = [h[1] for h in result.header] if result.header else []
+        return [{c: plain(v) for c, v in zip(columns, row)} for row in result.result_set]
+
+    def close(self) -> None:
+        try:
+            self.db.connection.close()
+        except Exception:
+            pass
+        if self.server is not None:
+            self.server.stop()
+
+
+def plain(value):
+    """Client objects as JSON-ready maps: nodes with labels, relationships with their type."""
+    from falkordb import Edge, Node, Path
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels), **dict(value.properties)}
+    if isinstance(value, Edge):
+        return {"_type": value.relation, **dict(value.properties)}
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes()], "relationships": [plain(e) for e in value.edges()]}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value

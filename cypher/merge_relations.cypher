@@ -1,0 +1,8 @@
+// {type} is a relation type of the schema (checked against a whitelist before use).
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.head})
+MATCH (b:Entity {id: row.tail})
+MERGE (a)-[r:{type} {id: row.id}]->(b)
+SET r.weight = row.weight, r.title = row.title, r.npmi = row.npmi, r.documents = row.documents,
+    r.document_count = row.document_count, r.evidence = row.evidence, r.evidence_total = row.evidence_total,
+    r.rules = row.rules, r.first_seen = row.first_seen, r.last_seen = row.last_seen

@@ -1,0 +1,85 @@
+"""Alias resolution with the rule and dictionary stages only (no model): sentences written for this project."""
+import pytest
+
+from graph import aliases
+from graph.aliases import AliasTable, read_alias_file, strip_legal_suffix
+from graph.errors import InputError
+from graph.pipeline import PIPELINE, process
+from graph.ner import find_model_mentions
+from graph.records import Article, Mention
+
+WITHOUT_MODEL = tuple(stage for stage in PIPELINE if stage is not find_model_mentions)
+
+
+def run(text: str, extra: list[tuple[str, str]] = ()) -> Article:
+    """Process text with the rule stages, plus hand-placed mentions standing in for the model."""
+    article = Article(id="doc", title="", text=text)
+    for surface, label in extra:
+        start = -1
+        while (start := text.find(surface, start + 1)) >= 0:
+            article.mentions.append(Mention("doc", start, start + len(surface), surface, label, "ner"))
+    return process(article, WITHOUT_MODEL)
+
+
+def entity(article: Article, name: str):
+    return next(e for e in article.entities if e.name == name)
+
+
+def test_alias_table_maps_short_forms_to_the_canonical_name():
+    article = run("工信部召开会议。工业和信息化部随后发布通知。")
+    e = entity(article, "工业和信息化部")
+    assert e.aliases == {"工信部"}
+    assert len(e.mentions) == 2
+    assert "工信部 -> 工业和信息化部: alias table" in e.merge_reasons
+
+
+def test_declared_short_form_becomes_an_alias():
+    text = "青松智慧水务有限公司（以下简称“青松水务”）今天宣布扩产。青松水务表示，新厂明年投产。"
+    article = run(text, [("青松智慧水务有限公司", "ORG")])
+    e = entity(article, "青松智慧水务有限公司")
+    assert "青松水务" in e.aliases
+    assert [m.text for m in e.mentions] == ["青松智慧水务有限公司", "青松水务", "青松水务"]
+
+
+def test_short_form_in_the_same_article_joins_the_full_name():
+    article = run("北辰集团发布年报。北辰表示将继续投入研发。", [("北辰集团", "ORG"), ("北辰", "ORG")])
+    assert [e.name for e in article.entities] == ["北辰集团"]
+    assert entity(article, "北辰集团").aliases == {"北辰"}
+
+
+def test_org_span_is_extended_over_a_following_suffix():
+    article = run("北辰科技集团今天开业。", [("北辰科技", "ORG")])
+    assert [e.name for e in article.entities] == ["北辰科技集团"]
+
+
+def test_legal_suffix_is_stripped_with_care():
+    assert strip_legal_suffix("北辰科技有限公司") == "北辰科技"
+    assert strip_legal_suffix("公司") == "公司"
+
+
+def test_latin_names_do_not_match_inside_longer_words():
+    article = run("Metaverse一词最近很热，Meta公司也在布局。")
+    assert [m.text for m in article.mentions] == ["Meta公司"]
+
+
+def test_user_override_file_is_honoured(tmp_path, monkeypatch):
+    override = tmp_path / "aliases.tsv"
+    override.write_text("# mine\n北辰科技集团\tORG\t北辰|北辰科技\n", encoding="utf-8")
+    monkeypatch.setenv("GUANXI_ALIASES", str(override))
+    article = run("北辰科技今天宣布扩产。")
+    assert [(e.name, e.aliases) for e in article.entities] == [("北辰科技集团", {"北辰科技"})]
+
+
+def test_bad_alias_file_names_the_line(tmp_path):
+    bad = tmp_path / "aliases.tsv"
+    bad.write_text("北辰\tCOMPANY\t\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_alias_file(bad)
+    assert str(e.value) == (f"{bad}:1: expected 'canonical<TAB>TYPE<TAB>aliases' with TYPE one of "
+                            "ORG, PERSON, POLICY, PROJECT, got '北辰\\tCOMPANY\\t'")
+
+
+def test_shipped_table_has_no_form_claimed_twice():
+    table = AliasTable.from_files([aliases.ALIASES_FILE])
+    forms = [f for e in table.entries for f in (e.canonical, *e.aliases)]
+    assert len(forms) == len(set(forms))

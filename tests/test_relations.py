@@ -1,0 +1,46 @@
+"""Relations and their evidence, through the pipeline's rule stages (sentences written for this project)."""
+from tests.test_aliases import run
+
+
+def relations(article, kind):
+    return {(r.head, r.tail, r.title) for r in article.relations if r.type == kind}
+
+
+def test_co_occurrence_links_every_pair_in_a_sentence_once():
+    article = run("工信部与科技部、教育部联合召开会议。工信部随后发布通知。")
+    assert relations(article, "CO_OCCURS") == {("工业和信息化部", "科学技术部", None), ("工业和信息化部", "教育部", None),
+                                              ("教育部", "科学技术部", None)}
+
+
+def test_coordinated_partners_all_pair_up():
+    article = run("工信部、科技部和教育部等联合开展专项检查。")
+    assert relations(article, "PARTNERS_WITH") == {("工业和信息化部", "科学技术部", None),
+                                                  ("工业和信息化部", "教育部", None), ("教育部", "科学技术部", None)}
+
+
+def test_every_relation_keeps_evidence_that_points_into_the_text():
+    article = run("工信部部长李明远表示，将加快推进。", [("李明远", "PERSON")])
+    role = next(r for r in article.relations if r.type == "HOLDS_ROLE")
+    assert (role.head, role.tail, role.title) == ("李明远", "工业和信息化部", "部长")
+    ev = role.evidence[0]
+    assert ev.rule_id == "role.org-title-person"
+    assert ev.sentence == "工信部部长李明远表示，将加快推进。"
+    assert article.text[ev.head[0]:ev.head[1]] == "李明远"
+    assert article.text[ev.tail[0]:ev.tail[1]] == "工信部"
+
+
+def test_issued_reaches_every_listed_policy():
+    article = run("国务院印发《甲市发展规划》和《乙市建设方案》。")
+    assert relations(article, "ISSUED") == {("国务院", "甲市发展规划", None), ("国务院", "乙市建设方案", None)}
+
+
+def test_the_same_relation_in_two_sentences_keeps_both_evidence():
+    article = run("工信部与科技部合作。科技部与工信部继续合作。")
+    [partners] = [r for r in article.relations if r.type == "PARTNERS_WITH"]
+    assert len(partners.evidence) == 2
+
+
+def test_mention_offsets_match_the_text():
+    article = run("工信部与科技部合作。国务院印发《甲市发展规划》。")
+    assert article.mentions
+    assert all(article.text[m.start:m.end] == m.text for m in article.mentions)

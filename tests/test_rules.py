@@ -1,0 +1,65 @@
+"""Every rule of graph/data/rules.toml is run on its own example (sentences written for this project)."""
+import pytest
+
+from graph.records import Article, Mention, Sentence
+from graph.relations import relation_rules, typed_relations
+from graph.rules import apply_entity_rules, load_table
+
+TABLE = load_table()
+
+
+@pytest.mark.parametrize("rule", TABLE["entity"], ids=lambda r: r["id"])
+def test_entity_rule_example(rule):
+    found = [(m.text, m.label) for m in apply_entity_rules(rule["example"], "doc")]
+    for name in rule["expect"]:
+        assert (name, rule["label"]) in found
+
+
+def mentions_for(text: str, names: list[str], labels: dict[str, str]) -> list[Mention]:
+    out = []
+    for name in names:
+        start = text.index(name)
+        out.append(Mention("doc", start, start + len(name), name, labels[name], "test"))
+    return sorted(out, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize("rule", TABLE["relation"], ids=lambda r: r["id"])
+def test_relation_rule_example(rule):
+    text = rule["example"]
+    names = sorted({n for pair in rule["expect"] for n in pair[:2]}, key=text.index)
+    head_is_left = rule.get("head", "left") == "left"
+    labels = {}
+    for pair in rule["expect"]:
+        head, tail = pair[0], pair[1]
+        left, right = (head, tail) if head_is_left else (tail, head)
+        labels[left], labels[right] = rule["left"], rule["right"]
+    mentions = mentions_for(text, names, labels)
+    got = {(h.text, t.text, title) for r, h, t, title in typed_relations(text, mentions, {m: m.text for m in mentions})
+           if r.id == rule["id"]}
+    expected = {(p[0], p[1], p[2] if len(p) > 2 else None) for p in rule["expect"]}
+    assert expected <= got
+
+
+def test_every_rule_has_an_example():
+    for rule in TABLE["entity"] + TABLE["relation"]:
+        assert rule.get("example") and rule.get("expect"), rule["id"]
+
+
+def test_relation_rule_ids_are_unique():
+    ids = [r.id for r in relation_rules()]
+    assert len(ids) == len(set(ids))
+
+
+def test_negation_blocks_a_relation():
+    text = "青松水务公司否认与北辰科技公司合作。"
+    mentions = mentions_for(text, ["青松水务公司", "北辰科技公司"], {"青松水务公司": "ORG", "北辰科技公司": "ORG"})
+    assert not list(typed_relations(text, mentions, {m: m.text for m in mentions}))
+
+
+def test_project_rule_ignores_engineer_titles_and_generic_names():
+    found = [m.text for m in apply_entity_rules("该院总工程师表示，重点项目进展顺利。", "doc")]
+    assert found == []
+
+
+def test_person_after_title_needs_a_surname():
+    assert [m.text for m in apply_entity_rules("公司总裁表示，业绩增长。", "doc")] == []
