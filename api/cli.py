@@ -56,7 +56,17 @@ def echo_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class GuanxiGroup(click.Group):
+    """Library errors become `Error: …` on stderr and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except GuanxiError as e:
+            raise click.ClickException(str(e)) from e
+
+
+@click.group(cls=GuanxiGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="guanxi")
 def cli():
     """guanxi (关系): entity-relation graphs of Chinese industry and policy news."""
@@ -166,10 +176,10 @@ def entity(name, settings):
 @store_options
 def neighborhood(name, depth, rel, types, min_weight, min_npmi, limit, settings):
     """Entities and relations around NAME (an id, name or alias), as JSON."""
+    rels, kinds = split_list(rel, RELATION_TYPES, "relation type"), split_list(types, ENTITY_TYPES, "entity type")
     with settings.open_store() as store:
-        echo_json(store.neighborhood(store.resolve(name), depth=depth, rels=split_list(rel, RELATION_TYPES, "relation type"),
-                                     types=split_list(types, ENTITY_TYPES, "entity type"), min_weight=min_weight,
-                                     min_npmi=min_npmi, limit=limit))
+        echo_json(store.neighborhood(store.resolve(name), depth=depth, rels=rels, types=kinds,
+                                     min_weight=min_weight, min_npmi=min_npmi, limit=limit))
 
 
 @cli.command()
@@ -180,10 +190,10 @@ def neighborhood(name, depth, rel, types, min_weight, min_npmi, limit, settings)
 def view(name, output, depth, rel, types, min_weight, min_npmi, limit, settings):
     """Write an interactive, self-contained HTML view of the neighborhood of NAME."""
     from viz.render import render_view
+    rels, kinds = split_list(rel, RELATION_TYPES, "relation type"), split_list(types, ENTITY_TYPES, "entity type")
     with settings.open_store() as store:
-        hood = store.neighborhood(store.resolve(name), depth=depth, rels=split_list(rel, RELATION_TYPES, "relation type"),
-                                  types=split_list(types, ENTITY_TYPES, "entity type"), min_weight=min_weight,
-                                  min_npmi=min_npmi, limit=limit)
+        hood = store.neighborhood(store.resolve(name), depth=depth, rels=rels, types=kinds,
+                                  min_weight=min_weight, min_npmi=min_npmi, limit=limit)
     Path(output).write_text(render_view(hood), encoding="utf-8")
     click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
 
@@ -195,6 +205,8 @@ def view(name, output, depth, rel, types, min_weight, min_npmi, limit, settings)
 @store_options
 def cypher(query, params, settings):
     """Run a read-only Cypher QUERY and print the rows as JSON."""
+    from cypher.readonly import check_read_only
+    check_read_only(query)                # refuse writes before starting a store
     values = {}
     for p in params:
         key, sep, raw = p.partition("=")
@@ -228,11 +240,7 @@ def report_errors(errors) -> None:
 
 
 def main():
-    try:
-        cli(standalone_mode=True)
-    except GuanxiError as e:
-        click.echo(f"Error: {e}", err=True)
-        sys.exit(1)
+    cli()
 
 
 if __name__ == "__main__":

@@ -31,8 +31,9 @@ SETTINGS = (
     Setting("GUANXI_NEO4J_USER", "neo4j", "Neo4j user name."),
     Setting("GUANXI_NEO4J_PASSWORD", "", "Neo4j password."),
     Setting("GUANXI_NEO4J_DATABASE", "", "Neo4j database name (empty: the server's default)."),
-    Setting("GUANXI_API_KEY", "", "Key that write endpoints require in the X-API-Key header (empty: writes refused)."),
+    Setting("GUANXI_API_KEY", "", "Key for write endpoints (reserved: the API has no write endpoint yet)."),
     Setting("GUANXI_CORS_ORIGINS", "", "Comma-separated origins allowed by CORS (empty: none)."),
+    Setting("GUANXI_TORCH_THREADS", "1", "Torch threads for the NER model (one is fastest on small machines)."),
 )
 
 

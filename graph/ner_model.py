@@ -17,7 +17,7 @@ torch.set_num_threads(int(os.environ.get("GUANXI_TORCH_THREADS", "1")))
 
 
 def normalize_char(ch: str) -> str:
-    """Fold full-width ASCII to half-width; one character in, one out, so offsets hold."""
+    """NFKC-fold one character (full-width ASCII to half-width); one in, one out, so offsets hold."""
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
 

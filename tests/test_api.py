@@ -1,0 +1,98 @@
+"""End to end: the dev-gold articles of the real digest, extracted with the full pipeline, loaded
+into a real FalkorDB started by the fixture, and queried through the HTTP API."""
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.build import build_graph, entity_id
+from graph.pipeline import extract_documents
+from graph.records import Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gold_graph(gold_articles):
+    docs = [Document(id=a["id"], text=a["text"]) for a in gold_articles]
+    return build_graph([art for _, arts in extract_documents(docs, split=False) for art in arts])
+
+
+@pytest.fixture
+def client(falkordb_store, gold_graph):
+    falkordb_store.load(gold_graph)
+    with TestClient(create_app(falkordb_store)) as c:
+        yield c
+
+
+MOF = entity_id("ORG", "工业和信息化部")
+
+
+def test_health_reports_the_store_and_counts(client, gold_graph):
+    body = client.get("/health").json()
+    assert body["ok"] is True
+    assert body["counts"]["entities"] == gold_graph.number_of_nodes()
+    assert body["counts"]["documents"] == 18
+
+
+def test_search_by_alias_finds_the_canonical_entity(client):
+    body = client.get("/entities", params={"q": "工信部"}).json()
+    assert body["data"][0]["name"] == "工业和信息化部"
+    assert body["data"][0]["match"] == "exact"
+    assert body["count"] == len(body["data"])
+
+
+def test_entity_detail(client):
+    body = client.get(f"/entities/{MOF}").json()
+    assert body["name"] == "工业和信息化部" and "工信部" in body["aliases"]
+    assert body["document_count"] == 3          # the three dev articles that name it
+    assert body["related"]
+
+
+def test_neighborhood_of_the_ministry_has_its_chief_engineer_with_evidence(client):
+    body = client.get(f"/entities/{MOF}/neighborhood", params={"rel": "HOLDS_ROLE", "depth": 1}).json()
+    names = {n["name"] for n in body["nodes"]}
+    assert {"肖亚庆", "韩夏"} <= names
+    edge = next(e for e in body["edges"] if e["title"] == "总工程师")
+    assert "韩夏" in edge["evidence"][0]["sentence"]
+    assert edge["evidence"][0]["rule_id"] == "role.org-title-person"
+
+
+def test_neighborhood_two_hops_is_capped_and_says_so(client):
+    body = client.get(f"/entities/{MOF}/neighborhood", params={"depth": 2, "limit": 10}).json()
+    assert len(body["nodes"]) == 10 and body["capped"] is True
+
+
+def test_view_is_self_contained_html(client):
+    r = client.get(f"/entities/{MOF}/view", params={"depth": 1})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    html = r.text
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*https?://""", html, re.I)
+    assert "new vis.Network" in html and "工业和信息化部" in html
+
+
+def test_errors_are_json_with_a_message(client):
+    r = client.get("/entities/org-nope")
+    assert r.status_code == 404
+    assert r.json() == {"ok": False, "status": 404, "error": 'Entity "org-nope" not found; search with GET '
+                        '/entities?q=NAME or `guanxi search NAME`'}
+    r = client.get(f"/entities/{MOF}/neighborhood", params={"depth": 9})
+    assert r.status_code == 422 and r.json()["error"] == "depth: Input should be less than or equal to 3"
+    r = client.get(f"/entities/{MOF}/neighborhood", params={"rel": "LIKES"})
+    assert r.status_code == 422
+    assert r.json()["error"].startswith("unknown relation type: LIKES; expected any of PARTNERS_WITH")
+
+
+def test_cypher_endpoint_is_read_only(client):
+    r = client.post("/cypher", json={"query": "MATCH (e:Entity {name: $n}) RETURN e.type AS t", "params": {"n": "韩夏"}})
+    assert r.json()["rows"] == [{"t": "PERSON"}]
+    r = client.post("/cypher", json={"query": "CREATE (x:Entity {name: 'x'})"})
+    assert r.status_code == 400 and r.json()["error"].startswith("Read-only queries only: CREATE")
+    r = client.post("/cypher", json={"query": "MATCH (e RETURN e"})
+    assert r.status_code == 400 and r.json()["ok"] is False
+
+
+def test_home_page_has_a_search_box(client):
+    html = client.get("/").text
+    assert "<form" in html and "/entities?limit=20&q=" in html

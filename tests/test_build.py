@@ -1,0 +1,68 @@
+"""The corpus graph built from the examples/ articles with the full pipeline (model included)."""
+import json
+
+import networkx as nx
+import pytest
+
+from graph.build import build_graph, entity_id, npmi
+from graph.export import node_link, write_graphml
+
+pytestmark = pytest.mark.slow
+
+
+def test_nodes_carry_name_type_aliases_and_counts(example_graph):
+    mof = entity_id("ORG", "工业和信息化部")
+    node = example_graph.nodes[mof]
+    assert node["name"] == "工业和信息化部" and node["type"] == "ORG"
+    assert "工信部" in node["aliases"]
+    assert node["mentions"] >= 4 and node["document_count"] == 2
+
+
+def test_ids_are_stable_across_builds(example_articles, example_graph):
+    again = build_graph(example_articles)
+    assert sorted(again.nodes) == sorted(example_graph.nodes)
+    assert sorted(d["id"] for _, _, d in again.edges(data=True)) == sorted(
+        d["id"] for _, _, d in example_graph.edges(data=True))
+
+
+def test_edges_keep_evidence_that_points_into_their_articles(example_articles, example_graph):
+    texts = {a.id: a.text for a in example_articles}
+    typed = [d for _, _, d in example_graph.edges(data=True) if d["type"] != "CO_OCCURS"]
+    assert typed
+    for d in example_graph.edges(data=True):
+        edge = d[2]
+        assert edge["weight"] == edge["evidence_total"] >= len(edge["evidence"]) >= 1
+        for ev in edge["evidence"]:
+            text = texts[ev["doc_id"]]
+            assert ev["sentence"] in text
+            assert text[ev["head"][0]:ev["head"][1]] and text[ev["tail"][0]:ev["tail"][1]]
+
+
+def test_holds_role_and_partners_are_found_in_the_examples(example_graph):
+    found = {(example_graph.nodes[u]["name"], d["type"], example_graph.nodes[v]["name"], d.get("title"))
+             for u, v, d in example_graph.edges(data=True)}
+    assert ("韩夏", "HOLDS_ROLE", "工业和信息化部", "总工程师") in found
+    assert ("工业和信息化部", "ISSUED", "5G全连接工厂建设指南", None) in found
+
+
+def test_co_occurrence_carries_npmi(example_graph):
+    co = [d for _, _, d in example_graph.edges(data=True) if d["type"] == "CO_OCCURS"]
+    assert co and all(-1.0 <= d["npmi"] <= 1.0 for d in co)
+
+
+def test_npmi_extremes():
+    assert npmi(5, 5, 5, 5) == 1.0
+    assert npmi(0, 3, 3, 100) == -1.0
+    assert npmi(1, 10, 10, 100) == pytest.approx(0.0, abs=1e-9)
+
+
+def test_node_link_and_graphml_exports(example_graph, tmp_path):
+    data = json.loads(json.dumps(node_link(example_graph), ensure_ascii=False))
+    assert all({"id", "name", "type", "aliases"} <= set(n) for n in data["nodes"])
+    assert len(data["edges"]) == example_graph.number_of_edges()
+    path = tmp_path / "g.graphml"
+    write_graphml(example_graph, path)
+    back = nx.read_graphml(path)
+    assert back.number_of_nodes() == example_graph.number_of_nodes()
+    assert json.loads(back.nodes[entity_id("ORG", "工业和信息化部")]["aliases"]) == \
+        example_graph.nodes[entity_id("ORG", "工业和信息化部")]["aliases"]

@@ -1,0 +1,46 @@
+"""The shipped HanLP model: it loads offline and finds people and organizations."""
+import pytest
+
+from graph.ner import chunks, load_model
+from graph.ner_model import normalize_char, tags_to_spans
+
+
+def test_tags_to_spans_accepts_bio_and_bmes_and_never_raises_on_ill_formed_runs():
+    assert tags_to_spans(["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "I-ORG"]) == [("PER", 0, 2), ("ORG", 3, 6)]
+    assert tags_to_spans(["B-ORG", "M-ORG", "E-ORG", "S-PER"]) == [("ORG", 0, 3), ("PER", 3, 4)]
+    assert tags_to_spans(["I-ORG", "I-ORG", "B-PER", "I-ORG"]) == [("ORG", 0, 2), ("PER", 2, 3), ("ORG", 3, 4)]
+    assert tags_to_spans(["E-PER", "O", "M-LOC"]) == [("PER", 0, 1), ("LOC", 2, 3)]
+
+
+def test_full_width_characters_are_folded_one_to_one():
+    assert [normalize_char(c) for c in "５Ｇ，ａ中"] == ["5", "G", ",", "a", "中"]
+    assert normalize_char("㈱") == "㈱"          # folding to several characters would move offsets
+
+
+def test_long_text_is_tagged_in_pieces_cut_at_commas():
+    text = "甲" * 200 + "，" + "乙" * 200
+    pieces = chunks(text)
+    assert [len(p) for _, p in pieces] == [201, 200]
+    assert "".join(p for _, p in pieces) == text
+
+
+@pytest.mark.slow
+def test_shipped_model_finds_people_and_organizations():
+    model = load_model()
+    [spans] = model.tag(["国家发展和改革委员会主任张明华今天在北京会见了中国石油天然气集团公司董事长李强。"])
+    text = "国家发展和改革委员会主任张明华今天在北京会见了中国石油天然气集团公司董事长李强。"
+    found = {(label, text[s:e]) for label, s, e in spans}
+    assert ("PERSON", "张明华") in found
+    assert ("PERSON", "李强") in found
+    assert any(label == "ORG" and "国家发展和改革委员会" in text[s:e] for label, s, e in spans)
+
+
+@pytest.mark.slow
+def test_bad_model_setting_gives_a_clear_error(monkeypatch, tmp_path):
+    from graph.errors import ModelError
+    from graph.ner import NerModel
+    (tmp_path / "config.json").write_text('{"classpath": "graph.ner_model.GuanxiRNNNER"}')
+    with pytest.raises(ModelError) as err:
+        NerModel(str(tmp_path))
+    assert str(err.value).startswith(f'Could not load the NER model "{tmp_path}": ')
+    assert "GUANXI_NER_MODEL" in str(err.value)
