@@ -32,7 +32,10 @@ model: install                       ## retrain the shipped NER model (MSRA via 
 	$(BIN)/python -m graph.train_ner --out graph/data/ner --cluener $(SHARED)/datasets/cluener/train.json
 	rm -f graph/data/ner/train.log
 
-score: install                       ## quality figures with ../shared/eval/score.py (needs `make model` data in build/ner)
+build/ner/msra/msra_test.txt: | install
+	$(BIN)/python -m graph.train_ner --prepare-only --cluener $(SHARED)/datasets/cluener/train.json
+
+score: install build/ner/msra/msra_test.txt   ## quality figures with ../shared/eval/score.py
 	$(SCORE) gold --gold $(SHARED)/gold/dev.jsonl --corpus $(SHARED)/corpus/industry-digest-2021-11.txt \
 	    --cmd "$(BIN)/guanxi extract {input} -o {output}"
 	$(BIN)/guanxi build $(SHARED)/corpus/industry-digest-2021-11.txt --no-load --export build/digest-graph.json

@@ -134,7 +134,8 @@ def extend_org(m: Mention, text: str) -> Mention:
 def select_mentions(article: Article) -> Article:
     """Pipeline stage: extend ORG spans over a following suffix, keep scored types, resolve overlaps.
 
-    Longer spans win; at equal length a rule beats the dictionary, which beats the model.
+    A rule's span beats an overlapping model span (部长肖亚庆 gives 肖亚庆, not 长肖亚庆); otherwise
+    longer spans win, and at equal length a rule beats the dictionary, which beats the model.
     """
     candidates = []
     for m in article.mentions:
@@ -145,12 +146,19 @@ def select_mentions(article: Article) -> Article:
         candidates.append(m)
     kind = lambda m: "ner" if m.source == "ner" else "dict" if m.source == "dict" else "rule"  # noqa: E731
     candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[kind(m)], m.start))
+    rule_spans = [m for m in candidates if kind(m) == "rule"]
     taken: list[Mention] = []
     for m in candidates:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
+        if kind(m) == "ner" and any(overlaps(m, r) for r in rule_spans):
+            continue
+        if not any(overlaps(m, t) for t in taken):
             taken.append(m)
     article.mentions = sorted(taken, key=lambda m: m.start)
     return article
+
+
+def overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def group_entities(article: Article) -> Article:

@@ -45,6 +45,49 @@ def relation_rules() -> tuple[RelationRule, ...]:
                  for r in table.get("relation", []))
 
 
+@dataclass(frozen=True)
+class CompoundRule:
+    id: str
+    type: str
+    min_rest: int
+    confidence: float
+
+
+@lru_cache(maxsize=None)
+def compound_rules() -> tuple[CompoundRule, ...]:
+    return tuple(CompoundRule(r["id"], r["type"], r.get("min_rest", 2), r.get("confidence", 1.0))
+                 for r in load_table().get("compound", []))
+
+
+def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Mention, str]]:
+    """(rule, unit mention, parent mention inside it, parent name) for names like 工信部信息通信管理局."""
+    from graph.aliases import alias_table, strip_legal_suffix
+    table = alias_table()
+    names = {m: e.name for e in article.entities for m in e.mentions}
+    local = {}
+    for e in article.entities:
+        if e.type == "ORG":
+            for form in {e.name, *e.aliases}:
+                local[form] = e.name
+    out = []
+    for rule in compound_rules():
+        for m in article.mentions:
+            if m.label != "ORG" or m not in names:
+                continue
+            for k in range(len(m.text) - rule.min_rest, 1, -1):
+                prefix = m.text[:k]
+                entry = table.lookup(prefix)
+                parent = local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None)
+                if not parent or parent == names[m] or strip_legal_suffix(m.text) in (prefix, parent):
+                    continue
+                own = table.lookup(m.text)
+                if own and own.canonical == parent:
+                    continue
+                out.append((rule, m, Mention(m.doc_id, m.start, m.start + k, prefix, "ORG", rule.id), parent))
+                break
+    return out
+
+
 def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: str) -> str | None:
     """Text between mention i and j, other right-type mentions as 〇; None if another type sits between."""
     parts, pos = [], mentions[i].end
@@ -114,6 +157,16 @@ def extract_relations(article: Article) -> Article:
         rel.evidence.append(Evidence(article.id, sentence.text if sentence else "",
                                      (head_m.start, head_m.end), (tail_m.start, tail_m.end),
                                      rule_id, confidence, article.date))
+
+    for rule, unit, inner, parent in compound_parents(article):
+        if parent not in types:
+            from graph.records import Entity
+            article.entities.append(Entity(parent, "ORG", {inner.text} - {parent}, [inner]))
+            types[parent] = "ORG"
+        elif inner.text != parent:
+            next(e for e in article.entities if e.name == parent).mentions.append(inner)
+        names[inner] = parent
+        add(rule.type, unit, inner, rule.id, rule.confidence)
 
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.mentions:

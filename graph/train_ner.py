@@ -131,11 +131,14 @@ def main(argv=None) -> None:
     ap.add_argument("--cluener", default="../shared/datasets/cluener/train.json")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--prepare-only", action="store_true",
+                    help="only fetch and prepare the data (msra_test.txt and the CLUENER held-out part for scoring)")
     args = ap.parse_args(argv)
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     train_tsv, dev_tsv = prepare(workdir, Path(args.cluener), args.seed)
-    train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed)
+    if not args.prepare_only:
+        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed)
 
 
 if __name__ == "__main__":

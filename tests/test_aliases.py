@@ -83,3 +83,13 @@ def test_shipped_table_has_no_form_claimed_twice():
     table = AliasTable.from_files([aliases.ALIASES_FILE])
     forms = [f for e in table.entries for f in (e.canonical, *e.aliases)]
     assert len(forms) == len(set(forms))
+
+
+def test_a_rule_span_beats_an_overlapping_model_span():
+    article = run("工信部总工程师李明远说，进展顺利。", [("程师李明远", "PERSON")])
+    assert [(m.text, m.source) for m in article.mentions if m.label == "PERSON"] == [("李明远", "person.after-title")]
+
+
+def test_dictionary_prefers_the_longer_known_name():
+    article = run("京东方发布新屏幕，京东随后跟进。")
+    assert [e.name for e in article.entities] == ["京东方科技集团股份有限公司", "京东集团"]

@@ -63,3 +63,27 @@ def test_project_rule_ignores_engineer_titles_and_generic_names():
 
 def test_person_after_title_needs_a_surname():
     assert [m.text for m in apply_entity_rules("公司总裁表示，业绩增长。", "doc")] == []
+
+
+@pytest.mark.parametrize("rule", TABLE["compound"], ids=lambda r: r["id"])
+def test_compound_rule_example(rule):
+    from tests.test_aliases import run
+    names = {n for pair in rule["expect"] for n in pair}
+    article = run(rule["example"], [(n, "ORG") for n in names])
+    got = {(r.head, r.tail) for r in article.relations if r.type == rule["type"]}
+    assert {tuple(p) for p in rule["expect"]} <= got
+
+
+def test_compound_name_links_a_bureau_to_its_ministry():
+    from tests.test_aliases import run
+    article = run("工信部信息通信管理局今天发布通知。", [("工信部信息通信管理局", "ORG")])
+    sub = [(r.head, r.tail, r.evidence[0].rule_id) for r in article.relations if r.type == "SUBSIDIARY_OF"]
+    assert sub == [("工信部信息通信管理局", "工业和信息化部", "subsidiary.compound-name")]
+    parent = next(e for e in article.entities if e.name == "工业和信息化部")
+    assert article.text[parent.mentions[0].start:parent.mentions[0].end] == "工信部"
+
+
+def test_legal_suffix_is_not_a_unit():
+    from tests.test_aliases import run
+    article = run("腾讯公司发布公告。", [("腾讯公司", "ORG")])
+    assert not [r for r in article.relations if r.type == "SUBSIDIARY_OF"]
