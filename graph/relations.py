@@ -50,12 +50,14 @@ class CompoundRule:
     id: str
     type: str
     min_rest: int
+    rest: re.Pattern
     confidence: float
 
 
 @lru_cache(maxsize=None)
 def compound_rules() -> tuple[CompoundRule, ...]:
-    return tuple(CompoundRule(r["id"], r["type"], r.get("min_rest", 2), r.get("confidence", 1.0))
+    return tuple(CompoundRule(r["id"], r["type"], r.get("min_rest", 2), re.compile(r.get("rest", "")),
+                              r.get("confidence", 1.0))
                  for r in load_table().get("compound", []))
 
 
@@ -78,7 +80,8 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
                 prefix = m.text[:k]
                 entry = table.lookup(prefix)
                 parent = local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None)
-                if not parent or parent == names[m] or strip_legal_suffix(m.text) in (prefix, parent):
+                if not parent or parent == names[m] or strip_legal_suffix(m.text) in (prefix, parent) \
+                        or not rule.rest.search(m.text[k:]):
                     continue
                 own = table.lookup(m.text)
                 if own and own.canonical == parent:
