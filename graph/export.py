@@ -37,8 +37,13 @@ def extract_record(doc: Document, articles: list[Article]) -> dict:
 
 
 def node_link(graph: nx.MultiDiGraph) -> dict:
-    """Node-link JSON: nodes carry id, name, type, aliases; edges carry their evidence."""
-    return nx.node_link_data(graph, edges="edges")
+    """Node-link JSON: nodes carry id, name, type, aliases; edges carry their evidence; the graph
+    carries its documents and their contributions (the provenance everything is computed from)."""
+    from dataclasses import asdict
+    data = nx.node_link_data(graph, edges="edges")
+    data["graph"] = {k: ({d: asdict(c) for d, c in v.items()} if k == "contributions" else v)
+                     for k, v in data["graph"].items()}
+    return data
 
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
