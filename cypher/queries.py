@@ -1,4 +1,8 @@
-"""The ``.cypher`` files of this folder: one text per query, a per-store variant only where dialects differ."""
+"""The ``.cypher`` files of this folder: one text per query, a per-store variant only where dialects differ.
+
+A text may hold ``{label}`` (an entity type) or ``{type}`` (a relation type): labels and types
+cannot be query parameters, so they are filled in here, from the schema's whitelist only.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -8,11 +12,11 @@ from graph.records import ENTITY_TYPES, RELATION_TYPES
 
 HERE = Path(__file__).parent
 DIALECTS = ("falkordb", "neo4j")
+SLOTS = {"label": ENTITY_TYPES, "type": RELATION_TYPES}
 
 
 @lru_cache(maxsize=None)
-def query_text(name: str, dialect: str) -> str:
-    """``name.<dialect>.cypher`` if it exists, else ``name.cypher``; // comments removed."""
+def _file_text(name: str, dialect: str) -> str:
     for path in (HERE / f"{name}.{dialect}.cypher", HERE / f"{name}.cypher"):
         if path.exists():
             lines = [line for line in path.read_text(encoding="utf-8").splitlines()
@@ -21,21 +25,19 @@ def query_text(name: str, dialect: str) -> str:
     raise FileNotFoundError(f"no query {name!r} for {dialect} in {HERE}")
 
 
+def query_text(name: str, dialect: str, **slots: str) -> str:
+    """``name.<dialect>.cypher`` if it exists, else ``name.cypher``, with whitelisted slots filled."""
+    text = _file_text(name, dialect)
+    for slot, value in slots.items():
+        if value not in SLOTS[slot]:
+            raise ValueError(f"not a {'entity' if slot == 'label' else 'relation'} type: {value!r}")
+        text = text.replace("{" + slot + "}", value)
+    return text
+
+
 def statements(name: str, dialect: str) -> list[str]:
     """The ;-separated statements of a file such as the schema."""
     return [s.strip() for s in query_text(name, dialect).split(";") if s.strip()]
-
-
-def merge_entities(label: str, dialect: str) -> str:
-    if label not in ENTITY_TYPES:
-        raise ValueError(f"not an entity type: {label!r}")
-    return query_text("merge_entities", dialect).replace("{label}", label)
-
-
-def merge_relations(rel_type: str, dialect: str) -> str:
-    if rel_type not in RELATION_TYPES:
-        raise ValueError(f"not a relation type: {rel_type!r}")
-    return query_text("merge_relations", dialect).replace("{type}", rel_type)
 
 
 def all_texts(dialect: str) -> dict[str, str]:
@@ -46,12 +48,15 @@ def all_texts(dialect: str) -> dict[str, str]:
         name = parts[0]
         if len(parts) == 3 and parts[1] != dialect:
             continue
-        if name == "merge_entities":
-            out.update({f"merge_entities[{t}]": merge_entities(t, dialect) for t in ENTITY_TYPES})
-        elif name == "merge_relations":
-            out.update({f"merge_relations[{t}]": merge_relations(t, dialect) for t in RELATION_TYPES})
-        elif name == "schema":
+        raw = _file_text(name, dialect)
+        if name == "schema":
             out.update({f"schema[{i}]": s for i, s in enumerate(statements("schema", dialect))})
-        else:
-            out[name] = query_text(name, dialect)
+            continue
+        filled = False
+        for slot, values in SLOTS.items():
+            if "{" + slot + "}" in raw:
+                out.update({f"{name}[{v}]": query_text(name, dialect, **{slot: v}) for v in values})
+                filled = True
+        if not filled:
+            out[name] = raw
     return out

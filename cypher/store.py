@@ -1,17 +1,28 @@
 """The store interface. ``FalkorDBStore`` and ``Neo4jStore`` share every method below; each only
-says how to run one query (``_run``) and which dialect its query files are in."""
+says how to run one query (``_run``) and which dialect its query files are in.
+
+Provenance lives in the store: every ``Document`` node keeps its article's contribution (JSON),
+and every entity and relationship is the sum of the contributions that name it. Adding a document
+writes its contribution and recomputes what it touches; removing one deletes it and recomputes
+the same; ``rebuild`` recomputes everything.
+"""
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterable
 
 import networkx as nx
 
 from cypher import queries
 from cypher.readonly import check_read_only
-from cypher.rows import batches, document_rows, entity_rows, mention_rows, relation_rows
+from cypher.rows import (batches, document_row, document_rows, edge_row, entity_rows, form_keys, form_rows,
+                         mention_rows, node_row, relation_rows)
+from graph.build import npmi
+from graph.contribution import Contribution, contribute, edge_from, lookup_keys, node_from
 from graph.errors import NotFound
-from graph.records import ENTITY_TYPES
+from graph.records import ENTITY_TYPES, Article
 
 BATCH_SIZE = 5000
 MAX_DEPTH = 3
@@ -25,6 +36,14 @@ class LoadReport:
     relationships: int
     documents: int
     mentions: int
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    documents: int          # documents added or removed
+    replaced: int           # documents that were already stored and got replaced
+    entities: int           # entities written or deleted
+    relationships: int      # relationships written or deleted
 
 
 class GraphStore:
@@ -45,99 +64,220 @@ class GraphStore:
     def __exit__(self, *exc):
         self.close()
 
-    # --- schema and loading ---------------------------------------------------------------
+    def _q(self, name: str, **slots) -> str:
+        return queries.query_text(name, self.dialect, **slots)
+
+    def _write(self, name: str, rows: list, batch_size: int = BATCH_SIZE, param: str = "rows", **slots) -> None:
+        for batch in batches(rows, batch_size):
+            self._run(self._q(name, **slots), {param: batch}, write=True)
+
+    # --- schema and bulk loading ----------------------------------------------------------
     def ensure_schema(self) -> None:
         for statement in queries.statements("schema", self.dialect):
             self._run(statement, write=True)
 
     def load(self, graph: nx.MultiDiGraph, batch_size: int = BATCH_SIZE, progress=None) -> LoadReport:
-        """Batched UNWIND … MERGE: nodes, then documents and mentions, then relationships by type.
-
-        Idempotent: loading the same graph twice changes no counts.
-        """
+        """Batched UNWIND … MERGE: entities and their forms, documents and mentions, then
+        relationships grouped by type. Idempotent: loading the same graph twice changes no counts."""
         self.ensure_schema()
         tick = progress or (lambda n: None)
         ents = entity_rows(graph)
         for label in ENTITY_TYPES:
             for batch in batches(ents.get(label, []), batch_size):
-                self._run(queries.merge_entities(label, self.dialect), {"rows": batch}, write=True)
+                self._run(self._q("merge_entities", label=label), {"rows": batch}, write=True)
                 tick(len(batch))
+        self._write("merge_forms", form_rows(n for _, n in graph.nodes(data=True)), batch_size)
         docs = document_rows(graph)
-        for batch in batches(docs, batch_size):
-            self._run(queries.query_text("merge_documents", self.dialect), {"rows": batch}, write=True)
+        self._write("merge_documents", docs, batch_size)
         mentions = mention_rows(graph)
-        for batch in batches(mentions, batch_size):
-            self._run(queries.query_text("merge_mentions", self.dialect), {"rows": batch}, write=True)
+        self._write("merge_mentions", mentions, batch_size)
         rels = relation_rows(graph)
         for rel_type, rows in sorted(rels.items()):
             for batch in batches(rows, batch_size):
-                self._run(queries.merge_relations(rel_type, self.dialect), {"rows": batch}, write=True)
+                self._run(self._q("merge_relations", type=rel_type), {"rows": batch}, write=True)
                 tick(len(batch))
         return LoadReport(sum(len(v) for v in ents.values()), sum(len(v) for v in rels.values()),
                           len(docs), len(mentions))
 
     def clear(self) -> None:
-        self._run(queries.query_text("clear", self.dialect), write=True)
+        self._run(self._q("clear"), write=True)
+
+    # --- incremental updates --------------------------------------------------------------
+    def contribution(self, doc_id: str) -> Contribution | None:
+        rows = self._run(self._q("document"), {"id": doc_id})
+        return Contribution.from_json(rows[0]["contribution"]) if rows and rows[0]["contribution"] else None
+
+    def resolve_forms(self, type_: str, forms: list[str]) -> str | None:
+        keys = [f"{t}:{f}" for t, f in lookup_keys(type_, forms)]
+        found = {r["key"]: r["id"] for r in self._run(self._q("resolve_forms"), {"keys": keys})}
+        return next((found[k] for k in keys if k in found), None)
+
+    def add(self, articles: Iterable[Article]) -> ChangeReport:
+        """Add processed articles; an article whose id is already stored replaces the old one."""
+        self.ensure_schema()
+        docs = replaced = entities = relationships = 0
+        for article in articles:
+            if self.contribution(article.id) is not None:
+                self.remove(article.id)
+                replaced += 1
+            c = contribute(article, self.resolve_forms)
+            for label in ENTITY_TYPES:
+                stubs = [{"id": nid, "name": nid, "type": row["type"], "aliases": [], "mentions": 0, "sentences": 0,
+                          "document_count": 0, "first_seen": None, "last_seen": None, "merge_reasons": []}
+                         for nid, row in c.entities.items() if row["type"] == label]
+                self._write("merge_entities", stubs, label=label)
+            self._write("merge_documents", [document_row(c.doc, c.to_json())])
+            self._write("merge_mentions", [{"document": c.doc["id"], "entity": nid, "count": row["mentions"]}
+                                           for nid, row in c.entities.items()])
+            e, r = self._recompute(set(c.entities), {rid: row for rid, row in c.relations.items()})
+            docs, entities, relationships = docs + 1, entities + e, relationships + r
+        return ChangeReport(docs, replaced, entities, relationships)
+
+    def remove(self, doc_id: str) -> ChangeReport:
+        """Remove one document: its contribution is subtracted, and entities and relationships
+        left without evidence are deleted."""
+        c = self.contribution(doc_id)
+        if c is None:
+            raise NotFound(f'Document "{doc_id}" not found; list documents with '
+                           f"`guanxi cypher 'MATCH (d:Document) RETURN d.id'`")
+        self._run(self._q("delete_document"), {"id": doc_id}, write=True)
+        e, r = self._recompute(set(c.entities), c.relations)
+        return ChangeReport(1, 0, e, r)
+
+    def rebuild(self) -> ChangeReport:
+        """Recompute every entity and relationship from the stored contributions."""
+        contributions = [Contribution.from_json(r["contribution"]) for r in self._run(self._q("all_contributions"))
+                         if r["contribution"]]
+        ids = {r["id"] for r in self._run(self._q("all_entity_ids"))}
+        rels = {r["id"]: r for r in self._run(self._q("all_relations"))}
+        e, r = self._apply(contributions, ids, rels)
+        return ChangeReport(len(contributions), 0, e, r)
+
+    def _recompute(self, node_ids: set[str], relations: dict[str, dict]) -> tuple[int, int]:
+        endpoints = node_ids | {row[k] for row in relations.values() for k in ("head", "tail")}
+        rows = self._run(self._q("contributions_for"), {"ids": sorted(endpoints)})
+        contributions = [Contribution.from_json(r["contribution"]) for r in rows if r["contribution"]]
+        return self._apply(contributions, node_ids, relations)
+
+    def _apply(self, contributions: list[Contribution], node_ids: set[str], relations: dict) -> tuple[int, int]:
+        """Write the aggregates of ``node_ids`` and ``relations`` from ``contributions``; delete the
+        ones no contribution names any more."""
+        node_parts, edge_parts = defaultdict(list), defaultdict(list)
+        for c in contributions:
+            for nid, row in c.entities.items():
+                if nid in node_ids:
+                    node_parts[nid].append((c.doc, row))
+            for rid, row in c.relations.items():
+                if rid in relations:
+                    edge_parts[rid].append((c.doc, row))
+        nodes = [node_from(nid, parts) for nid, parts in sorted(node_parts.items())]
+        by_label = defaultdict(list)
+        for n in nodes:
+            by_label[n["type"]].append(node_row(n))
+        for label, rows in by_label.items():
+            self._write("merge_entities", rows, label=label)
+        keys = {n["id"]: form_keys(n) for n in nodes}
+        old = defaultdict(list)
+        for r in self._run(self._q("entity_forms"), {"ids": sorted(node_ids)}):
+            old[r["entity"]].append(r["key"])
+        self._write("drop_stale_forms", [{"entity": nid, "keys": ks} for nid, ks in keys.items()])
+        self._write("merge_forms", [{"entity": nid, "key": k} for nid, ks in keys.items() for k in ks])
+        gone_nodes = sorted(node_ids - set(node_parts))
+        self._write("delete_entities", gone_nodes, param="ids")
+        self._write("drop_orphan_forms", sorted({k for ks in old.values() for k in ks}), param="keys")
+        edges = defaultdict(list)
+        for rid, parts in edge_parts.items():
+            e = edge_from(rid, parts)
+            edges[e["type"]].append(edge_row(e, e["head"], e["tail"]))
+        for rel_type, rows in edges.items():
+            self._write("merge_relations", rows, type=rel_type)
+        gone_edges = defaultdict(list)
+        for rid, row in relations.items():
+            if rid not in edge_parts:
+                gone_edges[row["type"]].append({"id": rid, "head": row["head"], "tail": row["tail"]})
+        for rel_type, rows in gone_edges.items():
+            self._write("delete_relations", rows, type=rel_type)
+        return len(nodes) + len(gone_nodes), len(edge_parts) + sum(len(v) for v in gone_edges.values())
 
     # --- reads ------------------------------------------------------------------------------
     def counts(self) -> dict:
-        rows = self._run(queries.query_text("counts", self.dialect))
+        rows = self._run(self._q("counts"))
         return rows[0] if rows else {"entities": 0, "relationships": 0, "documents": 0}
 
+    def snapshot(self) -> list[dict]:
+        """Every entity with its outgoing relationships: two equal snapshots are two equal graphs."""
+        out = []
+        for row in self._run(self._q("snapshot")):
+            rels = sorted((json.dumps(r, sort_keys=True, ensure_ascii=False) for r in row["relations"] if r[0]))
+            out.append({"entity": row["entity"], "relations": rels})
+        return out
+
     def search(self, q: str, type: str | None = None, limit: int = 20) -> list[dict]:
-        rows = self._run(queries.query_text("search", self.dialect), {"q": q, "type": type, "limit": limit})
+        rows = self._run(self._q("search"), {"q": q, "type": type, "limit": limit})
         return [entity_public(r["entity"]) | {"match": ("exact", "prefix", "substring")[r["rank"]]} for r in rows]
 
     def _entity_row(self, entity_id: str) -> dict:
-        rows = self._run(queries.query_text("entity", self.dialect), {"id": entity_id})
+        rows = self._run(self._q("entity"), {"id": entity_id})
         if not rows:
             raise NotFound(f'Entity "{entity_id}" not found; search with GET /entities?q=NAME or `guanxi search NAME`')
         return entity_public(rows[0]["entity"])
 
     def entity(self, entity_id: str, related: int = 10) -> dict:
         out = self._entity_row(entity_id)
-        top = self._run(queries.query_text("top_related", self.dialect), {"id": entity_id, "limit": related})
+        top = self._run(self._q("top_related"), {"id": entity_id, "limit": related})
         out["related"] = [{"entity": entity_public(r["entity"]), "type": r["type"], "weight": r["weight"],
                            "title": r.get("title")} for r in top]
         return out
 
     def resolve(self, name_or_id: str) -> str:
         """Entity id for an id, an exact name or alias, or the best search hit."""
-        if self._run(queries.query_text("entity", self.dialect), {"id": name_or_id}):
+        if self._run(self._q("entity"), {"id": name_or_id}):
             return name_or_id
         hits = self.search(name_or_id, limit=5)
         if not hits:
             raise NotFound(f'No entity named "{name_or_id}"; try a shorter part of the name')
         return hits[0]["id"]
 
+    def total_sentences(self) -> int:
+        rows = self._run(self._q("total_sentences"))
+        return (rows[0]["total"] if rows else 0) or 0
+
     def neighborhood(self, entity_id: str, depth: int = 1, rels: list[str] | None = None, min_weight: float = 0,
                      min_npmi: float = -1.0, types: list[str] | None = None, limit: int = 100) -> dict:
-        """Nodes and edges within ``depth`` hops, strongest edges first, at most ``limit`` nodes."""
+        """Nodes and edges within ``depth`` hops, strongest edges first, at most ``limit`` nodes.
+        CO_OCCURS edges carry their NPMI and can be filtered by it."""
         center = self._entity_row(entity_id)
         depth = max(1, min(depth, MAX_DEPTH))
         limit = max(1, min(limit, MAX_NODES))
+        total = self.total_sentences() or 1
         nodes = {entity_id: center}
+        sentences = {entity_id: center.get("sentences") or 0}
         edges: dict[str, dict] = {}
         frontier = [entity_id]
         capped = False
-        query = queries.query_text("expand", self.dialect)
+        query = self._q("expand")
         for _ in range(depth):
             if not frontier:
                 break
             rows = self._run(query, {"ids": frontier, "min_weight": min_weight, "rels": rels or [],
-                                     "types": types or [], "min_npmi": min_npmi, "cap": limit * 20})
+                                     "types": types or [], "cap": limit * 20})
+            if len(rows) >= limit * 20:
+                capped = True
             next_frontier = []
             for r in rows:
                 node = r["node"]
+                edge = edge_public(r)
+                if edge["type"] == "CO_OCCURS":
+                    edge["npmi"] = npmi(edge["weight"], r["from_sentences"] or 0, node.get("sentences") or 0, total)
+                    if edge["npmi"] < min_npmi:
+                        continue
                 if node["id"] not in nodes:
                     if len(nodes) >= limit:
                         capped = True
                         continue
                     nodes[node["id"]] = entity_public(node)
                     next_frontier.append(node["id"])
-                edges.setdefault(r["rel"]["id"], edge_public(r))
-            if len(rows) >= limit * 20:
-                capped = True
+                edges.setdefault(edge["id"], edge)
             frontier = next_frontier
         kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
         return {"center": entity_id, "depth": depth, "nodes": list(nodes.values()), "edges": kept,
@@ -151,7 +291,7 @@ class GraphStore:
 
 
 def entity_public(props: dict) -> dict:
-    keys = ("id", "name", "type", "aliases", "mentions", "document_count", "first_seen", "last_seen")
+    keys = ("id", "name", "type", "aliases", "mentions", "sentences", "document_count", "first_seen", "last_seen")
     out = {k: props.get(k) for k in keys}
     out["aliases"] = list(out["aliases"] or [])
     return out
@@ -161,6 +301,6 @@ def edge_public(row: dict) -> dict:
     rel = row["rel"]
     evidence = json.loads(rel.get("evidence") or "[]")
     return {"id": rel["id"], "type": row["type"], "source": row["source"], "target": row["target"],
-            "weight": rel.get("weight"), "title": rel.get("title"), "npmi": rel.get("npmi"),
+            "weight": rel.get("weight"), "title": rel.get("title"), "npmi": None,
             "document_count": rel.get("document_count"), "evidence_total": rel.get("evidence_total"),
             "evidence": evidence[:EVIDENCE_IN_NEIGHBORHOOD]}

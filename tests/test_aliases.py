@@ -11,13 +11,13 @@ from graph.records import Article, Mention
 WITHOUT_MODEL = tuple(stage for stage in PIPELINE if stage is not find_model_mentions)
 
 
-def run(text: str, extra: list[tuple[str, str]] = ()) -> Article:
+def run(text: str, extra: list[tuple[str, str]] = (), doc_id: str = "doc") -> Article:
     """Process text with the rule stages, plus hand-placed mentions standing in for the model."""
-    article = Article(id="doc", title="", text=text)
+    article = Article(id=doc_id, title="", text=text)
     for surface, label in extra:
         start = -1
         while (start := text.find(surface, start + 1)) >= 0:
-            article.mentions.append(Mention("doc", start, start + len(surface), surface, label, "ner"))
+            article.mentions.append(Mention(doc_id, start, start + len(surface), surface, label, "ner"))
     return process(article, WITHOUT_MODEL)
 
 

@@ -12,16 +12,16 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def small_graph():
+def small_articles():
     articles = []
     for i, text in enumerate(TEXTS):
-        a = run(text, [("李明远", "PERSON"), ("北辰科技公司", "ORG")])
-        a.id = f"doc{i}"
-        for m in a.mentions:
-            object.__setattr__(m, "doc_id", a.id)
-        articles.append(a)
-    return build_graph(articles)
+        articles.append(run(text, [("李明远", "PERSON"), ("北辰科技公司", "ORG")], doc_id=f"doc{i}"))
+    return articles
+
+
+@pytest.fixture(scope="module")
+def small_graph():
+    return build_graph(small_articles())
 
 
 def entity_id(graph, name):
@@ -138,3 +138,69 @@ def test_unknown_store_setting():
         open_store("mysql://x")
     assert str(err.value) == ('Unknown store "mysql://x": use embedded, falkor://HOST:PORT, or a Neo4j URI '
                               "(bolt://, neo4j://, neo4j+s://)")
+
+
+def test_add_then_remove_returns_the_graph_to_its_previous_state_exactly(store):
+    first, second, third = small_articles()
+    store.add([first, second])
+    before = store.snapshot()
+    counts = store.counts()
+    report = store.add([third])
+    assert report.documents == 1 and store.counts()["documents"] == 3
+    assert store.snapshot() != before
+    store.remove(third.id)
+    assert store.counts() == counts
+    assert store.snapshot() == before
+
+
+def test_incremental_adds_equal_a_bulk_load(store, small_graph):
+    store.add(small_articles())
+    incremental = store.snapshot()
+    store.clear()
+    store.load(small_graph)
+    assert store.snapshot() == incremental
+
+
+def test_re_adding_a_changed_document_replaces_its_contribution(store):
+    articles = small_articles()
+    store.add(articles)
+    changed = run("工信部约谈青松水务公司。", [("青松水务公司", "ORG")], doc_id="doc2")
+    report = store.add([changed])
+    assert report.replaced == 1
+    names = {row["entity"]["name"] for row in store.snapshot()}
+    assert "青松水务公司" in names and "北辰科技公司" not in names
+    assert store.counts()["documents"] == 3
+
+
+def test_removing_the_last_evidence_deletes_entities_and_relations(store):
+    store.add(small_articles()[2:])
+    assert store.counts()["entities"] == 2
+    store.remove("doc2")
+    assert store.counts() == {"entities": 0, "relationships": 0, "documents": 0}
+    assert store.query("MATCH (f:Form) RETURN count(f) AS n")["rows"] == [{"n": 0}]
+
+
+def test_weights_are_recomputable_from_stored_provenance(store, small_graph):
+    store.load(small_graph)
+    before = store.snapshot()
+    store._run("MATCH (:Entity)-[r]->(:Entity) SET r.weight = 999", write=True)
+    assert store.snapshot() != before
+    store.rebuild()
+    assert store.snapshot() == before
+
+
+def test_removing_an_unknown_document_is_an_error(store):
+    with pytest.raises(NotFound) as err:
+        store.remove("nope")
+    assert str(err.value) == ('Document "nope" not found; list documents with '
+                              "`guanxi cypher 'MATCH (d:Document) RETURN d.id'`")
+
+
+def test_an_interrupted_load_completes_without_duplicates(store, small_graph):
+    import networkx as nx
+    half = nx.MultiDiGraph(small_graph.subgraph(list(small_graph.nodes)[: small_graph.number_of_nodes() // 2]))
+    half.graph.update(small_graph.graph)
+    store.load(half)
+    store.load(small_graph)
+    assert store.counts() == {"entities": small_graph.number_of_nodes(),
+                              "relationships": small_graph.number_of_edges(), "documents": 3}

@@ -1,0 +1,3 @@
+MATCH (d:Document)
+RETURN d.id AS id, d.contribution AS contribution
+ORDER BY id

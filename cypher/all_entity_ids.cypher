@@ -1,0 +1,2 @@
+MATCH (e:Entity)
+RETURN e.id AS id

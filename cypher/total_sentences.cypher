@@ -1,0 +1,2 @@
+MATCH (d:Document)
+RETURN sum(d.sentences) AS total
