@@ -96,15 +96,17 @@ def extract(sources, output):
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--export", "export_json", type=click.Path(dir_okay=False), help="write node-link JSON here")
 @click.option("--graphml", type=click.Path(dir_okay=False), help="write GraphML (for Gephi) here")
+@click.option("--csv", "csv_dir", type=click.Path(file_okay=False),
+              help="write CSV files in the neo4j-admin import layout into this folder")
 @click.option("--load/--no-load", default=True, show_default=True, help="load the graph into the store")
 @store_options
-def build(sources, export_json, graphml, load, settings):
+def build(sources, export_json, graphml, csv_dir, load, settings):
     """Build the graph of SOURCES and load it into the store (replacing what it held).
 
     SOURCES: .txt files (digests are split into articles), folders, .jsonl files, or - for stdin.
     """
     from graph.build import build_graph
-    from graph.export import write_graphml, write_node_link
+    from graph.export import NEO4J_ADMIN_HINT, write_graphml, write_neo4j_csv, write_node_link
     from graph.pipeline import extract_documents
     from graph.sources import read_sources
     docs, errors = read_sources(sources)
@@ -118,6 +120,9 @@ def build(sources, export_json, graphml, load, settings):
     if graphml:
         write_graphml(graph, Path(graphml))
         click.echo(f"wrote {graphml}", err=True)
+    if csv_dir:
+        write_neo4j_csv(graph, Path(csv_dir))
+        click.echo(f"wrote CSV files to {csv_dir}; import with: {NEO4J_ADMIN_HINT}", err=True)
     if load:
         with settings.open_store() as store:
             store.clear()
@@ -125,6 +130,49 @@ def build(sources, export_json, graphml, load, settings):
             click.echo(f"loaded {report.entities} entities, {report.relationships} relations, "
                        f"{report.documents} documents into {store.uri}", err=True)
     report_errors(errors)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@store_options
+def add(sources, settings):
+    """Add SOURCES to the graph in the store, keeping what it holds.
+
+    A document (or digest) already in the store is replaced by its new version.
+    """
+    from graph.pipeline import extract_documents
+    from graph.sources import read_sources
+    docs, errors = read_sources(sources)
+    with settings.open_store() as store:
+        articles = (a for _, arts in extract_documents(progress(docs, "add")) for a in arts)
+        report = store.add(articles)
+        counts = store.counts()
+    click.echo(f"added {report.documents} articles ({report.replaced} replaced); the store holds "
+               f"{counts['entities']} entities, {counts['relationships']} relations, {counts['documents']} documents",
+               err=True)
+    report_errors(errors)
+
+
+@cli.command()
+@click.argument("doc_ids", nargs=-1, required=True)
+@store_options
+def remove(doc_ids, settings):
+    """Remove documents (article ids, or input document ids with all their articles) from the store."""
+    with settings.open_store() as store:
+        for doc_id in doc_ids:
+            report = store.remove(doc_id)
+            click.echo(f"removed {doc_id}: {report.documents} articles; {report.entities} entities and "
+                       f"{report.relationships} relations updated or deleted", err=True)
+
+
+@cli.command("rebuild")
+@store_options
+def rebuild(settings):
+    """Recompute every weight, count and evidence list from the provenance stored with the documents."""
+    with settings.open_store() as store:
+        report = store.rebuild()
+    click.echo(f"rebuilt {report.entities} entities and {report.relationships} relations "
+               f"from {report.documents} documents", err=True)
 
 
 @cli.command()

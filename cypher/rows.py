@@ -50,7 +50,7 @@ def document_rows(graph: nx.MultiDiGraph) -> list[dict]:
 
 
 def document_row(doc: dict, contribution_json: str | None) -> dict:
-    return {"id": doc["id"], "title": doc.get("title"), "date": doc.get("date"), "url": doc.get("url"),
+    return {"id": doc["id"], "document": doc.get("document") or doc["id"], "title": doc.get("title"), "date": doc.get("date"), "url": doc.get("url"),
             "source": doc.get("source"), "sentences": doc.get("sentences", 0), "contribution": contribution_json}
 
 

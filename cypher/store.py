@@ -112,14 +112,25 @@ class GraphStore:
         found = {r["key"]: r["id"] for r in self._run(self._q("resolve_forms"), {"keys": keys})}
         return next((found[k] for k in keys if k in found), None)
 
+    def documents_of(self, doc_id: str) -> list[str]:
+        """Stored article ids of an input document id (or of an article id)."""
+        return [r["id"] for r in self._run(self._q("documents_of"), {"id": doc_id})]
+
     def add(self, articles: Iterable[Article]) -> ChangeReport:
-        """Add processed articles; an article whose id is already stored replaces the old one."""
+        """Add processed articles. Whatever is stored of the same input document (or article id)
+        is removed first, so re-adding a changed document replaces its contribution."""
         self.ensure_schema()
         docs = replaced = entities = relationships = 0
+        cleared: set[str] = set()
         for article in articles:
-            if self.contribution(article.id) is not None:
-                self.remove(article.id)
-                replaced += 1
+            parent = article.document_id or article.id
+            for key in (parent, article.id):
+                if key in cleared:
+                    continue
+                cleared.add(key)
+                for old in self.documents_of(key):
+                    self._remove_article(old)
+                    replaced += 1
             c = contribute(article, self.resolve_forms)
             for label in ENTITY_TYPES:
                 stubs = [{"id": nid, "name": nid, "type": row["type"], "aliases": [], "mentions": 0, "sentences": 0,
@@ -134,15 +145,22 @@ class GraphStore:
         return ChangeReport(docs, replaced, entities, relationships)
 
     def remove(self, doc_id: str) -> ChangeReport:
-        """Remove one document: its contribution is subtracted, and entities and relationships
-        left without evidence are deleted."""
-        c = self.contribution(doc_id)
-        if c is None:
+        """Remove a document (an article id, or an input document id with all its articles): its
+        contribution is subtracted, and entities and relationships left without evidence are deleted."""
+        ids = self.documents_of(doc_id)
+        if not ids:
             raise NotFound(f'Document "{doc_id}" not found; list documents with '
                            f"`guanxi cypher 'MATCH (d:Document) RETURN d.id'`")
-        self._run(self._q("delete_document"), {"id": doc_id}, write=True)
-        e, r = self._recompute(set(c.entities), c.relations)
-        return ChangeReport(1, 0, e, r)
+        entities = relationships = 0
+        for article_id in ids:
+            e, r = self._remove_article(article_id)
+            entities, relationships = entities + e, relationships + r
+        return ChangeReport(len(ids), 0, entities, relationships)
+
+    def _remove_article(self, article_id: str) -> tuple[int, int]:
+        c = self.contribution(article_id)
+        self._run(self._q("delete_document"), {"id": article_id}, write=True)
+        return self._recompute(set(c.entities), c.relations) if c else (0, 0)
 
     def rebuild(self) -> ChangeReport:
         """Recompute every entity and relationship from the stored contributions."""

@@ -104,7 +104,7 @@ def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> "A
         parts.append(p.text)
         pos += len(p.text)
     return Article(id=doc_id, title=title, text="".join(parts), date=document.date, url=document.url,
-                   source=document.source, line_map=tuple(line_map))
+                   source=document.source, line_map=tuple(line_map), document_id=document.id)
 
 
 def articles_from_document(document, split: bool) -> list:

@@ -90,8 +90,9 @@ class Contribution:
 
 def contribute(article: Article, resolve: Resolver) -> Contribution:
     """The contribution of one processed article; ``resolve`` finds existing nodes by their forms."""
-    c = Contribution(doc={"id": article.id, "title": article.title, "date": article.date, "url": article.url,
-                          "source": article.source, "sentences": len(article.sentences)})
+    c = Contribution(doc={"id": article.id, "document": article.document_id or article.id, "title": article.title,
+                          "date": article.date, "url": article.url, "source": article.source,
+                          "sentences": len(article.sentences)})
     node_of: dict[str, str] = {}
     for e in article.entities:
         forms = sorted({e.name, *e.aliases})

@@ -49,6 +49,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     line_map: tuple[tuple[int, int], ...] = ()   # (offset in text, line number in source), ascending
+    document_id: str | None = None               # the input document it came from (a digest holds several)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list["Entity"] = field(default_factory=list)

@@ -84,3 +84,50 @@ def test_unknown_relation_type_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(cli, ["neighborhood", "x", "--rel", "LIKES", "--data", str(tmp_path / "d")])
     assert result.exit_code == 1
     assert "Error: unknown relation type: LIKES" in result.output
+
+
+def test_add_and_remove_keep_the_store_consistent(runner, tmp_path):
+    data = ["--data", str(tmp_path / "data")]
+    first = sorted(EXAMPLES.glob("*.txt"))[:2]
+    assert runner.invoke(cli, ["add", str(first[0]), *data]).exit_code == 0
+    from api.settings import Settings
+    with Settings.from_env(data=str(tmp_path / "data")).open_store() as store:
+        one = store.snapshot()
+    result = runner.invoke(cli, ["add", str(first[1]), *data])
+    assert result.exit_code == 0 and "added 1 articles (0 replaced)" in result.output
+    again = runner.invoke(cli, ["add", str(first[1]), *data])
+    assert "added 1 articles (1 replaced)" in again.output
+    removed = runner.invoke(cli, ["remove", first[1].stem, *data])
+    assert removed.exit_code == 0 and f"removed {first[1].stem}: 1 articles" in removed.output
+    with Settings.from_env(data=str(tmp_path / "data")).open_store() as store:
+        assert store.snapshot() == one
+    assert runner.invoke(cli, ["rebuild", *data]).exit_code == 0
+    with Settings.from_env(data=str(tmp_path / "data")).open_store() as store:
+        assert store.snapshot() == one
+    missing = runner.invoke(cli, ["remove", "nope", *data])
+    assert missing.exit_code == 1 and 'Error: Document "nope" not found' in missing.output
+
+
+def test_build_writes_neo4j_admin_csv(runner, tmp_path):
+    import csv
+    out = tmp_path / "csv"
+    result = runner.invoke(cli, ["build", str(EXAMPLES), "--no-load", "--csv", str(out), "--export",
+                                 str(tmp_path / "g.json")])
+    assert result.exit_code == 0, result.output
+    graph = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    with (out / "entities.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(graph["nodes"])
+    assert {"id:ID(Entity)", "aliases:string[]", ":LABEL"} <= set(rows[0])
+    assert all(r[":LABEL"] == f"Entity;{r['type']}" for r in rows)
+    with (out / "relationships.csv").open(encoding="utf-8") as f:
+        rels = list(csv.DictReader(f))
+    assert len(rels) == len(graph["edges"])
+    assert all(json.loads(r["evidence"]) for r in rels)
+    assert "neo4j-admin database import full" in result.output
+
+
+def test_unreachable_store_is_a_clear_error(runner):
+    result = runner.invoke(cli, ["search", "x", "--store", "falkor://127.0.0.1:1"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: Could not reach FalkorDB at falkor://127.0.0.1:1:")

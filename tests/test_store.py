@@ -204,3 +204,18 @@ def test_an_interrupted_load_completes_without_duplicates(store, small_graph):
     store.load(small_graph)
     assert store.counts() == {"entities": small_graph.number_of_nodes(),
                               "relationships": small_graph.number_of_edges(), "documents": 3}
+
+
+def test_re_adding_a_digest_replaces_all_of_its_articles(store):
+    a = run("工信部与科技部合作。", doc_id="weekly-L3")
+    b = run("国务院印发《甲市发展规划》。", doc_id="weekly-L9")
+    a.document_id = b.document_id = "weekly"
+    store.add([a, b])
+    changed = run("教育部发布通知。", doc_id="weekly-L3")
+    changed.document_id = "weekly"
+    report = store.add([changed])
+    assert report.replaced == 2
+    assert store.counts()["documents"] == 1
+    assert {row["entity"]["name"] for row in store.snapshot()} == {"教育部"}
+    store.remove("weekly")
+    assert store.counts()["documents"] == 0
