@@ -46,7 +46,7 @@ class FalkorDBStore(GraphStore):
                 if "already indexed" not in str(e):
                     raise
 
-    def _run(self, query, params=None, write=False, timeout_ms=None):
+    def _run(self, query, params=None, write=False, timeout_ms=None, row_cap=None):
         try:
             if write:
                 result = self.graph.query(query, params or {}, timeout=timeout_ms)

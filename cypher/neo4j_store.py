@@ -20,12 +20,17 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"Could not reach Neo4j at {uri}: {e}. Check the URI, that the server runs, and "
                              f"GUANXI_NEO4J_USER / GUANXI_NEO4J_PASSWORD / GUANXI_NEO4J_DATABASE") from e
 
-    def _run(self, query, params=None, write=False, timeout_ms=None):
+    def _run(self, query, params=None, write=False, timeout_ms=None, row_cap=None):
         import neo4j
         from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
         def work(tx):
-            return [record.data() for record in tx.run(query, params or {})]
+            rows = []
+            for record in tx.run(query, params or {}):
+                rows.append({key: plain(value) for key, value in record.items()})
+                if row_cap and len(rows) > row_cap:
+                    break                 # the caller only shows row_cap rows and says it truncated
+            return rows
 
         work = neo4j.unit_of_work(timeout=timeout_ms / 1000 if timeout_ms else None)(work)
         try:
@@ -36,14 +41,21 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"Lost the connection to Neo4j at {self.uri}: {e}") from e
         except Neo4jError as e:
             raise StoreError(e.message or str(e)) from e
-        return [plain(r) for r in rows]
+        return rows
 
     def close(self) -> None:
         self.driver.close()
 
 
 def plain(value):
-    """record.data() gives nodes and relationships as property maps already; keep them JSON-ready."""
+    """Driver values as JSON-ready data: nodes and relationships as maps with their labels / type."""
+    from neo4j.graph import Node, Path, Relationship
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **dict(value)}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **dict(value)}
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

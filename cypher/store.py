@@ -52,7 +52,9 @@ class GraphStore:
 
     # --- what each store implements -------------------------------------------------------
     def _run(self, query: str, params: dict | None = None, write: bool = False,
-             timeout_ms: int | None = None) -> list[dict]:
+             timeout_ms: int | None = None, row_cap: int | None = None) -> list[dict]:
+        """Run one query; reads in a read-only transaction. A store may stop reading after
+        ``row_cap`` + 1 rows."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -304,7 +306,7 @@ class GraphStore:
     def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = 1000) -> dict:
         """A user's read-only Cypher: writes refused before sending, results capped at ``row_cap``."""
         check_read_only(text)
-        rows = self._run(text, params or {}, write=False, timeout_ms=timeout_ms)
+        rows = self._run(text, params or {}, write=False, timeout_ms=timeout_ms, row_cap=row_cap)
         return {"rows": rows[:row_cap], "truncated": len(rows) > row_cap, "row_cap": row_cap}
 
 

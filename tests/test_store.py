@@ -219,3 +219,12 @@ def test_re_adding_a_digest_replaces_all_of_its_articles(store):
     assert {row["entity"]["name"] for row in store.snapshot()} == {"教育部"}
     store.remove("weekly")
     assert store.counts()["documents"] == 0
+
+
+def test_user_queries_return_nodes_and_relationships_as_maps(store, small_graph):
+    store.load(small_graph)
+    row = store.query("MATCH (p:Entity {name: $n})-[r:HOLDS_ROLE]->(o:Entity) RETURN p, r, o.name AS org",
+                      {"n": "李明远"})["rows"][0]
+    assert {"Entity", "PERSON"} <= set(row["p"]["_labels"]) and row["p"]["name"] == "李明远"
+    assert row["r"]["_type"] == "HOLDS_ROLE" and row["r"]["title"] == "部长"
+    assert row["org"] == "工业和信息化部"

@@ -1,0 +1,111 @@
+"""Store benchmark on a synthetic graph: bulk load rate, then neighborhood query latency.
+
+    python -m bench.store [--entities 200000] [--relationships 1000000]
+
+Entities follow a skewed degree distribution (a few hubs, many leaves), relationships carry an
+evidence list like real ones. Prints rates, percentiles and peak memory; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from graph.records import ENTITY_TYPES, RELATION_TYPES
+
+TYPES = list(ENTITY_TYPES)
+RELS = [t for t in RELATION_TYPES]
+
+
+def synthetic_entities(n: int, rng: random.Random) -> list[dict]:
+    return [{"id": f"e{i}", "name": f"实体{i}", "type": TYPES[i % 4] if i % 10 else "ORG", "aliases": [f"别名{i}"],
+             "mentions": rng.randint(1, 50), "sentences": rng.randint(1, 40), "document_count": rng.randint(1, 20),
+             "first_seen": "2021-11-01", "last_seen": "2021-11-30", "merge_reasons": []} for i in range(n)]
+
+
+def synthetic_relationships(n: int, entities: int, rng: random.Random) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {t: [] for t in RELS}
+    for i in range(n):
+        head = int(entities * rng.random() ** 3)          # skewed: low ids are hubs
+        tail = rng.randrange(entities)
+        if head == tail:
+            tail = (tail + 1) % entities
+        rel_type = RELS[i % len(RELS)] if i % 3 else "CO_OCCURS"
+        evidence = [{"doc_id": f"d{rng.randrange(50000)}", "sentence": f"第{i}句证据，某机构与某公司合作。",
+                     "head": [0, 4], "tail": [5, 9], "rule_id": "bench", "confidence": 1.0, "date": None}]
+        out[rel_type].append({"id": f"r{i}", "head": f"e{head}", "tail": f"e{tail}", "weight": rng.randint(1, 9),
+                              "title": None, "documents": [evidence[0]["doc_id"]], "document_count": 1,
+                              "evidence": json.dumps(evidence, ensure_ascii=False), "evidence_total": 1,
+                              "rules": ["bench"], "first_seen": None, "last_seen": None})
+    return out
+
+
+def server_peak_mb(store) -> float:
+    pid = store.server.process.pid if store.server and store.server.process else None
+    if not pid:
+        return 0.0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--entities", type=int, default=200_000)
+    ap.add_argument("--relationships", type=int, default=1_000_000)
+    ap.add_argument("--queries", type=int, default=300)
+    args = ap.parse_args(argv)
+    rng = random.Random(7)
+    from cypher.falkordb_store import FalkorDBStore
+    from cypher.rows import form_rows
+    entities = synthetic_entities(args.entities, rng)
+    relationships = synthetic_relationships(args.relationships, args.entities, rng)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = FalkorDBStore.embedded(tmp)
+        try:
+            store.ensure_schema()
+            t0 = time.perf_counter()
+            for label in ENTITY_TYPES:
+                store._write("merge_entities", [e for e in entities if e["type"] == label], label=label)
+            node_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            store._write("merge_forms", form_rows(entities))
+            forms_s = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            for rel_type, rows in relationships.items():
+                store._write("merge_relations", rows, type=rel_type)
+            rel_s = time.perf_counter() - t0
+            print(f"synthetic graph: {args.entities:,} entities, {args.relationships:,} relationships with evidence")
+            print(f"  load entities:      {args.entities / node_s:10,.0f} nodes/s ({node_s:.1f} s, batches of 5,000)")
+            print(f"  load name index:    {len(form_rows(entities[:1])) * args.entities / forms_s:10,.0f} forms/s "
+                  f"({forms_s:.1f} s)")
+            print(f"  load relationships: {args.relationships / rel_s:10,.0f} relationships/s ({rel_s:.1f} s)")
+            sample = [f"e{rng.randrange(args.entities)}" for _ in range(args.queries)]
+            for depth, limit in ((1, 100), (2, 500)):
+                times = []
+                for eid in sample:
+                    t0 = time.perf_counter()
+                    store.neighborhood(eid, depth=depth, limit=limit)
+                    times.append((time.perf_counter() - t0) * 1000)
+                print(f"  neighborhood depth {depth} (cap {limit} nodes), {len(sample)} random entities: "
+                      f"p50 {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, "
+                      f"max {max(times):.1f} ms")
+            print(f"  peak memory: client {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB, "
+                  f"FalkorDB server {server_peak_mb(store):,.0f} MB")
+        finally:
+            store.close()
+
+
+if __name__ == "__main__":
+    main()
