@@ -1,11 +1,12 @@
-// One hop out of a set of entities, strongest first; the store repeats it for deeper neighborhoods
-// and computes co-occurrence NPMI from the sentence counts.
+// One hop out of a set of entities, strongest first; the store repeats it for deeper neighborhoods,
+// computes co-occurrence NPMI from the sentence counts, and fetches evidence for the edges it keeps.
 MATCH (a:Entity)-[r]-(b:Entity)
 WHERE a.id IN $ids
   AND r.weight >= $min_weight
   AND (size($rels) = 0 OR type(r) IN $rels)
   AND (size($types) = 0 OR b.type IN $types)
-RETURN a.id AS from_id, a.sentences AS from_sentences, properties(b) AS node, properties(r) AS rel,
-       type(r) AS type, startNode(r).id AS source, endNode(r).id AS target
-ORDER BY r.weight DESC
+RETURN a.id AS from_id, a.sentences AS from_sentences, properties(b) AS node, r.id AS id, type(r) AS type,
+       startNode(r).id AS source, endNode(r).id AS target, r.weight AS weight, r.title AS title,
+       r.document_count AS document_count, r.evidence_total AS evidence_total
+ORDER BY weight DESC
 LIMIT $cap

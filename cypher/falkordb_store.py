@@ -47,11 +47,12 @@ class FalkorDBStore(GraphStore):
                     raise
 
     def _run(self, query, params=None, write=False, timeout_ms=None, row_cap=None):
+        text = params_header(params) + query if params else query
         try:
             if write:
-                result = self.graph.query(query, params or {}, timeout=timeout_ms)
+                result = self.graph.query(text, None, timeout=timeout_ms)
             else:
-                result = self.graph.ro_query(query, params or {}, timeout=timeout_ms)
+                result = self.graph.ro_query(text, None, timeout=timeout_ms)
         except Exception as e:
             message = str(e)
             if "empty key" in message and not write:
@@ -69,6 +70,32 @@ class FalkorDBStore(GraphStore):
             pass
         if self.server is not None:
             self.server.stop()
+
+
+def literal(value) -> str:
+    """A Cypher literal for a parameter value, as FalkorDB's CYPHER header reads it.
+
+    The client's own serializer does the same, several times slower; bulk loads spend most of
+    their client time here.
+    """
+    t = type(value)
+    if t is str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if value is None:
+        return "null"
+    if t is bool:
+        return "true" if value else "false"
+    if t is int or t is float:
+        return repr(value)
+    if t is list or t is tuple:
+        return "[" + ",".join([literal(v) for v in value]) + "]"
+    if t is dict:
+        return "{" + ",".join([f"`{k}`:{literal(v)}" for k, v in value.items()]) + "}"
+    raise StoreError(f"cannot send a {t.__name__} as a query parameter")
+
+
+def params_header(params: dict) -> str:
+    return "CYPHER " + " ".join(f"{k}={literal(v)}" for k, v in params.items()) + " "
 
 
 def plain(value):

@@ -9,6 +9,7 @@ the same; ``rebuild`` recomputes everything.
 from __future__ import annotations
 
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -28,6 +29,8 @@ BATCH_SIZE = 5000
 MAX_DEPTH = 3
 MAX_NODES = 500
 EVIDENCE_IN_NEIGHBORHOOD = 3
+EXPANSION_FACTOR = 5        # rows read per hop: this many times the node limit, strongest first
+TOTAL_TTL_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class GraphStore:
         return queries.query_text(name, self.dialect, **slots)
 
     def _write(self, name: str, rows: list, batch_size: int = BATCH_SIZE, param: str = "rows", **slots) -> None:
+        self._total = None
         for batch in batches(rows, batch_size):
             self._run(self._q(name, **slots), {param: batch}, write=True)
 
@@ -102,6 +106,7 @@ class GraphStore:
                           len(docs), len(mentions))
 
     def clear(self) -> None:
+        self._total = None
         self._run(self._q("clear"), write=True)
 
     # --- incremental updates --------------------------------------------------------------
@@ -161,6 +166,7 @@ class GraphStore:
 
     def _remove_article(self, article_id: str) -> tuple[int, int]:
         c = self.contribution(article_id)
+        self._total = None
         self._run(self._q("delete_document"), {"id": article_id}, write=True)
         return self._recompute(set(c.entities), c.relations) if c else (0, 0)
 
@@ -259,30 +265,35 @@ class GraphStore:
         return hits[0]["id"]
 
     def total_sentences(self) -> int:
-        rows = self._run(self._q("total_sentences"))
-        return (rows[0]["total"] if rows else 0) or 0
+        """Sentences in the corpus (for NPMI), re-read at most every ``TOTAL_TTL_S`` seconds."""
+        now = time.monotonic()
+        cached = getattr(self, "_total", None)
+        if cached is None or now - cached[1] > TOTAL_TTL_S:
+            rows = self._run(self._q("total_sentences"))
+            self._total = ((rows[0]["total"] if rows else 0) or 0, now)
+        return self._total[0]
 
     def neighborhood(self, entity_id: str, depth: int = 1, rels: list[str] | None = None, min_weight: float = 0,
                      min_npmi: float = -1.0, types: list[str] | None = None, limit: int = 100) -> dict:
         """Nodes and edges within ``depth`` hops, strongest edges first, at most ``limit`` nodes.
-        CO_OCCURS edges carry their NPMI and can be filtered by it."""
+        CO_OCCURS edges carry their NPMI and can be filtered by it; each edge brings up to
+        ``EVIDENCE_IN_NEIGHBORHOOD`` evidence sentences."""
         center = self._entity_row(entity_id)
         depth = max(1, min(depth, MAX_DEPTH))
         limit = max(1, min(limit, MAX_NODES))
         total = self.total_sentences() or 1
         nodes = {entity_id: center}
-        sentences = {entity_id: center.get("sentences") or 0}
         edges: dict[str, dict] = {}
         frontier = [entity_id]
         capped = False
+        cap = limit * EXPANSION_FACTOR
         query = self._q("expand")
         for _ in range(depth):
             if not frontier:
                 break
             rows = self._run(query, {"ids": frontier, "min_weight": min_weight, "rels": rels or [],
-                                     "types": types or [], "cap": limit * 20})
-            if len(rows) >= limit * 20:
-                capped = True
+                                     "types": types or [], "cap": cap})
+            capped = capped or len(rows) >= cap
             next_frontier = []
             for r in rows:
                 node = r["node"]
@@ -300,6 +311,12 @@ class GraphStore:
                 edges.setdefault(edge["id"], edge)
             frontier = next_frontier
         kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
+        if kept:
+            found = self._run(self._q("edge_evidence"), {"rows": [
+                {"id": e["id"], "source": e["source"], "target": e["target"]} for e in kept]})
+            evidence = {r["id"]: json.loads(r["evidence"] or "[]")[:EVIDENCE_IN_NEIGHBORHOOD] for r in found}
+            for e in kept:
+                e["evidence"] = evidence.get(e["id"], [])
         return {"center": entity_id, "depth": depth, "nodes": list(nodes.values()), "edges": kept,
                 "capped": capped, "limit": limit}
 
@@ -318,9 +335,7 @@ def entity_public(props: dict) -> dict:
 
 
 def edge_public(row: dict) -> dict:
-    rel = row["rel"]
-    evidence = json.loads(rel.get("evidence") or "[]")
-    return {"id": rel["id"], "type": row["type"], "source": row["source"], "target": row["target"],
-            "weight": rel.get("weight"), "title": rel.get("title"), "npmi": None,
-            "document_count": rel.get("document_count"), "evidence_total": rel.get("evidence_total"),
-            "evidence": evidence[:EVIDENCE_IN_NEIGHBORHOOD]}
+    return {"id": row["id"], "type": row["type"], "source": row["source"], "target": row["target"],
+            "weight": row.get("weight"), "title": row.get("title"), "npmi": None,
+            "document_count": row.get("document_count"), "evidence_total": row.get("evidence_total"),
+            "evidence": []}

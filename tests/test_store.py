@@ -228,3 +228,11 @@ def test_user_queries_return_nodes_and_relationships_as_maps(store, small_graph)
     assert {"Entity", "PERSON"} <= set(row["p"]["_labels"]) and row["p"]["name"] == "李明远"
     assert row["r"]["_type"] == "HOLDS_ROLE" and row["r"]["title"] == "部长"
     assert row["org"] == "工业和信息化部"
+
+
+def test_parameters_with_quotes_backslashes_and_newlines_round_trip(falkordb_store, small_graph):
+    falkordb_store.load(small_graph)
+    text = 'a "quoted" \\ back\\slash\nnew line 中文 `tick`'
+    rows = falkordb_store.query("RETURN $s AS s, $xs AS xs, $m AS m",
+                                {"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}})["rows"]
+    assert rows == [{"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}}]
