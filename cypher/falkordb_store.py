@@ -1,10 +1,12 @@
 """FalkorDB through the ``falkordb`` client: the embedded default, or an existing server by URL."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 
 from cypher.embedded import EmbeddedServer
-from cypher.store import GraphStore
+from cypher.rows import batches
+from cypher.store import BATCH_SIZE, GraphStore
 from graph.errors import StoreError
 
 GRAPH_NAME = "guanxi"
@@ -25,6 +27,7 @@ class FalkorDBStore(GraphStore):
             raise StoreError(f"Could not reach FalkorDB at {self.uri}: {e}. Check that the server runs and "
                              f"GUANXI_STORE points at it (or use GUANXI_STORE=embedded)") from e
         self.graph = self.db.select_graph(graph)
+        self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-falkordb")
 
     @classmethod
     def embedded(cls, data_dir, graph: str = GRAPH_NAME) -> "FalkorDBStore":
@@ -47,7 +50,22 @@ class FalkorDBStore(GraphStore):
                     raise
 
     def _run(self, query, params=None, write=False, timeout_ms=None, row_cap=None):
-        text = params_header(params) + query if params else query
+        return self._execute(params_header(params) + query if params else query, write, timeout_ms)
+
+    def _write(self, name, rows, batch_size=BATCH_SIZE, param="rows", **slots) -> None:
+        """Batched writes, pipelined: the next batch is encoded while the server runs this one."""
+        self._total = None
+        query = self._q(name, **slots)
+        pending = None
+        for batch in batches(rows, batch_size):
+            text = params_header({param: batch}) + query
+            if pending is not None:
+                pending.result()
+            pending = self._sender.submit(self._execute, text, True)
+        if pending is not None:
+            pending.result()
+
+    def _execute(self, text: str, write: bool, timeout_ms: int | None = None) -> list[dict]:
         try:
             if write:
                 result = self.graph.query(text, None, timeout=timeout_ms)
@@ -64,6 +82,7 @@ class FalkorDBStore(GraphStore):
         return [{c: plain(v) for c, v in zip(columns, row)} for row in result.result_set]
 
     def close(self) -> None:
+        self._sender.shutdown(wait=True)
         try:
             self.db.connection.close()
         except Exception:

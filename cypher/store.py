@@ -296,7 +296,9 @@ class GraphStore:
             capped = capped or len(rows) >= cap
             next_frontier = []
             for r in rows:
-                node = r["node"]
+                node = {"id": r["node_id"], "name": r["name"], "type": r["node_type"], "aliases": r["aliases"],
+                        "mentions": r["mentions"], "sentences": r["sentences"], "document_count": r["documents"],
+                        "first_seen": r["first_seen"], "last_seen": r["last_seen"]}
                 edge = edge_public(r)
                 if edge["type"] == "CO_OCCURS":
                     edge["npmi"] = npmi(edge["weight"], r["from_sentences"] or 0, node.get("sentences") or 0, total)
@@ -311,12 +313,15 @@ class GraphStore:
                 edges.setdefault(edge["id"], edge)
             frontier = next_frontier
         kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
-        if kept:
-            found = self._run(self._q("edge_evidence"), {"rows": [
-                {"id": e["id"], "source": e["source"], "target": e["target"]} for e in kept]})
-            evidence = {r["id"]: json.loads(r["evidence"] or "[]")[:EVIDENCE_IN_NEIGHBORHOOD] for r in found}
-            for e in kept:
-                e["evidence"] = evidence.get(e["id"], [])
+        by_type = defaultdict(list)
+        for e in kept:
+            by_type[e["type"]].append(e["id"])
+        evidence = {}
+        for rel_type, ids in by_type.items():
+            for r in self._run(self._q("edge_evidence", type=rel_type), {"ids": ids}):
+                evidence[r["id"]] = json.loads(r["evidence"] or "[]")[:EVIDENCE_IN_NEIGHBORHOOD]
+        for e in kept:
+            e["evidence"] = evidence.get(e["id"], [])
         return {"center": entity_id, "depth": depth, "nodes": list(nodes.values()), "edges": kept,
                 "capped": capped, "limit": limit}
 

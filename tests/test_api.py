@@ -85,8 +85,9 @@ def test_errors_are_json_with_a_message(client):
 
 
 def test_cypher_endpoint_is_read_only(client):
-    r = client.post("/cypher", json={"query": "MATCH (e:Entity {name: $n}) RETURN e.type AS t", "params": {"n": "韩夏"}})
-    assert r.json()["rows"] == [{"t": "PERSON"}]
+    r = client.post("/cypher", json={"query": "MATCH (p:PERSON {name: $n})-[r:HOLDS_ROLE]->(o) RETURN r.title AS t",
+                                     "params": {"n": "韩夏"}})
+    assert r.json()["rows"] == [{"t": "总工程师"}]
     r = client.post("/cypher", json={"query": "CREATE (x:Entity {name: 'x'})"})
     assert r.status_code == 400 and r.json()["error"].startswith("Read-only queries only: CREATE")
     r = client.post("/cypher", json={"query": "MATCH (e RETURN e"})
