@@ -291,6 +291,9 @@ class GraphStore:
         for _ in range(depth):
             if not frontier:
                 break
+            if len(nodes) >= limit:
+                capped = True          # full already: a further hop could only add what the cap cuts
+                break
             rows = self._run(query, {"ids": frontier, "min_weight": min_weight, "rels": rels or [],
                                      "types": types or [], "cap": cap})
             capped = capped or len(rows) >= cap
