@@ -287,16 +287,17 @@ class GraphStore:
         frontier = [entity_id]
         capped = False
         cap = limit * EXPANSION_FACTOR
-        query = self._q("expand")
-        for _ in range(depth):
+        for hop in range(depth):
             if not frontier:
                 break
             if len(nodes) >= limit:
                 capped = True          # full already: a further hop could only add what the cap cuts
                 break
+            query = self._q("expand" if hop == 0 else "expand_far")
             rows = self._run(query, {"ids": frontier, "min_weight": min_weight, "rels": rels or [],
                                      "types": types or [], "cap": cap})
             capped = capped or len(rows) >= cap
+            rows.sort(key=lambda r: -(r["weight"] or 0))
             next_frontier = []
             for r in rows:
                 node = {"id": r["node_id"], "name": r["name"], "type": r["node_type"], "aliases": r["aliases"],
