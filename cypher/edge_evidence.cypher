@@ -1,4 +1,5 @@
 // {type} is a relation type of the schema (checked against a whitelist before use); r.id is indexed.
 MATCH ()-[r:{type}]->()
 WHERE r.id IN $ids
-RETURN r.id AS id, r.evidence AS evidence
+RETURN r.id AS id, r.title AS title, r.document_count AS document_count, r.evidence_total AS evidence_total,
+       r.evidence AS evidence

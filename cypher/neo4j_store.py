@@ -8,6 +8,7 @@ from graph.errors import StoreError
 
 class Neo4jStore(GraphStore):
     dialect = "neo4j"
+    form_nodes = True
 
     def __init__(self, uri: str, user: str = "neo4j", password: str = "", database: str | None = None):
         import neo4j

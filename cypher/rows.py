@@ -16,6 +16,7 @@ def node_row(n: dict) -> dict:
     row = {k: n.get(k) for k in NODE_KEYS}
     row["aliases"] = list(row["aliases"] or [])
     row["merge_reasons"] = list(row["merge_reasons"] or [])
+    row["keys"] = form_keys(row)
     return row
 
 

@@ -29,7 +29,8 @@ BATCH_SIZE = 5000
 MAX_DEPTH = 3
 MAX_NODES = 500
 EVIDENCE_IN_NEIGHBORHOOD = 3
-EXPANSION_FACTOR = 5        # rows read per hop: this many times the node limit, strongest first
+EXPANSION_FACTOR = 5        # rows read by the first hop: this many times the node limit, strongest first
+FAR_FACTOR = 2              # rows read by a later hop: this many times the nodes still wanted
 TOTAL_TTL_S = 10.0
 
 
@@ -52,6 +53,7 @@ class ChangeReport:
 class GraphStore:
     dialect = ""
     uri = ""
+    form_nodes = False      # names kept as indexed :Form nodes (stores that cannot index list elements)
 
     # --- what each store implements -------------------------------------------------------
     def _run(self, query: str, params: dict | None = None, write: bool = False,
@@ -83,27 +85,35 @@ class GraphStore:
             self._run(statement, write=True)
 
     def load(self, graph: nx.MultiDiGraph, batch_size: int = BATCH_SIZE, progress=None) -> LoadReport:
-        """Batched UNWIND … MERGE: entities and their forms, documents and mentions, then
-        relationships grouped by type. Idempotent: loading the same graph twice changes no counts."""
+        """Batched UNWIND … MERGE: entities (and their name index), documents with their
+        contributions and mentions, then relationships grouped by type. Idempotent: loading the
+        same graph twice changes no counts."""
+        return self.load_rows(entity_rows(graph), relation_rows(graph), document_rows(graph), mention_rows(graph),
+                              batch_size, progress)
+
+    def load_rows(self, entities: dict[str, list[dict]], relationships: dict[str, list[dict]],
+                  documents: list[dict] = (), mentions: list[dict] = (), batch_size: int = BATCH_SIZE,
+                  progress=None) -> LoadReport:
+        """``load`` from rows (entity rows by label, relationship rows by type)."""
         self.ensure_schema()
         tick = progress or (lambda n: None)
-        ents = entity_rows(graph)
         for label in ENTITY_TYPES:
-            for batch in batches(ents.get(label, []), batch_size):
-                self._run(self._q("merge_entities", label=label), {"rows": batch}, write=True)
-                tick(len(batch))
-        self._write("merge_forms", form_rows(n for _, n in graph.nodes(data=True)), batch_size)
-        docs = document_rows(graph)
-        self._write("merge_documents", docs, batch_size)
-        mentions = mention_rows(graph)
-        self._write("merge_mentions", mentions, batch_size)
-        rels = relation_rows(graph)
-        for rel_type, rows in sorted(rels.items()):
-            for batch in batches(rows, batch_size):
-                self._run(self._q("merge_relations", type=rel_type), {"rows": batch}, write=True)
-                tick(len(batch))
-        return LoadReport(sum(len(v) for v in ents.values()), sum(len(v) for v in rels.values()),
-                          len(docs), len(mentions))
+            rows = entities.get(label, [])
+            # a label or type the store does not hold yet is created, not merged: twice as fast, and
+            # a load interrupted midway is merged when re-run, so it never duplicates
+            name = "merge_entities" if self._run(self._q("any_entity", label=label)) else "create_entities"
+            self._write(name, rows, batch_size, label=label)
+            tick(len(rows))
+        if self.form_nodes:
+            self._write("merge_forms", form_rows(n for rows in entities.values() for n in rows), batch_size)
+        self._write("merge_documents", list(documents), batch_size)
+        self._write("merge_mentions", list(mentions), batch_size)
+        for rel_type, rows in sorted(relationships.items()):
+            name = "merge_relations" if self._run(self._q("any_relation", type=rel_type)) else "create_relations"
+            self._write(name, rows, batch_size, type=rel_type)
+            tick(len(rows))
+        return LoadReport(sum(len(v) for v in entities.values()), sum(len(v) for v in relationships.values()),
+                          len(documents), len(mentions))
 
     def clear(self) -> None:
         self._total = None
@@ -202,15 +212,11 @@ class GraphStore:
             by_label[n["type"]].append(node_row(n))
         for label, rows in by_label.items():
             self._write("merge_entities", rows, label=label)
-        keys = {n["id"]: form_keys(n) for n in nodes}
-        old = defaultdict(list)
-        for r in self._run(self._q("entity_forms"), {"ids": sorted(node_ids)}):
-            old[r["entity"]].append(r["key"])
-        self._write("drop_stale_forms", [{"entity": nid, "keys": ks} for nid, ks in keys.items()])
-        self._write("merge_forms", [{"entity": nid, "key": k} for nid, ks in keys.items() for k in ks])
         gone_nodes = sorted(node_ids - set(node_parts))
-        self._write("delete_entities", gone_nodes, param="ids")
-        self._write("drop_orphan_forms", sorted({k for ks in old.values() for k in ks}), param="keys")
+        if self.form_nodes:
+            self._sync_forms(nodes, node_ids, gone_nodes)
+        else:
+            self._write("delete_entities", gone_nodes, param="ids")
         edges = defaultdict(list)
         for rid, parts in edge_parts.items():
             e = edge_from(rid, parts)
@@ -224,6 +230,17 @@ class GraphStore:
         for rel_type, rows in gone_edges.items():
             self._write("delete_relations", rows, type=rel_type)
         return len(nodes) + len(gone_nodes), len(edge_parts) + sum(len(v) for v in gone_edges.values())
+
+    def _sync_forms(self, nodes: list[dict], node_ids: set[str], gone_nodes: list[str]) -> None:
+        """Keep the :Form nodes of these entities equal to their current names and aliases."""
+        keys = {n["id"]: form_keys(n) for n in nodes}
+        old = defaultdict(list)
+        for r in self._run(self._q("entity_forms"), {"ids": sorted(node_ids)}):
+            old[r["entity"]].append(r["key"])
+        self._write("drop_stale_forms", [{"entity": nid, "keys": ks} for nid, ks in keys.items()])
+        self._write("merge_forms", [{"entity": nid, "key": k} for nid, ks in keys.items() for k in ks])
+        self._write("delete_entities", gone_nodes, param="ids")
+        self._write("drop_orphan_forms", sorted({k for ks in old.values() for k in ks}), param="keys")
 
     # --- reads ------------------------------------------------------------------------------
     def counts(self) -> dict:
@@ -277,12 +294,16 @@ class GraphStore:
                      min_npmi: float = -1.0, types: list[str] | None = None, limit: int = 100) -> dict:
         """Nodes and edges within ``depth`` hops, strongest edges first, at most ``limit`` nodes.
         CO_OCCURS edges carry their NPMI and can be filtered by it; each edge brings up to
-        ``EVIDENCE_IN_NEIGHBORHOOD`` evidence sentences."""
+        ``EVIDENCE_IN_NEIGHBORHOOD`` evidence sentences.
+
+        Each hop reads ids and weights only; the details of what is kept are read afterwards.
+        """
         center = self._entity_row(entity_id)
         depth = max(1, min(depth, MAX_DEPTH))
         limit = max(1, min(limit, MAX_NODES))
         total = self.total_sentences() or 1
-        nodes = {entity_id: center}
+        kept_nodes = [entity_id]
+        seen = {entity_id}
         edges: dict[str, dict] = {}
         frontier = [entity_id]
         capped = False
@@ -290,44 +311,54 @@ class GraphStore:
         for hop in range(depth):
             if not frontier:
                 break
-            if len(nodes) >= limit:
+            if len(seen) >= limit:
                 capped = True          # full already: a further hop could only add what the cap cuts
                 break
-            query = self._q("expand" if hop == 0 else "expand_far")
-            rows = self._run(query, {"ids": frontier, "min_weight": min_weight, "rels": rels or [],
-                                     "types": types or [], "cap": cap})
-            capped = capped or len(rows) >= cap
+            # the first hop reads the strongest edges; later hops read enough to fill what is left
+            hop_cap = cap if hop == 0 else (limit - len(seen)) * FAR_FACTOR
+            rows = self._run(self._q("expand" if hop == 0 else "expand_far"),
+                             {"ids": frontier, "min_weight": min_weight, "rels": rels or [], "types": types or [],
+                              "cap": hop_cap})
+            capped = capped or len(rows) >= hop_cap
             rows.sort(key=lambda r: -(r["weight"] or 0))
             next_frontier = []
             for r in rows:
-                node = {"id": r["node_id"], "name": r["name"], "type": r["node_type"], "aliases": r["aliases"],
-                        "mentions": r["mentions"], "sentences": r["sentences"], "document_count": r["documents"],
-                        "first_seen": r["first_seen"], "last_seen": r["last_seen"]}
-                edge = edge_public(r)
-                if edge["type"] == "CO_OCCURS":
-                    edge["npmi"] = npmi(edge["weight"], r["from_sentences"] or 0, node.get("sentences") or 0, total)
-                    if edge["npmi"] < min_npmi:
+                other = r["node_id"]
+                score = None
+                if r["type"] == "CO_OCCURS":
+                    score = npmi(r["weight"], r["from_sentences"] or 0, r["sentences"] or 0, total)
+                    if score < min_npmi:
                         continue
-                if node["id"] not in nodes:
-                    if len(nodes) >= limit:
+                if other not in seen:
+                    if len(seen) >= limit:
                         capped = True
                         continue
-                    nodes[node["id"]] = entity_public(node)
-                    next_frontier.append(node["id"])
-                edges.setdefault(edge["id"], edge)
+                    seen.add(other)
+                    kept_nodes.append(other)
+                    next_frontier.append(other)
+                source = r["source"]
+                target = other if source == r["from_id"] else r["from_id"]
+                edges.setdefault(r["id"], {"id": r["id"], "type": r["type"], "source": source, "target": target,
+                                           "weight": r["weight"], "npmi": score})
             frontier = next_frontier
-        kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
+        details = {r["id"]: entity_public(r) for r in
+                   self._run(self._q("entities_by_id"), {"ids": kept_nodes})}
+        nodes = [details.get(nid, center) for nid in kept_nodes]
+        kept = [e for e in edges.values() if e["source"] in seen and e["target"] in seen]
         by_type = defaultdict(list)
         for e in kept:
             by_type[e["type"]].append(e["id"])
-        evidence = {}
+        more = {}
         for rel_type, ids in by_type.items():
             for r in self._run(self._q("edge_evidence", type=rel_type), {"ids": ids}):
-                evidence[r["id"]] = json.loads(r["evidence"] or "[]")[:EVIDENCE_IN_NEIGHBORHOOD]
+                more[r["id"]] = r
         for e in kept:
-            e["evidence"] = evidence.get(e["id"], [])
-        return {"center": entity_id, "depth": depth, "nodes": list(nodes.values()), "edges": kept,
-                "capped": capped, "limit": limit}
+            r = more.get(e["id"], {})
+            e.update(title=r.get("title"), document_count=r.get("document_count"),
+                     evidence_total=r.get("evidence_total"),
+                     evidence=json.loads(r.get("evidence") or "[]")[:EVIDENCE_IN_NEIGHBORHOOD])
+        return {"center": entity_id, "depth": depth, "nodes": nodes, "edges": kept, "capped": capped,
+                "limit": limit}
 
     def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = 1000) -> dict:
         """A user's read-only Cypher: writes refused before sending, results capped at ``row_cap``."""
@@ -341,10 +372,3 @@ def entity_public(props: dict) -> dict:
     out = {k: props.get(k) for k in keys}
     out["aliases"] = list(out["aliases"] or [])
     return out
-
-
-def edge_public(row: dict) -> dict:
-    return {"id": row["id"], "type": row["type"], "source": row["source"], "target": row["target"],
-            "weight": row.get("weight"), "title": row.get("title"), "npmi": None,
-            "document_count": row.get("document_count"), "evidence_total": row.get("evidence_total"),
-            "evidence": []}

@@ -98,10 +98,11 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
     join = lambda xs: ";".join(x.replace(";", ",") for x in xs)  # noqa: E731
     nodes = [n for _, n in graph.nodes(data=True)]
     write("entities.csv", ["id:ID(Entity)", "name", "type", "aliases:string[]", "mentions:int", "sentences:int",
-                           "document_count:int", "first_seen", "last_seen", "merge_reasons:string[]", ":LABEL"],
+                           "document_count:int", "first_seen", "last_seen", "merge_reasons:string[]", "keys:string[]",
+                           ":LABEL"],
           ([n["id"], n["name"], n["type"], join(n["aliases"]), n["mentions"], n.get("sentences", 0),
             n["document_count"], n.get("first_seen") or "", n.get("last_seen") or "",
-            join(n.get("merge_reasons", [])), f"Entity;{n['type']}"] for n in nodes))
+            join(n.get("merge_reasons", [])), join(form_keys(n)), f"Entity;{n['type']}"] for n in nodes))
     write("documents.csv", ["id:ID(Document)", "document", "title", "date", "url", "source", "sentences:int",
                             "contribution", ":LABEL"],
           ([d["id"], d["document"], d["title"] or "", d["date"] or "", d["url"] or "", d["source"] or "",

@@ -177,7 +177,7 @@ def test_removing_the_last_evidence_deletes_entities_and_relations(store):
     assert store.counts()["entities"] == 2
     store.remove("doc2")
     assert store.counts() == {"entities": 0, "relationships": 0, "documents": 0}
-    assert store.query("MATCH (f:Form) RETURN count(f) AS n")["rows"] == [{"n": 0}]
+    assert store.query("MATCH (n) RETURN count(n) AS n")["rows"] == [{"n": 0}]
 
 
 def test_weights_are_recomputable_from_stored_provenance(store, small_graph):

@@ -1,0 +1,9 @@
+// First load of a relation type that has no relationship yet: CREATE instead of MERGE.
+// {type} is a relation type of the schema (checked against a whitelist before use).
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.head})
+MATCH (b:Entity {id: row.tail})
+CREATE (a)-[r:{type}]->(b)
+SET r.id = row.id, r.weight = row.weight, r.title = row.title, r.documents = row.documents,
+    r.document_count = row.document_count, r.evidence = row.evidence, r.evidence_total = row.evidence_total,
+    r.rules = row.rules, r.first_seen = row.first_seen, r.last_seen = row.last_seen
