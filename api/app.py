@@ -11,10 +11,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.routes import cypher, entities, home
+from api.deps import Unauthorized
+from api.routes import cypher, documents, entities, home, relations
 from api.settings import Settings
 from cypher.store import GraphStore
-from graph.errors import GuanxiError, NotFound, QueryRefused, StoreError
+from graph.errors import GuanxiError, InputError, NotFound, QueryRefused, StoreError
 
 log = logging.getLogger("guanxi.api")
 
@@ -38,6 +39,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
     app = FastAPI(title="guanxi", version="0.1.0", lifespan=lifespan,
                   description="Entity-relation graph of Chinese industry and policy news.")
+    app.state.settings = settings
     if store is not None:
         app.state.store = store
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
@@ -45,11 +47,17 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"], allow_headers=["*"])
     app.include_router(home.router)
     app.include_router(entities.router)
+    app.include_router(relations.router)
     app.include_router(cypher.router)
+    app.include_router(documents.router)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
         return error_body(404, str(exc))
+
+    @app.exception_handler(Unauthorized)
+    async def unauthorized(request: Request, exc: Unauthorized):
+        return error_body(401 if request.app.state.settings.api_key else 403, str(exc))
 
     @app.exception_handler(QueryRefused)
     async def refused(request: Request, exc: QueryRefused):
@@ -62,7 +70,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
     @app.exception_handler(GuanxiError)
     async def guanxi_error(request: Request, exc: GuanxiError):
-        return error_body(400, str(exc))
+        return error_body(422 if isinstance(exc, InputError) else 400, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):

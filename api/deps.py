@@ -1,11 +1,17 @@
-"""Dependencies shared by the routes."""
+"""Dependencies shared by the routes: the store, and the API key checks."""
 from __future__ import annotations
 
+import secrets
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 
 from cypher.store import GraphStore
+from graph.errors import GuanxiError
+
+
+class Unauthorized(GuanxiError):
+    """A write without the right API key."""
 
 
 def get_store(request: Request) -> GraphStore:
@@ -13,3 +19,24 @@ def get_store(request: Request) -> GraphStore:
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+
+
+def check_key(request: Request, key: str | None) -> None:
+    expected = request.app.state.settings.api_key
+    if not expected:
+        raise Unauthorized("Writes are disabled: set GUANXI_API_KEY on the server, then send it in the X-API-Key header")
+    if not key or not secrets.compare_digest(key, expected):
+        raise Unauthorized("Missing or wrong API key: send the server's GUANXI_API_KEY in the X-API-Key header")
+
+
+def require_write_key(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
+    check_key(request, x_api_key)
+
+
+def require_read_key(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
+    if request.app.state.settings.protect_reads:
+        check_key(request, x_api_key)
+
+
+WriteDep = Depends(require_write_key)
+ReadDep = Depends(require_read_key)

@@ -90,3 +90,55 @@ class ErrorBody(BaseModel):
     ok: bool = False
     error: str
     status: int
+
+
+class EvidencePage(BaseModel):
+    relation: dict[str, Any]
+    total: int | None = Field(None, description="all evidence ever counted for the relation")
+    stored: int = Field(description="evidence kept in the store (at most 20 per document)")
+    offset: int
+    limit: int
+    data: list[Evidence]
+
+
+class PathEdge(BaseModel):
+    id: str
+    type: str
+    source: str
+    target: str
+    weight: float | None = None
+    title: str | None = None
+    document_count: int | None = None
+    evidence_total: int | None = None
+    evidence: list[Evidence] = []
+
+
+class Path(BaseModel):
+    nodes: list[EntityPublic]
+    edges: list[PathEdge]
+
+
+class Paths(BaseModel):
+    from_: str = Field(alias="from")
+    to: str
+    hops: int | None
+    paths: list[Path]
+
+    model_config = {"populate_by_name": True}
+
+
+class DocumentIn(BaseModel):
+    id: str = Field(min_length=1, max_length=500)
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+class ChangePublic(BaseModel):
+    ok: bool = True
+    articles: list[str]
+    documents: int
+    replaced: int
+    entities: int
+    relationships: int

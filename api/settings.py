@@ -31,7 +31,9 @@ SETTINGS = (
     Setting("GUANXI_NEO4J_USER", "neo4j", "Neo4j user name."),
     Setting("GUANXI_NEO4J_PASSWORD", "", "Neo4j password."),
     Setting("GUANXI_NEO4J_DATABASE", "", "Neo4j database name (empty: the server's default)."),
-    Setting("GUANXI_API_KEY", "", "Key for write endpoints (reserved: the API has no write endpoint yet)."),
+    Setting("GUANXI_API_KEY", "", "Key that POST/DELETE /documents require in the X-API-Key header "
+                                  "(empty: writes are refused)."),
+    Setting("GUANXI_PROTECT_READS", "", "Set to 1 to require the API key for reads too."),
     Setting("GUANXI_CORS_ORIGINS", "", "Comma-separated origins allowed by CORS (empty: none)."),
     Setting("GUANXI_TORCH_THREADS", "1", "Torch threads for the NER model (one is fastest on small machines)."),
 )
@@ -45,6 +47,7 @@ class Settings:
     neo4j_password: str = ""
     neo4j_database: str = ""
     api_key: str = ""
+    protect_reads: bool = False
     cors_origins: str = ""
 
     @classmethod
@@ -57,6 +60,7 @@ class Settings:
             "neo4j_password": env.get("GUANXI_NEO4J_PASSWORD", ""),
             "neo4j_database": env.get("GUANXI_NEO4J_DATABASE", ""),
             "api_key": env.get("GUANXI_API_KEY", ""),
+            "protect_reads": env.get("GUANXI_PROTECT_READS", "").lower() in ("1", "true", "yes"),
             "cors_origins": env.get("GUANXI_CORS_ORIGINS", ""),
         }
         values.update({k: v for k, v in overrides.items() if v is not None and k in {f.name for f in fields(cls)}})

@@ -21,9 +21,9 @@ from cypher.readonly import check_read_only
 from cypher.rows import (batches, document_row, document_rows, edge_row, entity_rows, form_keys, form_rows,
                          mention_rows, node_row, relation_rows)
 from graph.build import npmi
-from graph.contribution import Contribution, contribute, edge_from, lookup_keys, node_from
+from graph.contribution import Contribution, contribute, edge_from, evidence_order, lookup_keys, node_from
 from graph.errors import NotFound
-from graph.records import ENTITY_TYPES, Article
+from graph.records import ENTITY_TYPES, RELATION_TYPES, Article
 
 BATCH_SIZE = 5000
 MAX_DEPTH = 3
@@ -32,6 +32,8 @@ EVIDENCE_IN_NEIGHBORHOOD = 3
 EXPANSION_FACTOR = 5        # rows read by the first hop: this many times the node limit, strongest first
 FAR_FACTOR = 2              # rows read by a later hop: this many times the nodes still wanted
 TOTAL_TTL_S = 10.0
+MAX_PATH_HOPS = 4
+PATH_ROWS_CAP = 5000        # rows read per breadth-first step when searching paths
 
 
 @dataclass(frozen=True)
@@ -341,24 +343,98 @@ class GraphStore:
                 edges.setdefault(r["id"], {"id": r["id"], "type": r["type"], "source": source, "target": target,
                                            "weight": r["weight"], "npmi": score})
             frontier = next_frontier
-        details = {r["id"]: entity_public(r) for r in
-                   self._run(self._q("entities_by_id"), {"ids": kept_nodes})}
-        nodes = [details.get(nid, center) for nid in kept_nodes]
+        found = {r["id"]: entity_public(r) for r in self._run(self._q("entities_by_id"), {"ids": kept_nodes})}
+        nodes = [found.get(nid, center) for nid in kept_nodes]
         kept = [e for e in edges.values() if e["source"] in seen and e["target"] in seen]
-        by_type = defaultdict(list)
+        details = self._edge_details(kept)
         for e in kept:
-            by_type[e["type"]].append(e["id"])
-        more = {}
-        for rel_type, ids in by_type.items():
-            for r in self._run(self._q("edge_evidence", type=rel_type), {"ids": ids}):
-                more[r["id"]] = r
-        for e in kept:
-            r = more.get(e["id"], {})
-            e.update(title=r.get("title"), document_count=r.get("document_count"),
-                     evidence_total=r.get("evidence_total"),
-                     evidence=json.loads(r.get("evidence") or "[]")[:EVIDENCE_IN_NEIGHBORHOOD])
+            e.update(details.get(e["id"], {"title": None, "document_count": None, "evidence_total": None,
+                                          "evidence": []}))
         return {"center": entity_id, "depth": depth, "nodes": nodes, "edges": kept, "capped": capped,
                 "limit": limit}
+
+    def relation(self, relation_id: str) -> dict:
+        """One relationship by id: type, head, tail, weight and the documents behind it."""
+        for rel_type in RELATION_TYPES:
+            rows = self._run(self._q("relation_by_id", type=rel_type), {"id": relation_id})
+            if rows:
+                return rows[0]
+        raise NotFound(f'Relation "{relation_id}" not found; relation ids are in the edges of '
+                       f"GET /entities/ID/neighborhood")
+
+    def evidence(self, relation_id: str, offset: int = 0, limit: int = 20) -> dict:
+        """Every piece of evidence of a relationship (not only the ones kept on the edge), paged,
+        in the edge's order (date, document, position)."""
+        rel = self.relation(relation_id)
+        rows = self._run(self._q("contributions_of"), {"ids": list(rel["documents"] or [])})
+        items = []
+        for r in rows:
+            if r["contribution"]:
+                row = Contribution.from_json(r["contribution"]).relations.get(relation_id)
+                if row:
+                    items.extend(row["evidence"])
+        items.sort(key=evidence_order)
+        return {"relation": {k: rel[k] for k in ("id", "type", "head", "tail", "title", "weight")},
+                "total": rel["evidence_total"], "stored": len(items), "offset": offset, "limit": limit,
+                "data": items[offset:offset + limit]}
+
+    def paths(self, source: str, target: str, max_hops: int = 3, rels: list[str] | None = None,
+              limit: int = 10) -> dict:
+        """Shortest paths between two entities (breadth-first from both ends), each hop with its
+        relationship and evidence. At most ``limit`` paths; none when they are further apart than
+        ``max_hops``."""
+        self._entity_row(source)
+        self._entity_row(target)
+        max_hops = max(1, min(max_hops, MAX_PATH_HOPS))
+        if source == target:
+            return {"from": source, "to": target, "hops": 0, "paths": []}
+        query = self._q("expand_far")
+        parents = {source: {source: []}, target: {target: []}}   # side -> node -> [(previous node, edge)]
+        frontiers = {source: [source], target: [target]}
+        meeting: set[str] = set()
+        hops = 0
+        while hops < max_hops and not meeting:
+            side = source if len(frontiers[source]) <= len(frontiers[target]) else target
+            if not frontiers[side]:
+                break
+            rows = self._run(query, {"ids": frontiers[side], "min_weight": 0, "rels": rels or [], "types": [],
+                                     "cap": PATH_ROWS_CAP})
+            hops += 1
+            found_now: dict[str, list] = {}
+            for r in rows:
+                other, prev = r["node_id"], r["from_id"]
+                if other in parents[side]:
+                    continue                      # reached in fewer steps already
+                edge = {"id": r["id"], "type": r["type"], "source": r["source"],
+                        "target": other if r["source"] == prev else prev, "weight": r["weight"]}
+                found_now.setdefault(other, []).append((prev, edge))
+            parents[side].update(found_now)
+            frontiers[side] = list(found_now)
+            meeting = set(parents[source]) & set(parents[target])
+        found = []
+        for mid in sorted(meeting):
+            for left in walk(parents[source], mid, source):
+                for right in walk(parents[target], mid, target):
+                    found.append(left + list(reversed(right)))
+        found = sorted(found, key=len)[:limit]
+        ids = sorted({e["source"] for p in found for e in p} | {e["target"] for p in found for e in p})
+        nodes = {r["id"]: entity_public(r) for r in self._run(self._q("entities_by_id"), {"ids": ids})}
+        details = self._edge_details([e for p in found for e in p])
+        out = [{"nodes": [nodes[n] for n in order_nodes(source, p)],
+                "edges": [dict(e, **details.get(e["id"], {})) for e in p]} for p in found]
+        return {"from": source, "to": target, "hops": len(found[0]) if found else None, "paths": out}
+
+    def _edge_details(self, edges: list[dict]) -> dict[str, dict]:
+        by_type = defaultdict(set)
+        for e in edges:
+            by_type[e["type"]].add(e["id"])
+        out = {}
+        for rel_type, ids in by_type.items():
+            for r in self._run(self._q("edge_evidence", type=rel_type), {"ids": sorted(ids)}):
+                out[r["id"]] = {"title": r.get("title"), "document_count": r.get("document_count"),
+                                "evidence_total": r.get("evidence_total"),
+                                "evidence": json.loads(r.get("evidence") or "[]")[:EVIDENCE_IN_NEIGHBORHOOD]}
+        return out
 
     def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = 1000) -> dict:
         """A user's read-only Cypher: writes refused before sending, results capped at ``row_cap``."""
@@ -371,4 +447,25 @@ def entity_public(props: dict) -> dict:
     keys = ("id", "name", "type", "aliases", "mentions", "sentences", "document_count", "first_seen", "last_seen")
     out = {k: props.get(k) for k in keys}
     out["aliases"] = list(out["aliases"] or [])
+    return out
+
+
+def walk(parents: dict, node: str, root: str) -> list[list[dict]]:
+    """Every edge sequence from ``root`` to ``node`` through the breadth-first parents."""
+    if node == root:
+        return [[]]
+    out = []
+    for prev, edge in parents.get(node, []):
+        for head in walk(parents, prev, root):
+            out.append(head + [edge])
+            if len(out) >= 50:
+                return out
+    return out
+
+
+def order_nodes(start: str, steps: list[dict]) -> list[str]:
+    """The entities a path visits, in order, whatever the direction of each relationship."""
+    out = [start]
+    for s in steps:
+        out.append(s["target"] if s["source"] == out[-1] else s["source"])
     return out

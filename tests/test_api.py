@@ -97,3 +97,73 @@ def test_cypher_endpoint_is_read_only(client):
 def test_home_page_has_a_search_box(client):
     html = client.get("/").text
     assert "<form" in html and "/entities?limit=20&q=" in html
+
+
+def test_paths_between_two_people_go_through_the_ministry(client):
+    xiao = client.get("/entities", params={"q": "肖亚庆", "type": "PERSON"}).json()["data"][0]["id"]
+    han = client.get("/entities", params={"q": "韩夏", "type": "PERSON"}).json()["data"][0]["id"]
+    body = client.get("/paths", params={"from": xiao, "to": han, "max_hops": 2, "rel": "HOLDS_ROLE"}).json()
+    assert body["hops"] == 2
+    path = body["paths"][0]
+    assert [n["name"] for n in path["nodes"]] == ["肖亚庆", "工业和信息化部", "韩夏"]
+    assert all(e["evidence"] for e in path["edges"])
+    assert client.get("/paths", params={"from": xiao, "to": "org-nope"}).status_code == 404
+
+
+def test_relation_evidence_is_paged(client):
+    hood = client.get(f"/entities/{MOF}/neighborhood").json()
+    edge = max(hood["edges"], key=lambda e: e["evidence_total"])
+    page = client.get(f"/relations/{edge['id']}/evidence", params={"limit": 2}).json()
+    assert page["total"] == edge["evidence_total"] and len(page["data"]) == min(2, edge["evidence_total"])
+    assert client.get("/relations/rel-nope/evidence").status_code == 404
+
+
+def test_embed_snippet_points_at_the_view(client):
+    r = client.get(f"/entities/{MOF}/embed", params={"depth": 2, "height": "500"})
+    assert r.text.startswith(f'<iframe src="http://testserver/entities/{MOF}/view?depth=2')
+    assert 'height="500"' in r.text and 'title="工业和信息化部 · guanxi"' in r.text
+
+
+@pytest.fixture
+def writer(falkordb_store):
+    from api.settings import Settings
+    with TestClient(create_app(falkordb_store, Settings(api_key="s3cret"))) as c:
+        yield c
+
+
+def test_documents_are_added_and_removed_with_the_api_key(writer):
+    doc = {"id": "news-1", "text": "工信部总工程师韩夏表示，将推动5G应用。", "date": "2021-11-20"}
+    assert writer.post("/documents", json=doc).status_code == 401
+    r = writer.post("/documents", json=doc, headers={"X-API-Key": "s3cret"})
+    assert r.status_code == 201 and r.json()["articles"] == ["news-1"]
+    hits = writer.get("/entities", params={"q": "韩夏"}).json()["data"]
+    assert hits[0]["first_seen"] == "2021-11-20"
+    text = writer.post("/documents", params={"id": "news-2"}, content="腾讯公司发布公告。".encode(),
+                       headers={"X-API-Key": "s3cret", "Content-Type": "text/plain"})
+    assert text.status_code == 201
+    assert writer.get("/health").json()["counts"]["documents"] == 2
+    gone = writer.delete("/documents/news-1", headers={"X-API-Key": "s3cret"})
+    assert gone.status_code == 200 and gone.json()["documents"] == 1
+    assert writer.get("/entities", params={"q": "韩夏"}).json()["data"] == []
+    assert writer.delete("/documents/news-1", headers={"X-API-Key": "s3cret"}).status_code == 404
+
+
+def test_bad_documents_are_422(writer):
+    key = {"X-API-Key": "s3cret"}
+    r = writer.post("/documents", content=b"{not json", headers=key | {"Content-Type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"].startswith('Expected JSON {"id", "text"')
+    r = writer.post("/documents", content="正文".encode(), headers=key | {"Content-Type": "text/plain"})
+    assert r.status_code == 422 and r.json()["error"] == "A text/plain body needs the document id as ?id="
+
+
+def test_writes_are_refused_without_a_configured_key(client):
+    r = client.post("/documents", json={"id": "x", "text": "正文"})
+    assert r.status_code == 403
+    assert r.json()["error"].startswith("Writes are disabled: set GUANXI_API_KEY")
+
+
+def test_reads_can_be_protected(falkordb_store):
+    from api.settings import Settings
+    with TestClient(create_app(falkordb_store, Settings(api_key="k", protect_reads=True))) as c:
+        assert c.get("/entities", params={"q": "x"}).status_code == 401
+        assert c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "k"}).status_code == 200

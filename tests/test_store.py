@@ -236,3 +236,32 @@ def test_parameters_with_quotes_backslashes_and_newlines_round_trip(falkordb_sto
     rows = falkordb_store.query("RETURN $s AS s, $xs AS xs, $m AS m",
                                 {"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}})["rows"]
     assert rows == [{"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}}]
+
+
+def test_shortest_paths_carry_evidence_on_each_hop(store, small_graph):
+    store.load(small_graph)
+    person, ministry_of_education = entity_id(small_graph, "李明远"), entity_id(small_graph, "教育部")
+    result = store.paths(person, ministry_of_education, max_hops=3)
+    assert result["hops"] == 2
+    names = {tuple(n["name"] for n in p["nodes"]) for p in result["paths"]}
+    assert ("李明远", "工业和信息化部", "教育部") in names
+    for p in result["paths"]:
+        assert all(e["evidence"] and e["evidence"][0]["sentence"] for e in p["edges"])
+    assert store.paths(person, ministry_of_education, max_hops=1)["paths"] == []
+    typed = store.paths(person, ministry_of_education, max_hops=3, rels=["HOLDS_ROLE", "PARTNERS_WITH"])
+    assert {e["type"] for p in typed["paths"] for e in p["edges"]} <= {"HOLDS_ROLE", "PARTNERS_WITH"}
+
+
+def test_evidence_of_a_relation_is_paged(store):
+    texts = [f"工信部与科技部第{i}次合作。" for i in range(25)]
+    store.add([run(t, doc_id=f"d{i:02}") for i, t in enumerate(texts)])
+    hood = store.neighborhood(store.resolve("工信部"), rels=["PARTNERS_WITH"])
+    [edge] = hood["edges"]
+    assert edge["evidence_total"] == 25
+    first = store.evidence(edge["id"], offset=0, limit=10)
+    rest = store.evidence(edge["id"], offset=10, limit=20)
+    assert first["total"] == 25 and first["stored"] == 25
+    assert len(first["data"]) == 10 and len(rest["data"]) == 15
+    assert [e["doc_id"] for e in first["data"] + rest["data"]] == [f"d{i:02}" for i in range(25)]
+    with pytest.raises(NotFound):
+        store.evidence("rel-nope")

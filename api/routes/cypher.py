@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import StoreDep
+from api.deps import ReadDep, StoreDep
 from api.models import CypherRequest, CypherResult
 
-router = APIRouter(tags=["cypher"])
+router = APIRouter(tags=["cypher"], dependencies=[ReadDep])
 
 
 @router.post("/cypher", response_model=CypherResult, summary="Run a read-only Cypher query")

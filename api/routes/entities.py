@@ -3,15 +3,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from html import escape
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from api.deps import StoreDep
+from api.deps import ReadDep, StoreDep
 from api.models import EntitiesPublic, EntityDetail, Neighborhood
 from graph.records import ENTITY_TYPES, RELATION_TYPES
 from viz.render import render_view
 
-router = APIRouter(prefix="/entities", tags=["entities"])
+router = APIRouter(prefix="/entities", tags=["entities"], dependencies=[ReadDep])
 
 EntityType = Annotated[str | None, Query(pattern="^(" + "|".join(ENTITY_TYPES) + ")$", description="entity type")]
 Depth = Annotated[int, Query(ge=1, le=3, description="hops from the entity (1 to 3)")]
@@ -59,3 +62,19 @@ def get_neighborhood(store: StoreDep, entity_id: str, depth: Depth = 1, rel: Rel
 def get_view(store: StoreDep, entity_id: str, depth: Depth = 1, rel: Rels = None, types: Types = None,
              min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
     return HTMLResponse(render_view(neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit)))
+
+
+@router.get("/{entity_id}/embed", response_class=HTMLResponse,
+            summary="An <iframe> snippet that embeds the view in a report or page")
+def get_embed(store: StoreDep, request: Request, entity_id: str, depth: Depth = 1, rel: Rels = None,
+              types: Types = None, min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100,
+              width: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "100%",
+              height: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "600"):
+    entity = store.entity(entity_id, related=0)
+    params = {"depth": depth, "rel": rel, "types": types, "min_weight": min_weight, "min_npmi": min_npmi,
+              "limit": limit}
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    src = f"{str(request.base_url).rstrip('/')}/entities/{quote(entity_id)}/view?{query}"
+    title = f"{entity['name']} · guanxi"
+    return HTMLResponse(f'<iframe src="{escape(src)}" title="{escape(title)}" width="{width}" height="{height}" '
+                        f'style="border:0" loading="lazy"></iframe>')

@@ -1,0 +1,59 @@
+"""Documents in: extract and add to the store, or remove. Writes need the API key."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from api.deps import StoreDep, WriteDep
+from api.models import ChangePublic, DocumentIn
+from graph.errors import InputError
+from graph.records import Document
+
+router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[WriteDep])
+
+
+def extract_and_add(store, document: Document):
+    from graph.pipeline import extract_documents
+    articles = [a for _, arts in extract_documents([document], split=False) for a in arts]
+    return store.add(articles), [a.id for a in articles]
+
+
+@router.post("", response_model=ChangePublic, status_code=201,
+             summary="Extract a document and add it to the graph (a document with the same id is replaced)",
+             openapi_extra={"requestBody": {"content": {
+                 "application/json": {"schema": {"$ref": "#/components/schemas/DocumentIn"}},
+                 "text/plain": {"schema": {"type": "string"}}}, "required": True}})
+async def post_document(store: StoreDep, request: Request,
+                        id: Annotated[str | None, Query(description="document id, for a text/plain body")] = None,
+                        title: Annotated[str | None, Query()] = None):
+    kind = request.headers.get("content-type", "").split(";")[0].strip()
+    raw = await request.body()
+    if kind == "text/plain":
+        if not id:
+            raise InputError("A text/plain body needs the document id as ?id=")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InputError("The body is not UTF-8 text") from e
+        doc = DocumentIn(id=id, text=text, title=title)
+    else:
+        try:
+            doc = DocumentIn.model_validate_json(raw)
+        except ValueError as e:
+            raise InputError(f'Expected JSON {{"id", "text", "title"?, "date"?, "url"?}} or a text/plain body: '
+                             f"{str(e).splitlines()[0]}") from e
+    if not doc.text.strip():
+        raise InputError(f'Document "{doc.id}" has no text')
+    document = Document(id=doc.id, text=doc.text, title=doc.title, date=doc.date, url=doc.url, source="api")
+    report, ids = await run_in_threadpool(extract_and_add, store, document)
+    return {"ok": True, "articles": ids, "documents": report.documents, "replaced": report.replaced,
+            "entities": report.entities, "relationships": report.relationships}
+
+
+@router.delete("/{doc_id}", response_model=ChangePublic, summary="Remove a document and what only it supported")
+def delete_document(store: StoreDep, doc_id: str):
+    report = store.remove(doc_id)
+    return {"ok": True, "articles": [], "documents": report.documents, "replaced": 0,
+            "entities": report.entities, "relationships": report.relationships}
