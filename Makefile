@@ -8,7 +8,7 @@ PORT   ?= 8000
 SHARED ?= ../shared
 SCORE  := $(PYTHON) $(SHARED)/eval/score.py
 
-.PHONY: install run test model score bench clean
+.PHONY: install run test browser model score bench clean
 
 install: $(VENV)/.installed          ## create .venv with the guanxi command in it
 
@@ -22,8 +22,13 @@ run: install                         ## build the graph of INPUT into the embedd
 	$(BIN)/guanxi build $(INPUT)
 	$(BIN)/guanxi serve --host $(HOST) --port $(PORT)
 
-test: install tests/cypher_lint/node_modules/.package-lock.json   ## the whole test suite
+test: install tests/cypher_lint/node_modules/.package-lock.json browser   ## the whole test suite
 	$(BIN)/pytest -q
+
+browser:                             ## Debian's chromium, for the headless view test (installed when root)
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	    echo "chromium is missing and cannot be installed without root: the browser test will skip"
 
 tests/cypher_lint/node_modules/.package-lock.json: tests/cypher_lint/package-lock.json
 	npm ci --prefix tests/cypher_lint --silent --no-audit --no-fund
