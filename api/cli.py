@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import wraps
 from pathlib import Path
@@ -178,12 +179,13 @@ def rebuild(settings):
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=min(4, os.cpu_count() or 1), show_default=True, type=click.IntRange(1, 64),
+              help="server processes (each with its own connection to the store)")
 @store_options
-def serve(host, port, settings):
+def serve(host, port, workers, settings):
     """Serve the HTTP API (OpenAPI docs at /docs) over the configured store."""
     import uvicorn
-    from api.app import create_app
-    store = settings.open_store()
+    store = settings.open_store()          # starts the embedded server; the workers reuse it
     counts = store.counts()
     base = f"http://{host}:{port}"
     click.echo(f"guanxi: {counts['entities']} entities, {counts['relationships']} relations in {store.uri}")
@@ -192,8 +194,9 @@ def serve(host, port, settings):
     top = store.search("", limit=1) if counts["entities"] else []
     if top:
         click.echo(f"  a view    {base}/entities/{top[0]['id']}/view   ({top[0]['name']})")
+    os.environ.update(GUANXI_STORE=settings.store, GUANXI_DATA=settings.data)
     try:
-        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
     finally:
         store.close()
 
