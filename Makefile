@@ -49,8 +49,11 @@ score: install build/ner/msra/msra_test.txt   ## quality figures with ../shared/
 	$(SCORE) cluener --data build/ner/cluener-heldout.json --cmd "$(BIN)/guanxi extract {input} -o {output}"
 	$(SCORE) finre --data $(SHARED)/datasets/finre/valid.txt --cmd "$(BIN)/guanxi extract {input} -o {output}"
 
-bench: install                       ## speed and memory figures (ratios and numbers, no pass/fail)
+bench: install                       ## speed and memory figures (numbers, no pass/fail); wrk from Debian if root
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || true
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.store
+	$(BIN)/python -m bench.api
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -101,21 +101,9 @@ class EvidencePage(BaseModel):
     data: list[Evidence]
 
 
-class PathEdge(BaseModel):
-    id: str
-    type: str
-    source: str
-    target: str
-    weight: float | None = None
-    title: str | None = None
-    document_count: int | None = None
-    evidence_total: int | None = None
-    evidence: list[Evidence] = []
-
-
 class Path(BaseModel):
     nodes: list[EntityPublic]
-    edges: list[PathEdge]
+    edges: list[EdgePublic]
 
 
 class Paths(BaseModel):
