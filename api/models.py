@@ -116,7 +116,8 @@ class Paths(BaseModel):
 
 
 class DocumentIn(BaseModel):
-    id: str = Field(min_length=1, max_length=500)
+    id: str = Field(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]+$",
+                    description="no control characters")
     text: str
     title: str | None = None
     date: str | None = None

@@ -99,7 +99,8 @@ def literal(value) -> str:
     """
     t = type(value)
     if t is str:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        # FalkorDB reads the header as a C string: a NUL would end it, so it travels as U+FFFD
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\x00", "\ufffd") + '"'
     if value is None:
         return "null"
     if t is bool:

@@ -167,3 +167,17 @@ def test_reads_can_be_protected(falkordb_store):
     with TestClient(create_app(falkordb_store, Settings(api_key="k", protect_reads=True))) as c:
         assert c.get("/entities", params={"q": "x"}).status_code == 401
         assert c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "k"}).status_code == 200
+
+
+def test_document_ids_with_control_characters_are_refused(writer):
+    r = writer.post("/documents", json={"id": "a\x00b", "text": "正文"}, headers={"X-API-Key": "s3cret"})
+    assert r.status_code == 422 and "id: String should match pattern" in r.json()["error"]
+    r = writer.post("/documents", params={"id": "\x1f"}, content="正文".encode(),
+                    headers={"X-API-Key": "s3cret", "Content-Type": "text/plain"})
+    assert r.status_code == 422 and "id: String should match pattern" in r.json()["error"]
+
+
+def test_unpaired_surrogates_in_a_document_are_a_clear_error(writer):
+    body = b'{"id": "s1", "text": "\\u5de5\\ud800"}'
+    r = writer.post("/documents", content=body, headers={"X-API-Key": "s3cret", "Content-Type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"].startswith('Expected JSON {"id", "text"')

@@ -24,7 +24,8 @@ def test_no_generated_request_gets_a_server_error(api_schema):
     assert len(operations) >= 10
     failures = []
     for operation in operations:
-        @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None,
+                  derandomize=True)  # the same examples on every run: CI is repeatable
         @given(case=operation.as_strategy())
         def check(case):
             response = case.call(headers={"X-API-Key": "k"} if case.method in ("POST", "DELETE") else None)

@@ -265,3 +265,9 @@ def test_evidence_of_a_relation_is_paged(store):
     assert [e["doc_id"] for e in first["data"] + rest["data"]] == [f"d{i:02}" for i in range(25)]
     with pytest.raises(NotFound):
         store.evidence("rel-nope")
+
+
+def test_a_nul_character_in_a_parameter_does_not_break_the_query(falkordb_store, small_graph):
+    falkordb_store.load(small_graph)
+    assert falkordb_store.search("工信\x00部") == []
+    assert falkordb_store.query("RETURN $s AS s", {"s": "a\x00b"})["rows"] == [{"s": "a\ufffdb"}]

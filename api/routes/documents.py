@@ -14,6 +14,16 @@ from graph.records import Document
 router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[WriteDep])
 
 
+def problem(error: ValueError) -> str:
+    """The first complaint of a validation error, with the field it is about."""
+    errors = getattr(error, "errors", None)
+    if callable(errors) and errors():
+        first = errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
+    return str(error).splitlines()[0]
+
+
 def extract_and_add(store, document: Document):
     from graph.pipeline import extract_documents
     articles = [a for _, arts in extract_documents([document], split=False) for a in arts]
@@ -37,13 +47,13 @@ async def post_document(store: StoreDep, request: Request,
             text = raw.decode("utf-8")
         except UnicodeDecodeError as e:
             raise InputError("The body is not UTF-8 text") from e
-        doc = DocumentIn(id=id, text=text, title=title)
     else:
-        try:
-            doc = DocumentIn.model_validate_json(raw)
-        except ValueError as e:
-            raise InputError(f'Expected JSON {{"id", "text", "title"?, "date"?, "url"?}} or a text/plain body: '
-                             f"{str(e).splitlines()[0]}") from e
+        text = None
+    try:
+        doc = DocumentIn(id=id, text=text, title=title) if kind == "text/plain" else DocumentIn.model_validate_json(raw)
+    except ValueError as e:
+        raise InputError(f'Expected JSON {{"id", "text", "title"?, "date"?, "url"?}} or a text/plain body with '
+                         f"?id=: {problem(e)}") from e
     if not doc.text.strip():
         raise InputError(f'Document "{doc.id}" has no text')
     document = Document(id=doc.id, text=doc.text, title=doc.title, date=doc.date, url=doc.url, source="api")
