@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.cache import ResponseCache
 from api.deps import Unauthorized
 from api.routes import cypher, documents, entities, home, relations
 from api.settings import Settings
@@ -40,6 +41,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app = FastAPI(title="guanxi", version="0.1.0", lifespan=lifespan,
                   description="Entity-relation graph of Chinese industry and policy news.")
     app.state.settings = settings
+    app.state.cache = ResponseCache()
     if store is not None:
         app.state.store = store
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]

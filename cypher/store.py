@@ -76,6 +76,15 @@ class GraphStore:
     def _q(self, name: str, **slots) -> str:
         return queries.query_text(name, self.dialect, **slots)
 
+    def generation(self) -> int:
+        """A number that changes whenever the graph is written (by any process)."""
+        rows = self._run(self._q("generation"))
+        return (rows[0]["generation"] if rows else 0) or 0
+
+    def _bump(self) -> None:
+        self._total = None
+        self._run(self._q("bump_generation"), write=True)
+
     def _write(self, name: str, rows: list, batch_size: int = BATCH_SIZE, param: str = "rows", **slots) -> None:
         self._total = None
         for batch in batches(rows, batch_size):
@@ -114,12 +123,13 @@ class GraphStore:
             name = "merge_relations" if self._run(self._q("any_relation", type=rel_type)) else "create_relations"
             self._write(name, rows, batch_size, type=rel_type)
             tick(len(rows))
+        self._bump()
         return LoadReport(sum(len(v) for v in entities.values()), sum(len(v) for v in relationships.values()),
                           len(documents), len(mentions))
 
     def clear(self) -> None:
-        self._total = None
         self._run(self._q("clear"), write=True)
+        self._bump()
 
     # --- incremental updates --------------------------------------------------------------
     def contribution(self, doc_id: str) -> Contribution | None:
@@ -161,6 +171,7 @@ class GraphStore:
                                            for nid, row in c.entities.items()])
             e, r = self._recompute(set(c.entities), {rid: row for rid, row in c.relations.items()})
             docs, entities, relationships = docs + 1, entities + e, relationships + r
+        self._bump()
         return ChangeReport(docs, replaced, entities, relationships)
 
     def remove(self, doc_id: str) -> ChangeReport:
@@ -174,6 +185,7 @@ class GraphStore:
         for article_id in ids:
             e, r = self._remove_article(article_id)
             entities, relationships = entities + e, relationships + r
+        self._bump()
         return ChangeReport(len(ids), 0, entities, relationships)
 
     def _remove_article(self, article_id: str) -> tuple[int, int]:
@@ -189,6 +201,7 @@ class GraphStore:
         ids = {r["id"] for r in self._run(self._q("all_entity_ids"))}
         rels = {r["id"]: r for r in self._run(self._q("all_relations"))}
         e, r = self._apply(contributions, ids, rels)
+        self._bump()
         return ChangeReport(len(contributions), 0, e, r)
 
     def _recompute(self, node_ids: set[str], relations: dict[str, dict]) -> tuple[int, int]:

@@ -181,3 +181,25 @@ def test_unpaired_surrogates_in_a_document_are_a_clear_error(writer):
     body = b'{"id": "s1", "text": "\\u5de5\\ud800"}'
     r = writer.post("/documents", content=body, headers={"X-API-Key": "s3cret", "Content-Type": "application/json"})
     assert r.status_code == 422 and r.json()["error"].startswith('Expected JSON {"id", "text"')
+
+
+def test_cached_answers_follow_writes_from_any_process(writer, falkordb_store):
+    key = {"X-API-Key": "s3cret"}
+    writer.post("/documents", json={"id": "a", "text": "工信部与科技部合作。"}, headers=key)
+    first = writer.get("/entities", params={"q": "部"}).json()
+    assert writer.get("/entities", params={"q": "部"}).json() == first        # served from the cache
+    from tests.test_aliases import run
+    falkordb_store.add([run("教育部发布通知。", doc_id="b")])                    # a write the app did not see
+    assert {h["name"] for h in writer.get("/entities", params={"q": "部"}).json()["data"]} == \
+        {h["name"] for h in first["data"]} | {"教育部"}
+
+
+def test_response_cache_keeps_the_newest_entries():
+    from api.cache import ResponseCache
+    cache = ResponseCache(max_entries=2)
+    cache.put("a", 1, b"A", "text/plain")
+    cache.put("b", 1, b"B", "text/plain")
+    assert cache.get("a", 1) == (b"A", "text/plain")
+    cache.put("c", 1, b"C", "text/plain")
+    assert cache.get("b", 1) is None and cache.get("a", 1) and cache.get("c", 1)
+    assert cache.get("a", 2) is None

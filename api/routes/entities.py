@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from api.cache import cached
 from api.deps import ReadDep, StoreDep
 from api.models import EntitiesPublic, EntityDetail, Neighborhood
 from graph.records import ENTITY_TYPES, RELATION_TYPES
@@ -35,15 +36,17 @@ def parse_list(value: str | None, allowed: tuple[str, ...], what: str) -> list[s
 
 
 @router.get("", response_model=EntitiesPublic, summary="Search entities by name or alias")
-def search_entities(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
+def search_entities(store: StoreDep, request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
                     type: EntityType = None, limit: Annotated[int, Query(ge=1, le=200)] = 20):
-    hits = store.search(q, type=type, limit=limit)
-    return {"data": hits, "count": len(hits)}
+    def compute():
+        hits = store.search(q, type=type, limit=limit)
+        return {"data": hits, "count": len(hits)}
+    return cached(request, EntitiesPublic, compute)
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="One entity with its strongest relations")
-def get_entity(store: StoreDep, entity_id: str):
-    return store.entity(entity_id)
+def get_entity(store: StoreDep, request: Request, entity_id: str):
+    return cached(request, EntityDetail, lambda: store.entity(entity_id))
 
 
 def neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit) -> dict:
@@ -53,15 +56,17 @@ def neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, l
 
 
 @router.get("/{entity_id}/neighborhood", response_model=Neighborhood, summary="Entities and relations around one")
-def get_neighborhood(store: StoreDep, entity_id: str, depth: Depth = 1, rel: Rels = None, types: Types = None,
-                     min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
-    return neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit)
+def get_neighborhood(store: StoreDep, request: Request, entity_id: str, depth: Depth = 1, rel: Rels = None,
+                     types: Types = None, min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
+    return cached(request, Neighborhood,
+                  lambda: neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit))
 
 
 @router.get("/{entity_id}/view", response_class=HTMLResponse, summary="Interactive view of the neighborhood")
-def get_view(store: StoreDep, entity_id: str, depth: Depth = 1, rel: Rels = None, types: Types = None,
-             min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
-    return HTMLResponse(render_view(neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit)))
+def get_view(store: StoreDep, request: Request, entity_id: str, depth: Depth = 1, rel: Rels = None,
+             types: Types = None, min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
+    return cached(request, None, lambda: render_view(
+        neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit)))
 
 
 @router.get("/{entity_id}/embed", response_class=HTMLResponse,

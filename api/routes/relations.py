@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
+from api.cache import cached
 from api.deps import ReadDep, StoreDep
 from api.models import EvidencePage, Paths
 from api.routes.entities import Rels, parse_list
@@ -15,15 +16,16 @@ router = APIRouter(tags=["relations"], dependencies=[ReadDep])
 
 @router.get("/relations/{relation_id}/evidence", response_model=EvidencePage,
             summary="Every piece of evidence of a relation, paged")
-def get_evidence(store: StoreDep, relation_id: str, offset: Annotated[int, Query(ge=0)] = 0,
+def get_evidence(store: StoreDep, request: Request, relation_id: str, offset: Annotated[int, Query(ge=0)] = 0,
                  limit: Annotated[int, Query(ge=1, le=200)] = 20):
-    return store.evidence(relation_id, offset=offset, limit=limit)
+    return cached(request, EvidencePage, lambda: store.evidence(relation_id, offset=offset, limit=limit))
 
 
 @router.get("/paths", response_model=Paths, summary="Shortest paths between two entities, evidence on each hop")
-def get_paths(store: StoreDep, from_: Annotated[str, Query(alias="from", min_length=1, description="entity id")],
+def get_paths(store: StoreDep, request: Request,
+              from_: Annotated[str, Query(alias="from", min_length=1, description="entity id")],
               to: Annotated[str, Query(min_length=1, description="entity id")],
               max_hops: Annotated[int, Query(ge=1, le=4)] = 3, rel: Rels = None,
               limit: Annotated[int, Query(ge=1, le=50)] = 10):
-    return store.paths(from_, to, max_hops=max_hops, rels=parse_list(rel, RELATION_TYPES, "relation type"),
-                       limit=limit)
+    rels = parse_list(rel, RELATION_TYPES, "relation type")
+    return cached(request, Paths, lambda: store.paths(from_, to, max_hops=max_hops, rels=rels, limit=limit))

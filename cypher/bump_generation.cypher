@@ -1,0 +1,2 @@
+MERGE (m:Meta {id: 'graph'})
+SET m.generation = coalesce(m.generation, 0) + 1
