@@ -1,11 +1,13 @@
 """Answers to reads, kept until the graph changes.
 
 Each entry remembers the store's generation (a counter every write bumps, in whatever process),
-so a cached answer is served only while the graph is exactly what it was computed from.
+so a cached answer is served only while the graph is what it was computed from; a write by another
+process is seen within ``GENERATION_TTL_S``, one by this process at once.
 """
 from __future__ import annotations
 
 from collections import OrderedDict
+import time
 from threading import Lock
 from typing import Callable
 
@@ -14,13 +16,28 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 MAX_ENTRIES = 4096
+GENERATION_TTL_S = 0.25     # how long a worker trusts the generation it last read
 
 
 class ResponseCache:
-    def __init__(self, max_entries: int = MAX_ENTRIES):
+    def __init__(self, max_entries: int = MAX_ENTRIES, generation_ttl_s: float = GENERATION_TTL_S):
         self.entries: OrderedDict[str, tuple[int, bytes, str]] = OrderedDict()
         self.max_entries = max_entries
         self.lock = Lock()
+        self.generation_ttl_s = generation_ttl_s
+        self._generation: tuple[int, float] | None = None
+
+    def generation(self, store) -> int:
+        """The store's generation, re-read at most every ``generation_ttl_s`` seconds: a write by
+        another process shows after at most that long; ``forget`` makes this process see its own
+        writes at once."""
+        now = time.monotonic()
+        if self._generation is None or now - self._generation[1] > self.generation_ttl_s:
+            self._generation = (store.generation(), now)
+        return self._generation[0]
+
+    def forget(self) -> None:
+        self._generation = None
 
     def get(self, key: str, generation: int) -> tuple[bytes, str] | None:
         with self.lock:
@@ -43,7 +60,7 @@ def cached(request: Request, model: type[BaseModel] | None, compute: Callable[[]
     for JSON, validated against ``model``). ``model`` None means ``compute`` returns HTML."""
     store, cache = request.app.state.store, request.app.state.cache
     key = f"{request.url.path}?{request.url.query}"
-    generation = store.generation()
+    generation = cache.generation(store)
     hit = cache.get(key, generation)
     if hit is not None:
         return Response(hit[0], media_type=hit[1])

@@ -181,8 +181,10 @@ def rebuild(settings):
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=min(4, os.cpu_count() or 1), show_default=True, type=click.IntRange(1, 64),
               help="server processes (each with its own connection to the store)")
+@click.option("--access-log/--no-access-log", default=False, show_default=True,
+              help="log every request (costs 15-20% of the throughput)")
 @store_options
-def serve(host, port, workers, settings):
+def serve(host, port, workers, access_log, settings):
     """Serve the HTTP API (OpenAPI docs at /docs) over the configured store."""
     import uvicorn
     store = settings.open_store()          # starts the embedded server; the workers reuse it
@@ -196,7 +198,8 @@ def serve(host, port, workers, settings):
         click.echo(f"  a view    {base}/entities/{top[0]['id']}/view   ({top[0]['name']})")
     os.environ.update(GUANXI_STORE=settings.store, GUANXI_DATA=settings.data)
     try:
-        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info",
+                    access_log=access_log)
     finally:
         store.close()
 

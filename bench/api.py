@@ -82,6 +82,7 @@ def main(argv=None) -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=400, help="per kind of request (distinct random paths)")
     ap.add_argument("--seconds", type=int, default=10, help="wrk: how long each kind runs")
+    ap.add_argument("--workers", type=int, default=2, help="server processes")
     args = ap.parse_args(argv)
     source = DIGEST if DIGEST.exists() else ROOT / "examples"
     guanxi = [sys.executable, "-m", "api.cli"]
@@ -89,7 +90,7 @@ def main(argv=None) -> None:
         env = dict(os.environ, GUANXI_DATA=data, GUANXI_STORE="embedded")
         subprocess.run(guanxi + ["build", str(source)], env=env, check=True, capture_output=True)
         port = free_port()
-        server = subprocess.Popen(guanxi + ["serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+        server = subprocess.Popen(guanxi + ["serve", "--port", str(port), "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:

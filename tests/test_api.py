@@ -190,6 +190,8 @@ def test_cached_answers_follow_writes_from_any_process(writer, falkordb_store):
     assert writer.get("/entities", params={"q": "部"}).json() == first        # served from the cache
     from tests.test_aliases import run
     falkordb_store.add([run("教育部发布通知。", doc_id="b")])                    # a write the app did not see
+    import time
+    time.sleep(0.3)                                                           # GENERATION_TTL_S
     assert {h["name"] for h in writer.get("/entities", params={"q": "部"}).json()["data"]} == \
         {h["name"] for h in first["data"]} | {"教育部"}
 

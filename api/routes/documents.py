@@ -58,12 +58,14 @@ async def post_document(store: StoreDep, request: Request,
         raise InputError(f'Document "{doc.id}" has no text')
     document = Document(id=doc.id, text=doc.text, title=doc.title, date=doc.date, url=doc.url, source="api")
     report, ids = await run_in_threadpool(extract_and_add, store, document)
+    request.app.state.cache.forget()
     return {"ok": True, "articles": ids, "documents": report.documents, "replaced": report.replaced,
             "entities": report.entities, "relationships": report.relationships}
 
 
 @router.delete("/{doc_id}", response_model=ChangePublic, summary="Remove a document and what only it supported")
-def delete_document(store: StoreDep, doc_id: str):
+def delete_document(store: StoreDep, request: Request, doc_id: str):
     report = store.remove(doc_id)
+    request.app.state.cache.forget()
     return {"ok": True, "articles": [], "documents": report.documents, "replaced": 0,
             "entities": report.entities, "relationships": report.relationships}
