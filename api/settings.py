@@ -35,6 +35,7 @@ SETTINGS = (
                                   "(empty: writes are refused)."),
     Setting("GUANXI_PROTECT_READS", "", "Set to 1 to require the API key for reads too."),
     Setting("GUANXI_CORS_ORIGINS", "", "Comma-separated origins allowed by CORS (empty: none)."),
+    Setting("GUANXI_NER_QUANTIZE", "1", "Run the shipped model with int8 weights (1.8x faster); 0 for float32."),
     Setting("GUANXI_TORCH_THREADS", "1", "Torch threads for the NER model (one is fastest on small machines)."),
 )
 

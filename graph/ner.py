@@ -38,7 +38,8 @@ class NerModel:
                 classpath = json.loads((path / "config.json").read_text()).get("classpath", "")
                 if classpath.startswith("graph."):
                     from graph.ner_model import load_component
-                    self.component = load_component(str(path))
+                    quantize = os.environ.get("GUANXI_NER_QUANTIZE", "1").lower() not in ("0", "false", "no")
+                    self.component = load_component(str(path), quantize=quantize)
                     self.chars_normalized = True
                     return
             import hanlp
