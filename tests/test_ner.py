@@ -44,3 +44,17 @@ def test_bad_model_setting_gives_a_clear_error(monkeypatch, tmp_path):
         NerModel(str(tmp_path))
     assert str(err.value).startswith(f'Could not load the NER model "{tmp_path}": ')
     assert "GUANXI_NER_MODEL" in str(err.value)
+
+
+@pytest.mark.slow
+def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypatch):
+    import torch
+    from graph.ner import DEFAULT_MODEL, NerModel
+    quantized = NerModel(str(DEFAULT_MODEL))
+    assert isinstance(quantized.component.model.word_lstm, torch.ao.nn.quantized.dynamic.LSTM)
+    monkeypatch.setenv("GUANXI_NER_QUANTIZE", "0")
+    plain = NerModel(str(DEFAULT_MODEL))
+    assert type(plain.component.model.word_lstm) is torch.nn.LSTM
+    text = "国家发展和改革委员会主任张明华今天会见了李强。"
+    people = [{text[s:e] for label, s, e in m.tag([text])[0] if label == "PERSON"} for m in (quantized, plain)]
+    assert people[0] == people[1] == {"张明华", "李强"}
