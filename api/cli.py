@@ -107,7 +107,8 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
     SOURCES: .txt files (digests are split into articles), folders, .jsonl files, or - for stdin.
     """
     from graph.build import build_graph
-    from graph.export import NEO4J_ADMIN_HINT, write_graphml, write_neo4j_csv, write_node_link
+    from cypher.csv_export import NEO4J_ADMIN_HINT, write_neo4j_csv
+    from graph.export import write_graphml, write_node_link
     from graph.pipeline import extract_documents
     from graph.sources import read_sources
     docs, errors = read_sources(sources)
