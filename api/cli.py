@@ -53,6 +53,15 @@ def split_list(value, allowed, what):
     return items
 
 
+def neighborhood_of(settings, name, depth, rel, types, min_weight, min_npmi, limit) -> dict:
+    """The neighborhood the `neighborhood` and `view` commands show; filters are checked before
+    a store is opened."""
+    rels, kinds = split_list(rel, RELATION_TYPES, "relation type"), split_list(types, ENTITY_TYPES, "entity type")
+    with settings.open_store() as store:
+        return store.neighborhood(store.resolve(name), depth=depth, rels=rels, types=kinds,
+                                  min_weight=min_weight, min_npmi=min_npmi, limit=limit)
+
+
 def echo_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -231,10 +240,7 @@ def entity(name, settings):
 @store_options
 def neighborhood(name, depth, rel, types, min_weight, min_npmi, limit, settings):
     """Entities and relations around NAME (an id, name or alias), as JSON."""
-    rels, kinds = split_list(rel, RELATION_TYPES, "relation type"), split_list(types, ENTITY_TYPES, "entity type")
-    with settings.open_store() as store:
-        echo_json(store.neighborhood(store.resolve(name), depth=depth, rels=rels, types=kinds,
-                                     min_weight=min_weight, min_npmi=min_npmi, limit=limit))
+    echo_json(neighborhood_of(settings, name, depth, rel, types, min_weight, min_npmi, limit))
 
 
 @cli.command()
@@ -245,10 +251,7 @@ def neighborhood(name, depth, rel, types, min_weight, min_npmi, limit, settings)
 def view(name, output, depth, rel, types, min_weight, min_npmi, limit, settings):
     """Write an interactive, self-contained HTML view of the neighborhood of NAME."""
     from viz.render import render_view
-    rels, kinds = split_list(rel, RELATION_TYPES, "relation type"), split_list(types, ENTITY_TYPES, "entity type")
-    with settings.open_store() as store:
-        hood = store.neighborhood(store.resolve(name), depth=depth, rels=rels, types=kinds,
-                                  min_weight=min_weight, min_npmi=min_npmi, limit=limit)
+    hood = neighborhood_of(settings, name, depth, rel, types, min_weight, min_npmi, limit)
     Path(output).write_text(render_view(hood), encoding="utf-8")
     click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
 

@@ -15,8 +15,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from graph.contribution import (MAX_EVIDENCE, Contribution, FormIndex, contribute, edge_from, entity_id,  # noqa: F401
-                                node_from, relation_id)
+from graph.contribution import Contribution, FormIndex, contribute, edge_from, node_from
 from graph.records import Article
 
 

@@ -28,11 +28,11 @@ def extract_record(doc: Document, articles: list[Article]) -> dict:
             row = relations.setdefault(key, {"type": r.type, "head": r.head, "tail": r.tail, "evidence": []})
             if r.title:
                 row["title"] = r.title
-            row["evidence"].extend(ev.as_dict() | {"text": ev.sentence} for ev in r.evidence)
+            row["evidence"].extend(ev.as_dict() for ev in r.evidence)
     for row in entities.values():
         row["aliases"] = sorted(row["aliases"])
     for row in relations.values():
-        row["evidence"] = [{k: v for k, v in ev.items() if k != "text"} for ev in row["evidence"][:MAX_EVIDENCE_OUT]]
+        row["evidence"] = row["evidence"][:MAX_EVIDENCE_OUT]
     return {"id": doc.id, "entities": list(entities.values()), "relations": list(relations.values())}
 
 

@@ -34,8 +34,7 @@ def expand(pattern: str, lists: dict) -> str:
         name = match.group(1)
         if name not in lists:
             return match.group(0)
-        items = lists[name]
-        items = list(items) if not isinstance(items, str) else list(items)
+        items = list(lists[name])          # a list of words, or a string of characters
         return "(?:" + "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True)) + ")"
     return LIST_REF.sub(alternation, pattern)
 

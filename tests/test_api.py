@@ -6,7 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.build import build_graph, entity_id
+from graph.build import build_graph
+from graph.contribution import entity_id
 from graph.pipeline import extract_documents
 from graph.records import Document
 

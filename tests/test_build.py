@@ -4,7 +4,8 @@ import json
 import networkx as nx
 import pytest
 
-from graph.build import build_graph, entity_id, npmi
+from graph.build import build_graph, npmi
+from graph.contribution import entity_id
 from graph.export import node_link, write_graphml
 
 pytestmark = pytest.mark.slow
