@@ -12,12 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import InputError
+from graph.gazetteer import Gazetteer
 from graph.records import ENTITY_TYPES, Article, Entity, Mention
 from graph.rules import load_table
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
 ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[“\"]?(?P<short>[^”\"）)]{1,12})[”\"]?[）)]")
-PRIORITY = {"rule": 3, "dict": 2, "ner": 1}
+PRIORITY = {"rule": 4, "dict": 3, "lexicon": 2, "ner": 1}
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,7 @@ class AliasTable:
         for e in entries:
             for form in (e.canonical, *e.aliases):
                 self.by_form[form] = e
-        names = sorted(self.by_form, key=len, reverse=True)
-        self.pattern = re.compile("|".join(bounded(n) for n in names)) if names else None
+        self.gazetteer = Gazetteer(self.by_form)
 
     @classmethod
     def from_files(cls, paths: list[Path]) -> "AliasTable":
@@ -48,16 +48,6 @@ class AliasTable:
 
     def lookup(self, form: str) -> AliasEntry | None:
         return self.by_form.get(form)
-
-
-def bounded(name: str) -> str:
-    """A regex for ``name`` that does not match inside a longer Latin word (Meta in Metaverse)."""
-    out = re.escape(name)
-    if name[:1].isascii() and name[:1].isalnum():
-        out = r"(?<![A-Za-z0-9])" + out
-    if name[-1:].isascii() and name[-1:].isalnum():
-        out = out + r"(?![A-Za-z0-9])"
-    return out
 
 
 def read_alias_file(path: Path) -> list[AliasEntry]:
@@ -103,6 +93,24 @@ def suffix_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return by_len(lists.get("org_suffixes", [])), by_len(lists.get("legal_suffixes", []))
 
 
+@lru_cache(maxsize=None)
+def generic_org_lists() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    lists = load_table().get("lists", {})
+    places = sorted({*lists.get("provinces", []), *lists.get("countries", [])}, key=len, reverse=True)
+    return tuple(places), frozenset(lists.get("generic_orgs", [])), frozenset(lists.get("generic_kinds", []))
+
+
+def is_generic_org(name: str) -> bool:
+    """True for a mention such as 商业银行 or 韩国财团: a kind of organization, not a name."""
+    places, generic, kinds = generic_org_lists()
+    if name in generic or name in kinds:
+        return True
+    for place in places:
+        if name.startswith(place):
+            return name[len(place):].lstrip("省市的") in kinds
+    return False
+
+
 def strip_legal_suffix(name: str) -> str:
     _, legal = suffix_lists()
     for suffix in legal:
@@ -114,11 +122,9 @@ def strip_legal_suffix(name: str) -> str:
 def find_dictionary_mentions(article: Article) -> Article:
     """Pipeline stage: every name of the alias table found in the text."""
     table = alias_table()
-    if table.pattern is None:
-        return article
-    for m in table.pattern.finditer(article.text):
-        entry = table.lookup(m.group(0))
-        article.mentions.append(Mention(article.id, m.start(), m.end(), m.group(0), entry.type, "dict"))
+    for start, end in table.gazetteer.find(article.text):
+        name = article.text[start:end]
+        article.mentions.append(Mention(article.id, start, end, name, table.lookup(name).type, "dict"))
     return article
 
 
@@ -143,8 +149,10 @@ def select_mentions(article: Article) -> Article:
             continue
         if m.label == "ORG":
             m = extend_org(m, article.text)
+            if m.source != "dict" and is_generic_org(m.text):
+                continue
         candidates.append(m)
-    kind = lambda m: "ner" if m.source == "ner" else "dict" if m.source == "dict" else "rule"  # noqa: E731
+    kind = lambda m: m.source if m.source in PRIORITY else "rule"  # noqa: E731
     candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[kind(m)], m.start))
     rule_spans = [m for m in candidates if kind(m) == "rule"]
     taken: list[Mention] = []

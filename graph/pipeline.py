@@ -5,6 +5,7 @@ from typing import Callable, Iterable, Iterator
 
 from graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities, select_mentions
 from graph.articles import articles_from_document
+from graph.lexicon import find_lexicon_mentions
 from graph.ner import find_model_mentions
 from graph.records import Article, Document
 from graph.relations import extract_relations
@@ -22,6 +23,7 @@ PIPELINE: tuple[Stage, ...] = (
     split_into_sentences,
     find_model_mentions,
     find_dictionary_mentions,
+    find_lexicon_mentions,
     find_rule_mentions,
     find_declared_short_forms,
     select_mentions,

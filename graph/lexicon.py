@@ -1,0 +1,149 @@
+"""The organization lexicon: ORG names harvested from labelled training data, never from the
+text being analysed.
+
+    python -m graph.lexicon          (``make lexicon``) rewrites graph/data/org_lexicon.txt
+
+Sources (the same ones the NER model trains on, with the same held-out rows kept out):
+MSRA train ORG spans, CLUENER2020 train company/government spans and organization spans that
+end like an organization (its organization label also covers sports clubs and countries), and
+the organizations of FinRE train. A name is kept when it is at least three characters, is not
+a generic kind of organization (named so in the rule table, or the head of three or more other
+names: 出版社, 派出所), and is not labelled a place unless it ends like an organization.
+
+At extraction time a lexicon name counts only where it ends at a word boundary (punctuation, a
+function word, an organization suffix), because Chinese has no spaces: 上海汽车 should not be
+found inside 上海汽车产业.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from graph.gazetteer import Gazetteer, latin_boundary
+from graph.records import Article, Mention
+from graph.rules import load_table
+
+LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
+NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-]{3,30}$")
+NOT_A_NAME_END = ("队", "杯", "团", "赛", "会议", "大会", "党组")
+ORG_ENDINGS = ("公司", "集团", "银行", "协会", "学会", "委员会", "基金会", "研究院", "研究所", "大学", "学院", "中心",
+               "联盟", "部", "局", "厅", "署", "办", "委", "社", "台", "报", "院", "所", "会", "组织", "机构", "政府")
+RIGHT_BOUNDARY = set("，。、；：！？）)」》”’\"' \n\t和与及的在是将等于对也已还被把从向为了曾就都称说")
+
+
+def harvest_msra(path: Path) -> tuple[Counter, Counter]:
+    from graph.train_ner import read_bmes
+    orgs, places = Counter(), Counter()
+    for chars, tags in read_bmes(path):
+        for name, kind in spans(chars, tags):
+            (orgs if kind == "ORG" else places if kind == "LOC" else Counter())[name] += 1
+    return orgs, places
+
+
+def spans(chars: list[str], tags: list[str]):
+    name, kind = "", None
+    for c, t in zip(chars, tags):
+        if t.startswith("I-") and t[2:] == kind:
+            name += c
+            continue
+        if name:
+            yield name, kind
+        name, kind = (c, t[2:]) if t.startswith("B-") else ("", None)
+    if name:
+        yield name, kind
+
+
+def harvest_cluener(path: Path) -> tuple[Counter, Counter]:
+    from graph.train_ner import HELD_OUT_EVERY
+    orgs, places = Counter(), Counter()
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip() or i % HELD_OUT_EVERY == 0:       # the rows held out for scoring
+            continue
+        labels = json.loads(line).get("label", {})
+        for kind in ("company", "government"):
+            orgs.update({n: len(s) for n, s in labels.get(kind, {}).items()})
+        orgs.update({n: len(s) for n, s in labels.get("organization", {}).items() if n.endswith(ORG_ENDINGS)})
+        places.update({n: len(s) for n, s in labels.get("address", {}).items()})
+    return orgs, places
+
+
+def harvest_finre(path: Path) -> Counter:
+    orgs = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            orgs.update(parts[:2])
+    return orgs
+
+
+def select(orgs: Counter, places: Counter) -> list[str]:
+    lists = load_table().get("lists", {})
+    generic = {*lists.get("generic_orgs", []), *lists.get("generic_kinds", [])}
+    heads = Counter(name[i:] for name in orgs for i in range(1, len(name) - 2))
+    keep = []
+    for name in orgs:
+        if not NAME.match(name) or name[0].isdigit() or name.isascii() and name.islower():
+            continue
+        if name.endswith(NOT_A_NAME_END) or name in generic or heads[name] >= 3:
+            continue
+        if places[name] and not name.endswith(ORG_ENDINGS):
+            continue
+        keep.append(name)
+    return sorted(keep)
+
+
+def write_lexicon(names: list[str], sources: dict[str, int], path: Path = LEXICON_FILE) -> None:
+    header = ["# ORG names harvested by `python -m graph.lexicon` (make lexicon); do not edit by hand.",
+              "# " + ", ".join(f"{k}: {v} names" for k, v in sources.items()) + f"; kept: {len(names)}"]
+    path.write_text("\n".join(header + names) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def lexicon(path: Path = LEXICON_FILE) -> Gazetteer:
+    names = []
+    if path.exists():
+        names = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return Gazetteer(names, boundary=ends_at_word_boundary)
+
+
+@lru_cache(maxsize=None)
+def _org_suffix_starts() -> tuple[str, ...]:
+    return tuple(load_table().get("lists", {}).get("org_suffixes", []))
+
+
+def ends_at_word_boundary(text: str, start: int, end: int) -> bool:
+    if not latin_boundary(text, start, end):
+        return False
+    return end == len(text) or text[end] in RIGHT_BOUNDARY or text.startswith(_org_suffix_starts(), end)
+
+
+def find_lexicon_mentions(article: Article) -> Article:
+    """Pipeline stage: harvested organization names found in the text."""
+    for start, end in lexicon().find(article.text):
+        article.mentions.append(Mention(article.id, start, end, article.text[start:end], "ORG", "lexicon"))
+    return article
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--workdir", default="build/ner", help="where `python -m graph.train_ner` put MSRA")
+    ap.add_argument("--cluener", default="../shared/datasets/cluener/train.json")
+    ap.add_argument("--finre", default="../shared/datasets/finre/train.txt")
+    ap.add_argument("--out", default=str(LEXICON_FILE))
+    args = ap.parse_args(argv)
+    from graph.train_ner import fetch_msra
+    msra_orgs, msra_places = harvest_msra(fetch_msra(Path(args.workdir)) / "msra_train.txt")
+    cluener_orgs, cluener_places = harvest_cluener(Path(args.cluener))
+    finre_orgs = harvest_finre(Path(args.finre))
+    names = select(msra_orgs + cluener_orgs + finre_orgs, msra_places + cluener_places)
+    write_lexicon(names, {"MSRA train": len(msra_orgs), "CLUENER train": len(cluener_orgs),
+                          "FinRE train": len(finre_orgs)}, Path(args.out))
+    print(f"{len(names)} names written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
