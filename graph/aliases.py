@@ -141,8 +141,12 @@ def select_mentions(article: Article) -> Article:
     """Pipeline stage: extend ORG spans over a following suffix, keep scored types, resolve overlaps.
 
     A rule's span beats an overlapping model span (部长肖亚庆 gives 肖亚庆, not 长肖亚庆); otherwise
-    longer spans win, and at equal length a rule beats the dictionary, which beats the model.
+    longer spans win, and at equal length a rule beats the dictionary, which beats the lexicon,
+    which beats the model. A model PERSON that is Latin only, or holds a known organization name
+    (比纳斯达克), is dropped.
     """
+    kind = lambda m: m.source if m.source in PRIORITY else "rule"  # noqa: E731
+    known_orgs = [m for m in article.mentions if m.label == "ORG" and kind(m) in ("dict", "lexicon")]
     candidates = []
     for m in article.mentions:
         if m.label not in ENTITY_TYPES:
@@ -151,8 +155,11 @@ def select_mentions(article: Article) -> Article:
             m = extend_org(m, article.text)
             if m.source != "dict" and is_generic_org(m.text):
                 continue
+        if m.label == "PERSON" and kind(m) == "ner":
+            m = strip_name_dots(m)
+            if m.text.isascii() or len(m.text) < 2 or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
+                continue
         candidates.append(m)
-    kind = lambda m: m.source if m.source in PRIORITY else "rule"  # noqa: E731
     candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[kind(m)], m.start))
     rule_spans = [m for m in candidates if kind(m) == "rule"]
     taken: list[Mention] = []
@@ -163,6 +170,15 @@ def select_mentions(article: Article) -> Article:
             taken.append(m)
     article.mentions = sorted(taken, key=lambda m: m.start)
     return article
+
+
+def strip_name_dots(m: Mention) -> Mention:
+    """郑州· -> 郑州: a name joiner at either end belongs to the text around the name."""
+    text = m.text.strip("·•")
+    if text == m.text:
+        return m
+    start = m.start + m.text.index(text) if text else m.start
+    return Mention(m.doc_id, start, start + len(text), text, m.label, m.source)
 
 
 def overlaps(a: Mention, b: Mention) -> bool:

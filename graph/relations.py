@@ -4,7 +4,9 @@ A relation rule looks at two entity mentions of a sentence, ``left`` before ``ri
 ``gap`` against the text between them, in which any mention of the right-hand type is written as
 〇 (so coordination lists can be matched), and ``after`` against the text after the right one.
 ``head`` says which of the two is the relation's head. ``chain`` passes the relation on to
-mentions of the right-hand type that follow, joined by 、和与及 (发布《A》《B》).
+mentions of the right-hand type that follow, joined by 、和与及 (发布《A》《B》); ``left_chain`` passes
+it back to the left-hand mentions coordinated before the left one (X、Y和Z联合开展 W). ``after``
+is matched after the end of the coordination list the right mention belongs to.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ class RelationRule:
     after: re.Pattern | None
     head: str
     chain: bool
+    left_chain: bool
     confidence: float
 
 
@@ -41,8 +44,22 @@ def relation_rules() -> tuple[RelationRule, ...]:
     lists = table.get("lists", {})
     compile_ = lambda p: re.compile(expand(p, lists)) if p else None  # noqa: E731
     return tuple(RelationRule(r["id"], r["type"], r["left"], r["right"], compile_(r["gap"]), compile_(r.get("after")),
-                              r.get("head", "left"), r.get("chain", False), r.get("confidence", 1.0))
+                              r.get("head", "left"), r.get("chain", False), r.get("left_chain", False),
+                              r.get("confidence", 1.0))
                  for r in table.get("relation", []))
+
+
+def coordinated(text: str, mentions: list[Mention], k: int, step: int) -> list[int]:
+    """Indexes of the mentions coordinated with mention k (same type, joined by 、和与及),
+    walking forward (step 1) or back (step -1); k itself not included."""
+    out = []
+    while 0 <= k + step < len(mentions) and mentions[k + step].label == mentions[k].label:
+        a, b = (mentions[k], mentions[k + step]) if step > 0 else (mentions[k + step], mentions[k])
+        if not CHAIN_GAP.match(text[a.end:b.start].translate(BOOK_MARKS)):
+            break
+        k += step
+        out.append(k)
+    return out
 
 
 @dataclass(frozen=True)
@@ -119,14 +136,9 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
             if not g:
                 continue
             title = g.groupdict().get("title")
-            targets = [j]
-            if rule.chain:
-                k = j
-                while k + 1 < len(mentions) and mentions[k + 1].label == rule.right \
-                        and CHAIN_GAP.match(text[mentions[k].end:mentions[k + 1].start].translate(BOOK_MARKS)):
-                    k += 1
-                    targets.append(k)
-            end = mentions[targets[-1]].end
+            following = coordinated(text, mentions, j, 1)
+            targets = [j, *following] if rule.chain else [j]
+            end = mentions[(following or [j])[-1]].end
             if rule.after:
                 a = rule.after.match(text[end:].lstrip("》"))
                 if not a:
@@ -134,9 +146,13 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
                 title = title or a.groupdict().get("title")
             if NEGATION.search(text[left.start:end + 12]):
                 continue
-            for t in targets:
-                head, tail = (left, mentions[t]) if rule.head == "left" else (mentions[t], left)
-                yield rule, head, tail, title
+            sources = [i, *coordinated(text, mentions, i, -1)] if rule.left_chain else [i]
+            for s in sources:
+                for t in targets:
+                    if names[mentions[s]] == names[mentions[t]]:
+                        continue
+                    head, tail = (mentions[s], mentions[t]) if rule.head == "left" else (mentions[t], mentions[s])
+                    yield rule, head, tail, title
 
 
 def extract_relations(article: Article) -> Article:

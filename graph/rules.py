@@ -53,7 +53,8 @@ def word_lists(path: Path = RULES_FILE) -> dict:
     lists = load_table(path).get("lists", {})
     return {"left_boundaries": tuple(sorted(lists.get("left_boundaries", []), key=len, reverse=True)),
             "generic": frozenset(lists.get("generic", [])),
-            "project_suffixes": tuple(lists.get("project_suffixes", [])),
+            "project_suffixes": tuple(sorted(lists.get("project_suffixes", []), key=len, reverse=True)),
+            "generic_project_words": tuple(sorted(lists.get("generic_project_words", []), key=len, reverse=True)),
             "surnames": frozenset(lists.get("surnames", ""))}
 
 
@@ -73,12 +74,23 @@ def trim_left(text: str, start: int, words: dict) -> int:
 
 
 def is_generic(name: str, words: dict) -> bool:
-    core = name.strip("“”")
+    """True for a project 'name' that only says what kind of thing it is: 跨链协议, 重点项目."""
+    if "“" in name:
+        return False
+    core = name
     for suffix in words["project_suffixes"]:
         if core.endswith(suffix):
             core = core[: -len(suffix)]
             break
-    return len(core) < 2 or core in words["generic"]
+    if len(core) < 2 or core in words["generic"]:
+        return True
+    rest = core
+    while rest:
+        word = next((w for w in words["generic_project_words"] if rest.startswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[len(word):]
+    return True
 
 
 def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]:
