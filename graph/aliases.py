@@ -155,6 +155,8 @@ def select_mentions(article: Article) -> Article:
             m = extend_org(m, article.text)
             if m.source != "dict" and is_generic_org(m.text):
                 continue
+            if kind(m) == "ner" and not plausible_org_span(m, known_orgs):
+                continue
         if m.label == "PERSON" and kind(m) == "ner":
             m = strip_name_dots(m)
             if m.text.isascii() or len(m.text) < 2 or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
@@ -170,6 +172,24 @@ def select_mentions(article: Article) -> Article:
             taken.append(m)
     article.mentions = sorted(taken, key=lambda m: m.start)
     return article
+
+
+@lru_cache(maxsize=None)
+def org_span_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lists = load_table().get("lists", {})
+    return tuple(lists.get("not_in_org_names", [])), tuple(lists.get("org_name_endings", []))
+
+
+def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
+    """False for a model ORG span that holds a verb (谷歌合计占数据中心), or that is a known name
+    plus text that does not end like an organization (微软达, Gartner研究)."""
+    verbs, endings = org_span_lists()
+    if any(v in m.text for v in verbs):
+        return False
+    for o in known_orgs:
+        if o.start == m.start and o.end < m.end and not m.text.endswith(endings):
+            return False
+    return True
 
 
 def strip_name_dots(m: Mention) -> Mention:
