@@ -142,8 +142,8 @@ def select_mentions(article: Article) -> Article:
 
     A rule's span beats an overlapping model span (部长肖亚庆 gives 肖亚庆, not 长肖亚庆); otherwise
     longer spans win, and at equal length a rule beats the dictionary, which beats the lexicon,
-    which beats the model. A model PERSON that is Latin only, or holds a known organization name
-    (比纳斯达克), is dropped.
+    which beats the model. A model PERSON that is Latin only, a place (郑州), or holds a known
+    organization name (比纳斯达克), is dropped.
     """
     kind = lambda m: m.source if m.source in PRIORITY else "rule"  # noqa: E731
     known_orgs = [m for m in article.mentions if m.label == "ORG" and kind(m) in ("dict", "lexicon")]
@@ -159,7 +159,8 @@ def select_mentions(article: Article) -> Article:
                 continue
         if m.label == "PERSON" and kind(m) == "ner":
             m = strip_name_dots(m)
-            if m.text.isascii() or len(m.text) < 2 or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
+            if m.text.isascii() or len(m.text) < 2 or m.text in generic_org_lists()[0] \
+                    or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
                 continue
         candidates.append(m)
     candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[kind(m)], m.start))
