@@ -17,7 +17,7 @@ from graph.records import ENTITY_TYPES, Article, Entity, Mention
 from graph.rules import load_table
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
-ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[“\"]?(?P<short>[^”\"）)]{1,12})[”\"]?[）)]")
+ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[：:]?(?P<short>[^，。；（）()]{1,16})[）)]")
 PRIORITY = {"rule": 4, "dict": 3, "lexicon": 2, "ner": 1}
 
 
@@ -167,8 +167,12 @@ def select_mentions(article: Article) -> Article:
     rule_spans = [m for m in candidates if kind(m) == "rule"]
     taken: list[Mention] = []
     for m in candidates:
-        if kind(m) == "ner" and any(overlaps(m, r) for r in rule_spans):
-            continue
+        if kind(m) == "ner":
+            beaten_by = [r for r in rule_spans if overlaps(m, r) and not names_the_rule_span(m, r)]
+            if beaten_by:
+                m = rest_after(m, beaten_by, article.text)
+                if m is None:
+                    continue
         if not any(overlaps(m, t) for t in taken):
             taken.append(m)
     article.mentions = sorted(taken, key=lambda m: m.start)
@@ -191,6 +195,29 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
         if o.start == m.start and o.end < m.end and not m.text.endswith(endings):
             return False
     return True
+
+
+def names_the_rule_span(model: Mention, rule: Mention) -> bool:
+    """A model ORG that holds a PROJECT or POLICY found by rule and ends like an organization is
+    the organization named after it (中国电子商务产业园发展联盟), and keeps its span."""
+    return (model.label == "ORG" and rule.label in ("PROJECT", "POLICY") and model.start <= rule.start
+            and rule.end < model.end and model.text.endswith(org_span_lists()[1]))
+
+
+def rest_after(model: Mention, rules: list[Mention], text: str) -> Mention | None:
+    """What is left of a model ORG span after the rule spans at its start, if that is a name on
+    its own: 洋河股份下属公司贵州贵酒集团有限公司 -> 贵州贵酒集团有限公司."""
+    if model.label != "ORG" or any(r.start > model.start or r.end >= model.end for r in rules):
+        return None
+    start = max(r.end for r in rules)
+    rest = text[start:model.end]
+    for lead in ("下属公司", "旗下公司", "子公司", "下属", "旗下", "的", "和", "与", "、"):
+        if rest.startswith(lead):
+            start, rest = start + len(lead), rest[len(lead):]
+            break
+    if len(rest) < 4 or not rest.endswith(org_span_lists()[1]):
+        return None
+    return Mention(model.doc_id, start, model.end, rest, model.label, model.source)
 
 
 def strip_name_dots(m: Mention) -> Mention:
@@ -225,7 +252,7 @@ def group_entities(article: Article) -> Article:
 
     declared = declared_abbreviations(article)
     for label, surface in sorted(surfaces, key=lambda s: -len(s[1])):
-        entry = table.lookup(surface)
+        entry = table.lookup(surface) or (table.lookup(strip_legal_suffix(surface)) if label == "ORG" else None)
         if entry and entry.type == label:
             assign(label, surface, entry.canonical, "alias table")
         elif (label, surface) in declared:
@@ -236,10 +263,15 @@ def group_entities(article: Article) -> Article:
     # short forms within the article: resolve against longer names of the same type
     org_suffixes, _ = suffix_lists()
     for (label, surface), canonical in sorted(key_of.items(), key=lambda kv: len(kv[0][1])):
-        if canonical != surface or label != "ORG":
+        if canonical != surface or label == "PERSON":
             continue
         for (other_label, other), other_canonical in key_of.items():
-            if other_label != "ORG" or other == surface:
+            if other_label != label or other == surface:
+                continue
+            if other.endswith(surface) and other[: -len(surface)].rstrip("·") in generic_org_lists()[0]:
+                assign(label, surface, other_canonical, f"{other} without its place in the same article")
+                break
+            if label != "ORG":
                 continue
             rest = other[len(surface):] if other.startswith(surface) else None
             if rest and (rest in org_suffixes or strip_legal_suffix(other) == surface):
@@ -267,8 +299,15 @@ def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
     for m in article.mentions:
         found = ABBREVIATION.match(article.text[m.end:m.end + 24])
         if found:
-            out[(m.label, found.group("short"))] = m.text
+            out[(m.label, unquote(found.group("short")))] = m.text
     return out
+
+
+def unquote(short: str) -> str:
+    """“平台” -> 平台, but “241”行动 stays as written."""
+    if short[:1] in "“\"" and short[-1:] in "”\"" and not any(q in short[1:-1] for q in "“”\""):
+        return short[1:-1]
+    return short
 
 
 def find_declared_short_forms(article: Article) -> Article:

@@ -49,11 +49,21 @@ def identity_key(type_: str, name: str) -> str:
 
 
 def lookup_keys(type_: str, forms: Iterable[str]) -> list[tuple[str, str]]:
+    """Keys two forms of one entity share: the form itself, then its alias-table canonical name
+    (a form the table knows keeps its own entry: 三星集团 is not 三星电子 although 三星 is), else
+    the form without its legal suffix (长飞公司 ~ 长飞)."""
+    table = alias_table()
     keys = []
     for f in sorted(set(forms)):
         keys.append((type_, f))
-        if type_ == "ORG":
-            keys.append((type_, "~" + strip_legal_suffix(f)))
+        if type_ != "ORG":
+            continue
+        stripped = strip_legal_suffix(f)
+        entry = table.lookup(f) or table.lookup(stripped)
+        if entry and entry.type == type_:
+            keys.append((type_, "=" + entry.canonical))
+        else:
+            keys.append((type_, "~" + stripped))
     return keys
 
 

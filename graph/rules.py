@@ -59,12 +59,17 @@ def word_lists(path: Path = RULES_FILE) -> dict:
 
 
 def trim_left(text: str, start: int, words: dict) -> int:
-    """Offset where the name really starts: just after the last boundary word inside it."""
+    """Offset where the name really starts: just after the last boundary word inside it.
+
+    A two-character boundary that would leave only a bare suffix is part of the name
+    (建设 in 网络内容建设工程); a one-character one is not (了 in 规划了先导区 leaves 先导区,
+    which the generic check then drops)."""
     best = 0
     for w in words["left_boundaries"]:
         k = text.rfind(w)
         while k > 0 or (k == 0 and len(w) < len(text)):
-            if k + len(w) <= len(text) - 2:
+            rest = text[k + len(w):]
+            if len(rest) >= 2 and not (len(w) > 1 and len(rest) <= 3 and rest in words["project_suffixes"]):
                 best = max(best, k + len(w))
                 break
             k = text.rfind(w, 0, k)
