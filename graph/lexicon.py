@@ -6,9 +6,11 @@ text being analysed.
 Sources (the same ones the NER model trains on, with the same held-out rows kept out):
 MSRA train ORG spans, CLUENER2020 train company/government spans and organization spans that
 end like an organization (its organization label also covers sports clubs and countries), and
-the organizations of FinRE train. A name is kept when it is at least three characters, is not
-a generic kind of organization (named so in the rule table, or the head of three or more other
-names: 出版社, 派出所), and is not labelled a place unless it ends like an organization.
+the organizations of FinRE train. A name is kept when it is not a generic kind of organization
+(named so in the rule table, or the head of three or more other names: 出版社, 派出所), is not
+labelled a place unless it ends like an organization, and is labelled an organization in at
+least a third of the places it occurs in those texts (half, and at least twice, for two-character
+names): 宝钢 and 雀巢 are kept, 平安 and 理想 are ordinary words.
 
 At extraction time a lexicon name counts only where it ends at a word boundary (punctuation, a
 function word, an organization suffix), because Chinese has no spaces: 上海汽车 should not be
@@ -28,20 +30,21 @@ from graph.records import Article, Mention
 from graph.rules import load_table
 
 LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
-NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-]{3,30}$")
-NOT_A_NAME_END = ("队", "杯", "团", "赛", "会议", "大会", "党组")
+NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-]{2,30}$")
+NOT_A_NAME_END = ("队", "杯", "代表团", "访问团", "考察团", "艺术团", "赛", "会议", "大会", "党组")
 ORG_ENDINGS = ("公司", "集团", "银行", "协会", "学会", "委员会", "基金会", "研究院", "研究所", "大学", "学院", "中心",
                "联盟", "部", "局", "厅", "署", "办", "委", "社", "台", "报", "院", "所", "会", "组织", "机构", "政府")
 RIGHT_BOUNDARY = set("，。、；：！？）)」》”’\"' \n\t和与及的在是将等于对也已还被把从向为了曾就都称说")
 
 
-def harvest_msra(path: Path) -> tuple[Counter, Counter]:
+def harvest_msra(path: Path) -> tuple[Counter, Counter, list[str]]:
     from graph.train_ner import read_bmes
-    orgs, places = Counter(), Counter()
+    orgs, places, texts = Counter(), Counter(), []
     for chars, tags in read_bmes(path):
+        texts.append("".join(chars))
         for name, kind in spans(chars, tags):
             (orgs if kind == "ORG" else places if kind == "LOC" else Counter())[name] += 1
-    return orgs, places
+    return orgs, places, texts
 
 
 def spans(chars: list[str], tags: list[str]):
@@ -57,30 +60,44 @@ def spans(chars: list[str], tags: list[str]):
         yield name, kind
 
 
-def harvest_cluener(path: Path) -> tuple[Counter, Counter]:
+def harvest_cluener(path: Path) -> tuple[Counter, Counter, list[str]]:
     from graph.train_ner import HELD_OUT_EVERY
-    orgs, places = Counter(), Counter()
+    orgs, places, texts = Counter(), Counter(), []
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         if not line.strip() or i % HELD_OUT_EVERY == 0:       # the rows held out for scoring
             continue
-        labels = json.loads(line).get("label", {})
+        row = json.loads(line)
+        texts.append(row["text"])
+        labels = row.get("label", {})
         for kind in ("company", "government"):
             orgs.update({n: len(s) for n, s in labels.get(kind, {}).items()})
         orgs.update({n: len(s) for n, s in labels.get("organization", {}).items() if n.endswith(ORG_ENDINGS)})
         places.update({n: len(s) for n, s in labels.get("address", {}).items()})
-    return orgs, places
+    return orgs, places, texts
 
 
-def harvest_finre(path: Path) -> Counter:
-    orgs = Counter()
+def harvest_finre(path: Path) -> tuple[Counter, list[str]]:
+    """FinRE lists each sentence once per ordered pair; each sentence and name is counted once."""
+    orgs, seen = Counter(), set()
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) >= 3:
-            orgs.update(parts[:2])
-    return orgs
+        if len(parts) >= 4:
+            for name in parts[:2]:
+                if (name, parts[3]) not in seen:
+                    seen.add((name, parts[3]))
+                    orgs[name] += 1
+    return orgs, sorted({text for _, text in seen})
 
 
-def select(orgs: Counter, places: Counter) -> list[str]:
+def occurrences(names: list[str], texts: list[str]) -> Counter:
+    """How often each name would be found in the texts (leftmost-longest, as at extraction time)."""
+    gazetteer, counts = Gazetteer(names), Counter()
+    for text in texts:
+        counts.update(text[s:e] for s, e in gazetteer.find(text))
+    return counts
+
+
+def select(orgs: Counter, places: Counter, texts: list[str] = ()) -> list[str]:
     lists = load_table().get("lists", {})
     generic = {*lists.get("generic_orgs", []), *lists.get("generic_kinds", [])}
     heads = Counter(name[i:] for name in orgs for i in range(1, len(name) - 2))
@@ -93,7 +110,16 @@ def select(orgs: Counter, places: Counter) -> list[str]:
         if places[name] and not name.endswith(ORG_ENDINGS):
             continue
         keep.append(name)
+    if texts:
+        seen = occurrences(keep, texts)
+        keep = [n for n in keep if labelled_often_enough(orgs[n], seen[n], len(n))]
     return sorted(keep)
+
+
+def labelled_often_enough(labelled: int, seen: int, length: int) -> bool:
+    if length == 2:
+        return labelled >= 2 and labelled >= seen / 2
+    return labelled >= seen / 3
 
 
 def write_lexicon(names: list[str], sources: dict[str, int], path: Path = LEXICON_FILE) -> None:
@@ -136,10 +162,11 @@ def main(argv=None) -> None:
     ap.add_argument("--out", default=str(LEXICON_FILE))
     args = ap.parse_args(argv)
     from graph.train_ner import fetch_msra
-    msra_orgs, msra_places = harvest_msra(fetch_msra(Path(args.workdir)) / "msra_train.txt")
-    cluener_orgs, cluener_places = harvest_cluener(Path(args.cluener))
-    finre_orgs = harvest_finre(Path(args.finre))
-    names = select(msra_orgs + cluener_orgs + finre_orgs, msra_places + cluener_places)
+    msra_orgs, msra_places, msra_texts = harvest_msra(fetch_msra(Path(args.workdir)) / "msra_train.txt")
+    cluener_orgs, cluener_places, cluener_texts = harvest_cluener(Path(args.cluener))
+    finre_orgs, finre_texts = harvest_finre(Path(args.finre))
+    names = select(msra_orgs + cluener_orgs + finre_orgs, msra_places + cluener_places,
+                   msra_texts + cluener_texts + finre_texts)
     write_lexicon(names, {"MSRA train": len(msra_orgs), "CLUENER train": len(cluener_orgs),
                           "FinRE train": len(finre_orgs)}, Path(args.out))
     print(f"{len(names)} names written to {args.out}")

@@ -20,7 +20,7 @@ from graph.rules import expand, load_table
 
 PLACEHOLDER = "〇"
 CHAIN_GAP = re.compile(r"^[、和与及]?$|^以及$")
-BOOK_MARKS = str.maketrans("", "", "《》")     # a POLICY mention is the text inside 《》
+BOOK_MARKS = str.maketrans("", "", "《》“”")   # a POLICY or quoted PROJECT mention is the text inside
 NEGATION = re.compile(r"未|没有|否认|传闻|拒绝|并非|不会|终止|暂停|取消|放弃")
 
 

@@ -93,3 +93,53 @@ def test_a_rule_span_beats_an_overlapping_model_span():
 def test_dictionary_prefers_the_longer_known_name():
     article = run("京东方发布新屏幕，京东随后跟进。")
     assert [e.name for e in article.entities] == ["京东方科技集团股份有限公司", "京东集团"]
+
+
+def test_generic_mentions_of_organizations_are_not_names():
+    assert aliases.is_generic_org("商业银行")
+    assert aliases.is_generic_org("韩国财团") and aliases.is_generic_org("美国科技公司")
+    assert not aliases.is_generic_org("郑州大学")            # a place plus 大学 is a name
+    article = run("多家商业银行与美国科技公司合作。", [("商业银行", "ORG"), ("美国科技公司", "ORG")])
+    assert article.entities == []
+
+
+def test_a_model_span_holding_a_verb_or_a_stray_tail_is_dropped():
+    article = run("谷歌合计占数据中心市场三成，微软达成合作。", [("谷歌合计占数据中心", "ORG"), ("微软达", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["微软公司", "谷歌公司"]
+
+
+def test_a_model_span_keeps_its_rest_after_a_rule_span():
+    text = "该公司一度与青禾股份下属公司南岭酒业集团有限公司发生争执。"
+    article = run(text, [("青禾股份下属公司南岭酒业集团有限公司", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["南岭酒业集团有限公司", "青禾股份"]
+
+
+def test_an_organization_named_after_a_project_keeps_its_name():
+    article = run("南湖智慧园区发展联盟今天成立。", [("南湖智慧园区发展联盟", "ORG")])
+    assert [(e.name, e.type) for e in article.entities] == [("南湖智慧园区发展联盟", "ORG")]
+
+
+def test_model_persons_that_are_places_latin_or_hold_an_organization_are_dropped():
+    article = run("郑州·南湖传感谷，Metaverse比纳斯达克更热，李明远表示。",
+                  [("郑州", "PERSON"), ("Metaverse", "PERSON"), ("比纳斯达克", "PERSON"), ("李明远", "PERSON")])
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["李明远"]
+
+
+def test_a_name_the_table_knows_keeps_its_own_node():
+    from graph.contribution import lookup_keys
+    group, company = set(lookup_keys("ORG", ["三星集团"])), set(lookup_keys("ORG", ["三星"]))
+    assert not group & company
+    assert set(lookup_keys("ORG", ["长飞公司"])) & set(lookup_keys("ORG", ["长飞光纤光缆股份有限公司"]))
+
+
+def test_a_place_prefixed_name_joins_its_short_form():
+    text = "郑州·南湖传感谷开工。南湖传感谷首期占地三百亩。"
+    article = run(text, [("郑州·南湖传感谷", "PROJECT"), ("南湖传感谷", "PROJECT")])
+    assert [(e.name, e.aliases) for e in article.entities] == [("郑州·南湖传感谷", {"南湖传感谷"})]
+
+
+def test_a_declared_short_form_may_keep_its_quotes():
+    text = "两部门联合开展南湖管网改造提升行动（简称“112”行动）。“112”行动为期两年。"
+    article = run(text, [("南湖管网改造提升行动", "PROJECT")])
+    e = entity(article, "南湖管网改造提升行动")
+    assert "“112”行动" in e.aliases

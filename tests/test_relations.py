@@ -44,3 +44,17 @@ def test_mention_offsets_match_the_text():
     article = run("工信部与科技部合作。国务院印发《甲市发展规划》。")
     assert article.mentions
     assert all(article.text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_a_long_coordination_list_partners_every_pair_and_takes_part_in_the_project():
+    article = run("近日，工信部、科技部、教育部、财政部、商务部、国资委等联合开展南湖管网改造提升行动。")
+    orgs = ["工业和信息化部", "科学技术部", "教育部", "财政部", "商务部", "国务院国有资产监督管理委员会"]
+    assert len(relations(article, "PARTNERS_WITH")) == len(orgs) * (len(orgs) - 1) // 2
+    assert relations(article, "PARTICIPATES_IN") == {(o, "南湖管网改造提升行动", None) for o in orgs}
+
+
+def test_stake_and_child_company_relations():
+    article = run("北辰科技公司持有青松水务公司12.5%的股份，青松水务公司仍为北辰科技公司的控股子公司。",
+                  [("北辰科技公司", "ORG"), ("青松水务公司", "ORG")])
+    assert relations(article, "INVESTS_IN") == {("北辰科技公司", "青松水务公司", None)}
+    assert relations(article, "SUBSIDIARY_OF") == {("青松水务公司", "北辰科技公司", None)}
