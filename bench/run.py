@@ -7,6 +7,7 @@ Uses ../shared/corpus when present, else the examples/ folder.
 from __future__ import annotations
 
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -18,6 +19,23 @@ DIGEST = ROOT.parent / "shared" / "corpus" / "industry-digest-2021-11.txt"
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+RUNS = 3
+
+
+def time_stages(docs) -> dict[str, float]:
+    """Seconds per pipeline stage over all documents (the model stage batched, as in extraction)."""
+    from graph.articles import articles_from_document
+    from graph.pipeline import OVER_ARTICLES, PIPELINE
+    times = {stage.__name__: 0.0 for stage in PIPELINE}
+    for doc in docs:
+        articles = articles_from_document(doc, split=doc.source is not None and not doc.source.endswith(".jsonl"))
+        for stage in PIPELINE:
+            t0 = time.perf_counter()
+            articles = OVER_ARTICLES[stage](articles) if stage in OVER_ARTICLES else [stage(a) for a in articles]
+            times[stage.__name__] += time.perf_counter() - t0
+    return times
 
 
 def main() -> None:
@@ -33,11 +51,20 @@ def main() -> None:
     from graph.sources import read_sources
     docs, _ = read_sources([str(source)])
     chars = sum(len(d.text) for d in docs)
-    t0 = time.perf_counter()
-    articles = [a for _, arts in extract_documents(docs) for a in arts]
-    extract_s = time.perf_counter() - t0
-    print(f"extraction: {chars} characters of {source.name} in {extract_s:.2f} s = "
-          f"{chars / extract_s:,.0f} characters/s (one torch thread), {len(articles)} articles")
+    runs = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        articles = [a for _, arts in extract_documents(docs) for a in arts]
+        runs.append(time.perf_counter() - t0)
+    extract_s = statistics.median(runs)
+    print(f"extraction: {chars} characters of {source.name}, median of {RUNS} runs {extract_s:.2f} s = "
+          f"{chars / extract_s:,.0f} characters/s (best {chars / min(runs):,.0f}; one torch thread), "
+          f"{len(articles)} articles")
+    stage_times = time_stages(docs)
+    total_stages = sum(stage_times.values())
+    print("  by stage: " + ", ".join(f"{name} {s:.2f} s" for name, s in stage_times.items()))
+    relations_s = stage_times["extract_relations"]
+    print(f"  relation extraction adds {relations_s / (total_stages - relations_s):.1%} to the rest of extraction")
 
     t0 = time.perf_counter()
     graph = build_graph(articles)
