@@ -58,3 +58,14 @@ def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypa
     text = "国家发展和改革委员会主任张明华今天会见了李强。"
     people = [{text[s:e] for label, s, e in m.tag([text])[0] if label == "PERSON"} for m in (quantized, plain)]
     assert people[0] == people[1] == {"张明华", "李强"}
+
+
+@pytest.mark.slow
+def test_articles_tagged_together_get_the_mentions_they_get_one_by_one():
+    from graph.pipeline import process, process_all
+    from graph.records import Article
+    texts = ["北辰科技公司总裁李明远表示，公司将与南岭银行合作。", "国家发展和改革委员会主任张明华今天在北京会见了客人。"]
+    alone = [process(Article(id=str(i), title="", text=t)) for i, t in enumerate(texts)]
+    together = process_all([Article(id=str(i), title="", text=t) for i, t in enumerate(texts)])
+    assert [a.mentions for a in together] == [a.mentions for a in alone]
+    assert all(a.mentions for a in together)
