@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+from graph.gazetteer import latin_boundary
 from graph.records import Article, Evidence, Mention, Relation
 from graph.rules import expand, load_table
 
 PLACEHOLDER = "〇"
 CHAIN_GAP = re.compile(r"^[、和与及]?$|^以及$")
 BOOK_MARKS = str.maketrans("", "", "《》“”")   # a POLICY or quoted PROJECT mention is the text inside
-NEGATION = re.compile(r"未|没有|否认|传闻|拒绝|并非|不会|终止|暂停|取消|放弃")
+NEGATION = re.compile(r"未(?!来|成年|知)|没有|否认|传闻|拒绝|并非|不会|不再|终止|暂停|取消|放弃")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
                 continue
             for k in range(len(m.text) - rule.min_rest, 1, -1):
                 prefix = m.text[:k]
+                if not latin_boundary(m.text, 0, k):          # 联合国 is not the parent of 联合国家…实验室
+                    continue
                 entry = table.lookup(prefix)
                 parent = local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None)
                 if not parent or parent == names[m] or strip_legal_suffix(m.text) in (prefix, parent) \
@@ -144,7 +147,8 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
                 if not a:
                     continue
                 title = title or a.groupdict().get("title")
-            if NEGATION.search(text[left.start:end + 12]):
+            # negation and hedging around the pair, names themselves excluded (未成年保护专项)
+            if NEGATION.search(text[max(0, left.start - 6):left.start] + "〇" + gap + "〇" + text[end:end + 12]):
                 continue
             sources = [i, *coordinated(text, mentions, i, -1)] if rule.left_chain else [i]
             for s in sources:

@@ -87,3 +87,15 @@ def test_legal_suffix_is_not_a_unit():
     from tests.test_aliases import run
     article = run("腾讯公司发布公告。", [("腾讯公司", "ORG")])
     assert not [r for r in article.relations if r.type == "SUBSIDIARY_OF"]
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("青松水务公司未与北辰科技公司签约。", False),
+    ("市场传闻青松水务公司与北辰科技公司合作。", False),
+    ("青松水务公司与北辰科技公司合作，共创未来。", True),
+    ("青松水务公司与北辰科技公司合作推出“未成年守护”计划。", True),
+])
+def test_negation_and_hedging_but_not_words_that_merely_contain_them(text, linked):
+    mentions = mentions_for(text, ["青松水务公司", "北辰科技公司"], {"青松水务公司": "ORG", "北辰科技公司": "ORG"})
+    found = [r for r, *_ in typed_relations(text, mentions, {m: m.text for m in mentions}) if r.type == "PARTNERS_WITH"]
+    assert bool(found) == linked
