@@ -76,7 +76,7 @@ def harvest_cluener(path: Path) -> tuple[Counter, Counter, list[str]]:
     return orgs, places, texts
 
 
-def harvest_finre(path: Path) -> tuple[Counter, list[str]]:
+def harvest_finre(path: Path) -> Counter:
     """FinRE lists each sentence once per ordered pair; each sentence and name is counted once."""
     orgs, seen = Counter(), set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -86,7 +86,7 @@ def harvest_finre(path: Path) -> tuple[Counter, list[str]]:
                 if (name, parts[3]) not in seen:
                     seen.add((name, parts[3]))
                     orgs[name] += 1
-    return orgs, sorted({text for _, text in seen})
+    return orgs
 
 
 def occurrences(names: list[str], texts: list[str]) -> Counter:
@@ -97,12 +97,16 @@ def occurrences(names: list[str], texts: list[str]) -> Counter:
     return counts
 
 
-def select(orgs: Counter, places: Counter, texts: list[str] = ()) -> list[str]:
+def select(orgs: Counter, places: Counter, texts: list[str] = (), pair_names: Counter = Counter()) -> list[str]:
+    """The names worth matching. ``orgs`` and ``texts`` come from fully labelled data (every
+    organization in a text is labelled), ``pair_names`` from FinRE, which labels only the pair a
+    sentence is about: a FinRE name counts where the labelled data never uses it as a word."""
     lists = load_table().get("lists", {})
     generic = {*lists.get("generic_orgs", []), *lists.get("generic_kinds", [])}
-    heads = Counter(name[i:] for name in orgs for i in range(1, len(name) - 2))
+    candidates = orgs + pair_names
+    heads = Counter(name[i:] for name in candidates for i in range(1, len(name) - 2))
     keep = []
-    for name in orgs:
+    for name in candidates:
         if not NAME.match(name) or name[0].isdigit() or name.isascii() and name.islower():
             continue
         if name.endswith(NOT_A_NAME_END) or name in generic or heads[name] >= 3:
@@ -110,16 +114,16 @@ def select(orgs: Counter, places: Counter, texts: list[str] = ()) -> list[str]:
         if places[name] and not name.endswith(ORG_ENDINGS):
             continue
         keep.append(name)
-    if texts:
-        seen = occurrences(keep, texts)
-        keep = [n for n in keep if labelled_often_enough(orgs[n], seen[n], len(n))]
-    return sorted(keep)
+    seen = occurrences(keep, texts) if texts else Counter()
+    return sorted(n for n in keep if labelled_often_enough(orgs[n], seen[n], pair_names[n], len(n)))
 
 
-def labelled_often_enough(labelled: int, seen: int, length: int) -> bool:
-    if length == 2:
-        return labelled >= 2 and labelled >= seen / 2
-    return labelled >= seen / 3
+def labelled_often_enough(labelled: int, seen: int, pairs: int, length: int) -> bool:
+    if labelled + pairs < (2 if length == 2 and not pairs else 1):
+        return False
+    if seen <= labelled:
+        return True
+    return labelled >= seen / (2 if length == 2 else 3)
 
 
 def write_lexicon(names: list[str], sources: dict[str, int], path: Path = LEXICON_FILE) -> None:
@@ -164,9 +168,8 @@ def main(argv=None) -> None:
     from graph.train_ner import fetch_msra
     msra_orgs, msra_places, msra_texts = harvest_msra(fetch_msra(Path(args.workdir)) / "msra_train.txt")
     cluener_orgs, cluener_places, cluener_texts = harvest_cluener(Path(args.cluener))
-    finre_orgs, finre_texts = harvest_finre(Path(args.finre))
-    names = select(msra_orgs + cluener_orgs + finre_orgs, msra_places + cluener_places,
-                   msra_texts + cluener_texts + finre_texts)
+    finre_orgs = harvest_finre(Path(args.finre))
+    names = select(msra_orgs + cluener_orgs, msra_places + cluener_places, msra_texts + cluener_texts, finre_orgs)
     write_lexicon(names, {"MSRA train": len(msra_orgs), "CLUENER train": len(cluener_orgs),
                           "FinRE train": len(finre_orgs)}, Path(args.out))
     print(f"{len(names)} names written to {args.out}")

@@ -49,3 +49,4 @@ def test_names_that_are_mostly_ordinary_words_are_not_harvested():
     texts = ["平安是福。", "一路平安。", "祝你平安。", "出入平安。", "平安夜。", "平安回家。", "岁岁平安。",
              "宝钢发布年报。", "宝钢增产。", "北辰水务上市。", "北辰水务扩产。", "北辰水务，北辰水务。"]
     assert select(orgs, Counter(), texts) == ["宝钢"]
+    assert select(Counter(), Counter(), texts, pair_names=Counter({"平安": 1, "张裕": 1})) == ["张裕"]
