@@ -229,6 +229,32 @@ def strip_name_dots(m: Mention) -> Mention:
     return Mention(m.doc_id, start, start + len(text), text, m.label, m.source)
 
 
+LIST_MIDDLE = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})、$")
+LIST_END = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)等")
+
+
+def find_list_members(article: Article) -> Article:
+    """Pipeline stage: an unknown name listed between organizations is one too
+    (汉威科技、新开普、天迈科技; …、光力科技、新开普等)."""
+    verbs, _ = org_span_lists()
+    found = []
+    orgs = [m for m in article.mentions if m.label == "ORG"]
+    for a, b in zip(orgs, orgs[1:] + [None]):
+        gap = article.text[a.end:b.start] if b else article.text[a.end:a.end + 12]
+        match = LIST_MIDDLE.match(gap) if b else None
+        if match is None and article.text[a.start - 1:a.start] == "、":
+            match = LIST_END.match(gap)
+        if match is None:
+            continue
+        name, start = match.group("name"), a.end + match.start("name")
+        if is_generic_org(name) or any(v in name for v in verbs) or \
+                any(m.start < start + len(name) and start < m.end for m in article.mentions):
+            continue
+        found.append(Mention(article.id, start, start + len(name), name, "ORG", "rule:list"))
+    article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
+    return article
+
+
 def overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 

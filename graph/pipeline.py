@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities, select_mentions
+from graph.aliases import (find_declared_short_forms, find_dictionary_mentions, find_list_members, group_entities,
+                           select_mentions)
 from graph.articles import articles_from_document
 from graph.lexicon import find_lexicon_mentions
 from graph.ner import find_model_mentions, find_model_mentions_in
@@ -27,6 +28,7 @@ PIPELINE: tuple[Stage, ...] = (
     find_rule_mentions,
     find_declared_short_forms,
     select_mentions,
+    find_list_members,
     group_entities,
     extract_relations,
 )

@@ -6,7 +6,9 @@ A relation rule looks at two entity mentions of a sentence, ``left`` before ``ri
 ``head`` says which of the two is the relation's head. ``chain`` passes the relation on to
 mentions of the right-hand type that follow, joined by 、和与及 (发布《A》《B》); ``left_chain`` passes
 it back to the left-hand mentions coordinated before the left one (X、Y和Z联合开展 W). ``after``
-is matched after the end of the coordination list the right mention belongs to.
+is matched after the end of the coordination list the right mention belongs to; ``not_before``
+against the text before the start of the left mention's list (A与B、C合作: B and C are A's
+partners, not each other's).
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ class RelationRule:
     head: str
     chain: bool
     left_chain: bool
+    not_before: re.Pattern | None
     confidence: float
 
 
@@ -46,7 +49,7 @@ def relation_rules() -> tuple[RelationRule, ...]:
     compile_ = lambda p: re.compile(expand(p, lists)) if p else None  # noqa: E731
     return tuple(RelationRule(r["id"], r["type"], r["left"], r["right"], compile_(r["gap"]), compile_(r.get("after")),
                               r.get("head", "left"), r.get("chain", False), r.get("left_chain", False),
-                              r.get("confidence", 1.0))
+                              compile_(r.get("not_before")), r.get("confidence", 1.0))
                  for r in table.get("relation", []))
 
 
@@ -150,7 +153,10 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
             # negation and hedging around the pair, names themselves excluded (未成年保护专项)
             if NEGATION.search(text[max(0, left.start - 6):left.start] + "〇" + gap + "〇" + text[end:end + 12]):
                 continue
-            sources = [i, *coordinated(text, mentions, i, -1)] if rule.left_chain else [i]
+            preceding = coordinated(text, mentions, i, -1)
+            if rule.not_before and rule.not_before.search(text[:mentions[(preceding or [i])[-1]].start]):
+                continue
+            sources = [i, *preceding] if rule.left_chain else [i]
             for s in sources:
                 for t in targets:
                     if names[mentions[s]] == names[mentions[t]]:

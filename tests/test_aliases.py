@@ -143,3 +143,10 @@ def test_a_declared_short_form_may_keep_its_quotes():
     article = run(text, [("南湖管网改造提升行动", "PROJECT")])
     e = entity(article, "南湖管网改造提升行动")
     assert "“112”行动" in e.aliases
+
+
+def test_an_unknown_name_listed_between_organizations_is_one():
+    text = "园区孕育了青禾股份、南岭科技、东坡智联、北辰科技、西岭微等企业。"
+    article = run(text, [("青禾股份", "ORG"), ("南岭科技", "ORG"), ("北辰科技", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["东坡智联", "北辰科技", "南岭科技", "西岭微", "青禾股份"]
+    assert next(m for m in article.mentions if m.text == "东坡智联").source == "rule:list"

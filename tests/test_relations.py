@@ -58,3 +58,9 @@ def test_stake_and_child_company_relations():
                   [("北辰科技公司", "ORG"), ("青松水务公司", "ORG")])
     assert relations(article, "INVESTS_IN") == {("北辰科技公司", "青松水务公司", None)}
     assert relations(article, "SUBSIDIARY_OF") == {("青松水务公司", "北辰科技公司", None)}
+
+
+def test_the_objects_of_with_are_partners_of_the_subject_not_of_each_other():
+    article = run("南湖园区已与北辰科技公司、青松水务公司签约合作。", [("南湖园区", "ORG"), ("北辰科技公司", "ORG"),
+                                                    ("青松水务公司", "ORG")])
+    assert relations(article, "PARTNERS_WITH") == {("北辰科技公司", "南湖园区", None), ("南湖园区", "青松水务公司", None)}
