@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.cache import ResponseCache
+from api.cache import CachedReads, ResponseCache
 from api.deps import Unauthorized
 from api.routes import cypher, documents, entities, home, relations
 from api.settings import Settings
@@ -44,6 +44,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.state.cache = ResponseCache()
     if store is not None:
         app.state.store = store
+    app.add_middleware(CachedReads)       # added first, so CORS (if on) wraps it
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"], allow_headers=["*"])

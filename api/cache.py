@@ -6,8 +6,9 @@ process is seen within ``GENERATION_TTL_S``, one by this process at once.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+import secrets
 import time
+from collections import OrderedDict
 from threading import Lock
 from typing import Callable
 
@@ -71,3 +72,41 @@ def cached(request: Request, model: type[BaseModel] | None, compute: Callable[[]
         response = Response(model.model_validate(value).model_dump_json(by_alias=True), media_type="application/json")
     cache.put(key, generation, response.body, response.media_type)
     return response
+
+
+class CachedReads:
+    """ASGI middleware: a GET whose answer is cached for the current graph is sent from here,
+    before routing, parameter validation and the thread pool the routes run in. Only answers that
+    were computed once (so were valid) are in the cache; with read protection on, the key is
+    checked as the routes would, and anything else goes the normal way."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET":
+            return await self.app(scope, receive, send)
+        hit = self.lookup(scope)
+        if hit is None:
+            return await self.app(scope, receive, send)
+        body, media_type = hit
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", media_type.encode()), (b"content-length", str(len(body)).encode()),
+                                (b"x-guanxi-cache", b"hit")]})
+        await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    def lookup(scope) -> tuple[bytes, str] | None:
+        state = scope["app"].state
+        store, cache, settings = (getattr(state, name, None) for name in ("store", "cache", "settings"))
+        if store is None or cache is None:
+            return None
+        if settings is not None and settings.protect_reads:
+            sent = dict(scope["headers"]).get(b"x-api-key", b"").decode("latin-1")
+            if not settings.api_key or not secrets.compare_digest(sent, settings.api_key):
+                return None
+        key = f"{scope['path']}?{scope['query_string'].decode('latin-1')}"
+        try:
+            return cache.get(key, cache.generation(store))
+        except Exception:        # the store is down: let the route report it
+            return None

@@ -168,6 +168,20 @@ def test_reads_can_be_protected(falkordb_store):
     with TestClient(create_app(falkordb_store, Settings(api_key="k", protect_reads=True))) as c:
         assert c.get("/entities", params={"q": "x"}).status_code == 401
         assert c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "k"}).status_code == 200
+        cached = c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "k"})
+        assert cached.headers.get("x-guanxi-cache") == "hit"
+        assert c.get("/entities", params={"q": "x"}).status_code == 401              # not from the cache
+        assert c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "kk"}).status_code == 401
+
+
+def test_a_cached_answer_is_sent_before_routing_and_is_the_same_answer(client):
+    url = f"/entities/{MOF}/neighborhood?depth=1"
+    first = client.get(url)
+    assert first.status_code == 200 and "x-guanxi-cache" not in first.headers
+    second = client.get(url)
+    assert second.headers["x-guanxi-cache"] == "hit"
+    assert second.content == first.content and second.headers["content-type"] == first.headers["content-type"]
+    assert client.get(f"/entities/{MOF}/neighborhood?depth=9").status_code == 422   # never cached, still validated
 
 
 def test_document_ids_with_control_characters_are_refused(writer):
