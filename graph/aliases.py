@@ -18,6 +18,8 @@ from graph.rules import load_table
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
 ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[：:]?(?P<short>[^，。；（）()]{1,16})[）)]")
+ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅)$")     # 江女士, 王某: not a named person
+LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?: ?[A-Z][a-z]+)+$")  # a one-word Latin "person" is mostly a term
 PRIORITY = {"rule": 4, "dict": 3, "lexicon": 2, "ner": 1}
 
 
@@ -142,8 +144,8 @@ def select_mentions(article: Article) -> Article:
 
     A rule's span beats an overlapping model span (部长肖亚庆 gives 肖亚庆, not 长肖亚庆); otherwise
     longer spans win, and at equal length a rule beats the dictionary, which beats the lexicon,
-    which beats the model. A model PERSON that is Latin only, a place (郑州), or holds a known
-    organization name (比纳斯达克), is dropped.
+    which beats the model. A model PERSON that is anonymized (江女士), a place (郑州), one Latin word
+    (Metaverse), or holds a known organization name (比纳斯达克), is dropped.
     """
     kind = lambda m: m.source if m.source in PRIORITY else "rule"  # noqa: E731
     known_orgs = [m for m in article.mentions if m.label == "ORG" and kind(m) in ("dict", "lexicon")]
@@ -159,7 +161,8 @@ def select_mentions(article: Article) -> Article:
                 continue
         if m.label == "PERSON" and kind(m) == "ner":
             m = strip_name_dots(m)
-            if m.text.isascii() or len(m.text) < 2 or m.text in generic_org_lists()[0] \
+            if len(m.text) < 2 or m.text in generic_org_lists()[0] or ANONYMIZED.match(m.text) \
+                    or (m.text.isascii() and not LATIN_FULL_NAME.match(m.text)) \
                     or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
                 continue
         candidates.append(m)
