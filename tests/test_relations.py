@@ -64,3 +64,9 @@ def test_the_objects_of_with_are_partners_of_the_subject_not_of_each_other():
     article = run("南湖园区已与北辰科技公司、青松水务公司签约合作。", [("南湖园区", "ORG"), ("北辰科技公司", "ORG"),
                                                     ("青松水务公司", "ORG")])
     assert relations(article, "PARTNERS_WITH") == {("北辰科技公司", "南湖园区", None), ("南湖园区", "青松水务公司", None)}
+
+
+def test_an_agreement_signed_by_two_companies_is_a_partnership_not_a_project():
+    article = run("北辰科技公司与青松水务公司签署战略合作协议。", [("北辰科技公司", "ORG"), ("青松水务公司", "ORG")])
+    assert [e.type for e in article.entities] == ["ORG", "ORG"]
+    assert relations(article, "PARTNERS_WITH") == {("北辰科技公司", "青松水务公司", None)}
