@@ -189,13 +189,16 @@ def org_span_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
-    """False for a model ORG span that holds a verb (谷歌合计占数据中心), or that is a known name
-    plus text that does not end like an organization (微软达, Gartner研究)."""
+    """False for a model ORG span that holds a verb (谷歌合计占数据中心), that is a known name plus
+    text that does not end like an organization (微软达, Gartner研究), or a known name with one
+    character of the word before it (股搜狗公司)."""
     verbs, endings = org_span_lists()
     if any(v in m.text for v in verbs):
         return False
     for o in known_orgs:
         if o.start == m.start and o.end < m.end and not m.text.endswith(endings):
+            return False
+        if o.end == m.end and o.start == m.start + 1:      # 股搜狗公司: the last character of 入股
             return False
     return True
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from graph.records import Article, Mention
 
 RULES_FILE = Path(__file__).parent / "data" / "rules.toml"
+AGREEMENTS = ("合作协议", "框架协议", "战略协议", "投资协议", "收购协议", "保密协议")   # deals, not projects
 LIST_REF = re.compile(r"\{(\w+)\}")
 
 
@@ -80,6 +81,8 @@ def trim_left(text: str, start: int, words: dict) -> int:
 
 def is_generic(name: str, words: dict) -> bool:
     """True for a project 'name' that only says what kind of thing it is: 跨链协议, 重点项目."""
+    if name.endswith(AGREEMENTS):
+        return True
     if "“" in name:
         return False
     core = name

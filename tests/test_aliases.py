@@ -104,8 +104,9 @@ def test_generic_mentions_of_organizations_are_not_names():
 
 
 def test_a_model_span_holding_a_verb_or_a_stray_tail_is_dropped():
-    article = run("谷歌合计占数据中心市场三成，微软达成合作。", [("谷歌合计占数据中心", "ORG"), ("微软达", "ORG")])
-    assert sorted(e.name for e in article.entities) == ["微软公司", "谷歌公司"]
+    article = run("谷歌合计占数据中心市场三成，微软达成合作，腾讯入股搜狗公司。",
+                  [("谷歌合计占数据中心", "ORG"), ("微软达", "ORG"), ("股搜狗公司", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["微软公司", "搜狗公司", "腾讯公司", "谷歌公司"]
 
 
 def test_a_model_span_keeps_its_rest_after_a_rule_span():

@@ -99,3 +99,8 @@ def test_negation_and_hedging_but_not_words_that_merely_contain_them(text, linke
     mentions = mentions_for(text, ["青松水务公司", "北辰科技公司"], {"青松水务公司": "ORG", "北辰科技公司": "ORG"})
     found = [r for r, *_ in typed_relations(text, mentions, {m: m.text for m in mentions}) if r.type == "PARTNERS_WITH"]
     assert bool(found) == linked
+
+
+def test_agreements_are_deals_not_projects():
+    found = [m.text for m in apply_entity_rules("双方签订5G专网合作协议，并启动南湖智慧园区项目。", "doc")]
+    assert found == ["南湖智慧园区项目"]
