@@ -157,8 +157,12 @@ def select_mentions(article: Article) -> Article:
             m = extend_org(m, article.text)
             if m.source != "dict" and is_generic_org(m.text):
                 continue
-            if kind(m) == "ner" and not plausible_org_span(m, known_orgs):
-                continue
+            if kind(m) == "ner":
+                anchors = [o for o in article.mentions if o.label == "ORG" and kind(o) != "ner"
+                           and o.start == m.start and o.end < m.end]
+                m = rest_after(m, anchors, article.text, leads_only=True) or m
+                if not plausible_org_span(m, known_orgs):
+                    continue
         if m.label == "PERSON" and kind(m) == "ner":
             m = strip_name_dots(m)
             if len(m.text) < 2 or m.text in generic_org_lists()[0] or ANONYMIZED.match(m.text) \
@@ -210,17 +214,23 @@ def names_the_rule_span(model: Mention, rule: Mention) -> bool:
             and rule.end < model.end and model.text.endswith(org_span_lists()[1]))
 
 
-def rest_after(model: Mention, rules: list[Mention], text: str) -> Mention | None:
-    """What is left of a model ORG span after the rule spans at its start, if that is a name on
-    its own: 洋河股份下属公司贵州贵酒集团有限公司 -> 贵州贵酒集团有限公司."""
-    if model.label != "ORG" or any(r.start > model.start or r.end >= model.end for r in rules):
+UNIT_LEADS = ("旗下子公司", "下属子公司", "全资子公司", "控股子公司", "下属公司", "旗下公司", "子公司", "下属", "旗下")
+
+
+def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool = False) -> Mention | None:
+    """What is left of a model ORG span after the spans at its start, if that is a name on its
+    own: 洋河股份下属公司贵州贵酒集团有限公司 -> 贵州贵酒集团有限公司. ``leads_only``: only where a
+    word like 旗下 or 子公司 follows (京东方旗下子公司成都京东方光电科技有限公司)."""
+    if not spans or model.label != "ORG" or any(r.start > model.start or r.end >= model.end for r in spans):
         return None
-    start = max(r.end for r in rules)
+    start = max(r.end for r in spans)
     rest = text[start:model.end]
-    for lead in ("下属公司", "旗下公司", "子公司", "下属", "旗下", "的", "和", "与", "、"):
-        if rest.startswith(lead):
-            start, rest = start + len(lead), rest[len(lead):]
-            break
+    leads = UNIT_LEADS if leads_only else (*UNIT_LEADS, "的", "和", "与", "、")
+    lead = next((w for w in leads if rest.startswith(w)), None)
+    if lead is None and leads_only:
+        return None
+    if lead:
+        start, rest = start + len(lead), rest[len(lead):]
     if len(rest) < 4 or not rest.endswith(org_span_lists()[1]):
         return None
     return Mention(model.doc_id, start, model.end, rest, model.label, model.source)

@@ -70,3 +70,12 @@ def test_an_agreement_signed_by_two_companies_is_a_partnership_not_a_project():
     article = run("北辰科技公司与青松水务公司签署战略合作协议。", [("北辰科技公司", "ORG"), ("青松水务公司", "ORG")])
     assert [e.type for e in article.entities] == ["ORG", "ORG"]
     assert relations(article, "PARTNERS_WITH") == {("北辰科技公司", "青松水务公司", None)}
+
+
+def test_coordinated_issuers_each_issue_and_a_unit_after_its_parent_is_split_off():
+    article = run("中国人民银行、银保监会联合印发《关于规范南湖业务的通知》。")
+    assert relations(article, "ISSUED") == {("中国人民银行", "关于规范南湖业务的通知", None),
+                                           ("中国银行保险监督管理委员会", "关于规范南湖业务的通知", None)}
+    article = run("京东方旗下子公司南湖京东方光电科技有限公司宣布投产。",
+                  [("京东方旗下子公司南湖京东方光电科技有限公司", "ORG")])
+    assert relations(article, "SUBSIDIARY_OF") == {("南湖京东方光电科技有限公司", "京东方科技集团股份有限公司", None)}
