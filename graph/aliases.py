@@ -170,6 +170,9 @@ def select_mentions(article: Article) -> Article:
                     or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
                 continue
         candidates.append(m)
+    others = [m for m in candidates if not m.source.startswith("fallback:")]
+    candidates = [m for m in candidates
+                  if not m.source.startswith("fallback:") or not any(overlaps(m, o) for o in others)]
     candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[kind(m)], m.start))
     rule_spans = [m for m in candidates if kind(m) == "rule"]
     taken: list[Mention] = []

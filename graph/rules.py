@@ -21,6 +21,7 @@ class EntityRule:
     pattern: re.Pattern
     trim_left: bool = False
     surname: bool = False
+    fallback: bool = False      # only where no other source found anything (source "fallback:<id>")
 
 
 @lru_cache(maxsize=None)
@@ -45,7 +46,7 @@ def entity_rules(path: Path = RULES_FILE) -> tuple[EntityRule, ...]:
     table = load_table(path)
     lists = table.get("lists", {})
     return tuple(EntityRule(r["id"], r["label"], re.compile(expand(r["pattern"], lists)),
-                            r.get("trim_left", False), r.get("surname", False))
+                            r.get("trim_left", False), r.get("surname", False), r.get("fallback", False))
                  for r in table.get("entity", []))
 
 
@@ -115,7 +116,8 @@ def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]
                 continue
             if rule.surname and name[0] not in words["surnames"]:
                 continue
-            found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, rule.id))
+            source = f"fallback:{rule.id}" if rule.fallback else rule.id
+            found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, source))
     return found
 
 

@@ -152,3 +152,9 @@ def test_an_unknown_name_listed_between_organizations_is_one():
     article = run(text, [("青禾股份", "ORG"), ("南岭科技", "ORG"), ("北辰科技", "ORG")])
     assert sorted(e.name for e in article.entities) == ["东坡智联", "北辰科技", "南岭科技", "西岭微", "青禾股份"]
     assert next(m for m in article.mentions if m.text == "东坡智联").source == "rule:list"
+
+
+def test_a_fallback_rule_counts_only_where_nothing_else_found_a_name():
+    article = run("“需求仍在。”据中国铁塔副总经理李明远介绍，南岭资本首席经济学家王青表示同意。")
+    orgs = sorted(e.name for e in article.entities if e.type == "ORG")
+    assert orgs == ["中国铁塔股份有限公司", "南岭资本"]
