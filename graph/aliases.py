@@ -197,12 +197,19 @@ def org_span_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
     """False for a model ORG span that holds a verb (谷歌合计占数据中心), that is a known name plus
-    text that does not end like an organization (微软达, Gartner研究), or a known name with one
-    character of the word before it (股搜狗公司)."""
+    text that does not end like an organization (微软达, Gartner研究), a known name with one
+    character of the word before it (股搜狗公司) or a country before it (美国亚马逊公司), a team
+    (沈阳教授团队), or a product on a platform (VR社交平台Horizon)."""
     verbs, endings = org_span_lists()
-    if any(v in m.text for v in verbs):
+    if any(v in m.text for v in verbs) or m.text.endswith("团队"):
         return False
+    if "平台" in m.text[:-2] and not m.text.endswith(endings):        # VR社交平台Horizon: a product
+        return False
+    places = generic_org_lists()[0]
     for o in known_orgs:
+        if o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in places \
+                and (o.text.endswith(("公司", "集团")) or o.text.isascii()):
+            return False                                              # 美国 + 亚马逊公司, not 韩国财政部
         if o.start == m.start and o.end < m.end and not m.text.endswith(endings):
             return False
         if o.end == m.end and o.start == m.start + 1:      # 股搜狗公司: the last character of 入股

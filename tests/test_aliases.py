@@ -158,3 +158,10 @@ def test_a_fallback_rule_counts_only_where_nothing_else_found_a_name():
     article = run("“需求仍在。”据中国铁塔副总经理李明远介绍，南岭资本首席经济学家王青表示同意。")
     orgs = sorted(e.name for e in article.entities if e.type == "ORG")
     assert orgs == ["中国铁塔股份有限公司", "南岭资本"]
+
+
+def test_teams_products_and_country_prefixed_companies_are_not_new_organizations():
+    text = "李明远教授团队与美国亚马逊公司合作，VR社交平台Horizon上线，韩国财政部表示欢迎。"
+    article = run(text, [("李明远教授团队", "ORG"), ("美国亚马逊公司", "ORG"), ("VR社交平台Horizon", "ORG"),
+                         ("韩国财政部", "ORG")])
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == ["亚马逊公司", "韩国财政部"]
