@@ -14,7 +14,7 @@ from pathlib import Path
 from graph.errors import InputError
 from graph.gazetteer import Gazetteer
 from graph.records import ENTITY_TYPES, Article, Entity, Mention
-from graph.rules import load_table
+from graph.rules import is_generic, load_table, word_lists
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
 ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[：:]?(?P<short>[^，。；（）()]{1,16})[）)]")
@@ -204,6 +204,8 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
     if any(v in m.text for v in verbs) or m.text.endswith("团队"):
         return False
     if "平台" in m.text[:-2] and not m.text.endswith(endings):        # VR社交平台Horizon: a product
+        return False
+    if m.text.endswith("平台") and is_generic(m.text[:-2] + "项目", word_lists()):   # 元宇宙社交平台
         return False
     places = generic_org_lists()[0]
     for o in known_orgs:
