@@ -144,8 +144,9 @@ def select_mentions(article: Article) -> Article:
 
     A rule's span beats an overlapping model span (部长肖亚庆 gives 肖亚庆, not 长肖亚庆); otherwise
     longer spans win, and at equal length a rule beats the dictionary, which beats the lexicon,
-    which beats the model. A model PERSON that is anonymized (江女士), a place (郑州), one Latin word
-    (Metaverse), or holds a known organization name (比纳斯达克), is dropped.
+    which beats the model. A model PERSON that is anonymized (江女士), a place used as one (郑州·,
+    not the professor 沈阳), one Latin word (Metaverse), Latin mixed with Chinese (TrendForce集邦), or
+    holds a known organization name (比纳斯达克), is dropped.
     """
     kind = lambda m: m.source if m.source in PRIORITY else "rule"  # noqa: E731
     known_orgs = [m for m in article.mentions if m.label == "ORG" and kind(m) in ("dict", "lexicon")]
@@ -165,7 +166,9 @@ def select_mentions(article: Article) -> Article:
                     continue
         if m.label == "PERSON" and kind(m) == "ner":
             m = strip_name_dots(m)
-            if len(m.text) < 2 or m.text in generic_org_lists()[0] or ANONYMIZED.match(m.text) \
+            place = m.text in generic_org_lists()[0] and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
+            mixed = not m.text.isascii() and any(c.isascii() and c.isalpha() for c in m.text)   # TrendForce集邦
+            if len(m.text) < 2 or place or mixed or ANONYMIZED.match(m.text) \
                     or (m.text.isascii() and not LATIN_FULL_NAME.match(m.text)) \
                     or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
                 continue

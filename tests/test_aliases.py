@@ -121,10 +121,11 @@ def test_an_organization_named_after_a_project_keeps_its_name():
 
 
 def test_model_persons_that_are_places_anonymous_one_latin_word_or_hold_an_organization_are_dropped():
-    article = run("郑州·南湖传感谷，Metaverse比纳斯达克更热，李明远和陈女士表示，John Smith也来了。",
+    article = run("郑州·南湖传感谷，Metaverse比纳斯达克更热，李明远和陈女士表示，John Smith和沈阳教授也来了，"
+                  "TrendForce集邦指出。",
                   [("郑州", "PERSON"), ("Metaverse", "PERSON"), ("比纳斯达克", "PERSON"), ("李明远", "PERSON"),
-                   ("陈女士", "PERSON"), ("John Smith", "PERSON")])
-    assert [e.name for e in article.entities if e.type == "PERSON"] == ["李明远", "John Smith"]
+                   ("陈女士", "PERSON"), ("John Smith", "PERSON"), ("沈阳", "PERSON"), ("TrendForce集邦", "PERSON")])
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["李明远", "John Smith", "沈阳"]
 
 
 def test_a_name_the_table_knows_keeps_its_own_node():
