@@ -6,7 +6,8 @@ A relation rule looks at two entity mentions of a sentence, ``left`` before ``ri
 ``head`` says which of the two is the relation's head. ``chain`` passes the relation on to
 mentions of the right-hand type that follow, joined by 、和与及 (发布《A》《B》); ``left_chain`` passes
 it back to the left-hand mentions coordinated before the left one (X、Y和Z联合开展 W). ``after``
-is matched after the end of the coordination list the right mention belongs to; ``not_before``
+is matched after the end of the coordination list the right mention belongs to; ``skip_left``
+lets other left-type mentions sit in the gap, written 〓 (X董事长、Y总裁Z); ``not_before``
 against the text before the start of the left mention's list (A与B、C合作: B and C are A's
 partners, not each other's).
 """
@@ -22,6 +23,7 @@ from graph.records import Article, Evidence, Mention, Relation
 from graph.rules import expand, load_table
 
 PLACEHOLDER = "〇"
+LEFT_PLACEHOLDER = "〓"
 CHAIN_GAP = re.compile(r"^[、和与及]?$|^以及$")
 BOOK_MARKS = str.maketrans("", "", "《》“”")   # a POLICY or quoted PROJECT mention is the text inside
 NEGATION = re.compile(r"未(?!来|成年|知)|没有|否认|传闻|拒绝|并非|不会|不再|终止|暂停|取消|放弃")
@@ -38,6 +40,7 @@ class RelationRule:
     head: str
     chain: bool
     left_chain: bool
+    skip_left: bool
     not_before: re.Pattern | None
     confidence: float
 
@@ -49,7 +52,7 @@ def relation_rules() -> tuple[RelationRule, ...]:
     compile_ = lambda p: re.compile(expand(p, lists)) if p else None  # noqa: E731
     return tuple(RelationRule(r["id"], r["type"], r["left"], r["right"], compile_(r["gap"]), compile_(r.get("after")),
                               r.get("head", "left"), r.get("chain", False), r.get("left_chain", False),
-                              compile_(r.get("not_before")), r.get("confidence", 1.0))
+                              r.get("skip_left", False), compile_(r.get("not_before")), r.get("confidence", 1.0))
                  for r in table.get("relation", []))
 
 
@@ -114,15 +117,21 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
     return out
 
 
-def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: str) -> str | None:
-    """Text between mention i and j, other right-type mentions as 〇; None if another type sits between."""
+def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: str,
+             left_label: str | None = None) -> str | None:
+    """Text between mention i and j, other right-type mentions as 〇 (and, where ``left_label`` is
+    given, left-type mentions as 〓); None if a mention of another type sits between."""
     parts, pos = [], mentions[i].end
     for k in range(i + 1, j):
         m = mentions[k]
-        if m.label != right_label:
+        if m.label == right_label:
+            mark = PLACEHOLDER
+        elif m.label == left_label:
+            mark = LEFT_PLACEHOLDER
+        else:
             return None
         parts.append(text[pos:m.start])
-        parts.append(PLACEHOLDER)
+        parts.append(mark)
         pos = m.end
     parts.append(text[pos:mentions[j].start])
     return "".join(parts).translate(BOOK_MARKS)
@@ -135,7 +144,7 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
             left, right = mentions[i], mentions[j]
             if left.label != rule.left or right.label != rule.right or names[left] == names[right]:
                 continue
-            gap = gap_text(text, mentions, i, j, rule.right)
+            gap = gap_text(text, mentions, i, j, rule.right, rule.left if rule.skip_left else None)
             if gap is None:
                 continue
             g = rule.gap.fullmatch(gap) if rule.gap.pattern.startswith("^") else rule.gap.search(gap)

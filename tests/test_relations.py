@@ -79,3 +79,9 @@ def test_coordinated_issuers_each_issue_and_a_unit_after_its_parent_is_split_off
     article = run("京东方旗下子公司南湖京东方光电科技有限公司宣布投产。",
                   [("京东方旗下子公司南湖京东方光电科技有限公司", "ORG")])
     assert relations(article, "SUBSIDIARY_OF") == {("南湖京东方光电科技有限公司", "京东方科技集团股份有限公司", None)}
+
+
+def test_a_person_with_two_titles_holds_both_roles():
+    article = run("北辰科技公司副总裁、北辰云计算公司总经理李明远表示，新平台年底上线。",
+                  [("北辰科技公司", "ORG"), ("北辰云计算公司", "ORG"), ("李明远", "PERSON")])
+    assert relations(article, "HOLDS_ROLE") == {("李明远", "北辰科技公司", "副总裁"), ("李明远", "北辰云计算公司", "总经理")}
