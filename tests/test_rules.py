@@ -33,7 +33,10 @@ def test_relation_rule_example(rule):
         head, tail = pair[0], pair[1]
         left, right = (head, tail) if head_is_left else (tail, head)
         labels[left], labels[right] = rule["left"], rule["right"]
-    mentions = mentions_for(text, names, labels)
+    for name, label in rule.get("also", []):        # other mentions the example needs
+        names.append(name)
+        labels[name] = label
+    mentions = mentions_for(text, sorted(names, key=text.index), labels)
     got = {(h.text, t.text, title) for r, h, t, title in typed_relations(text, mentions, {m: m.text for m in mentions})
            if r.id == rule["id"]}
     expected = {(p[0], p[1], p[2] if len(p) > 2 else None) for p in rule["expect"]}
