@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import InputError
-from graph.gazetteer import Gazetteer
+from graph.gazetteer import Gazetteer, latin_boundary
 from graph.records import ENTITY_TYPES, Article, Entity, Mention
 from graph.rules import is_generic, load_table, word_lists
 
@@ -39,7 +39,7 @@ class AliasTable:
         for e in entries:
             for form in (e.canonical, *e.aliases):
                 self.by_form[form] = e
-        self.gazetteer = Gazetteer(self.by_form)
+        self.gazetteer = Gazetteer(self.by_form, boundary=table_boundary)
 
     @classmethod
     def from_files(cls, paths: list[Path]) -> "AliasTable":
@@ -50,6 +50,24 @@ class AliasTable:
 
     def lookup(self, form: str) -> AliasEntry | None:
         return self.by_form.get(form)
+
+
+def table_boundary(text: str, start: int, end: int) -> bool:
+    """Where a table name counts: Latin names at word boundaries, and no name inside one of the
+    words listed as traps in the rule table (高通 is not in 提高通信, 佳能 not in 最佳能力)."""
+    if not latin_boundary(text, start, end):
+        return False
+    name = text[start:end]
+    for trap in alias_traps():
+        k = trap.find(name)
+        if k >= 0 and text[start - k:start - k + len(trap)] == trap and start - k >= 0:
+            return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def alias_traps() -> tuple[str, ...]:
+    return tuple(load_table().get("lists", {}).get("alias_traps", []))
 
 
 def read_alias_file(path: Path) -> list[AliasEntry]:

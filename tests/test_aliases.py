@@ -166,3 +166,8 @@ def test_teams_products_and_country_prefixed_companies_are_not_new_organizations
     article = run(text, [("李明远教授团队", "ORG"), ("美国亚马逊公司", "ORG"), ("VR社交平台Horizon", "ORG"),
                          ("韩国财政部", "ORG")])
     assert sorted(e.name for e in article.entities if e.type == "ORG") == ["亚马逊公司", "韩国财政部"]
+
+
+def test_short_table_names_are_not_found_inside_common_words():
+    article = run("运营商提高通信质量，北京东部新区开工。高通发布新芯片，京东表示欢迎。")
+    assert sorted(e.name for e in article.entities) == ["京东集团", "高通公司"]
