@@ -121,10 +121,13 @@ def generic_org_lists() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]
 
 
 def is_generic_org(name: str) -> bool:
-    """True for a mention such as 商业银行 or 韩国财团: a kind of organization, not a name."""
+    """True for a mention such as 商业银行, 韩国财团 or 人工智能公司: a kind of organization, not a
+    name; also a place on its own (澳大利亚) and 'the departments in charge'."""
     places, generic, kinds = generic_org_lists()
-    if name in generic or name in kinds:
+    if name in generic or name in kinds or name in places or name.endswith(("主管部门", "有关部门", "相关部门")):
         return True
+    if name.endswith(("公司", "企业")) and is_generic(name[:-2] + "项目", word_lists()):
+        return True                                            # 人工智能公司, 互联网企业
     for place in places:
         if name.startswith(place):
             return name[len(place):].lstrip("省市的") in kinds
@@ -182,6 +185,8 @@ def select_mentions(article: Article) -> Article:
                 m = rest_after(m, anchors, article.text, leads_only=True) or m
                 if not plausible_org_span(m, known_orgs):
                     continue
+                if m.text.endswith("平台"):             # a platform being built is a PROJECT (schema)
+                    m = Mention(m.doc_id, m.start, m.end, m.text, "PROJECT", m.source)
         if m.label == "PERSON" and kind(m) == "ner":
             m = strip_name_dots(m)
             place = m.text in generic_org_lists()[0] and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
@@ -236,6 +241,8 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
         if o.start == m.start and o.end < m.end and not m.text.endswith(endings):
             return False
         if o.end == m.end and o.start == m.start + 1:      # 股搜狗公司: the last character of 入股
+            return False
+        if o.start == m.start and m.text[len(o.text):] in UNIT_LEADS + ("总部",):   # 阿里巴巴全资子公司
             return False
     return True
 

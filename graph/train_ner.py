@@ -129,7 +129,7 @@ def main(argv=None) -> None:
     ap.add_argument("--out", default="graph/data/ner", help="where the trained model is saved")
     ap.add_argument("--workdir", default="build/ner", help="downloads and prepared data")
     ap.add_argument("--cluener", default="../shared/datasets/cluener/train.json")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=14)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--prepare-only", action="store_true",
                     help="only fetch and prepare the data (msra_test.txt and the CLUENER held-out part for scoring)")
