@@ -171,3 +171,11 @@ def test_teams_products_and_country_prefixed_companies_are_not_new_organizations
 def test_short_table_names_are_not_found_inside_common_words():
     article = run("运营商提高通信质量，北京东部新区开工。高通发布新芯片，京东表示欢迎。")
     assert sorted(e.name for e in article.entities) == ["京东集团", "高通公司"]
+
+
+def test_model_platforms_are_projects_and_kinds_places_and_bare_subsidiaries_are_not_names():
+    text = "南湖联合辟谣平台上线，人工智能公司与澳大利亚合作，阿里巴巴全资子公司持股。"
+    article = run(text, [("南湖联合辟谣平台", "ORG"), ("人工智能公司", "ORG"), ("澳大利亚", "ORG"),
+                         ("阿里巴巴全资子公司", "ORG")])
+    assert sorted((e.name, e.type) for e in article.entities) == [("南湖联合辟谣平台", "PROJECT"),
+                                                                   ("阿里巴巴集团", "ORG")]
