@@ -126,3 +126,17 @@ def find_rule_mentions(article: Article) -> Article:
     for s in article.sentences:
         article.mentions.extend(apply_entity_rules(s.text, article.id, s.start))
     return article
+
+
+@lru_cache(maxsize=None)
+def suffix_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lists = load_table().get("lists", {})
+    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return by_len(lists.get("org_suffixes", [])), by_len(lists.get("legal_suffixes", []))
+
+
+@lru_cache(maxsize=None)
+def generic_org_lists() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    lists = load_table().get("lists", {})
+    places = sorted({*lists.get("provinces", []), *lists.get("countries", [])}, key=len, reverse=True)
+    return tuple(places), frozenset(lists.get("generic_orgs", [])), frozenset(lists.get("generic_kinds", []))

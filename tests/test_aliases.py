@@ -1,7 +1,7 @@
 """Alias resolution with the rule and dictionary stages only (no model): sentences written for this project."""
 import pytest
 
-from graph import aliases
+from graph import aliases, mentions
 from graph.aliases import AliasTable, read_alias_file, strip_legal_suffix
 from graph.errors import InputError
 from graph.pipeline import PIPELINE, process
@@ -96,9 +96,9 @@ def test_dictionary_prefers_the_longer_known_name():
 
 
 def test_generic_mentions_of_organizations_are_not_names():
-    assert aliases.is_generic_org("商业银行")
-    assert aliases.is_generic_org("韩国财团") and aliases.is_generic_org("美国科技公司")
-    assert not aliases.is_generic_org("郑州大学")            # a place plus 大学 is a name
+    assert mentions.is_generic_org("商业银行")
+    assert mentions.is_generic_org("韩国财团") and mentions.is_generic_org("美国科技公司")
+    assert not mentions.is_generic_org("郑州大学")            # a place plus 大学 is a name
     article = run("多家商业银行与美国科技公司合作。", [("商业银行", "ORG"), ("美国科技公司", "ORG")])
     assert article.entities == []
 
