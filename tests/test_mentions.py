@@ -1,0 +1,71 @@
+"""Which spans become mentions (graph/mentions.py): model spans stand in by hand, sentences written
+for this project."""
+from graph.mentions import is_generic_org
+from tests.test_aliases import run
+
+
+
+def test_a_rule_span_beats_an_overlapping_model_span():
+    article = run("工信部总工程师李明远说，进展顺利。", [("程师李明远", "PERSON")])
+    assert [(m.text, m.source) for m in article.mentions if m.label == "PERSON"] == [("李明远", "person.after-title")]
+
+
+def test_generic_mentions_of_organizations_are_not_names():
+    assert is_generic_org("商业银行")
+    assert is_generic_org("韩国财团") and is_generic_org("美国科技公司")
+    assert not is_generic_org("郑州大学")            # a place plus 大学 is a name
+    article = run("多家商业银行与美国科技公司合作。", [("商业银行", "ORG"), ("美国科技公司", "ORG")])
+    assert article.entities == []
+
+
+def test_a_model_span_holding_a_verb_or_a_stray_tail_is_dropped():
+    article = run("谷歌合计占数据中心市场三成，微软达成合作，腾讯入股搜狗公司。",
+                  [("谷歌合计占数据中心", "ORG"), ("微软达", "ORG"), ("股搜狗公司", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["微软公司", "搜狗公司", "腾讯公司", "谷歌公司"]
+
+
+def test_a_model_span_keeps_its_rest_after_a_rule_span():
+    text = "该公司一度与青禾股份下属公司南岭酒业集团有限公司发生争执。"
+    article = run(text, [("青禾股份下属公司南岭酒业集团有限公司", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["南岭酒业集团有限公司", "青禾股份"]
+
+
+def test_an_organization_named_after_a_project_keeps_its_name():
+    article = run("南湖智慧园区发展联盟今天成立。", [("南湖智慧园区发展联盟", "ORG")])
+    assert [(e.name, e.type) for e in article.entities] == [("南湖智慧园区发展联盟", "ORG")]
+
+
+def test_model_persons_that_are_places_anonymous_one_latin_word_or_hold_an_organization_are_dropped():
+    article = run("郑州·南湖传感谷，Metaverse比纳斯达克更热，李明远和陈女士表示，John Smith和沈阳教授也来了，"
+                  "TrendForce集邦指出。",
+                  [("郑州", "PERSON"), ("Metaverse", "PERSON"), ("比纳斯达克", "PERSON"), ("李明远", "PERSON"),
+                   ("陈女士", "PERSON"), ("John Smith", "PERSON"), ("沈阳", "PERSON"), ("TrendForce集邦", "PERSON")])
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["李明远", "John Smith", "沈阳"]
+
+
+def test_an_unknown_name_listed_between_organizations_is_one():
+    text = "园区孕育了青禾股份、南岭科技、东坡智联、北辰科技、西岭微等企业。"
+    article = run(text, [("青禾股份", "ORG"), ("南岭科技", "ORG"), ("北辰科技", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["东坡智联", "北辰科技", "南岭科技", "西岭微", "青禾股份"]
+    assert next(m for m in article.mentions if m.text == "东坡智联").source == "rule:list"
+
+
+def test_a_fallback_rule_counts_only_where_nothing_else_found_a_name():
+    article = run("“需求仍在。”据中国铁塔副总经理李明远介绍，南岭资本首席经济学家王青表示同意。")
+    orgs = sorted(e.name for e in article.entities if e.type == "ORG")
+    assert orgs == ["中国铁塔股份有限公司", "南岭资本"]
+
+
+def test_teams_products_and_country_prefixed_companies_are_not_new_organizations():
+    text = "李明远教授团队与美国亚马逊公司合作，VR社交平台Horizon上线，韩国财政部表示欢迎。"
+    article = run(text, [("李明远教授团队", "ORG"), ("美国亚马逊公司", "ORG"), ("VR社交平台Horizon", "ORG"),
+                         ("韩国财政部", "ORG")])
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == ["亚马逊公司", "韩国财政部"]
+
+
+def test_model_platforms_are_projects_and_kinds_places_and_bare_subsidiaries_are_not_names():
+    text = "南湖联合辟谣平台上线，人工智能公司与澳大利亚合作，阿里巴巴全资子公司持股。"
+    article = run(text, [("南湖联合辟谣平台", "ORG"), ("人工智能公司", "ORG"), ("澳大利亚", "ORG"),
+                         ("阿里巴巴全资子公司", "ORG")])
+    assert sorted((e.name, e.type) for e in article.entities) == [("南湖联合辟谣平台", "PROJECT"),
+                                                                   ("阿里巴巴集团", "ORG")]
