@@ -56,10 +56,29 @@ def process_all(articles: list[Article], stages: Iterable[Stage] = PIPELINE) -> 
     return articles
 
 
+BATCH_CHARACTERS = 20_000      # documents are processed together until they hold this much text
+
+
 def extract_documents(documents: Iterable[Document], split: bool = True) -> Iterator[tuple[Document, list[Article]]]:
-    """Each document with its processed articles. ``split`` cuts .txt digests into articles."""
+    """Each document with its processed articles, in input order. ``split`` cuts .txt digests into
+    articles. Short documents are processed in batches (one model call for all their sentences):
+    a feed of one-sentence items goes about ten times faster than one call per item."""
+    batch: list[tuple[Document, list[Article]]] = []
+    size = 0
     for doc in documents:
         articles = articles_from_document(doc, split=split and doc.source is not None
                                           and not doc.source.endswith(".jsonl"))
-        yield doc, process_all(articles)
+        batch.append((doc, articles))
+        size += len(doc.text)
+        if size >= BATCH_CHARACTERS:
+            yield from process_batch(batch)
+            batch, size = [], 0
+    yield from process_batch(batch)
 
+
+def process_batch(batch: list[tuple[Document, list[Article]]]) -> Iterator[tuple[Document, list[Article]]]:
+    processed = process_all([a for _, articles in batch for a in articles])
+    k = 0
+    for doc, articles in batch:
+        yield doc, processed[k:k + len(articles)]
+        k += len(articles)
