@@ -69,3 +69,19 @@ def test_articles_tagged_together_get_the_mentions_they_get_one_by_one():
     together = process_all([Article(id=str(i), title="", text=t) for i, t in enumerate(texts)])
     assert [a.mentions for a in together] == [a.mentions for a in alone]
     assert all(a.mentions for a in together)
+
+
+@pytest.mark.slow
+def test_documents_extracted_in_batches_come_back_in_order_with_their_own_articles(monkeypatch):
+    from graph import pipeline
+    from graph.records import Document
+    monkeypatch.setattr(pipeline, "BATCH_CHARACTERS", 40)         # several batches of short documents
+    texts = ["北辰科技公司总裁李明远表示，公司将与南岭银行合作。", "工信部发布《南湖数据安全管理办法》。",
+             "青松水务公司被市场监管总局处以罚款。", "腾讯宣布入股搜狗公司。"]
+    docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
+    out = list(pipeline.extract_documents(docs, split=False))
+    assert [doc.id for doc, _ in out] == ["d0", "d1", "d2", "d3"]
+    for (doc, articles), text in zip(out, texts):
+        assert [a.text for a in articles] == [text]
+        assert all(text[m.start:m.end] == m.text for a in articles for m in a.mentions)
+        assert articles[0].entities
