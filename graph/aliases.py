@@ -15,7 +15,7 @@ from pathlib import Path
 from graph.errors import InputError
 from graph.gazetteer import Gazetteer, latin_boundary
 from graph.records import ENTITY_TYPES, Article, Entity, Mention
-from graph.rules import generic_org_lists, load_table, suffix_lists
+from graph.rules import generic_org_lists, load_table, suffix_lists, word_lists
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
 ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[：:]?(?P<short>[^，。；（）()]{1,16})[）)]")
@@ -150,6 +150,7 @@ def group_entities(article: Article) -> Article:
             assign(label, surface, surface, None)
     # short forms within the article: resolve against longer names of the same type
     org_suffixes, _ = suffix_lists()
+    project_suffixes = word_lists()["project_suffixes"]
     for (label, surface), canonical in sorted(key_of.items(), key=lambda kv: len(kv[0][1])):
         if canonical != surface or label == "PERSON":
             continue
@@ -159,9 +160,12 @@ def group_entities(article: Article) -> Article:
             if other.endswith(surface) and other[: -len(surface)].rstrip("·") in generic_org_lists()[0]:
                 assign(label, surface, other_canonical, f"{other} without its place in the same article")
                 break
+            rest = other[len(surface):] if other.startswith(surface) else None
+            if label == "PROJECT" and rest in project_suffixes:
+                assign(label, surface, other_canonical, f"short form of {other} in the same article")
+                break
             if label != "ORG":
                 continue
-            rest = other[len(surface):] if other.startswith(surface) else None
             if rest and (rest in org_suffixes or strip_legal_suffix(other) == surface):
                 assign(label, surface, other_canonical, f"short form of {other} in the same article")
                 break

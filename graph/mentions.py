@@ -90,8 +90,18 @@ def select_mentions(article: Article) -> Article:
                     continue
         if not any(overlaps(m, t) for t in taken):
             taken.append(m)
-    article.mentions = sorted(taken, key=lambda m: m.start)
+    article.mentions = sorted((person_named_project(m, taken) for m in taken), key=lambda m: m.start)
     return article
+
+
+def person_named_project(m: Mention, mentions: list[Mention]) -> Mention:
+    """A model 'person' whose name starts a project named in the same article is that project's
+    short name (陆羽 for 陆羽跨链协议)."""
+    if m.label != "PERSON" or m.source != "ner":
+        return m
+    if any(o.label == "PROJECT" and o.text.startswith(m.text) and len(o.text) > len(m.text) for o in mentions):
+        return Mention(m.doc_id, m.start, m.end, m.text, "PROJECT", m.source)
+    return m
 
 
 @lru_cache(maxsize=None)

@@ -69,3 +69,9 @@ def test_model_platforms_are_projects_and_kinds_places_and_bare_subsidiaries_are
                          ("阿里巴巴全资子公司", "ORG")])
     assert sorted((e.name, e.type) for e in article.entities) == [("南湖联合辟谣平台", "PROJECT"),
                                                                    ("阿里巴巴集团", "ORG")]
+
+
+def test_a_person_named_like_a_project_of_the_article_is_its_short_name():
+    text = "陆远跨链协议正式发布。业内认为，陆远将改变数据孤岛现象。"
+    article = run(text, [("陆远", "PERSON")])
+    assert [(e.name, e.type, e.aliases) for e in article.entities] == [("陆远跨链协议", "PROJECT", {"陆远"})]
