@@ -152,7 +152,14 @@ def group_entities(article: Article) -> Article:
     org_suffixes, _ = suffix_lists()
     project_suffixes = word_lists()["project_suffixes"]
     for (label, surface), canonical in sorted(key_of.items(), key=lambda kv: len(kv[0][1])):
-        if canonical != surface or label == "PERSON":
+        if canonical != surface:
+            continue
+        if label == "PERSON":
+            # a two-character name that is a three-character name of the article cut short (郑定, 郑定向)
+            fuller = [o for (lb, o) in key_of if lb == "PERSON" and len(surface) == 2 and len(o) == 3
+                      and o.startswith(surface)]
+            if len(fuller) == 1:
+                assign(label, surface, key_of[("PERSON", fuller[0])], f"{fuller[0]} cut short in the same article")
             continue
         for (other_label, other), other_canonical in key_of.items():
             if other_label != label or other == surface:

@@ -113,3 +113,9 @@ def test_a_declared_short_form_may_keep_its_quotes():
 def test_short_table_names_are_not_found_inside_common_words():
     article = run("运营商提高通信质量，北京东部新区开工。高通发布新芯片，京东表示欢迎。")
     assert sorted(e.name for e in article.entities) == ["京东集团", "高通公司"]
+
+
+def test_a_person_name_cut_short_joins_the_full_name():
+    text = "协会会长郑定远表示支持。郑定表示，互操作性尤为重要。"
+    article = run(text, [("郑定远", "PERSON"), ("郑定", "PERSON")])
+    assert [(e.name, e.aliases) for e in article.entities if e.type == "PERSON"] == [("郑定远", {"郑定"})]
