@@ -26,14 +26,13 @@ RUNS = 3
 
 def time_stages(docs) -> dict[str, float]:
     """Seconds per pipeline stage over all documents (the model stage batched, as in extraction)."""
-    from graph.articles import articles_from_document
-    from graph.pipeline import OVER_ARTICLES, PIPELINE
+    from graph.pipeline import PIPELINE, articles_of, process_all
     times = {stage.__name__: 0.0 for stage in PIPELINE}
     for doc in docs:
-        articles = articles_from_document(doc, split=doc.source is not None and not doc.source.endswith(".jsonl"))
+        articles = articles_of(doc)
         for stage in PIPELINE:
             t0 = time.perf_counter()
-            articles = OVER_ARTICLES[stage](articles) if stage in OVER_ARTICLES else [stage(a) for a in articles]
+            articles = process_all(articles, (stage,))
             times[stage.__name__] += time.perf_counter() - t0
     return times
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import InputError
-from graph.gazetteer import Gazetteer, latin_boundary
+from graph.gazetteer import Gazetteer, name_boundary
 from graph.records import ENTITY_TYPES, Article, Entity, Mention
 from graph.rules import generic_org_lists, load_table, suffix_lists, word_lists
 
@@ -53,12 +53,12 @@ class AliasTable:
 def table_boundary(text: str, start: int, end: int) -> bool:
     """Where a table name counts: Latin names at word boundaries, and no name inside one of the
     words listed as traps in the rule table (高通 is not in 提高通信, 佳能 not in 最佳能力)."""
-    if not latin_boundary(text, start, end):
+    if not name_boundary(text, start, end):
         return False
     name = text[start:end]
     for trap in alias_traps():
         k = trap.find(name)
-        if k >= 0 and text[start - k:start - k + len(trap)] == trap and start - k >= 0:
+        if k >= 0 and start - k >= 0 and text[start - k:start - k + len(trap)] == trap:
             return False
     return True
 
@@ -156,9 +156,8 @@ def group_entities(article: Article) -> Article:
             continue
         if label == "PERSON":
             # a two-character name that is a three-character name of the article cut short (郑定, 郑定向)
-            fuller = [o for (lb, o) in key_of if lb == "PERSON" and len(surface) == 2 and len(o) == 3
-                      and o.startswith(surface)]
-            if len(fuller) == 1:
+            fuller = [o for (lb, o) in key_of if lb == "PERSON" and len(o) == 3 and o.startswith(surface)]
+            if len(surface) == 2 and len(fuller) == 1:
                 assign(label, surface, key_of[("PERSON", fuller[0])], f"{fuller[0]} cut short in the same article")
             continue
         for (other_label, other), other_canonical in key_of.items():

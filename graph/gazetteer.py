@@ -10,9 +10,9 @@ from typing import Callable, Iterable, Iterator
 Boundary = Callable[[str, int, int], bool]
 
 
-def latin_boundary(text: str, start: int, end: int) -> bool:
-    """A Latin name does not match inside a longer Latin word (Meta in Metaverse); 联合国 does
-    not match inside 联合国家重点实验室."""
+def name_boundary(text: str, start: int, end: int) -> bool:
+    """Whether a name may end and start here: a Latin name not inside a longer Latin word (Meta in
+    Metaverse), a name ending in 国 not inside 国家 (联合国 in 联合国家重点实验室)."""
     name_first, name_last = text[start], text[end - 1]
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
@@ -26,7 +26,7 @@ def latin_boundary(text: str, start: int, end: int) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, names: Iterable[str], boundary: Boundary = latin_boundary):
+    def __init__(self, names: Iterable[str], boundary: Boundary = name_boundary):
         self.names = frozenset(n for n in names if n)
         self.boundary = boundary
         lengths: dict[str, set[int]] = {}

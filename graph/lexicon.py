@@ -25,9 +25,9 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from graph.gazetteer import Gazetteer, latin_boundary
+from graph.gazetteer import Gazetteer, name_boundary
 from graph.records import Article, Mention
-from graph.rules import load_table
+from graph.rules import load_table, suffix_lists
 
 LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
 NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-]{2,30}$")
@@ -140,15 +140,10 @@ def lexicon(path: Path = LEXICON_FILE) -> Gazetteer:
     return Gazetteer(names, boundary=ends_at_word_boundary)
 
 
-@lru_cache(maxsize=None)
-def _org_suffix_starts() -> tuple[str, ...]:
-    return tuple(load_table().get("lists", {}).get("org_suffixes", []))
-
-
 def ends_at_word_boundary(text: str, start: int, end: int) -> bool:
-    if not latin_boundary(text, start, end):
+    if not name_boundary(text, start, end):
         return False
-    return end == len(text) or text[end] in RIGHT_BOUNDARY or text.startswith(_org_suffix_starts(), end)
+    return end == len(text) or text[end] in RIGHT_BOUNDARY or text.startswith(suffix_lists()[0], end)
 
 
 def find_lexicon_mentions(article: Article) -> Article:

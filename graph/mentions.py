@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from graph.records import ENTITY_TYPES, Article, Mention
-from graph.rules import generic_org_lists, is_generic, load_table, suffix_lists, word_lists
+from graph.rules import generic_org_lists, load_table, only_generic_words, suffix_lists, word_lists
 
 ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅)$")     # 江女士, 王某: not a named person
 LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?: ?[A-Z][a-z]+)+$")  # a one-word Latin "person" is mostly a term
@@ -22,7 +22,7 @@ def is_generic_org(name: str) -> bool:
     places, generic, kinds = generic_org_lists()
     if name in generic or name in kinds or name in places or name.endswith(("主管部门", "有关部门", "相关部门")):
         return True
-    if name.endswith(("公司", "企业")) and is_generic(name[:-2] + "项目", word_lists()):
+    if name.endswith(("公司", "企业")) and only_generic_words(name[:-2], word_lists()):
         return True                                            # 人工智能公司, 互联网企业
     for place in places:
         if name.startswith(place):
@@ -120,7 +120,7 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
         return False
     if "平台" in m.text[:-2] and not m.text.endswith(endings):        # VR社交平台Horizon: a product
         return False
-    if m.text.endswith("平台") and is_generic(m.text[:-2] + "项目", word_lists()):   # 元宇宙社交平台
+    if m.text.endswith("平台") and only_generic_words(m.text[:-2], word_lists()):   # 元宇宙社交平台
         return False
     places = generic_org_lists()[0]
     for o in known_orgs:
@@ -192,10 +192,10 @@ def find_list_members(article: Article) -> Article:
         if match is None:
             continue
         name, start = match.group("name"), a.end + match.start("name")
-        if is_generic_org(name) or any(v in name for v in verbs) or \
-                any(m.start < start + len(name) and start < m.end for m in article.mentions):
+        member = Mention(article.id, start, start + len(name), name, "ORG", "rule:list")
+        if is_generic_org(name) or any(v in name for v in verbs) or any(overlaps(member, m) for m in article.mentions):
             continue
-        found.append(Mention(article.id, start, start + len(name), name, "ORG", "rule:list"))
+        found.append(member)
     article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
     return article
 

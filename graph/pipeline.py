@@ -56,6 +56,12 @@ def process_all(articles: list[Article], stages: Iterable[Stage] = PIPELINE) -> 
     return articles
 
 
+def articles_of(doc: Document, split: bool = True) -> list[Article]:
+    """The articles of a document, unprocessed: a .txt digest cut at its titles when ``split``,
+    anything else (a .jsonl item, text from the API) as one article."""
+    return articles_from_document(doc, split=split and doc.source is not None and not doc.source.endswith(".jsonl"))
+
+
 BATCH_CHARACTERS = 20_000      # documents are processed together until they hold this much text
 
 
@@ -66,8 +72,7 @@ def extract_documents(documents: Iterable[Document], split: bool = True) -> Iter
     batch: list[tuple[Document, list[Article]]] = []
     size = 0
     for doc in documents:
-        articles = articles_from_document(doc, split=split and doc.source is not None
-                                          and not doc.source.endswith(".jsonl"))
+        articles = articles_of(doc, split)
         batch.append((doc, articles))
         size += len(doc.text)
         if size >= BATCH_CHARACTERS:

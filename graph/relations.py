@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from graph.gazetteer import latin_boundary
+from graph.gazetteer import name_boundary
 from graph.records import Article, Evidence, Mention, Relation
 from graph.rules import expand, load_table
 
@@ -102,7 +102,7 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
                 continue
             for k in range(len(m.text) - rule.min_rest, 1, -1):
                 prefix = m.text[:k]
-                if not latin_boundary(m.text, 0, k):          # 联合国 is not the parent of 联合国家…实验室
+                if not name_boundary(m.text, 0, k):          # 联合国 is not the parent of 联合国家…实验室
                     continue
                 entry = table.lookup(prefix)
                 parent = local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None)

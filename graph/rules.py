@@ -91,6 +91,12 @@ def is_generic(name: str, words: dict) -> bool:
         if core.endswith(suffix):
             core = core[: -len(suffix)]
             break
+    return only_generic_words(core, words)
+
+
+def only_generic_words(core: str, words: dict) -> bool:
+    """True when ``core`` (a name without its kind: 跨链 of 跨链协议, 人工智能 of 人工智能公司) says
+    nothing but what kind of thing it is."""
     if len(core) < 2 or core in words["generic"]:
         return True
     rest = core
