@@ -6,7 +6,6 @@ process is seen within ``GENERATION_TTL_S``, one by this process at once.
 """
 from __future__ import annotations
 
-import secrets
 import time
 from collections import OrderedDict
 from threading import Lock
@@ -15,6 +14,8 @@ from typing import Callable
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
+
+from api.deps import key_accepted
 
 MAX_ENTRIES = 4096
 GENERATION_TTL_S = 0.25     # how long a worker trusts the generation it last read
@@ -56,11 +57,15 @@ class ResponseCache:
                 self.entries.popitem(last=False)
 
 
+def cache_key(path: str, query: str) -> str:
+    return f"{path}?{query}"
+
+
 def cached(request: Request, model: type[BaseModel] | None, compute: Callable[[], object]) -> Response:
     """The answer for this URL: from the cache while the graph is unchanged, else computed (and,
     for JSON, validated against ``model``). ``model`` None means ``compute`` returns HTML."""
     store, cache = request.app.state.store, request.app.state.cache
-    key = f"{request.url.path}?{request.url.query}"
+    key = cache_key(request.url.path, request.url.query)
     generation = cache.generation(store)
     hit = cache.get(key, generation)
     if hit is not None:
@@ -103,9 +108,9 @@ class CachedReads:
             return None
         if settings is not None and settings.protect_reads:
             sent = dict(scope["headers"]).get(b"x-api-key", b"").decode("latin-1")
-            if not settings.api_key or not secrets.compare_digest(sent, settings.api_key):
+            if not key_accepted(settings.api_key, sent):
                 return None
-        key = f"{scope['path']}?{scope['query_string'].decode('latin-1')}"
+        key = cache_key(scope["path"], scope["query_string"].decode("latin-1"))
         try:
             return cache.get(key, cache.generation(store))
         except Exception:        # the store is down: let the route report it

@@ -21,11 +21,16 @@ def get_store(request: Request) -> GraphStore:
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 
 
+def key_accepted(expected: str | None, sent: str | None) -> bool:
+    """The server has a key and the request sent it (compared in constant time)."""
+    return bool(expected) and bool(sent) and secrets.compare_digest(sent, expected)
+
+
 def check_key(request: Request, key: str | None) -> None:
     expected = request.app.state.settings.api_key
     if not expected:
         raise Unauthorized("Writes are disabled: set GUANXI_API_KEY on the server, then send it in the X-API-Key header")
-    if not key or not secrets.compare_digest(key, expected):
+    if not key_accepted(expected, key):
         raise Unauthorized("Missing or wrong API key: send the server's GUANXI_API_KEY in the X-API-Key header")
 
 
