@@ -12,6 +12,7 @@ from graph.records import ENTITY_TYPES, RELATION_TYPES
 
 HERE = Path(__file__).parent
 DIALECTS = ("falkordb", "neo4j")
+UNIONS = ("edge_evidence",)     # sent as the UNION ALL of several relation types
 SLOTS = {"label": ENTITY_TYPES, "type": RELATION_TYPES}
 
 
@@ -33,6 +34,11 @@ def query_text(name: str, dialect: str, **slots: str) -> str:
             raise ValueError(f"not a {'entity' if slot == 'label' else 'relation'} type: {value!r}")
         text = text.replace("{" + slot + "}", value)
     return text
+
+
+def union_text(name: str, dialect: str, types) -> str:
+    """One query of the ``{type}`` parts of ``name`` for each of ``types``, joined by UNION ALL."""
+    return "\nUNION ALL\n".join(query_text(name, dialect, type=t) for t in types)
 
 
 def statements(name: str, dialect: str) -> list[str]:
@@ -59,4 +65,6 @@ def all_texts(dialect: str) -> dict[str, str]:
                 filled = True
         if not filled:
             out[name] = raw
+        if name in UNIONS:
+            out[f"{name}[union]"] = union_text(name, dialect, RELATION_TYPES)
     return out

@@ -441,13 +441,15 @@ class GraphStore:
         by_type = defaultdict(set)
         for e in edges:
             by_type[e["type"]].add(e["id"])
-        out = {}
-        for rel_type, ids in by_type.items():
-            for r in self._run(self._q("edge_evidence", type=rel_type), {"ids": sorted(ids)}):
-                out[r["id"]] = {"title": r.get("title"), "document_count": r.get("document_count"),
-                                "evidence_total": r.get("evidence_total"),
-                                "evidence": json.loads(r.get("evidence") or "[]")[:EVIDENCE_IN_NEIGHBORHOOD]}
-        return out
+        if not by_type:
+            return {}
+        types = sorted(by_type)
+        rows = self._run(queries.union_text("edge_evidence", self.dialect, types),
+                         {f"ids_{t}": sorted(by_type[t]) for t in types})
+        return {r["id"]: {"title": r.get("title"), "document_count": r.get("document_count"),
+                          "evidence_total": r.get("evidence_total"),
+                          "evidence": json.loads(r.get("evidence") or "[]")[:EVIDENCE_IN_NEIGHBORHOOD]}
+                for r in rows}
 
     def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = 1000) -> dict:
         """A user's read-only Cypher: writes refused before sending, results capped at ``row_cap``."""

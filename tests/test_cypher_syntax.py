@@ -26,7 +26,8 @@ def lint(texts: dict[str, str]) -> dict[str, list]:
 
 def test_every_neo4j_query_parses():
     texts = queries.all_texts("neo4j")
-    assert {"search", "expand", "schema[0]", "merge_relations[HOLDS_ROLE]", "merge_entities[ORG]"} <= set(texts)
+    assert {"search", "expand", "schema[0]", "merge_relations[HOLDS_ROLE]", "merge_entities[ORG]",
+            "edge_evidence[union]"} <= set(texts)
     errors = {name: diags for name, diags in lint(texts).items() if diags}
     assert errors == {}
 

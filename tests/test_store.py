@@ -2,7 +2,7 @@
 import pytest
 
 from graph.build import build_graph
-from graph.errors import NotFound, QueryRefused
+from graph.errors import NotFound, QueryRefused, StoreError
 from tests.test_aliases import run
 
 TEXTS = [
@@ -228,6 +228,17 @@ def test_user_queries_return_nodes_and_relationships_as_maps(store, small_graph)
     assert {"Entity", "PERSON"} <= set(row["p"]["_labels"]) and row["p"]["name"] == "李明远"
     assert row["r"]["_type"] == "HOLDS_ROLE" and row["r"]["title"] == "部长"
     assert row["org"] == "工业和信息化部"
+
+
+def test_user_queries_return_paths_and_report_errors_raised_while_running(store, small_graph):
+    store.load(small_graph)
+    rows = store.query("MATCH p = (:Entity {name: $n})-[:HOLDS_ROLE]->() RETURN p, size(nodes(p)) AS n, "
+                       "[1, 'a', null] AS xs, {k: 1.5} AS m", {"n": "李明远"})["rows"]
+    assert [n["name"] for n in rows[0]["p"]["nodes"]] == ["李明远", "工业和信息化部"]
+    assert [r["_type"] for r in rows[0]["p"]["relationships"]] == ["HOLDS_ROLE"]
+    assert (rows[0]["n"], rows[0]["xs"], rows[0]["m"]) == (2, [1, "a", None], {"k": 1.5})
+    with pytest.raises(StoreError, match="(?i)zero"):
+        store.query("UNWIND [1, 0] AS x RETURN 1 / x AS y")
 
 
 def test_parameters_with_quotes_backslashes_and_newlines_round_trip(falkordb_store, small_graph):
