@@ -1,4 +1,4 @@
+// How many entities carry a label: read from label statistics by both stores.
 // {label} is one of ORG, PERSON, POLICY, PROJECT (checked against a whitelist before use).
 MATCH (e:{label})
-RETURN e.id AS id
-LIMIT 1
+RETURN count(e) AS n

@@ -8,8 +8,10 @@ from cypher.embedded import EmbeddedServer
 from cypher.rows import batches
 from cypher.store import BATCH_SIZE, GraphStore
 from graph.errors import StoreError
+from graph.records import ENTITY_TYPES
 
 GRAPH_NAME = "guanxi"
+HANDLE_BATCH = 10_000    # entity ids per node-id lookup
 
 
 class FalkorDBStore(GraphStore):
@@ -53,17 +55,61 @@ class FalkorDBStore(GraphStore):
         return self._execute(params_header(params) + query if params else query, write, timeout_ms)
 
     def _write(self, name, rows, batch_size=BATCH_SIZE, param="rows", **slots) -> None:
-        """Batched writes, pipelined: the next batch is encoded while the server runs this one."""
         self._total = None
-        query = self._q(name, **slots)
+        for _ in self._pipelined(self._q(name, **slots), rows, batch_size, param):
+            pass
+
+    def _pipelined(self, query: str, rows: list, batch_size: int, param: str):
+        """Batched writes, pipelined: the next batch is encoded while the server runs this one.
+        Yields each batch with what the query returned for it."""
         pending = None
         for batch in batches(rows, batch_size):
             text = params_header({param: batch}) + query
             if pending is not None:
-                pending.result()
-            pending = self._sender.submit(self._execute, text, True)
+                yield pending[0], pending[1].result()
+            pending = (batch, self._sender.submit(self._execute, text, True))
         if pending is not None:
-            pending.result()
+            yield pending[0], pending[1].result()
+
+    def _endpoints(self, relationships) -> dict[str, int]:
+        """The node ids of every entity the load's relationships name, read once for all types."""
+        return self._node_handles({key for rows in relationships.values() for r in rows
+                                   for key in (r["head"], r["tail"])})
+
+    def _write_relations(self, name, rows, batch_size, rel_type, endpoints) -> None:
+        """Endpoints found by node id: each row carries the node ids of its two entities, and a batch
+        in which a row linked nothing (an endpoint not stored, or a node id freed and reused since
+        ``_endpoints``) is re-sent through the key-based merge, which cannot duplicate."""
+        self._total = None
+        handles = endpoints
+        located, redo = [], []
+        for r in rows:
+            h, t = handles.get(r["head"]), handles.get(r["tail"])
+            if h is None or t is None:
+                redo.append(r)
+            else:
+                located.append(dict(r, h=h, t=t))
+        query = self._q(f"{name}_by_node", type=rel_type)
+        for batch, result in self._pipelined(query, located, batch_size, "rows"):
+            if result[0]["written"] < len(batch):
+                redo.extend(batch)
+        if redo:
+            self._write("merge_relations", redo, batch_size, type=rel_type)
+
+    def _node_handles(self, ids: set[str]) -> dict[str, int]:
+        """Entity id -> FalkorDB node id, for ``ids`` (and, when they are most of the graph, for all)."""
+        if not ids:
+            return {}
+        if len(ids) * 4 > self._count_entities():
+            return {r["id"]: r["node"] for r in self._run(self._q("all_node_handles"))}
+        query = self._q("node_handles")
+        handles = {}
+        for batch in batches(sorted(ids), HANDLE_BATCH):
+            handles.update((r["id"], r["node"]) for r in self._run(query, {"ids": batch}))
+        return handles
+
+    def _count_entities(self) -> int:
+        return sum(self._count("any_entity", label=label) for label in ENTITY_TYPES)
 
     def _execute(self, text: str, write: bool, timeout_ms: int | None = None) -> list[dict]:
         command = ["GRAPH.QUERY" if write else "GRAPH.RO_QUERY", self.graph.name, text, "--compact"]

@@ -295,3 +295,39 @@ def test_every_write_changes_the_generation(store, small_graph):
     store.query("MATCH (e:Entity) RETURN count(e) AS n")
     seen.append(store.generation())
     assert len(set(seen[:4])) == 4 and seen[4] == seen[3]
+
+
+def org_row(entity_id):
+    from cypher.rows import node_row
+    return node_row({"id": entity_id, "name": entity_id, "type": "ORG", "aliases": [], "mentions": 1,
+                     "sentences": 1, "document_count": 1})
+
+
+def partners_row(head, tail):
+    return {"id": f"{head}>{tail}", "head": head, "tail": tail, "weight": 1, "title": None, "documents": ["d"],
+            "document_count": 1, "evidence": "[]", "evidence_total": 0, "rules": ["test"], "first_seen": None,
+            "last_seen": None}
+
+
+def test_a_bulk_relationship_load_never_links_through_a_reused_node_id(falkordb_store):
+    """FalkorDB bulk loads find endpoints by node id, read before the load; a node id freed and
+    given to another entity meanwhile must not link that entity."""
+    s = falkordb_store
+    s.load_rows({"ORG": [org_row("org-a"), org_row("org-b")]}, {})
+    stale = s._endpoints({"PARTNERS_WITH": [partners_row("org-a", "org-b")]})
+    s._run("MATCH (e:Entity {id: 'org-b'}) DELETE e", write=True)
+    s.load_rows({"ORG": [org_row("org-c")]}, {})
+    assert s._node_handles({"org-c"})["org-c"] == stale["org-b"]       # the freed id was reused
+    s._write_relations("create_relations", [partners_row("org-a", "org-b"), partners_row("org-a", "org-c")],
+                       5000, "PARTNERS_WITH", stale)
+    rows = s.query("MATCH (a)-[r:PARTNERS_WITH]->(b) RETURN a.id AS a, b.id AS b, r.id AS id")["rows"]
+    assert rows == [{"a": "org-a", "b": "org-c", "id": "org-a>org-c"}]
+
+
+def test_bulk_loads_of_types_that_exist_merge_through_node_ids(falkordb_store, small_graph):
+    falkordb_store.load(small_graph)
+    first = falkordb_store.query("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r.weight AS w "
+                                 "ORDER BY a, t, b")["rows"]
+    falkordb_store.load(small_graph)
+    assert falkordb_store.query("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r.weight AS w "
+                                "ORDER BY a, t, b")["rows"] == first
