@@ -1,9 +1,14 @@
 """FalkorDB through the ``falkordb`` client: the embedded default, or an existing server by URL."""
 from __future__ import annotations
 
+import threading
+import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
+from cypher import falkordb_bulk as bulk
 from cypher.embedded import EmbeddedServer
 from cypher.rows import batches
 from cypher.store import BATCH_SIZE, GraphStore
@@ -12,6 +17,10 @@ from graph.records import ENTITY_TYPES
 
 GRAPH_NAME = "guanxi"
 HANDLE_BATCH = 10_000    # entity ids per node-id lookup
+WRITER_LOCK_TTL_MS = 300_000   # a lock left by a writer that died lapses after this long; writes renew it
+WRITER_LOCK_WAIT_S = 120.0
+# deletes the lock only if it is still the one this writer took
+RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 
 
 class FalkorDBStore(GraphStore):
@@ -29,6 +38,8 @@ class FalkorDBStore(GraphStore):
             raise StoreError(f"Could not reach FalkorDB at {self.uri}: {e}. Check that the server runs and "
                              f"GUANXI_STORE points at it (or use GUANXI_STORE=embedded)") from e
         self.graph = self.db.select_graph(graph)
+        self.lock_wait_s = WRITER_LOCK_WAIT_S
+        self._lock = threading.local()      # per thread: the API runs requests on several
         self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-falkordb")
 
     @classmethod
@@ -64,6 +75,7 @@ class FalkorDBStore(GraphStore):
         Yields each batch with what the query returned for it."""
         pending = None
         for batch in batches(rows, batch_size):
+            self._renew_lock()
             text = params_header({param: batch}) + query
             if pending is not None:
                 yield pending[0], pending[1].result()
@@ -76,32 +88,108 @@ class FalkorDBStore(GraphStore):
         return self._node_handles({key for rows in relationships.values() for r in rows
                                    for key in (r["head"], r["tail"])})
 
+    @contextmanager
+    def _exclusive(self):
+        """A Redis key held while this writer runs (``SET NX`` with an expiry that writes renew):
+        guanxi processes sharing the server take turns, so a bulk load's node ids cannot be freed
+        and reused by another process's removal halfway through."""
+        if getattr(self._lock, "key", None):
+            yield                              # already held by this thread
+            return
+        key, token = f"{self.graph.name}:writer", uuid.uuid4().hex
+        connection = self.db.connection
+        deadline = time.monotonic() + self.lock_wait_s
+        while not connection.set(key, token, nx=True, px=WRITER_LOCK_TTL_MS):
+            if time.monotonic() > deadline:
+                raise StoreError(f"Another process has been writing to graph {self.graph.name!r} at {self.uri} "
+                                 f"for over {self.lock_wait_s:.0f} s (its lock is the key {key!r}, which lapses "
+                                 f"{WRITER_LOCK_TTL_MS // 1000} s after its last write); try again when it is done")
+            time.sleep(0.05)
+        self._lock.key = key
+        try:
+            yield
+        finally:
+            self._lock.key = None
+            connection.eval(RELEASE, 1, key, token)
+
+    def _renew_lock(self) -> None:
+        key = getattr(self._lock, "key", None)
+        if key:
+            self.db.connection.pexpire(key, WRITER_LOCK_TTL_MS)
+
+    def _create_entities(self, label, rows, batch_size) -> None:
+        keys = bulk.property_keys(rows)
+        self._bulk(rows, lambda part: bulk.node_block(f"Entity:{label}", keys, part), nodes=True,
+                   fallback=lambda part: self._write("create_entities", part, batch_size, label=label))
+
     def _write_relations(self, name, rows, batch_size, rel_type, endpoints) -> None:
         """Endpoints found by node id: each row carries the node ids of its two entities, and a batch
         in which a row linked nothing (an endpoint not stored, or a node id freed and reused since
-        ``_endpoints``) is re-sent through the key-based merge, which cannot duplicate."""
+        ``_endpoints``) is re-sent through the key-based merge, which cannot duplicate. A type with no
+        relationship yet is created with GRAPH.BULK."""
         self._total = None
         handles = endpoints
         located, redo = [], []
         for r in rows:
-            h, t = handles.get(r["head"]), handles.get(r["tail"])
-            if h is None or t is None:
-                redo.append(r)
+            if r["head"] in handles and r["tail"] in handles:
+                located.append(r)
             else:
-                located.append(dict(r, h=h, t=t))
-        query = self._q(f"{name}_by_node", type=rel_type)
-        for batch, result in self._pipelined(query, located, batch_size, "rows"):
-            if result[0]["written"] < len(batch):
-                redo.extend(batch)
+                redo.append(r)
+        if name == "create_relations":
+            keys = bulk.property_keys(located, skip=("head", "tail"))
+            self._bulk(located, lambda part: bulk.relationship_block(rel_type, keys, part, handles), nodes=False,
+                       fallback=lambda part: redo.extend(part))
+        else:
+            query = self._q(f"{name}_by_node", type=rel_type)
+            rows_with_nodes = [dict(r, h=handles[r["head"]], t=handles[r["tail"]]) for r in located]
+            for batch, result in self._pipelined(query, rows_with_nodes, batch_size, "rows"):
+                if result[0]["written"] < len(batch):
+                    redo.extend(batch)
         if redo:
             self._write("merge_relations", redo, batch_size, type=rel_type)
+
+    def _bulk(self, rows: list[dict], block, nodes: bool, fallback) -> None:
+        """GRAPH.BULK in chunks, the next chunk encoded while the server creates this one; a chunk
+        holding a value with no binary form goes to ``fallback`` (Cypher) instead."""
+        def send(part, data):
+            reply = self.db.connection.execute_command(
+                "GRAPH.BULK", self.graph.name, len(part) if nodes else 0, 0 if nodes else len(part),
+                1 if nodes else 0, 0 if nodes else 1, data)
+            made = bulk.created(reply)[0 if nodes else 1]
+            if made != len(part):
+                raise StoreError(f"GRAPH.BULK created {made} of {len(part)} {'nodes' if nodes else 'relationships'}")
+
+        pending = None
+        for part in batches(rows, bulk.CHUNK_ROWS):
+            self._renew_lock()
+            try:
+                data = block(part)
+            except bulk.NotEncodable:
+                fallback(part)
+                continue
+            if pending is not None:
+                pending.result()
+            pending = self._sender.submit(self._guarded, send, part, data)
+        if pending is not None:
+            pending.result()
+
+    def _guarded(self, fn, *args):
+        try:
+            return fn(*args)
+        except StoreError:
+            raise
+        except Exception as e:
+            if isinstance(e, (ConnectionError, OSError)) or "Connection" in type(e).__name__:
+                raise StoreError(f"Lost the connection to FalkorDB at {self.uri}: {e}") from e
+            raise StoreError(str(e)) from e
 
     def _node_handles(self, ids: set[str]) -> dict[str, int]:
         """Entity id -> FalkorDB node id, for ``ids`` (and, when they are most of the graph, for all)."""
         if not ids:
             return {}
         if len(ids) * 4 > self._count_entities():
-            return {r["id"]: r["node"] for r in self._run(self._q("all_node_handles"))}
+            rows = self._run(self._q("all_node_handles"))
+            return dict(zip(rows[0]["ids"], rows[0]["nodes"])) if rows else {}
         query = self._q("node_handles")
         handles = {}
         for batch in batches(sorted(ids), HANDLE_BATCH):
@@ -188,7 +276,7 @@ def scalar(cell):
     if kind == 1:
         return None
     if kind == 6:                         # array
-        return [scalar(v) for v in value]
+        return [v if k == 2 or k == 3 else scalar((k, v)) for k, v in value]
     if kind == 5:
         return float(value)
     if kind == 4:

@@ -8,9 +8,11 @@ the same; ``rebuild`` recomputes everything.
 """
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections import defaultdict
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -50,6 +52,15 @@ class ChangeReport:
     replaced: int           # documents that were already stored and got replaced
     entities: int           # entities written or deleted
     relationships: int      # relationships written or deleted
+
+
+def exclusive(method):
+    """Run a write that spans several queries under the store's writer lock."""
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self._exclusive():
+            return method(self, *args, **kwargs)
+    return locked
 
 
 class GraphStore:
@@ -96,6 +107,15 @@ class GraphStore:
         rows = self._run(self._q(name, **slots))
         return rows[0]["n"] if rows else 0
 
+    def _exclusive(self):
+        """Held around each write that spans several queries (load, add, remove, rebuild, clear) so
+        that two processes never interleave theirs; nothing here (a store may provide a lock)."""
+        return nullcontext()
+
+    def _create_entities(self, label: str, rows: list[dict], batch_size: int) -> None:
+        """A bulk load's entities of a label the store holds none of yet."""
+        self._write("create_entities", rows, batch_size, label=label)
+
     def _endpoints(self, relationships: dict[str, list[dict]]):
         """What a store reads once before a bulk load's relationships to find their endpoints
         faster than by the id index (nothing here)."""
@@ -115,6 +135,7 @@ class GraphStore:
         return self.load_rows(entity_rows(graph), relation_rows(graph), document_rows(graph), mention_rows(graph),
                               batch_size, progress)
 
+    @exclusive
     def load_rows(self, entities: dict[str, list[dict]], relationships: dict[str, list[dict]],
                   documents: list[dict] = (), mentions: list[dict] = (), batch_size: int = BATCH_SIZE,
                   progress=None) -> LoadReport:
@@ -125,8 +146,10 @@ class GraphStore:
             rows = entities.get(label, [])
             # a label or type the store does not hold yet is created, not merged: twice as fast, and
             # a load interrupted midway is merged when re-run, so it never duplicates
-            name = "merge_entities" if self._count("any_entity", label=label) else "create_entities"
-            self._write(name, rows, batch_size, label=label)
+            if self._count("any_entity", label=label):
+                self._write("merge_entities", rows, batch_size, label=label)
+            else:
+                self._create_entities(label, rows, batch_size)
             tick(len(rows))
         if self.form_nodes:
             self._write("merge_forms", form_rows(n for rows in entities.values() for n in rows), batch_size)
@@ -141,6 +164,7 @@ class GraphStore:
         return LoadReport(sum(len(v) for v in entities.values()), sum(len(v) for v in relationships.values()),
                           len(documents), len(mentions))
 
+    @exclusive
     def clear(self) -> None:
         self._run(self._q("clear"), write=True)
         self._bump()
@@ -161,33 +185,36 @@ class GraphStore:
 
     def add(self, articles: Iterable[Article]) -> ChangeReport:
         """Add processed articles. Whatever is stored of the same input document (or article id)
-        is removed first, so re-adding a changed document replaces its contribution."""
+        is removed first, so re-adding a changed document replaces its contribution. The writer
+        lock is taken per article: ``articles`` may be a generator that extracts as it goes."""
         self.ensure_schema()
         docs = replaced = entities = relationships = 0
         cleared: set[str] = set()
         for article in articles:
-            parent = article.document_id or article.id
-            for key in (parent, article.id):
-                if key in cleared:
-                    continue
-                cleared.add(key)
-                for old in self.documents_of(key):
-                    self._remove_article(old)
-                    replaced += 1
-            c = contribute(article, self.resolve_forms)
-            for label in ENTITY_TYPES:
-                stubs = [{"id": nid, "name": nid, "type": row["type"], "aliases": [], "mentions": 0, "sentences": 0,
-                          "document_count": 0, "first_seen": None, "last_seen": None, "merge_reasons": []}
-                         for nid, row in c.entities.items() if row["type"] == label]
-                self._write("merge_entities", stubs, label=label)
-            self._write("merge_documents", [document_row(c.doc, c.to_json())])
-            self._write("merge_mentions", [{"document": c.doc["id"], "entity": nid, "count": row["mentions"]}
-                                           for nid, row in c.entities.items()])
-            e, r = self._recompute(set(c.entities), {rid: row for rid, row in c.relations.items()})
-            docs, entities, relationships = docs + 1, entities + e, relationships + r
+            with self._exclusive():
+                parent = article.document_id or article.id
+                for key in (parent, article.id):
+                    if key in cleared:
+                        continue
+                    cleared.add(key)
+                    for old in self.documents_of(key):
+                        self._remove_article(old)
+                        replaced += 1
+                c = contribute(article, self.resolve_forms)
+                for label in ENTITY_TYPES:
+                    stubs = [{"id": nid, "name": nid, "type": row["type"], "aliases": [], "mentions": 0, "sentences": 0,
+                              "document_count": 0, "first_seen": None, "last_seen": None, "merge_reasons": []}
+                             for nid, row in c.entities.items() if row["type"] == label]
+                    self._write("merge_entities", stubs, label=label)
+                self._write("merge_documents", [document_row(c.doc, c.to_json())])
+                self._write("merge_mentions", [{"document": c.doc["id"], "entity": nid, "count": row["mentions"]}
+                                               for nid, row in c.entities.items()])
+                e, r = self._recompute(set(c.entities), {rid: row for rid, row in c.relations.items()})
+                docs, entities, relationships = docs + 1, entities + e, relationships + r
         self._bump()
         return ChangeReport(docs, replaced, entities, relationships)
 
+    @exclusive
     def remove(self, doc_id: str) -> ChangeReport:
         """Remove a document (an article id, or an input document id with all its articles): its
         contribution is subtracted, and entities and relationships left without evidence are deleted."""
@@ -208,6 +235,7 @@ class GraphStore:
         self._run(self._q("delete_document"), {"id": article_id}, write=True)
         return self._recompute(set(c.entities), c.relations) if c else (0, 0)
 
+    @exclusive
     def rebuild(self) -> ChangeReport:
         """Recompute every entity and relationship from the stored contributions."""
         contributions = [Contribution.from_json(r["contribution"]) for r in self._run(self._q("all_contributions"))

@@ -309,19 +309,60 @@ def partners_row(head, tail):
             "last_seen": None}
 
 
-def test_a_bulk_relationship_load_never_links_through_a_reused_node_id(falkordb_store):
-    """FalkorDB bulk loads find endpoints by node id, read before the load; a node id freed and
-    given to another entity meanwhile must not link that entity."""
+def test_a_relationship_load_never_links_through_a_reused_node_id(falkordb_store):
+    """FalkorDB loads into a relation type that holds relationships find endpoints by node id,
+    read before the load; a node id freed and given to another entity meanwhile must not link it."""
     s = falkordb_store
     s.load_rows({"ORG": [org_row("org-a"), org_row("org-b")]}, {})
     stale = s._endpoints({"PARTNERS_WITH": [partners_row("org-a", "org-b")]})
     s._run("MATCH (e:Entity {id: 'org-b'}) DELETE e", write=True)
     s.load_rows({"ORG": [org_row("org-c")]}, {})
     assert s._node_handles({"org-c"})["org-c"] == stale["org-b"]       # the freed id was reused
-    s._write_relations("create_relations", [partners_row("org-a", "org-b"), partners_row("org-a", "org-c")],
+    s._write_relations("merge_relations", [partners_row("org-a", "org-b"), partners_row("org-a", "org-c")],
                        5000, "PARTNERS_WITH", stale)
     rows = s.query("MATCH (a)-[r:PARTNERS_WITH]->(b) RETURN a.id AS a, b.id AS b, r.id AS id")["rows"]
     assert rows == [{"a": "org-a", "b": "org-c", "id": "org-a>org-c"}]
+
+
+def test_first_loads_of_a_label_or_type_keep_every_value(falkordb_store):
+    """A label or relation type the graph holds nothing of is created with GRAPH.BULK."""
+    a, b = org_row("org-a"), org_row("org-b")
+    a.update(aliases=["甲", "乙\x00丙"], mentions=3, first_seen=None, merge_reasons=[])
+    rel = partners_row("org-a", "org-b")
+    rel.update(weight=2.5, title="董事长", documents=["d1", "d2"], evidence='[{"s": "x\\"y\n"}]')
+    bulk_calls = bulk_commands(falkordb_store)
+    falkordb_store.load_rows({"ORG": [a, b]}, {"PARTNERS_WITH": [rel], "ISSUED": [partners_row("org-b", "org-x")]})
+    node = falkordb_store.query("MATCH (e:Entity:ORG {id: 'org-a'}) RETURN e")["rows"][0]["e"]
+    assert node["aliases"] == ["甲", "乙\ufffd丙"] and node["mentions"] == 3 and node["merge_reasons"] == []
+    assert "first_seen" not in node and node["keys"] == a["keys"]
+    edge = falkordb_store.query("MATCH (:Entity {id: 'org-a'})-[r:PARTNERS_WITH]->(:Entity {id: 'org-b'}) "
+                                "RETURN r")["rows"][0]["r"]
+    assert {k: edge[k] for k in ("weight", "title", "documents", "evidence", "id")} == {
+        k: rel[k] for k in ("weight", "title", "documents", "evidence", "id")}
+    # a relationship to an entity that is not stored is not created (as with Cypher's MATCH)
+    assert falkordb_store.counts()["relationships"] == 1
+    assert falkordb_store.search("org-b")[0]["id"] == "org-b"           # created nodes are indexed
+    assert bulk_commands(falkordb_store) == bulk_calls + 2     # ORG, PARTNERS_WITH (ISSUED: nothing to link)
+
+
+def bulk_commands(store) -> int:
+    stats = store.db.connection.info("commandstats")
+    return next((v["calls"] for k, v in stats.items() if k.lower() == "cmdstat_graph.bulk"), 0)
+
+
+def test_writers_in_two_processes_take_turns(falkordb_store, falkordb_server):
+    from cypher.falkordb_store import FalkorDBStore
+    other = FalkorDBStore("127.0.0.1", falkordb_server, graph=falkordb_store.graph.name)
+    other.lock_wait_s = 0.3
+    try:
+        with falkordb_store._exclusive():
+            with pytest.raises(StoreError, match="Another process has been writing"):
+                other.load_rows({"ORG": [org_row("org-a")]}, {})
+            falkordb_store.load_rows({"ORG": [org_row("org-b")]}, {})      # the holder may write
+        other.load_rows({"ORG": [org_row("org-a")]}, {})
+        assert falkordb_store.counts()["entities"] == 2
+    finally:
+        other.close()
 
 
 def test_bulk_loads_of_types_that_exist_merge_through_node_ids(falkordb_store, small_graph):
