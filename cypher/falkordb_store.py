@@ -218,7 +218,8 @@ class FalkorDBStore(GraphStore):
             return []                     # a write that returns nothing: only statistics came back
         columns = [name for _, name in reply[0]]
         try:
-            return [dict(zip(columns, map(scalar, row))) for row in reply[1]]
+            return [{c: v if k == 2 or k == 3 else scalar((k, v)) for c, (k, v) in zip(columns, row)}
+                    for row in reply[1]]
         except NotScalar:
             # nodes, relationships, paths, dates: the client knows their compact encoding
             from falkordb.query_result import QueryResult

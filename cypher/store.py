@@ -32,7 +32,7 @@ MAX_DEPTH = 3
 MAX_NODES = 500
 EVIDENCE_IN_NEIGHBORHOOD = 3
 EXPANSION_FACTOR = 5        # rows read by the first hop: this many times the node limit, strongest first
-FAR_FACTOR = 2              # rows read by a later hop: this many times the nodes still wanted
+FAR_FACTOR = 1.25           # rows read by a later hop per node still wanted (2 read 60% more rows, same nodes)
 TOTAL_TTL_S = 10.0
 MAX_PATH_HOPS = 4
 PATH_ROWS_CAP = 5000        # rows read per breadth-first step when searching paths
@@ -361,6 +361,7 @@ class GraphStore:
         total = self.total_sentences() or 1
         kept_nodes = [entity_id]
         seen = {entity_id}
+        sentences = {entity_id: center.get("sentences") or 0}     # for NPMI
         edges: dict[str, dict] = {}
         frontier = [entity_id]
         capped = False
@@ -372,7 +373,7 @@ class GraphStore:
                 capped = True          # full already: a further hop could only add what the cap cuts
                 break
             # the first hop reads the strongest edges; later hops read enough to fill what is left
-            hop_cap = cap if hop == 0 else (limit - len(seen)) * FAR_FACTOR
+            hop_cap = cap if hop == 0 else int((limit - len(seen)) * FAR_FACTOR)
             rows = self._run(self._q("expand" if hop == 0 else "expand_far"),
                              {"ids": frontier, "min_weight": min_weight, "rels": rels or [], "types": types or [],
                               "cap": hop_cap})
@@ -381,9 +382,10 @@ class GraphStore:
             next_frontier = []
             for r in rows:
                 other = r["node_id"]
+                sentences.setdefault(other, r["sentences"] or 0)
                 score = None
                 if r["type"] == "CO_OCCURS":
-                    score = npmi(r["weight"], r["from_sentences"] or 0, r["sentences"] or 0, total)
+                    score = npmi(r["weight"], sentences.get(r["from_id"], 0), sentences[other], total)
                     if score < min_npmi:
                         continue
                 if other not in seen:
