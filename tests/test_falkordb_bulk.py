@@ -39,3 +39,10 @@ def test_property_keys_keep_first_appearance_order_and_skip_endpoints():
 def test_the_reply_says_what_was_created():
     assert bulk.created("5 nodes created, 0 edges created") == (5, 0)
     assert bulk.created(b"0 nodes created, 12 edges created") == (0, 12)
+
+
+def test_rows_missing_a_key_write_null_for_it():
+    rows = [{"id": "a", "name": "甲"}, {"id": "b"}]
+    assert bulk.node_block("Entity:ORG", ["id", "name"], rows) == (
+        bulk.header("Entity:ORG", ["id", "name"]) + b"\x03a\x00" + "\x03甲\x00".encode() + b"\x03b\x00\x00")
+    assert bulk.node_block("Entity:ORG", ["id"], rows) == bulk.header("Entity:ORG", ["id"]) + b"\x03a\x00\x03b\x00"
