@@ -179,9 +179,12 @@ class FalkorDBStore(GraphStore):
         except StoreError:
             raise
         except Exception as e:
-            if isinstance(e, (ConnectionError, OSError)) or "Connection" in type(e).__name__:
-                raise StoreError(f"Lost the connection to FalkorDB at {self.uri}: {e}") from e
-            raise StoreError(str(e)) from e
+            raise self._store_error(e) from e
+
+    def _store_error(self, e: Exception) -> StoreError:
+        if isinstance(e, (ConnectionError, OSError)) or "Connection" in type(e).__name__:
+            return StoreError(f"Lost the connection to FalkorDB at {self.uri}: {e}")
+        return StoreError(str(e))
 
     def _node_handles(self, ids: set[str]) -> dict[str, int]:
         """Entity id -> FalkorDB node id, for ``ids`` (and, when they are most of the graph, for all)."""
@@ -208,12 +211,9 @@ class FalkorDBStore(GraphStore):
             if reply and isinstance(reply[-1], Exception):
                 raise reply[-1]           # an error raised while the query ran
         except Exception as e:
-            message = str(e)
-            if "empty key" in message and not write:
+            if "empty key" in str(e) and not write:
                 return []                 # nothing loaded yet: every read is empty
-            if isinstance(e, (ConnectionError, OSError)) or "Connection" in type(e).__name__:
-                raise StoreError(f"Lost the connection to FalkorDB at {self.uri}: {message}") from e
-            raise StoreError(message) from e
+            raise self._store_error(e) from e
         if len(reply) < 3:
             return []                     # a write that returns nothing: only statistics came back
         columns = [name for _, name in reply[0]]
