@@ -102,7 +102,6 @@ class GraphStore:
             self._run(self._q(name, **slots), {param: batch}, write=True)
 
     # --- schema and bulk loading ----------------------------------------------------------
-
     def _count(self, name: str, **slots) -> int:
         rows = self._run(self._q(name, **slots))
         return rows[0]["n"] if rows else 0
@@ -124,6 +123,7 @@ class GraphStore:
     def _write_relations(self, name: str, rows: list[dict], batch_size: int, rel_type: str, endpoints) -> None:
         """A bulk load's relationships of one type (``name`` is create_ or merge_relations)."""
         self._write(name, rows, batch_size, type=rel_type)
+
     def ensure_schema(self) -> None:
         for statement in queries.statements("schema", self.dialect):
             self._run(statement, write=True)
@@ -202,9 +202,7 @@ class GraphStore:
                         replaced += 1
                 c = contribute(article, self.resolve_forms)
                 for label in ENTITY_TYPES:
-                    stubs = [{"id": nid, "name": nid, "type": row["type"], "aliases": [], "mentions": 0, "sentences": 0,
-                              "document_count": 0, "first_seen": None, "last_seen": None, "merge_reasons": []}
-                             for nid, row in c.entities.items() if row["type"] == label]
+                    stubs = [stub_row(nid, label) for nid, row in c.entities.items() if row["type"] == label]
                     self._write("merge_entities", stubs, label=label)
                 self._write("merge_documents", [document_row(c.doc, c.to_json())])
                 self._write("merge_mentions", [{"document": c.doc["id"], "entity": nid, "count": row["mentions"]}
@@ -500,6 +498,12 @@ class GraphStore:
         check_read_only(text)
         rows = self._run(text, params or {}, write=False, timeout_ms=timeout_ms, row_cap=row_cap)
         return {"rows": rows[:row_cap], "truncated": len(rows) > row_cap, "row_cap": row_cap}
+
+
+def stub_row(entity_id: str, type_: str) -> dict:
+    """An entity row to MERGE before its counts are recomputed from the contributions."""
+    return {"id": entity_id, "name": entity_id, "type": type_, "aliases": [], "mentions": 0, "sentences": 0,
+            "document_count": 0, "first_seen": None, "last_seen": None, "merge_reasons": []}
 
 
 def entity_public(props: dict) -> dict:
