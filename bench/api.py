@@ -63,8 +63,8 @@ def run_wrk(base: str, paths: list[str], clients: int, seconds: int) -> str:
     compete with the server for the machine's two cores as much as a Python one would. One wrk
     thread drives all the connections (wrk is event-driven: ``-c 20`` is 20 concurrent clients);
     a second thread would take the cores the two server workers need, and on a two-core machine
-    that scheduling wait, not the server, was most of the 95th percentile (1-hop p95 21-31 ms with
-    two wrk threads, 17-19 ms with one)."""
+    that scheduling wait, not the server, was most of the 95th percentile (1-hop p95 21-36 ms with
+    two wrk threads, 7-19 ms with one)."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.write("\n".join(paths) + "\n")
     try:
