@@ -122,13 +122,12 @@ class FalkorDBStore(GraphStore):
         self._bulk(rows, lambda part: bulk.node_block(f"Entity:{label}", keys, part), nodes=True,
                    fallback=lambda part: self._write("create_entities", part, batch_size, label=label))
 
-    def _write_relations(self, name, rows, batch_size, rel_type, endpoints) -> None:
+    def _write_relations(self, name, rows, batch_size, rel_type, handles) -> None:
         """Endpoints found by node id: each row carries the node ids of its two entities, and a batch
         in which a row linked nothing (an endpoint not stored, or a node id freed and reused since
         ``_endpoints``) is re-sent through the key-based merge, which cannot duplicate. A type with no
         relationship yet is created with GRAPH.BULK."""
         self._total = None
-        handles = endpoints
         located, redo = [], []
         for r in rows:
             if r["head"] in handles and r["tail"] in handles:
@@ -140,7 +139,7 @@ class FalkorDBStore(GraphStore):
             self._bulk(located, lambda part: bulk.relationship_block(rel_type, keys, part, handles), nodes=False,
                        fallback=lambda part: redo.extend(part))
         else:
-            query = self._q(f"{name}_by_node", type=rel_type)
+            query = self._q("merge_relations_by_node", type=rel_type)
             rows_with_nodes = [dict(r, h=handles[r["head"]], t=handles[r["tail"]]) for r in located]
             for batch, result in self._pipelined(query, rows_with_nodes, batch_size, "rows"):
                 if result[0]["written"] < len(batch):
@@ -218,6 +217,7 @@ class FalkorDBStore(GraphStore):
             return []                     # a write that returns nothing: only statistics came back
         columns = [name for _, name in reply[0]]
         try:
+            # strings and integers (most cells) are read inline rather than through a call each
             return [{c: v if k == 2 or k == 3 else scalar((k, v)) for c, (k, v) in zip(columns, row)}
                     for row in reply[1]]
         except NotScalar:
@@ -239,8 +239,8 @@ class FalkorDBStore(GraphStore):
 def literal(value) -> str:
     """A Cypher literal for a parameter value, as FalkorDB's CYPHER header reads it.
 
-    The client's own serializer does the same, several times slower; bulk loads spend most of
-    their client time here.
+    The client's own serializer does the same, several times slower; merges into existing labels
+    and types spend most of their client time here.
     """
     t = type(value)
     if t is str:
