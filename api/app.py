@@ -2,6 +2,7 @@
 named by the settings is opened at start-up and closed at shutdown."""
 from __future__ import annotations
 
+import gc
 import logging
 from contextlib import asynccontextmanager
 
@@ -21,6 +22,15 @@ from graph.errors import GuanxiError, InputError, NotFound, QueryRefused, StoreE
 log = logging.getLogger("guanxi.api")
 
 
+def freeze_heap() -> None:
+    """Move every object alive now (modules, settings, the open store) out of the garbage
+    collector's reach. A long-running server otherwise walks them all in each full collection:
+    30–80 ms on this machine, taken by whichever request happened to trigger it (it was the tail
+    of 2-hop neighborhoods in ``bench.store``: p95 83 ms with, 41–50 ms without)."""
+    gc.collect()
+    gc.freeze()
+
+
 def error_body(status: int, message: str) -> JSONResponse:
     return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
 
@@ -32,6 +42,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     async def lifespan(app: FastAPI):
         owned = store is None
         app.state.store = store or settings.open_store()
+        freeze_heap()
         try:
             yield
         finally:

@@ -220,3 +220,13 @@ def test_response_cache_keeps_the_newest_entries():
     cache.put("c", 1, b"C", "text/plain")
     assert cache.get("b", 1) is None and cache.get("a", 1) and cache.get("c", 1)
     assert cache.get("a", 2) is None
+
+
+def test_a_started_app_keeps_its_start_up_objects_out_of_the_garbage_collector(falkordb_store):
+    import gc
+    gc.unfreeze()
+    try:
+        with TestClient(create_app(falkordb_store)):
+            assert gc.get_freeze_count() > 1000      # modules, settings, the store
+    finally:
+        gc.unfreeze()
