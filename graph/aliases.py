@@ -131,7 +131,7 @@ def group_entities(article: Article) -> Article:
     table = alias_table()
     key_of: dict[tuple[str, str], str] = {}       # (type, surface) -> canonical
     reasons: dict[str, list[str]] = {}
-    surfaces = {(m.label, m.text) for m in article.mentions}
+    surfaces = {(m.label, m.name) for m in article.mentions}
 
     def assign(label: str, surface: str, canonical: str, why: str | None) -> None:
         key_of[(label, surface)] = canonical
@@ -177,15 +177,15 @@ def group_entities(article: Article) -> Article:
                 break
     entities: dict[tuple[str, str], Entity] = {}
     for m in article.mentions:
-        canonical = key_of[(m.label, m.text)]
+        canonical = key_of[(m.label, m.name)]
         e = entities.setdefault((m.label, canonical), Entity(canonical, m.label))
         e.mentions.append(m)
-        if m.text != canonical:
-            e.aliases.add(m.text)
+        if m.name != canonical:
+            e.aliases.add(m.name)
     for (label, canonical), e in entities.items():
         entry = table.lookup(canonical)
         if entry and entry.type == label:
-            e.aliases.update(a for a in entry.aliases if any(a == m.text for m in e.mentions))
+            e.aliases.update(a for a in entry.aliases if any(a == m.name for m in e.mentions))
         e.merge_reasons = reasons.get(canonical, [])
     article.entities = list(entities.values())
     return article

@@ -174,28 +174,73 @@ def strip_name_dots(m: Mention) -> Mention:
     return Mention(m.doc_id, start, start + len(text), text, m.label, m.source)
 
 
-LIST_MIDDLE = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})、$")
-LIST_END = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)等")
+LIST_MIDDLE = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})(?P<joiner>[、和与及])$")
+LIST_END = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:等|[；。])")
+LIST_VERB_ENDINGS = ("合作", "发展", "参与", "共建", "联合", "携手", "相比", "一起", "之间")
 
 
 def find_list_members(article: Article) -> Article:
-    """Pipeline stage: an unknown name listed between organizations is one too
-    (汉威科技、新开普、天迈科技; …、光力科技、新开普等)."""
+    """Pipeline stage: an unknown name listed with organizations is one too: between two of them
+    (汉威科技、新开普、天迈科技; 谷歌、苹果、通用和福特等公司), or last after one, before 等 or the
+    end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；)."""
     verbs, _ = org_span_lists()
+    words = word_lists()
     found = []
     orgs = [m for m in article.mentions if m.label == "ORG"]
     for a, b in zip(orgs, orgs[1:] + [None]):
         gap = article.text[a.end:b.start] if b else article.text[a.end:a.end + 12]
         match = LIST_MIDDLE.match(gap) if b else None
-        if match is None and article.text[a.start - 1:a.start] == "、":
-            match = LIST_END.match(gap)
+        if match and match.group("joiner") != "、" and not article.text.startswith("等", b.end):
+            match = None                      # A、B和C is a list where it goes on with 等 (…和福特等公司)
+        middle = match is not None
+        if match is None:
+            match = LIST_END.match(article.text[a.end:a.end + 12])
+            if match and not match.group(0).endswith("等") and len(match.group("name")) > 5:
+                match = None                  # before the clause's end only a short name: not 华为达成合作
         if match is None:
             continue
         name, start = match.group("name"), a.end + match.start("name")
         member = Mention(article.id, start, start + len(name), name, "ORG", "rule:list")
-        if is_generic_org(name) or any(v in name for v in verbs) or any(overlaps(member, m) for m in article.mentions):
+        if is_generic_org(name) or any(v in name for v in verbs) or name.endswith(LIST_VERB_ENDINGS) \
+                or (not middle and only_generic_words(name, words)) or any(overlaps(member, m) for m in article.mentions):
             continue
         found.append(member)
+    article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
+    return article
+
+
+BODY_AFTER_PLACE = r"(?:省|市|自治区)?(?P<body>[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|厅|局|委员会|委|办公室))"
+JOINERS = "、和及与"
+
+
+@lru_cache(maxsize=None)
+def place_patterns() -> tuple[re.Pattern, re.Pattern]:
+    places = "|".join(sorted(load_table()["lists"]["provinces"], key=len, reverse=True))
+    return (re.compile(f"^(?:{places}){BODY_AFTER_PLACE}$"),
+            re.compile(f"(?:{places})(?:省|市|自治区)?$"))
+
+
+def find_shared_bodies(article: Article) -> Article:
+    """Pipeline stage: places listed before one government body name each their own body
+    (江苏省、浙江省、安徽省商务厅: three 商务厅). Each place becomes a mention that stands for
+    the place's body (``Mention.elided``), its span the place's own text."""
+    local_body, place_at_end = place_patterns()
+    found = []
+    for m in article.mentions:
+        shape = local_body.match(m.text) if m.label == "ORG" else None
+        if shape is None:
+            continue
+        pos = m.start
+        while pos > 0 and article.text[pos - 1] in JOINERS:
+            place = place_at_end.search(article.text, max(0, pos - 9), pos - 1)
+            if place is None:
+                break
+            member = Mention(article.id, place.start(), place.end(), place.group(), "ORG", "rule:shared-body",
+                             elided=place.group() + shape.group("body"))
+            if any(overlaps(member, o) for o in article.mentions):
+                break
+            found.append(member)
+            pos = place.start()
     article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
     return article
 

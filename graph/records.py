@@ -37,6 +37,12 @@ class Mention:
     text: str
     label: str
     source: str          # what found it: "ner", or a rule id such as "policy.book-title"
+    elided: str = ""     # the name it stands for where the text shares part of it with the next
+                         # name (江苏省 in 江苏省、浙江省商务厅 stands for 江苏省商务厅); else empty
+
+    @property
+    def name(self) -> str:
+        return self.elided or self.text
 
 
 @dataclass

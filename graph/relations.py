@@ -14,7 +14,7 @@ partners, not each other's).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -76,12 +76,14 @@ class CompoundRule:
     min_rest: int
     rest: re.Pattern
     confidence: float
+    parent_shape: re.Pattern | None = None     # a parent no table knows may still end like one
 
 
 @lru_cache(maxsize=None)
 def compound_rules() -> tuple[CompoundRule, ...]:
     return tuple(CompoundRule(r["id"], r["type"], r.get("min_rest", 2), re.compile(r.get("rest", "")),
-                              r.get("confidence", 1.0))
+                              r.get("confidence", 1.0),
+                              re.compile(r["parent_shape"]) if "parent_shape" in r else None)
                  for r in load_table().get("compound", []))
 
 
@@ -105,7 +107,8 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
                 if not name_boundary(m.text, 0, k):          # 联合国 is not the parent of 联合国家…实验室
                     continue
                 entry = table.lookup(prefix)
-                parent = local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None)
+                parent = local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None) \
+                    or (prefix if rule.parent_shape and rule.parent_shape.search(prefix) else None)
                 if not parent or parent == names[m] or strip_legal_suffix(m.text) in (prefix, parent) \
                         or not rule.rest.search(m.text[k:]):
                     continue
@@ -213,7 +216,7 @@ def extract_relations(article: Article) -> Article:
             by_sentence.setdefault(s.start, []).append(m)
     for start, ms in by_sentence.items():
         sentence = article.sentence_at(start)
-        local = [Mention(m.doc_id, m.start - start, m.end - start, m.text, m.label, m.source) for m in ms]
+        local = [replace(m, start=m.start - start, end=m.end - start) for m in ms]
         back = dict(zip(local, ms))
         local_names = {lm: names[back[lm]] for lm in local}
         for rule, head, tail, title in typed_relations(sentence.text, local, local_names):

@@ -11,6 +11,7 @@ from graph.records import Article, Mention
 
 RULES_FILE = Path(__file__).parent / "data" / "rules.toml"
 AGREEMENTS = ("合作协议", "框架协议", "战略协议", "投资协议", "收购协议", "保密协议")   # deals, not projects
+PROJECT_KINDS = ("计划", "平台")     # kinds that end project names only in context (the rules give it)
 LIST_REF = re.compile(r"\{(\w+)\}")
 
 
@@ -87,7 +88,7 @@ def is_generic(name: str, words: dict) -> bool:
     if "“" in name:
         return False
     core = name
-    for suffix in words["project_suffixes"]:
+    for suffix in (*words["project_suffixes"], *PROJECT_KINDS):
         if core.endswith(suffix):
             core = core[: -len(suffix)]
             break

@@ -50,6 +50,30 @@ def test_an_unknown_name_listed_between_organizations_is_one():
     assert next(m for m in article.mentions if m.text == "东坡智联").source == "rule:list"
 
 
+def test_a_list_member_joined_by_and_before_deng_or_last_before_the_clause_end_is_an_organization():
+    text = ("谷歌、苹果、青禾和福特等公司在测试；制造领域的北辰科技、东坡等。新消费的元气森林、南岭友；"
+            "他与北辰科技、南岭资本合作，并与北辰科技、中兴合作。")
+    article = run(text, [("谷歌", "ORG"), ("苹果", "ORG"), ("福特", "ORG"), ("北辰科技", "ORG"), ("元气森林", "ORG"),
+                         ("南岭资本", "ORG")])
+    listed = sorted(m.text for m in article.mentions if m.source == "rule:list")
+    assert listed == ["东坡", "南岭友", "青禾"]          # not 中兴合作: a verb, not the end of a name
+
+
+def test_a_list_joined_by_and_without_deng_adds_nobody():
+    article = run("谷歌、苹果、青禾和福特在测试。", [("谷歌", "ORG"), ("苹果", "ORG"), ("福特", "ORG")])
+    assert [m.text for m in article.mentions if m.source == "rule:list"] == []
+
+
+def test_places_listed_before_one_body_each_name_their_own():
+    article = run("江苏省、浙江省、安徽省商务厅相关负责人，以及北京、天津市商务局代表出席。")
+    orgs = sorted(e.name for e in article.entities if e.type == "ORG")
+    assert orgs == ["北京商务局", "天津市商务局", "安徽省商务厅", "江苏省商务厅", "浙江省商务厅"]
+    jiangsu = next(e for e in article.entities if e.name == "江苏省商务厅")
+    m = jiangsu.mentions[0]
+    assert (article.text[m.start:m.end], m.elided, m.source) == ("江苏省", "江苏省商务厅", "rule:shared-body")
+    assert jiangsu.aliases == set()                   # 江苏省 is not a name of the body
+
+
 def test_a_fallback_rule_counts_only_where_nothing_else_found_a_name():
     article = run("“需求仍在。”据中国铁塔副总经理李明远介绍，南岭资本首席经济学家王青表示同意。")
     orgs = sorted(e.name for e in article.entities if e.type == "ORG")

@@ -86,6 +86,22 @@ def test_compound_name_links_a_bureau_to_its_ministry():
     assert article.text[parent.mentions[0].start:parent.mentions[0].end] == "工信部"
 
 
+def test_an_association_named_only_through_its_committee_becomes_its_parent():
+    from tests.test_aliases import run
+    article = run("南湖物联网产业联盟区块链专委会副主任表示，标准将统一。", [("南湖物联网产业联盟区块链专委会", "ORG")])
+    sub = [(r.head, r.tail, r.evidence[0].rule_id) for r in article.relations if r.type == "SUBSIDIARY_OF"]
+    assert sub == [("南湖物联网产业联盟区块链专委会", "南湖物联网产业联盟", "subsidiary.association-unit")]
+    article = run("南湖IPv6推广委员会秘书处透露，用户已过亿。", [("南湖IPv6推广委员会秘书处", "ORG")])
+    assert [(r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF"] == \
+        [("南湖IPv6推广委员会秘书处", "南湖IPv6推广委员会")]
+
+
+def test_a_committee_of_something_not_shaped_like_an_association_gets_no_parent():
+    from tests.test_aliases import run
+    article = run("南湖物联网产业基地区块链专委会成立。", [("南湖物联网产业基地区块链专委会", "ORG")])
+    assert [r for r in article.relations if r.type == "SUBSIDIARY_OF"] == []
+
+
 def test_legal_suffix_is_not_a_unit():
     from tests.test_aliases import run
     article = run("腾讯公司发布公告。", [("腾讯公司", "ORG")])
