@@ -90,7 +90,9 @@ def select_mentions(article: Article) -> Article:
                     continue
         if not any(overlaps(m, t) for t in taken):
             taken.append(m)
-    article.mentions = sorted((person_named_project(m, taken) for m in taken), key=lambda m: m.start)
+    article.mentions = sorted((person_named_project(part, taken) for m in taken
+                               for part in (split_name_run(m) if m.label == "PERSON" and kind(m) == "ner" else [m])),
+                              key=lambda m: m.start)
     return article
 
 
@@ -163,6 +165,36 @@ def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool
     if len(rest) < 4 or not rest.endswith(org_span_lists()[1]):
         return None
     return Mention(model.doc_id, start, model.end, rest, model.label, model.source)
+
+
+COMPOUND_SURNAMES = frozenset(("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
+                               "宇文", "司徒", "夏侯", "端木", "独孤", "西门", "南宫"))
+
+
+def split_name_run(m: Mention) -> list[Mention]:
+    """A model person of five or more Chinese characters without a name joiner is several names
+    run together (lists of delegates lose their spaces: 杨尚昆万里宋平). Split into names of two
+    or three characters (four with a two-character surname), each starting with a known surname,
+    preferring two-character surnames and three-character names; unchanged where no such split covers the whole span."""
+    text = m.text
+    if len(text) < 5 or not all("\u4e00" <= c <= "\u9fff" for c in text):
+        return [m]
+    surnames = word_lists()["surnames"]
+    best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}     # end -> (3-char names, cuts)
+    for i in range(len(text)):
+        if i not in best:
+            continue
+        for size in (2, 3, 4):
+            j = i + size
+            surname = 2 if text[i:i + 2] in COMPOUND_SURNAMES else 1 if text[i] in surnames else 0
+            if j > len(text) or not surname or not 1 <= size - surname <= 2:
+                continue
+            score = best[i][0] + (size - surname == 2) + 2 * (surname == 2)     # 欧阳 is all but sure
+            if j not in best or score > best[j][0]:
+                best[j] = (score, best[i][1] + [(i, j)])
+    if len(text) not in best:
+        return [m]
+    return [Mention(m.doc_id, m.start + i, m.start + j, text[i:j], m.label, m.source) for i, j in best[len(text)][1]]
 
 
 def strip_name_dots(m: Mention) -> Mention:

@@ -119,3 +119,16 @@ def test_a_person_name_cut_short_joins_the_full_name():
     text = "协会会长郑定远表示支持。郑定表示，互操作性尤为重要。"
     article = run(text, [("郑定远", "PERSON"), ("郑定", "PERSON")])
     assert [(e.name, e.aliases) for e in article.entities if e.type == "PERSON"] == [("郑定远", {"郑定"})]
+
+
+def test_a_head_company_is_its_group_and_aviation_is_not_an_airline():
+    article = run("确保首钢总公司全年盈利；我国航空工业发展迅速，国航表示欢迎。")
+    assert sorted((e.name, sorted(e.aliases)) for e in article.entities) == [
+        ("中国航空集团有限公司", ["国航"]), ("首钢集团有限公司", ["首钢总公司"])]
+
+
+def test_party_short_forms_and_their_longer_neighbours():
+    article = run("民进中央和民革中央的代表与民进党、民建联的说法不同，中国共产党中央委员会致贺词。")
+    names = sorted(e.name for e in article.entities)
+    assert "民主进步党" in names and "民主建港协进联盟" in names and "中国共产党中央委员会" in names
+    assert "中国民主促进会" not in names          # 民进党 is not 民进 + 党

@@ -99,3 +99,15 @@ def test_a_person_named_like_a_project_of_the_article_is_its_short_name():
     text = "陆远跨链协议正式发布。业内认为，陆远将改变数据孤岛现象。"
     article = run(text, [("陆远", "PERSON")])
     assert [(e.name, e.type, e.aliases) for e in article.entities] == [("陆远跨链协议", "PROJECT", {"陆远"})]
+
+
+def test_names_run_together_are_split_at_surnames():
+    # lists of delegates lose their spaces in extracted text; the model reads them as one name
+    text = "出席会议的有王立新陈思远李明欧阳文华。"
+    article = run(text, [("王立新陈思远李明欧阳文华", "PERSON")])
+    assert [m.text for m in article.mentions if m.label == "PERSON"] == ["王立新", "陈思远", "李明", "欧阳文华"]
+
+
+def test_a_long_name_that_does_not_split_at_surnames_is_kept():
+    article = run("牧民乌云其木格说，草场更绿了。", [("乌云其木格", "PERSON")])
+    assert [m.text for m in article.mentions if m.label == "PERSON"] == ["乌云其木格"]
