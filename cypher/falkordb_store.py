@@ -201,18 +201,39 @@ class FalkorDBStore(GraphStore):
     def _count_entities(self) -> int:
         return sum(self._count("any_entity", label=label) for label in ENTITY_TYPES)
 
-    def _execute(self, text: str, write: bool, timeout_ms: int | None = None) -> list[dict]:
+    def _command(self, text: str, write: bool, timeout_ms: int | None = None) -> list:
         command = ["GRAPH.QUERY" if write else "GRAPH.RO_QUERY", self.graph.name, text, "--compact"]
         if timeout_ms is not None:
             command += ["timeout", int(timeout_ms)]
+        return command
+
+    def _execute(self, text: str, write: bool, timeout_ms: int | None = None) -> list[dict]:
         try:
-            reply = self.db.connection.execute_command(*command)
-            if reply and isinstance(reply[-1], Exception):
-                raise reply[-1]           # an error raised while the query ran
+            reply = self.db.connection.execute_command(*self._command(text, write, timeout_ms))
         except Exception as e:
-            if "empty key" in str(e) and not write:
-                return []                 # nothing loaded yet: every read is empty
-            raise self._store_error(e) from e
+            return self._failed(e, write)
+        return self._rows(reply, write)
+
+    def _read_all(self, queries):
+        """The reads sent together: one round trip, and the server runs the next query while the
+        reply to the one before is being read."""
+        pipe = self.db.connection.pipeline(transaction=False)
+        for query, params in queries:
+            pipe.execute_command(*self._command(params_header(params) + query if params else query, False))
+        try:
+            replies = pipe.execute(raise_on_error=False)
+        except Exception as e:
+            return [self._failed(e, False)] * len(queries)
+        return [self._failed(r, False) if isinstance(r, Exception) else self._rows(r, False) for r in replies]
+
+    def _failed(self, e: Exception, write: bool) -> list[dict]:
+        if "empty key" in str(e) and not write:
+            return []                     # nothing loaded yet: every read is empty
+        raise self._store_error(e) from e
+
+    def _rows(self, reply: list, write: bool) -> list[dict]:
+        if reply and isinstance(reply[-1], Exception):
+            return self._failed(reply[-1], write)     # an error raised while the query ran
         if len(reply) < 3:
             return []                     # a write that returns nothing: only statistics came back
         columns = [name for _, name in reply[0]]

@@ -75,6 +75,10 @@ class GraphStore:
         ``row_cap`` + 1 rows."""
         raise NotImplementedError
 
+    def _read_all(self, queries: list[tuple[str, dict]]) -> list[list[dict]]:
+        """Several reads whose answers are needed together; a store may send them at once."""
+        return [self._run(query, params) for query, params in queries]
+
     def close(self) -> None:
         pass
 
@@ -398,10 +402,9 @@ class GraphStore:
                 edges.setdefault(r["id"], {"id": r["id"], "type": r["type"], "source": source, "target": target,
                                            "weight": r["weight"], "npmi": score})
             frontier = next_frontier
-        found = {r["id"]: entity_public(r) for r in self._run(self._q("entities_by_id"), {"ids": kept_nodes})}
-        nodes = [found.get(nid, center) for nid in kept_nodes]
         kept = [e for e in edges.values() if e["source"] in seen and e["target"] in seen]
-        details = self._edge_details(kept)
+        found, details = self._details(kept_nodes, kept)
+        nodes = [found.get(nid, center) for nid in kept_nodes]
         for e in kept:
             e.update(details.get(e["id"], {"title": None, "document_count": None, "evidence_total": None,
                                           "evidence": []}))
@@ -473,25 +476,29 @@ class GraphStore:
                     found.append(left + list(reversed(right)))
         found = sorted(found, key=len)[:limit]
         ids = sorted({e["source"] for p in found for e in p} | {e["target"] for p in found for e in p})
-        nodes = {r["id"]: entity_public(r) for r in self._run(self._q("entities_by_id"), {"ids": ids})}
-        details = self._edge_details([e for p in found for e in p])
+        nodes, details = self._details(ids, [e for p in found for e in p])
         out = [{"nodes": [nodes[n] for n in order_nodes(source, p)],
                 "edges": [dict(e, **details.get(e["id"], {})) for e in p]} for p in found]
         return {"from": source, "to": target, "hops": len(found[0]) if found else None, "paths": out}
 
-    def _edge_details(self, edges: list[dict]) -> dict[str, dict]:
+    def _details(self, node_ids: list[str], edges: list[dict]) -> tuple[dict[str, dict], dict[str, dict]]:
+        """The public records of entities, and the title, counts and first evidence of
+        relationships, read together: ({entity id: entity}, {relation id: details})."""
+        reads = [(self._q("entities_by_id"), {"ids": node_ids})]
         by_type = defaultdict(set)
         for e in edges:
             by_type[e["type"]].add(e["id"])
-        if not by_type:
-            return {}
         types = sorted(by_type)
-        rows = self._run(queries.union_text("edge_evidence", self.dialect, types),
-                         {f"ids_{t}": sorted(by_type[t]) for t in types})
-        return {r["id"]: {"title": r.get("title"), "document_count": r.get("document_count"),
-                          "evidence_total": r.get("evidence_total"),
-                          "evidence": json.loads(r.get("evidence") or "[]")[:EVIDENCE_IN_NEIGHBORHOOD]}
-                for r in rows}
+        if types:
+            reads.append((queries.union_text("edge_evidence", self.dialect, types),
+                          {f"ids_{t}": sorted(by_type[t]) for t in types}))
+        node_rows, *edge_rows = self._read_all(reads)
+        nodes = {r["id"]: entity_public(r) for r in node_rows}
+        details = {r["id"]: {"title": r.get("title"), "document_count": r.get("document_count"),
+                             "evidence_total": r.get("evidence_total"),
+                             "evidence": json.loads(r.get("evidence") or "[]")[:EVIDENCE_IN_NEIGHBORHOOD]}
+                   for rows in edge_rows for r in rows}
+        return nodes, details
 
     def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = 1000) -> dict:
         """A user's read-only Cypher: writes refused before sending, results capped at ``row_cap``."""

@@ -112,14 +112,15 @@ def prepare(workdir: Path, cluener: Path, seed: int) -> tuple[Path, Path]:
     return workdir / "train.tsv", workdir / "dev.tsv"
 
 
-def train(train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int) -> None:
+def train(train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int, bigram_dim: int = 32) -> None:
     import torch
-    from graph.ner_model import GuanxiRNNNER
+    from graph.ner_model import CharBigramEmbedding, GuanxiRNNNER
 
     torch.manual_seed(seed)
     random.seed(seed)
     tagger = GuanxiRNNNER()
-    tagger.fit(str(train_tsv), str(dev_tsv), str(out), epochs=epochs, embed=100, rnn_hidden=200,
+    embed = CharBigramEmbedding(char_dim=100, bigram_dim=bigram_dim) if bigram_dim else 100
+    tagger.fit(str(train_tsv), str(dev_tsv), str(out), epochs=epochs, embed=embed, rnn_hidden=200,
                batch_size=64, lr=0.002, drop=0.4, patience=3, tagging_scheme="BIO", token_delimiter="",
                devices=[], seed=seed)
 
@@ -131,6 +132,8 @@ def main(argv=None) -> None:
     ap.add_argument("--cluener", default="../shared/datasets/cluener/train.json")
     ap.add_argument("--epochs", type=int, default=14)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--bigram-dim", type=int, default=32,
+                    help="size of the character-bigram embedding joined to each character's (0: characters only)")
     ap.add_argument("--prepare-only", action="store_true",
                     help="only fetch and prepare the data (msra_test.txt and the CLUENER held-out part for scoring)")
     args = ap.parse_args(argv)
@@ -138,7 +141,7 @@ def main(argv=None) -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     train_tsv, dev_tsv = prepare(workdir, Path(args.cluener), args.seed)
     if not args.prepare_only:
-        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed)
+        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed, args.bigram_dim)
 
 
 if __name__ == "__main__":

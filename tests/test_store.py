@@ -241,6 +241,15 @@ def test_user_queries_return_paths_and_report_errors_raised_while_running(store,
         store.query("UNWIND [1, 0] AS x RETURN 1 / x AS y")
 
 
+def test_reads_sent_together_come_back_in_order_empty_before_a_load_and_errors_raise(store, small_graph):
+    reads = [("MATCH (e:Entity) RETURN count(e) AS n", {}), ("RETURN $x AS x", {"x": "二"})]
+    assert store._read_all(reads)[0] in ([], [{"n": 0}])     # FalkorDB: no graph yet, Neo4j: none loaded
+    store.load(small_graph)
+    assert store._read_all(reads) == [[{"n": small_graph.number_of_nodes()}], [{"x": "二"}]]
+    with pytest.raises(StoreError, match="(?i)zero"):
+        store._read_all([("RETURN 1 AS a", {}), ("UNWIND [1, 0] AS x RETURN 1 / x AS y", {})])
+
+
 def test_parameters_with_quotes_backslashes_and_newlines_round_trip(falkordb_store, small_graph):
     falkordb_store.load(small_graph)
     text = 'a "quoted" \\ back\\slash\nnew line 中文 `tick`'
