@@ -11,7 +11,8 @@ from functools import lru_cache
 from graph.records import ENTITY_TYPES, Article, Mention
 from graph.rules import generic_org_lists, load_table, only_generic_words, suffix_lists, word_lists
 
-ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅)$")     # 江女士, 王某: not a named person
+# 江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person
+ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅|大爷|大妈|大娘|大叔|阿姨|大姐|大哥|医生|大夫|同学|经理|老板|总)$")
 LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?: ?[A-Z][a-z]+)+$")  # a one-word Latin "person" is mostly a term
 PRIORITY = {"rule": 4, "dict": 3, "lexicon": 2, "ner": 1}
 
@@ -54,6 +55,8 @@ def select_mentions(article: Article) -> Article:
     for m in article.mentions:
         if m.label not in ENTITY_TYPES:
             continue
+        if kind(m) == "ner":
+            m = strip_stray_marks(m)
         if m.label == "ORG":
             m = extend_org(m, article.text)
             if m.source != "dict" and is_generic_org(m.text):
@@ -195,6 +198,24 @@ def split_name_run(m: Mention) -> list[Mention]:
     if len(text) not in best:
         return [m]
     return [Mention(m.doc_id, m.start + i, m.start + j, text[i:j], m.label, m.source) for i, j in best[len(text)][1]]
+
+
+OPENING, CLOSING = "“‘《（(", "”’》）)"
+
+
+def strip_stray_marks(m: Mention) -> Mention:
+    """“拍卖公司 -> 拍卖公司: a quote or bracket at either end of a model span whose partner is not in
+    the span belongs to the text around it."""
+    start, end = m.start, m.end
+    while end - start > 1 and m.text[start - m.start] in OPENING \
+            and CLOSING[OPENING.index(m.text[start - m.start])] not in m.text[start - m.start:end - m.start]:
+        start += 1
+    while end - start > 1 and m.text[end - 1 - m.start] in CLOSING \
+            and OPENING[CLOSING.index(m.text[end - 1 - m.start])] not in m.text[start - m.start:end - m.start]:
+        end -= 1
+    if (start, end) == (m.start, m.end):
+        return m
+    return Mention(m.doc_id, start, end, m.text[start - m.start:end - m.start], m.label, m.source)
 
 
 def strip_name_dots(m: Mention) -> Mention:

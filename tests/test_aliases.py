@@ -132,3 +132,9 @@ def test_party_short_forms_and_their_longer_neighbours():
     names = sorted(e.name for e in article.entities)
     assert "民主进步党" in names and "民主建港协进联盟" in names and "中国共产党中央委员会" in names
     assert "中国民主促进会" not in names          # 民进党 is not 民进 + 党
+
+
+def test_a_brand_that_is_also_a_word_is_not_found_inside_a_game_title():
+    article = run("昨天王者荣耀战队夺冠，荣耀发布了新手机。")
+    assert [(e.name, [article.text[m.start:m.end] for m in e.mentions]) for e in article.entities] == \
+        [("荣耀终端有限公司", ["荣耀"])]

@@ -111,3 +111,13 @@ def test_names_run_together_are_split_at_surnames():
 def test_a_long_name_that_does_not_split_at_surnames_is_kept():
     article = run("牧民乌云其木格说，草场更绿了。", [("乌云其木格", "PERSON")])
     assert [m.text for m in article.mentions if m.label == "PERSON"] == ["乌云其木格"]
+
+
+def test_a_stray_quote_at_the_edge_of_a_model_span_is_not_part_of_the_name():
+    article = run("他说：“南岭拍卖公司不仅是中介。", [("“南岭拍卖公司", "ORG")])
+    assert [m.text for m in article.mentions if m.label == "ORG"] == ["南岭拍卖公司"]
+
+
+def test_a_surname_with_a_form_of_address_is_not_a_named_person():
+    article = run("陈大爷和曹医生找到了李明远。", [("陈大爷", "PERSON"), ("曹医生", "PERSON"), ("李明远", "PERSON")])
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["李明远"]
