@@ -31,13 +31,24 @@ def is_generic_org(name: str) -> bool:
     return False
 
 
+BANK_UNIT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:分行|支行)|信用卡中心|私人银行部)")
+COMPANY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}?分公司")
+
+
 def extend_org(m: Mention, text: str) -> Mention:
+    """An ORG span directly followed by an organization suffix (浪潮 + 集团) or, for a bank or a
+    company, by one of its branches (招商银行 + 广州分行, 华夏银行 + 信用卡中心) is extended over it;
+    the branch's parent comes back as a relation (compound rules)."""
     org_suffixes, _ = suffix_lists()
-    for suffix in org_suffixes:
-        if text.startswith(suffix, m.end):
-            end = m.end + len(suffix)
-            return Mention(m.doc_id, m.start, end, text[m.start:end], m.label, m.source)
-    return m
+    end = next((m.end + len(s) for s in org_suffixes if text.startswith(s, m.end)), m.end)
+    unit = BANK_UNIT if text[m.start:end].endswith("银行") else \
+        COMPANY_UNIT if text[m.start:end].endswith("公司") else None
+    branch = unit.match(text, end) if unit else None
+    if branch and not any(w in branch.group() for w in org_span_lists()[0]):
+        end = branch.end()
+    if end == m.end:
+        return m
+    return Mention(m.doc_id, m.start, end, text[m.start:end], m.label, m.source)
 
 
 def select_mentions(article: Article) -> Article:

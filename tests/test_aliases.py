@@ -138,3 +138,10 @@ def test_a_brand_that_is_also_a_word_is_not_found_inside_a_game_title():
     article = run("昨天王者荣耀战队夺冠，荣耀发布了新手机。")
     assert [(e.name, [article.text[m.start:m.end] for m in e.mentions]) for e in article.entities] == \
         [("荣耀终端有限公司", ["荣耀"])]
+
+
+def test_a_bank_or_company_branch_is_its_own_organization_linked_to_its_parent():
+    article = run("招商银行广州分行表示欢迎，华夏银行信用卡中心也在场；招商银行今年开设分行。")
+    assert sorted(e.name for e in article.entities) == ["华夏银行", "华夏银行信用卡中心", "招商银行", "招商银行广州分行"]
+    assert sorted((r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF") == [
+        ("华夏银行信用卡中心", "华夏银行"), ("招商银行广州分行", "招商银行")]
