@@ -189,12 +189,13 @@ def split_name_run(m: Mention) -> list[Mention]:
     """A model person of five or more Chinese characters without a name joiner is several names
     run together (lists of delegates lose their spaces: 杨尚昆万里宋平). Split into names of two
     or three characters (four with a two-character surname), each starting with a known surname,
-    preferring two-character surnames and three-character names; unchanged where no such split covers the whole span."""
+    preferring two-character surnames and three-character names; unchanged where no such split
+    covers the whole span."""
     text = m.text
     if len(text) < 5 or not all("\u4e00" <= c <= "\u9fff" for c in text):
         return [m]
     surnames = word_lists()["surnames"]
-    best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}     # end -> (3-char names, cuts)
+    best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}     # end -> (score, cuts)
     for i in range(len(text)):
         if i not in best:
             continue
