@@ -27,7 +27,8 @@ def is_generic_org(name: str) -> bool:
         return True                                            # 人工智能公司, 互联网企业
     for place in places:
         if name.startswith(place):
-            return name[len(place):].lstrip("省市的") in kinds
+            rest = name[len(place):].lstrip("省市的")
+            return rest == "" or rest in kinds                  # 浙江省: a place; 韩国财团: a kind
     return False
 
 
@@ -126,13 +127,18 @@ def org_span_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(lists.get("not_in_org_names", [])), tuple(lists.get("org_name_endings", []))
 
 
+# 等 that lists (not 高等, 平等 …), a number of things, a sum: text describing organizations, not a name
+DESCRIPTION = re.compile(r"(?<![高平同初中均次对])等|(?:[两二三四五六七八九十几多数]|\d+)(?:家|大)|\+")
+
+
 def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
     """False for a model ORG span that holds a verb (谷歌合计占数据中心), that is a known name plus
     text that does not end like an organization (微软达, Gartner研究), a known name with one
     character of the word before it (股搜狗公司) or a country before it (美国亚马逊公司), a team
-    (沈阳教授团队), or a product on a platform (VR社交平台Horizon)."""
+    (沈阳教授团队), a product on a platform (VR社交平台Horizon), or a description: a list (中国电信等科技
+    公司), a count (韩国四大财团, 两家大公司), a sum (政府+财团), a known name and 的 (新浪的控股子公司)."""
     verbs, endings = org_span_lists()
-    if any(v in m.text for v in verbs) or m.text.endswith("团队"):
+    if any(v in m.text for v in verbs) or m.text.endswith("团队") or DESCRIPTION.search(m.text):
         return False
     if "平台" in m.text[:-2] and not m.text.endswith(endings):        # VR社交平台Horizon: a product
         return False
@@ -148,6 +154,8 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
         if o.end == m.end and o.start == m.start + 1:      # 股搜狗公司: the last character of 入股
             return False
         if o.start == m.start and m.text[len(o.text):] in UNIT_LEADS + ("总部",):   # 阿里巴巴全资子公司
+            return False
+        if o.start == m.start and o.end < m.end and m.text[len(o.text):].startswith("的"):
             return False
     return True
 

@@ -121,3 +121,11 @@ def test_a_stray_quote_at_the_edge_of_a_model_span_is_not_part_of_the_name():
 def test_a_surname_with_a_form_of_address_is_not_a_named_person():
     article = run("陈大爷和曹医生找到了李明远。", [("陈大爷", "PERSON"), ("曹医生", "PERSON"), ("李明远", "PERSON")])
     assert [e.name for e in article.entities if e.type == "PERSON"] == ["李明远"]
+
+
+def test_model_spans_that_describe_organizations_are_not_names():
+    text = "南岭电信等科技公司、韩国四大财团、南岭两家大公司、政府+财团和腾讯的控股子公司都在列，浙江省也在。中国高等教育学会发言。"
+    article = run(text, [("南岭电信等科技公司", "ORG"), ("韩国四大财团", "ORG"), ("南岭两家大公司", "ORG"),
+                         ("政府+财团", "ORG"), ("腾讯的控股子公司", "ORG"), ("浙江省", "ORG"),
+                         ("中国高等教育学会", "ORG")])
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == ["中国高等教育学会", "腾讯公司"]
