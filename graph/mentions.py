@@ -127,8 +127,9 @@ def org_span_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(lists.get("not_in_org_names", [])), tuple(lists.get("org_name_endings", []))
 
 
-# 等 that lists (not 高等, 平等 …), a number of things, a sum: text describing organizations, not a name
-DESCRIPTION = re.compile(r"(?<![高平同初中均次对])等|(?:[两二三四五六七八九十几多数]|\d+)(?:家|大)|\+")
+# 等 that lists (not 高等, 平等 …), a number of things (四大财团; not the congress 十五大), a sum: text
+# describing organizations, not a name
+DESCRIPTION = re.compile(r"(?<![高平同初中均次对])等|(?:[两二三四五六七八九十几多数]|\d+)(?:家|大)(?=[\u4e00-\u9fff])|\+")
 
 
 def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
