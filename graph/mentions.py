@@ -24,7 +24,7 @@ def is_generic_org(name: str) -> bool:
     if name in generic or name in kinds or name in places or name.endswith(("主管部门", "有关部门", "相关部门")):
         return True
     if name.endswith(("公司", "企业")) and only_generic_words(name[:-2], word_lists()):
-        return True                                            # 人工智能公司, 互联网企业
+        return True                                            # 人工智能公司, VR硬件公司
     for place in places:
         if name.startswith(place):
             rest = name[len(place):].lstrip("省市的")
@@ -74,6 +74,8 @@ def select_mentions(article: Article) -> Article:
             if m.source != "dict" and is_generic_org(m.text):
                 continue
             if kind(m) == "ner":
+                if only_generic_words(m.text, word_lists()):
+                    continue                                    # 七大, 数字: generic words the model took for a name
                 anchors = [o for o in article.mentions if o.label == "ORG" and kind(o) != "ner"
                            and o.start == m.start and o.end < m.end]
                 m = rest_after(m, anchors, article.text, leads_only=True) or m

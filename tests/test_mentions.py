@@ -129,3 +129,10 @@ def test_model_spans_that_describe_organizations_are_not_names():
                          ("政府+财团", "ORG"), ("腾讯的控股子公司", "ORG"), ("浙江省", "ORG"),
                          ("中国高等教育学会", "ORG")])
     assert sorted(e.name for e in article.entities if e.type == "ORG") == ["中国高等教育学会", "腾讯公司"]
+
+
+def test_model_spans_of_generic_words_kinds_and_technologies_are_not_names():
+    text = "七大领域里，VR硬件公司和数据研究公司都在建5G基站，采用GAA架构，南岭科技也在其中。"
+    article = run(text, [("七大", "ORG"), ("VR硬件公司", "ORG"), ("数据研究公司", "ORG"), ("5G基站", "ORG"),
+                         ("GAA架构", "ORG"), ("南岭科技", "ORG")])
+    assert [e.name for e in article.entities if e.type == "ORG"] == ["南岭科技"]
