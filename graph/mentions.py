@@ -74,8 +74,8 @@ def select_mentions(article: Article) -> Article:
             if m.source != "dict" and is_generic_org(m.text):
                 continue
             if kind(m) == "ner":
-                if only_generic_words(m.text, word_lists()):
-                    continue                                    # 七大, 数字: generic words the model took for a name
+                if only_generic_words(m.text, word_lists()) or DISTRICT.match(m.text):
+                    continue            # 七大, 数字: generic words the model took for a name; 闵行区: a place
                 anchors = [o for o in article.mentions if o.label == "ORG" and kind(o) != "ner"
                            and o.start == m.start and o.end < m.end]
                 m = rest_after(m, anchors, article.text, leads_only=True) or m
@@ -129,6 +129,7 @@ def org_span_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(lists.get("not_in_org_names", [])), tuple(lists.get("org_name_endings", []))
 
 
+DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:(?<![园新社小景矿])区|县|镇|乡)$")    # 闵行区; not 南湖园区
 # 等 that lists (not 高等, 平等 …), a number of things (四大财团; not the congress 十五大), a sum: text
 # describing organizations, not a name
 DESCRIPTION = re.compile(r"(?<![高平同初中均次对])等|(?:[两二三四五六七八九十几多数]|\d+)(?:家|大)(?=[\u4e00-\u9fff])|\+")
@@ -261,7 +262,7 @@ def find_list_members(article: Article) -> Article:
     end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；)."""
     verbs, _ = org_span_lists()
     words = word_lists()
-    found = []
+    found, dropped = [], []
     orgs = [m for m in article.mentions if m.label == "ORG"]
     for a, b in zip(orgs, orgs[1:] + [None]):
         gap = article.text[a.end:b.start] if b else article.text[a.end:a.end + 12]
@@ -277,11 +278,16 @@ def find_list_members(article: Article) -> Article:
             continue
         name, start = match.group("name"), a.end + match.start("name")
         member = Mention(article.id, start, start + len(name), name, "ORG", "rule:list")
+        # a model "person" inside the member is the list's organization misread (…、新开普、…)
+        misread = [m for m in article.mentions if m.label == "PERSON" and m.source == "ner"
+                   and member.start <= m.start and m.end <= member.end]
         if is_generic_org(name) or any(v in name for v in verbs) or name.endswith(LIST_VERB_ENDINGS) \
-                or (not middle and only_generic_words(name, words)) or any(overlaps(member, m) for m in article.mentions):
+                or (not middle and only_generic_words(name, words)) \
+                or any(overlaps(member, m) for m in article.mentions if m not in misread):
             continue
         found.append(member)
-    article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
+        dropped.extend(misread)
+    article.mentions = sorted([m for m in article.mentions if m not in dropped] + found, key=lambda m: m.start)
     return article
 
 

@@ -136,3 +136,11 @@ def test_model_spans_of_generic_words_kinds_and_technologies_are_not_names():
     article = run(text, [("七大", "ORG"), ("VR硬件公司", "ORG"), ("数据研究公司", "ORG"), ("5G基站", "ORG"),
                          ("GAA架构", "ORG"), ("南岭科技", "ORG")])
     assert [e.name for e in article.entities if e.type == "ORG"] == ["南岭科技"]
+
+
+def test_a_listed_organization_the_model_read_as_a_person_becomes_an_organization():
+    text = "园区孕育了青禾股份、新开普、北辰科技、易尚展示、西岭微等企业，闵行区也在其中。"
+    article = run(text, [("青禾股份", "ORG"), ("新开普", "PERSON"), ("北辰科技", "ORG"), ("易尚", "PERSON"),
+                         ("西岭微", "ORG"), ("闵行区", "ORG")])
+    assert sorted((e.name, e.type) for e in article.entities) == [
+        ("北辰科技", "ORG"), ("新开普", "ORG"), ("易尚展示", "ORG"), ("西岭微", "ORG"), ("青禾股份", "ORG")]
