@@ -26,7 +26,7 @@ def freeze_heap() -> None:
     """Move every object alive now (modules, settings, the open store) out of the garbage
     collector's reach. A long-running server otherwise walks them all in each full collection:
     30–80 ms on this machine, taken by whichever request happened to trigger it (it was the tail
-    of 2-hop neighborhoods in ``bench.store``: p95 83 ms with, 41–50 ms without)."""
+    of 2-hop neighborhoods in ``bench.store``: p95 83 ms before freezing, 41–50 ms after)."""
     gc.collect()
     gc.freeze()
 
