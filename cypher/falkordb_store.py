@@ -63,7 +63,7 @@ class FalkorDBStore(GraphStore):
                     raise
 
     def _run(self, query, params=None, write=False, timeout_ms=None, row_cap=None):
-        return self._execute(params_header(params) + query if params else query, write, timeout_ms)
+        return self._execute(with_params(query, params), write, timeout_ms)
 
     def _write(self, name, rows, batch_size=BATCH_SIZE, param="rows", **slots) -> None:
         self._total = None
@@ -219,7 +219,7 @@ class FalkorDBStore(GraphStore):
         reply to the one before is being read."""
         pipe = self.db.connection.pipeline(transaction=False)
         for query, params in queries:
-            pipe.execute_command(*self._command(params_header(params) + query if params else query, False))
+            pipe.execute_command(*self._command(with_params(query, params), False))
         try:
             replies = pipe.execute(raise_on_error=False)
         except Exception as e:
@@ -282,6 +282,11 @@ def literal(value) -> str:
 
 def params_header(params: dict) -> str:
     return "CYPHER " + " ".join(f"{k}={literal(v)}" for k, v in params.items()) + " "
+
+
+def with_params(query: str, params: dict | None) -> str:
+    """The text FalkorDB runs: the query behind a CYPHER header holding its parameters, if any."""
+    return params_header(params) + query if params else query
 
 
 class NotScalar(Exception):

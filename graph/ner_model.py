@@ -99,18 +99,14 @@ class GuanxiRNNNER(RNNNamedEntityRecognizer):
     character-bigram features (``CharBigramEmbedding`` as ``embed``)."""
 
     def build_vocabs(self, dataset, logger):
-        self.vocabs.tag = Vocab(unk_token=None, pad_token=None)
-        self.vocabs[self.config.token_key] = Vocab()
-        for _ in dataset:
-            pass
+        super().build_vocabs(dataset, logger)
         bigrams = self.vocabs.get("bigram")
         if isinstance(bigrams, VocabCounter):
+            bigrams.unlock()
             bigrams.trim(self.config.embed.min_count)
             # a plain vocabulary is what gets saved: the counts of every bigram are not needed
             self.vocabs["bigram"] = Vocab(token_to_idx=dict(bigrams.token_to_idx), pad_token=bigrams.pad_token,
-                                          unk_token=bigrams.unk_token)
-        self.vocabs.lock()
-        self.vocabs.summary(logger)
+                                          unk_token=bigrams.unk_token).lock()
 
     def build_model(self, rnn_input, rnn_hidden, drop, crf, **kwargs):
         model = super().build_model(rnn_input, rnn_hidden, drop, crf, **kwargs)

@@ -96,13 +96,15 @@ def test_a_bigram_model_trains_saves_only_bigrams_seen_often_enough_and_tags_aft
     rows = [("南湖银行与北辰科技合作", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG",
                                    "O", "O"]),
             ("李明远表示欢迎", ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O"])]
-    text = "".join("".join(f"{c}\t{t}\n" for c, t in zip(s, tags)) + "\n" for s, tags in rows * 30)
+    rows = rows * 30 + [("甲乙丙丁", ["O"] * 4)]              # its bigrams are seen once: too rare to keep
+    text = "".join("".join(f"{c}\t{t}\n" for c, t in zip(s, tags)) + "\n" for s, tags in rows)
     (tmp_path / "train.tsv").write_text(text, encoding="utf-8")
     (tmp_path / "dev.tsv").write_text(text, encoding="utf-8")
     train(tmp_path / "train.tsv", tmp_path / "dev.tsv", tmp_path / "model", epochs=12, seed=1, bigram_dim=8)
     vocabs = json.loads((tmp_path / "model" / "vocabs.json").read_text(encoding="utf-8"))
     bigrams = set(vocabs["bigram"]["idx_to_token"])
     assert {"南湖", "科技", "远表"} <= bigrams and "counter" not in vocabs["bigram"]
+    assert "甲乙" not in bigrams
     config = json.loads((tmp_path / "model" / "config.json").read_text(encoding="utf-8"))
     assert config["embed"]["classpath"] == "graph.ner_model.CharBigramEmbedding"
     spans = NerModel(str(tmp_path / "model")).tag(["南湖银行与北辰科技合作"])[0]
