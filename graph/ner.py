@@ -53,11 +53,11 @@ class NerModel:
                              f"pretrained model you have locally.") from e
 
     def tag(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
-        from graph.ner_model import normalize_char
+        from graph.ner_model import normalize_chars
         pieces, owners = [], []
         for k, text in enumerate(texts):
             for start, piece in chunks(text):
-                chars = [normalize_char(c) for c in piece] if self.chars_normalized else list(piece)
+                chars = normalize_chars(piece) if self.chars_normalized else list(piece)
                 pieces.append(chars)
                 owners.append((k, start))
         results: list[list[tuple[str, int, int]]] = [[] for _ in texts]

@@ -8,12 +8,12 @@ from __future__ import annotations
 import os
 import unicodedata
 
+import numpy as np
 import torch
 from torch import nn
 
 from hanlp.common.vocab import Vocab, VocabCounter
 from hanlp.components.ner.rnn_ner import RNNNamedEntityRecognizer
-from hanlp.components.taggers.tagger import Tagger
 from hanlp.layers.embeddings.embedding import Embedding, EmbeddingDim
 from hanlp_common.configurable import AutoConfigurable
 
@@ -24,6 +24,13 @@ def normalize_char(ch: str) -> str:
     """NFKC-fold one character (full-width ASCII to half-width); one in, one out, so offsets hold."""
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
+
+
+def normalize_chars(text: str) -> list[str]:
+    """``normalize_char`` of each character of ``text``."""
+    if unicodedata.is_normalized("NFKC", text):
+        return list(text)
+    return [normalize_char(c) for c in text]
 
 
 def tags_to_spans(tags: list[str]) -> list[tuple[str, int, int]]:
@@ -117,8 +124,67 @@ class GuanxiRNNNER(RNNNamedEntityRecognizer):
         return model
 
     def predict_data(self, data, batch_size, **kwargs):
-        tag_sequences = Tagger.predict_data(self, data, batch_size, **kwargs)
-        return [[(label, b, e) for label, b, e in tags_to_spans(list(tags))] for tags in tag_sequences]
+        """(label, start, end) spans for each list of characters, in input order.
+
+        The same model and decoding as HanLP's ``Tagger.predict_data``, without its per-sample
+        transform pipeline (which runs every sample through it twice and looks characters up one
+        call at a time): on the digest a third of tagging time went there and to a CRF decode that
+        traces each sample back one tensor element at a time."""
+        order = sorted(range(len(data)), key=lambda i: -len(data[i]))     # packing wants longest first
+        outputs: list = [None] * len(data)
+        tags = self.vocabs["tag"].idx_to_token
+        with torch.inference_mode():
+            for k in range(0, len(order), batch_size or 64):
+                ids = order[k:k + (batch_size or 64)]
+                paths = self.tag_ids([data[i] for i in ids])
+                for i, path in zip(ids, paths):
+                    outputs[i] = tags_to_spans([tags[t] for t in path])
+        return outputs
+
+    def tag_ids(self, samples: list[list[str]]) -> list[list[int]]:
+        """Best tag ids for a batch of non-empty character lists."""
+        batch = {f"{self.config.token_key}_id": self.padded_ids(self.config.token_key, samples)}
+        if "bigram" in self.vocabs:
+            batch["bigram_id"] = self.padded_ids("bigram", [add_bigrams({"token": s})["bigram"] for s in samples])
+        emissions, mask = self.model(batch[f"{self.config.token_key}_id"], batch=batch)
+        crf = self.model.crf
+        if crf is None:
+            best = emissions.argmax(-1).tolist()
+        else:
+            best = viterbi(emissions.float().numpy(), mask.numpy(), crf.start_transitions.detach().numpy(),
+                           crf.transitions.detach().numpy(), crf.end_transitions.detach().numpy()).tolist()
+        return [row[:len(s)] for row, s in zip(best, samples)]
+
+    def padded_ids(self, field: str, samples: list[list[str]]) -> torch.Tensor:
+        vocab = self.vocabs[field]
+        index, unk, pad = vocab.token_to_idx, vocab.unk_idx, vocab.pad_idx
+        width = max(map(len, samples))
+        return torch.tensor([[index.get(t, unk) for t in sample] + [pad] * (width - len(sample))
+                             for sample in samples])
+
+
+def viterbi(emissions: np.ndarray, mask: np.ndarray, start: np.ndarray, transitions: np.ndarray,
+            end: np.ndarray) -> np.ndarray:
+    """Best tag paths (batch, length) of a linear-chain CRF, all samples traced back together.
+
+    ``emissions`` is (batch, length, tags), ``mask`` (batch, length) with each row's valid
+    steps first. After a row's end its scores stay and its back-pointers point to the same tag,
+    so the shared trace-back passes through the padding unchanged."""
+    n, length, n_tags = emissions.shape
+    score = start + emissions[:, 0]
+    back = np.empty((length, n, n_tags), dtype=np.int64)
+    back[0] = np.arange(n_tags)
+    for t in range(1, length):
+        candidates = score[:, :, None] + transitions + emissions[:, t, None, :]
+        step = mask[:, t, None]
+        back[t] = np.where(step, candidates.argmax(1), np.arange(n_tags))
+        score = np.where(step, candidates.max(1), score)
+    best = np.empty((n, length), dtype=np.int64)
+    best[:, -1] = (score + end).argmax(1)
+    rows = np.arange(n)
+    for t in range(length - 1, 0, -1):
+        best[:, t - 1] = back[t, rows, best[:, t]]
+    return best
 
 
 def load_component(path: str, quantize: bool = True) -> GuanxiRNNNER:

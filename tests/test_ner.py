@@ -2,7 +2,7 @@
 import pytest
 
 from graph.ner import chunks, load_model
-from graph.ner_model import normalize_char, tags_to_spans
+from graph.ner_model import normalize_char, normalize_chars, tags_to_spans, viterbi
 
 
 def test_tags_to_spans_accepts_bio_and_bmes_and_never_raises_on_ill_formed_runs():
@@ -15,6 +15,22 @@ def test_tags_to_spans_accepts_bio_and_bmes_and_never_raises_on_ill_formed_runs(
 def test_full_width_characters_are_folded_one_to_one():
     assert [normalize_char(c) for c in "５Ｇ，ａ中"] == ["5", "G", ",", "a", "中"]
     assert normalize_char("㈱") == "㈱"          # folding to several characters would move offsets
+    for text in ("５Ｇ，ａ中㈱", "工信部发布通知", "ﬁ①Ａ\u3000", "é"):
+        assert normalize_chars(text) == [normalize_char(c) for c in text]
+
+
+def test_viterbi_finds_the_paths_hanlps_crf_finds_for_rows_of_different_lengths():
+    import torch
+    from hanlp.layers.crf.crf import CRF
+    torch.manual_seed(0)
+    crf = CRF(7, batch_first=True)
+    emissions = torch.randn(5, 9, 7)
+    lengths = [9, 9, 6, 2, 1]
+    mask = torch.tensor([[t < n for t in range(9)] for n in lengths])
+    expected = crf.decode(emissions, mask)
+    found = viterbi(emissions.numpy(), mask.numpy(), crf.start_transitions.detach().numpy(),
+                    crf.transitions.detach().numpy(), crf.end_transitions.detach().numpy())
+    assert [row[:n] for row, n in zip(found.tolist(), lengths)] == expected
 
 
 def test_long_text_is_tagged_in_pieces_cut_at_commas():
@@ -58,6 +74,20 @@ def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypa
     text = "国家发展和改革委员会主任张明华今天会见了李强。"
     people = [{text[s:e] for label, s, e in m.tag([text])[0] if label == "PERSON"} for m in (quantized, plain)]
     assert people[0] == people[1] == {"张明华", "李强"}
+
+
+@pytest.mark.slow
+def test_model_tags_as_hanlps_own_prediction_does(monkeypatch):
+    from hanlp.components.taggers.tagger import Tagger
+    from graph.ner import DEFAULT_MODEL, NerModel
+    monkeypatch.setenv("GUANXI_NER_QUANTIZE", "0")     # int8 activations are scaled per batch, batches differ
+    component = NerModel(str(DEFAULT_MODEL)).component
+    texts = ["国家发展和改革委员会主任张明华今天在北京会见了中国石油天然气集团公司董事长李强。", "李强说",
+             "南湖银行与北辰科技合作", "北辰科技公司总裁李明远表示，公司将与南岭银行合作，共建数据中心。", "好"]
+    samples = [list(t) for t in texts] * 30
+    hanlps = [tags_to_spans(list(tags)) for tags in Tagger.predict_data(component, samples, 64)]
+    assert component.predict_data(samples, 64) == hanlps
+    assert any(hanlps)
 
 
 @pytest.mark.slow
