@@ -256,6 +256,10 @@ def test_parameters_with_quotes_backslashes_and_newlines_round_trip(falkordb_sto
     rows = falkordb_store.query("RETURN $s AS s, $xs AS xs, $m AS m",
                                 {"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}})["rows"]
     assert rows == [{"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}}]
+    # lists of strings are escaped in one pass over all of them, with a separator they may hold too
+    strings = [text, "", "\x01sep\x01", 'end\\', "二"]
+    assert falkordb_store.query("RETURN $xs AS xs", {"xs": strings})["rows"] == [{"xs": strings}]
+    assert falkordb_store.query("RETURN $xs AS xs", {"xs": strings[:2]})["rows"] == [{"xs": strings[:2]}]
 
 
 def test_shortest_paths_carry_evidence_on_each_hop(store, small_graph):
@@ -381,3 +385,10 @@ def test_bulk_loads_of_types_that_exist_merge_through_node_ids(falkordb_store, s
     falkordb_store.load(small_graph)
     assert falkordb_store.query("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r.weight AS w "
                                 "ORDER BY a, t, b")["rows"] == first
+
+
+def test_evidence_lists_decoded_together_are_each_their_own():
+    from cypher.store import decode_all
+    texts = ['[{"doc_id": "d1", "sentence": "甲，乙"}]', "[]", '[1, [2, 3]]']
+    assert decode_all(texts) == [[{"doc_id": "d1", "sentence": "甲，乙"}], [], [1, [2, 3]]]
+    assert decode_all([]) == []
