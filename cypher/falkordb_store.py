@@ -6,6 +6,8 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
+from operator import itemgetter
 from urllib.parse import urlparse
 
 from cypher import falkordb_bulk as bulk
@@ -21,6 +23,14 @@ WRITER_LOCK_TTL_MS = 300_000   # a lock left by a writer that died lapses after 
 WRITER_LOCK_WAIT_S = 120.0
 # deletes the lock only if it is still the one this writer took
 RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+
+
+@dataclass
+class Endpoints:
+    """Entity id -> FalkorDB node id for a load's relationships; ``complete`` when every entity
+    they name was found (else each row is checked)."""
+    handles: dict[str, int]
+    complete: bool
 
 
 class FalkorDBStore(GraphStore):
@@ -83,10 +93,14 @@ class FalkorDBStore(GraphStore):
         if pending is not None:
             yield pending[0], pending[1].result()
 
-    def _endpoints(self, relationships) -> dict[str, int]:
+    def _endpoints(self, relationships) -> "Endpoints":
         """The node ids of every entity the load's relationships name, read once for all types."""
-        return self._node_handles({key for rows in relationships.values() for r in rows
-                                   for key in (r["head"], r["tail"])})
+        ids: set[str] = set()
+        for rows in relationships.values():
+            ids.update(map(itemgetter("head"), rows))
+            ids.update(map(itemgetter("tail"), rows))
+        handles = self._node_handles(ids)
+        return Endpoints(handles, complete=handles.keys() >= ids)
 
     @contextmanager
     def _exclusive(self):
@@ -122,18 +136,22 @@ class FalkorDBStore(GraphStore):
         self._bulk(rows, lambda part: bulk.node_block(f"Entity:{label}", keys, part), nodes=True,
                    fallback=lambda part: self._write("create_entities", part, batch_size, label=label))
 
-    def _write_relations(self, name, rows, batch_size, rel_type, handles) -> None:
+    def _write_relations(self, name, rows, batch_size, rel_type, endpoints) -> None:
         """Endpoints found by node id: each row carries the node ids of its two entities, and a batch
         in which a row linked nothing (an endpoint not stored, or a node id freed and reused since
         ``_endpoints``) is re-sent through the key-based merge, which cannot duplicate. A type with no
         relationship yet is created with GRAPH.BULK."""
         self._total = None
+        handles = endpoints.handles
         located, redo = [], []
-        for r in rows:
-            if r["head"] in handles and r["tail"] in handles:
-                located.append(r)
-            else:
-                redo.append(r)
+        if endpoints.complete:                 # no pass over the rows: over a million, it costs seconds
+            located = rows
+        else:
+            for r in rows:
+                if r["head"] in handles and r["tail"] in handles:
+                    located.append(r)
+                else:
+                    redo.append(r)
         if name == "create_relations":
             keys = bulk.property_keys(located, skip=("head", "tail"))
             self._bulk(located, lambda part: bulk.relationship_block(rel_type, keys, part, handles), nodes=False,
