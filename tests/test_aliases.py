@@ -115,6 +115,15 @@ def test_short_table_names_are_not_found_inside_common_words():
     assert sorted(e.name for e in article.entities) == ["京东集团", "高通公司"]
 
 
+def test_common_phrases_holding_a_short_name_are_not_that_organization():
+    # sentences written for this test: each holds a short name of the table inside ordinary words
+    text = ("村民进行选举，其中共有五人当选。物价高通胀压力大，车辆在雨中行驶。我们用友好的态度对待"
+            "北大荒的农民；英国央行宣布加息。")
+    assert [e.name for e in run(text).entities] == []
+    article = run("民进成员和解放军报记者到场，央行宣布降准。")
+    assert sorted(e.name for e in article.entities) == ["中国人民银行", "中国民主促进会", "解放军报"]
+
+
 def test_a_person_name_cut_short_joins_the_full_name():
     text = "协会会长郑定远表示支持。郑定表示，互操作性尤为重要。"
     article = run(text, [("郑定远", "PERSON"), ("郑定", "PERSON")])
