@@ -12,7 +12,8 @@ Boundary = Callable[[str, int, int], bool]
 
 def name_boundary(text: str, start: int, end: int) -> bool:
     """Whether a name may end and start here: a Latin name not inside a longer Latin word (Meta in
-    Metaverse), a name ending in 国 not inside 国家 (联合国 in 联合国家重点实验室)."""
+    Metaverse), a name ending in 国 not inside 国家 (联合国 in 联合国家重点实验室), a ministry not
+    inside 部门 (财政部门 are the finance departments of any government, not 财政部)."""
     name_first, name_last = text[start], text[end - 1]
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
@@ -20,7 +21,7 @@ def name_boundary(text: str, start: int, end: int) -> bool:
         return False
     if name_last.isascii() and name_last.isalnum() and after.isascii() and after.isalnum():
         return False
-    if name_last == "国" and after == "家":
+    if (name_last, after) in (("国", "家"), ("部", "门")):
         return False
     return True
 

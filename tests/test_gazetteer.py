@@ -17,6 +17,12 @@ def test_latin_names_need_word_boundaries():
     assert [(text[s:e], s) for s, e in g.find(text)] == [("Meta", 0), ("联合国", text.rindex("联合国"))]
 
 
+def test_a_ministry_is_not_found_in_the_departments_of_its_field():
+    g = Gazetteer(["财政部", "公安部"])
+    text = "省级财政部门与财政部会商，公安部门配合。"
+    assert [(text[s:e], s) for s, e in g.find(text)] == [("财政部", text.index("与") + 1)]
+
+
 def test_lexicon_names_count_only_at_a_word_boundary():
     text = "上海汽车产业链与上海汽车、北辰汽车集团"
     assert not ends_at_word_boundary(text, 0, 4)             # 上海汽车|产业链
