@@ -107,10 +107,18 @@ def select_mentions(article: Article) -> Article:
                     continue
         if not any(overlaps(m, t) for t in taken):
             taken.append(m)
+    people = {(m.start, m.end) for m in taken if m.label == "PERSON"}
     article.mentions = sorted((person_named_project(part, taken) for m in taken
-                               for part in (split_name_run(m) if m.label == "PERSON" and kind(m) == "ner" else [m])),
+                               for part in (split_name_run(m, in_name_list(m, people))
+                                            if m.label == "PERSON" and kind(m) == "ner" else [m])),
                               key=lambda m: m.start)
     return article
+
+
+def in_name_list(m: Mention, people: set[tuple[int, int]]) -> bool:
+    """Whether another person's name touches this one, with nothing between: a list of names that
+    lost its separators."""
+    return any(end == m.start or start == m.end for start, end in people if (start, end) != (m.start, m.end))
 
 
 def person_named_project(m: Mention, mentions: list[Mention]) -> Mention:
@@ -197,31 +205,44 @@ COMPOUND_SURNAMES = frozenset(("欧阳", "司马", "上官", "诸葛", "东方",
                                "宇文", "司徒", "夏侯", "端木", "独孤", "西门", "南宫"))
 
 
-def split_name_run(m: Mention) -> list[Mention]:
+def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
     """A model person of five or more Chinese characters without a name joiner is several names
     run together (lists of delegates lose their spaces: 杨尚昆万里宋平). Split into names of two
     or three characters (four with a two-character surname), each starting with a known surname,
     preferring two-character surnames and three-character names; unchanged where no such split
-    covers the whole span."""
+    covers the whole span.
+
+    ``in_list`` (other names touch this one) also splits four characters (李鹏乔石), and lets one or
+    two characters at the start and one at the end go where the rest splits into several names:
+    the model cut the names beside it there (毅仁丁关根田纪云 is the end of 荣毅仁, then 丁关根 and
+    田纪云)."""
     text = m.text
-    if len(text) < 5 or not all("\u4e00" <= c <= "\u9fff" for c in text):
+    if len(text) < (4 if in_list else 5) or not all("\u4e00" <= c <= "\u9fff" for c in text):
         return [m]
+    trims = [(0, 0)] + ([(0, 1), (1, 0), (2, 0), (1, 1), (2, 1)] if in_list else [])
+    for lead, tail in trims:                     # the fewest characters let go first
+        cuts = surname_cover(text, lead, len(text) - tail)
+        if cuts and (len(cuts) > 1 or not (lead or tail)):      # what is left is itself a run
+            return [Mention(m.doc_id, m.start + i, m.start + j, text[i:j], m.label, m.source) for i, j in cuts]
+    return [m]
+
+
+def surname_cover(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The best split of text[start:end] into surname-led names (see ``split_name_run``), or []."""
     surnames = word_lists()["surnames"]
-    best: dict[int, tuple[int, list[tuple[int, int]]]] = {0: (0, [])}     # end -> (score, cuts)
-    for i in range(len(text)):
+    best: dict[int, tuple[int, list[tuple[int, int]]]] = {start: (0, [])}     # end -> (score, cuts)
+    for i in range(start, end):
         if i not in best:
             continue
         for size in (2, 3, 4):
             j = i + size
             surname = 2 if text[i:i + 2] in COMPOUND_SURNAMES else 1 if text[i] in surnames else 0
-            if j > len(text) or not surname or not 1 <= size - surname <= 2:
+            if j > end or not surname or not 1 <= size - surname <= 2:
                 continue
             score = best[i][0] + (size - surname == 2) + 2 * (surname == 2)     # 欧阳 is all but sure
             if j not in best or score > best[j][0]:
                 best[j] = (score, best[i][1] + [(i, j)])
-    if len(text) not in best:
-        return [m]
-    return [Mention(m.doc_id, m.start + i, m.start + j, text[i:j], m.label, m.source) for i, j in best[len(text)][1]]
+    return best[end][1] if end in best else []
 
 
 OPENING, CLOSING = "“‘《（(", "”’》）)"

@@ -108,6 +108,16 @@ def test_names_run_together_are_split_at_surnames():
     assert [m.text for m in article.mentions if m.label == "PERSON"] == ["王立新", "陈思远", "李明", "欧阳文华"]
 
 
+def test_names_in_a_list_without_separators_split_where_the_model_cut_a_neighbour():
+    # the model's spans in a run of names start or end inside a neighbour's name; a span touching
+    # another name is in such a list: four characters split too, cut ends are let go
+    text = "委员：王立军周文远吴明华，陈平李远。"
+    article = run(text, [("王立", "PERSON"), ("军周文远吴明华", "PERSON"), ("陈平李远", "PERSON")])
+    assert [m.text for m in article.mentions if m.label == "PERSON"] == ["王立", "周文远", "吴明华", "陈平李远"]
+    article = run("主席团：王立新陈平李远。", [("王立新", "PERSON"), ("陈平李远", "PERSON")])
+    assert [m.text for m in article.mentions if m.label == "PERSON"] == ["王立新", "陈平", "李远"]
+
+
 def test_a_long_name_that_does_not_split_at_surnames_is_kept():
     article = run("牧民乌云其木格说，草场更绿了。", [("乌云其木格", "PERSON")])
     assert [m.text for m in article.mentions if m.label == "PERSON"] == ["乌云其木格"]
