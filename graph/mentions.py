@@ -312,6 +312,30 @@ def find_list_members(article: Article) -> Article:
     return article
 
 
+def find_listed_people(article: Article) -> Article:
+    """Pipeline stage: the names between two people of a list that the model missed (…罗布汝信汤洪高安启元:
+    罗布 and 安启元 found, 汝信 and 汤洪高 not), where the gap is nothing but surname-led names,
+    with the list's separator (、) on both sides, or on neither inside a run of names that touch."""
+    people = sorted((m for m in article.mentions if m.label == "PERSON"), key=lambda m: m.start)
+    touching = {m.start for m in people} & {m.end for m in people}     # where one name ends and the next starts
+    found = []
+    for a, b in zip(people, people[1:]):
+        gap = article.text[a.end:b.start]
+        if gap.startswith("、") and gap.endswith("、") and len(gap) > 2:
+            start, gap = a.end + 1, gap[1:-1]
+        elif "、" in gap or not (a.start in touching or b.end in touching):
+            continue                          # without separators, only inside a run of three or more
+        else:
+            start = a.end
+        if not 2 <= len(gap) <= 8 or not all("\u4e00" <= c <= "\u9fff" for c in gap) \
+                or any(a.end < m.end and m.start < b.start for m in article.mentions):
+            continue
+        for i, j in surname_cover(gap, 0, len(gap)):
+            found.append(Mention(article.id, start + i, start + j, gap[i:j], "PERSON", "rule:name-list"))
+    article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
+    return article
+
+
 BODY_AFTER_PLACE = r"(?:省|市|自治区)?(?P<body>[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|厅|局|委员会|委|办公室))"
 JOINERS = "、和及与"
 

@@ -6,7 +6,7 @@ from typing import Callable, Iterable, Iterator
 from graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities
 from graph.articles import articles_from_document
 from graph.lexicon import find_lexicon_mentions
-from graph.mentions import find_list_members, find_shared_bodies, select_mentions
+from graph.mentions import find_list_members, find_listed_people, find_shared_bodies, select_mentions
 from graph.ner import find_model_mentions, find_model_mentions_in
 from graph.records import Article, Document
 from graph.relations import extract_relations
@@ -29,6 +29,7 @@ PIPELINE: tuple[Stage, ...] = (
     find_declared_short_forms,
     select_mentions,
     find_list_members,
+    find_listed_people,
     find_shared_bodies,
     group_entities,
     extract_relations,

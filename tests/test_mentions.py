@@ -118,6 +118,15 @@ def test_names_in_a_list_without_separators_split_where_the_model_cut_a_neighbou
     assert [m.text for m in article.mentions if m.label == "PERSON"] == ["王立新", "陈平", "李远"]
 
 
+def test_a_name_the_model_missed_inside_a_list_of_names_is_found():
+    people = lambda article: [m.text for m in article.mentions if m.label == "PERSON"]   # noqa: E731
+    spans = [("王立新", "PERSON"), ("陈思远", "PERSON"), ("李明远", "PERSON")]
+    assert people(run("代表：王立新陈思远周文华李明远。", spans)) == ["王立新", "陈思远", "周文华", "李明远"]
+    assert people(run("出席的有陈思远、周文华、李明远。", spans)) == ["陈思远", "周文华", "李明远"]
+    # two names apart, without separators, are not a list: the words between stay words
+    assert people(run("副总理陈思远和俄罗斯驻华大使李明远在机场。", spans)) == ["陈思远", "李明远"]
+
+
 def test_a_long_name_that_does_not_split_at_surnames_is_kept():
     article = run("牧民乌云其木格说，草场更绿了。", [("乌云其木格", "PERSON")])
     assert [m.text for m in article.mentions if m.label == "PERSON"] == ["乌云其木格"]
