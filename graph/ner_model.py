@@ -130,12 +130,14 @@ class GuanxiRNNNER(RNNNamedEntityRecognizer):
         transform pipeline (which runs every sample through it twice and looks characters up one
         call at a time): on the digest a third of tagging time went there and to a CRF decode that
         traces each sample back one tensor element at a time."""
-        order = sorted(range(len(data)), key=lambda i: -len(data[i]))     # packing wants longest first
-        outputs: list = [None] * len(data)
+        size = batch_size or 64
+        # longest first, as packing wants; an empty piece has no spans
+        order = sorted((i for i, sample in enumerate(data) if len(sample)), key=lambda i: -len(data[i]))
+        outputs: list = [[] for _ in data]
         tags = self.vocabs["tag"].idx_to_token
         with torch.inference_mode():
-            for k in range(0, len(order), batch_size or 64):
-                ids = order[k:k + (batch_size or 64)]
+            for k in range(0, len(order), size):
+                ids = order[k:k + size]
                 paths = self.tag_ids([data[i] for i in ids])
                 for i, path in zip(ids, paths):
                     outputs[i] = tags_to_spans([tags[t] for t in path])

@@ -88,6 +88,7 @@ def test_model_tags_as_hanlps_own_prediction_does(monkeypatch):
     hanlps = [tags_to_spans(list(tags)) for tags in Tagger.predict_data(component, samples, 64)]
     assert component.predict_data(samples, 64) == hanlps
     assert any(hanlps)
+    assert component.predict_data([[], list("李强说")], 64) == [[], hanlps[1]]     # an empty piece has no spans
 
 
 @pytest.mark.slow
