@@ -280,7 +280,8 @@ LIST_VERB_ENDINGS = ("合作", "发展", "参与", "共建", "联合", "携手",
 def find_list_members(article: Article) -> Article:
     """Pipeline stage: an unknown name listed with organizations is one too: between two of them
     (汉威科技、新开普、天迈科技; 谷歌、苹果、通用和福特等公司), or last after one, before 等 or the
-    end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；)."""
+    end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；). A model person that starts
+    an organization named so is that organization cut short (``org_cut_short``)."""
     verbs, _ = org_span_lists()
     words = word_lists()
     found, dropped = [], []
@@ -309,7 +310,21 @@ def find_list_members(article: Article) -> Article:
         found.append(member)
         dropped.extend(misread)
     article.mentions = sorted([m for m in article.mentions if m not in dropped] + found, key=lambda m: m.start)
+    article.mentions = [org_cut_short(m, article) for m in article.mentions]
     return article
+
+
+def org_cut_short(m: Mention, article: Article) -> Mention:
+    """A model person where the text goes on into an organization the article names elsewhere is
+    that organization cut short (易尚 of 易尚展示在11月…, where 易尚展示 was found in a list)."""
+    if m.label != "PERSON" or m.source != "ner":
+        return m
+    for o in article.mentions:
+        end = m.start + len(o.text)
+        if o.label == "ORG" and end > m.end and article.text.startswith(o.text, m.start) \
+                and not any(n is not m and n.start < end and m.start < n.end for n in article.mentions):
+            return Mention(m.doc_id, m.start, end, o.text, "ORG", "rule:known-org")
+    return m
 
 
 def find_listed_people(article: Article) -> Article:

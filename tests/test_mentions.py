@@ -127,6 +127,13 @@ def test_a_name_the_model_missed_inside_a_list_of_names_is_found():
     assert people(run("副总理陈思远和俄罗斯驻华大使李明远在机场。", spans)) == ["陈思远", "李明远"]
 
 
+def test_a_person_that_starts_an_organization_named_in_the_article_is_that_organization():
+    text = "北辰科技、易达展示、南岭股份收到关注函。易达展示在三个交易日内涨停，易达表示将回复。"
+    article = run(text, [("北辰科技", "ORG"), ("南岭股份", "ORG"), ("易达", "PERSON")])
+    assert [(m.text, m.label) for m in article.mentions if "易达" in m.text] == [
+        ("易达展示", "ORG"), ("易达展示", "ORG"), ("易达", "PERSON")]
+
+
 def test_a_long_name_that_does_not_split_at_surnames_is_kept():
     article = run("牧民乌云其木格说，草场更绿了。", [("乌云其木格", "PERSON")])
     assert [m.text for m in article.mentions if m.label == "PERSON"] == ["乌云其木格"]
