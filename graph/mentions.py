@@ -107,18 +107,23 @@ def select_mentions(article: Article) -> Article:
                     continue
         if not any(overlaps(m, t) for t in taken):
             taken.append(m)
-    people = {(m.start, m.end) for m in taken if m.label == "PERSON"}
+    starts, ends = name_edges(m for m in taken if m.label == "PERSON")
     article.mentions = sorted((person_named_project(part, taken) for m in taken
-                               for part in (split_name_run(m, in_name_list(m, people))
+                               for part in (split_name_run(m, m.start in ends or m.end in starts)
                                             if m.label == "PERSON" and kind(m) == "ner" else [m])),
                               key=lambda m: m.start)
     return article
 
 
-def in_name_list(m: Mention, people: set[tuple[int, int]]) -> bool:
-    """Whether another person's name touches this one, with nothing between: a list of names that
-    lost its separators."""
-    return any(end == m.start or start == m.end for start, end in people if (start, end) != (m.start, m.end))
+def name_edges(people) -> tuple[set[int], set[int]]:
+    """Where people's names start and where they end. A name that starts where another ends, or
+    ends where another starts, touches it: a list of names that lost its separators."""
+    people = list(people)
+    return {m.start for m in people}, {m.end for m in people}
+
+
+def is_chinese(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def person_named_project(m: Mention, mentions: list[Mention]) -> Mention:
@@ -217,7 +222,7 @@ def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
     the model cut the names beside it there (毅仁丁关根田纪云 is the end of 荣毅仁, then 丁关根 and
     田纪云)."""
     text = m.text
-    if len(text) < (4 if in_list else 5) or not all("\u4e00" <= c <= "\u9fff" for c in text):
+    if len(text) < (4 if in_list else 5) or not is_chinese(text):
         return [m]
     trims = [(0, 0)] + ([(0, 1), (1, 0), (2, 0), (1, 1), (2, 1)] if in_list else [])
     for lead, tail in trims:                     # the fewest characters let go first
@@ -332,17 +337,17 @@ def find_listed_people(article: Article) -> Article:
     罗布 and 安启元 found, 汝信 and 汤洪高 not), where the gap is nothing but surname-led names,
     with the list's separator (、) on both sides, or on neither inside a run of names that touch."""
     people = sorted((m for m in article.mentions if m.label == "PERSON"), key=lambda m: m.start)
-    touching = {m.start for m in people} & {m.end for m in people}     # where one name ends and the next starts
+    starts, ends = name_edges(people)
     found = []
     for a, b in zip(people, people[1:]):
         gap = article.text[a.end:b.start]
         if gap.startswith("、") and gap.endswith("、") and len(gap) > 2:
             start, gap = a.end + 1, gap[1:-1]
-        elif "、" in gap or not (a.start in touching or b.end in touching):
+        elif "、" in gap or not (a.start in ends or b.end in starts):
             continue                          # without separators, only inside a run of three or more
         else:
             start = a.end
-        if not 2 <= len(gap) <= 8 or not all("\u4e00" <= c <= "\u9fff" for c in gap) \
+        if not 2 <= len(gap) <= 8 or not is_chinese(gap) \
                 or any(a.end < m.end and m.start < b.start for m in article.mentions):
             continue
         for i, j in surname_cover(gap, 0, len(gap)):
