@@ -1,6 +1,7 @@
-// One hop out of a set of entities, strongest first; the store repeats it for deeper neighborhoods,
-// computes co-occurrence NPMI from the sentence counts (a's it knows from the hop that reached a),
-// and fetches the details of the nodes and edges it keeps.
+// The first hop of a neighborhood, strongest first (further hops: expand_far.cypher). Ids, weights
+// and sentence counts only (the store computes co-occurrence NPMI from them): a hub's first hop reads
+// up to five times the node limit and keeps few of the rows, so the details of what is kept are
+// read afterwards.
 MATCH (a:Entity)-[r]-(b:Entity)
 WHERE a.id IN $ids
   AND r.weight >= $min_weight

@@ -355,7 +355,9 @@ class GraphStore:
         CO_OCCURS edges carry their NPMI and can be filtered by it; each edge brings up to
         ``EVIDENCE_IN_NEIGHBORHOOD`` evidence sentences.
 
-        Each hop reads ids and weights only; the details of what is kept are read afterwards.
+        The first hop reads ids and weights only (a hub's keeps few of its rows); further hops
+        bring the details of each row's entity and edge. What is kept without details is read
+        afterwards.
         """
         center = self._entity_row(entity_id)
         depth = max(1, min(depth, MAX_DEPTH))
@@ -365,6 +367,9 @@ class GraphStore:
         seen = {entity_id}
         sentences = {entity_id: center.get("sentences") or 0}     # for NPMI
         edges: dict[str, dict] = {}
+        # entity id / relation id -> a row of a further hop, which brings their details
+        node_detail: dict[str, dict] = {}
+        edge_detail: dict[str, dict] = {}
         frontier = [entity_id]
         capped = False
         cap = limit * EXPANSION_FACTOR
@@ -401,10 +406,20 @@ class GraphStore:
                 target = other if source == r["from_id"] else r["from_id"]
                 edges.setdefault(r["id"], {"id": r["id"], "type": r["type"], "source": source, "target": target,
                                            "weight": r["weight"], "npmi": score})
+                if hop:
+                    node_detail.setdefault(other, r)
+                    edge_detail.setdefault(r["id"], r)
             frontier = next_frontier
         kept = [e for e in edges.values() if e["source"] in seen and e["target"] in seen]
-        found, details = self._details(kept_nodes, kept)
-        nodes = [found.get(nid, center) for nid in kept_nodes]
+        node_rows, edge_rows = self._detail_rows([nid for nid in kept_nodes[1:] if nid not in node_detail],
+                                                 [e for e in kept if e["id"] not in edge_detail])
+        found = {r["id"]: entity_public(r) for r in node_rows}
+        found.update((nid, expanded_entity(node_detail[nid])) for nid in kept_nodes[1:] if nid in node_detail)
+        nodes = [center] + [found[nid] for nid in kept_nodes[1:] if nid in found]
+        if len(nodes) < len(kept_nodes):         # removed by another process meanwhile
+            present = {n["id"] for n in nodes}
+            kept = [e for e in kept if e["source"] in present and e["target"] in present]
+        details = edge_details(edge_rows + [edge_detail[e["id"]] for e in kept if e["id"] in edge_detail])
         for e in kept:
             e.update(details.get(e["id"], {"title": None, "document_count": None, "evidence_total": None,
                                           "evidence": []}))
@@ -446,7 +461,7 @@ class GraphStore:
         max_hops = max(1, min(max_hops, MAX_PATH_HOPS))
         if source == target:
             return {"from": source, "to": target, "hops": 0, "paths": []}
-        query = self._q("expand_far")
+        query = self._q("path_step")
         parents = {source: {source: []}, target: {target: []}}   # side -> node -> [(previous node, edge)]
         frontiers = {source: [source], target: [target]}
         meeting: set[str] = set()
@@ -483,8 +498,15 @@ class GraphStore:
 
     def _details(self, node_ids: list[str], edges: list[dict]) -> tuple[dict[str, dict], dict[str, dict]]:
         """The public records of entities, and the title, counts and first evidence of
-        relationships, read together: ({entity id: entity}, {relation id: details})."""
-        reads = [(self._q("entities_by_id"), {"ids": node_ids})]
+        relationships: ({entity id: entity}, {relation id: details})."""
+        node_rows, edge_rows = self._detail_rows(node_ids, edges)
+        return {r["id"]: entity_public(r) for r in node_rows}, edge_details(edge_rows)
+
+    def _detail_rows(self, node_ids: list[str], edges: list[dict]) -> tuple[list[dict], list[dict]]:
+        """The rows of entities and of relationships (id, title, counts, evidence), read together."""
+        reads = []
+        if node_ids:
+            reads.append((self._q("entities_by_id"), {"ids": node_ids}))
         by_type = defaultdict(set)
         for e in edges:
             by_type[e["type"]].add(e["id"])
@@ -492,14 +514,9 @@ class GraphStore:
         if types:
             reads.append((queries.union_text("edge_evidence", self.dialect, types),
                           {f"ids_{t}": sorted(by_type[t]) for t in types}))
-        node_rows, *edge_rows = self._read_all(reads)
-        nodes = {r["id"]: entity_public(r) for r in node_rows}
-        rows = [r for part in edge_rows for r in part]
-        evidence = decode_all([r.get("evidence") or "[]" for r in rows])
-        details = {r["id"]: {"title": r.get("title"), "document_count": r.get("document_count"),
-                             "evidence_total": r.get("evidence_total"), "evidence": items[:EVIDENCE_IN_NEIGHBORHOOD]}
-                   for r, items in zip(rows, evidence)}
-        return nodes, details
+        answers = self._read_all(reads) if reads else []
+        node_rows = answers.pop(0) if node_ids else []
+        return node_rows, answers[0] if answers else []
 
     def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = 1000) -> dict:
         """A user's read-only Cypher: writes refused before sending, results capped at ``row_cap``."""
@@ -512,6 +529,22 @@ def stub_row(entity_id: str, type_: str) -> dict:
     """An entity row to MERGE before its counts are recomputed from the contributions."""
     return {"id": entity_id, "name": entity_id, "type": type_, "aliases": [], "mentions": 0, "sentences": 0,
             "document_count": 0, "first_seen": None, "last_seen": None, "merge_reasons": []}
+
+
+def edge_details(rows: list[dict]) -> dict[str, dict]:
+    """Relation id -> title, counts and the first evidence, from rows that hold them."""
+    evidence = decode_all([r.get("evidence") or "[]" for r in rows])
+    return {r["id"]: {"title": r.get("title"), "document_count": r.get("document_count"),
+                      "evidence_total": r.get("evidence_total"), "evidence": items[:EVIDENCE_IN_NEIGHBORHOOD]}
+            for r, items in zip(rows, evidence)}
+
+
+def expanded_entity(row: dict) -> dict:
+    """The public record of the entity a row of expand_far.cypher reached."""
+    return {"id": row["node_id"], "name": row["node_name"], "type": row["node_type"],
+            "aliases": list(row["node_aliases"] or []), "mentions": row["node_mentions"],
+            "sentences": row["sentences"], "document_count": row["node_document_count"],
+            "first_seen": row["node_first_seen"], "last_seen": row["node_last_seen"]}
 
 
 def decode_all(texts: list[str]) -> list:

@@ -77,6 +77,43 @@ def test_neighborhood_depth_filters_and_evidence(store, small_graph):
     assert capped["capped"] and len(capped["nodes"]) == 2
 
 
+def test_every_hop_of_a_neighborhood_brings_the_same_details(store):
+    """The first hop's details are read by id afterwards, a further hop's come with its rows: both
+    must give what the entity and the relationship say when read on their own (every field of
+    these rows holds a different value, so a column read into the wrong field shows)."""
+    import json
+
+    from cypher.rows import node_row
+
+    def entity(i, name, type_="ORG"):
+        return node_row({"id": f"e{i}", "name": name, "type": type_, "aliases": [f"{name}简称"], "mentions": 10 + i,
+                         "sentences": 20 + i, "document_count": 30 + i, "first_seen": f"2021-01-0{i}",
+                         "last_seen": f"2021-02-0{i}", "merge_reasons": []})
+
+    def relation(i, head, tail):
+        evidence = [{"doc_id": f"d{i}{k}", "sentence": f"第{k}句", "date": None} for k in range(5)]
+        return {"id": f"r{i}", "head": head, "tail": tail, "weight": i, "title": f"职务{i}",
+                "documents": [f"d{i}0", f"d{i}1"], "document_count": 40 + i, "evidence": json.dumps(evidence),
+                "evidence_total": 50 + i, "rules": ["test"], "first_seen": None, "last_seen": None}
+
+    orgs = [entity(1, "中心"), entity(2, "近邻"), entity(3, "远邻甲"), entity(4, "远邻乙")]
+    store.load_rows({"ORG": orgs, "PERSON": [entity(5, "远邻人", "PERSON")]},
+                    {"PARTNERS_WITH": [relation(1, "e1", "e2"), relation(2, "e3", "e2")],
+                     "INVESTS_IN": [relation(3, "e2", "e4")], "HOLDS_ROLE": [relation(4, "e5", "e2")]})
+    two = store.neighborhood("e1", depth=2)
+    assert {n["id"] for n in two["nodes"]} == {"e1", "e2", "e3", "e4", "e5"}
+    for node in two["nodes"]:
+        assert node == {k: v for k, v in store.entity(node["id"]).items() if k != "related"}
+    assert len(two["edges"]) == 4
+    for edge in two["edges"]:
+        rel = store.relation(edge["id"])
+        assert (edge["title"], edge["evidence_total"], edge["document_count"]) == \
+               (rel["title"], rel["evidence_total"], 40 + rel["weight"])
+        stored = store.query("MATCH ()-[r]->() WHERE r.id = $id RETURN r.evidence AS e", {"id": edge["id"]})
+        assert edge["evidence"] == json.loads(stored["rows"][0]["e"])[:3]
+        assert (edge["source"], edge["target"]) == (rel["head"], rel["tail"])
+
+
 def test_read_only_queries(store, small_graph):
     store.load(small_graph)
     result = store.query("MATCH (e:Entity) WHERE e.name = $name RETURN e.type AS type", {"name": "李明远"})
