@@ -382,7 +382,8 @@ def test_first_loads_of_a_label_or_type_keep_every_value(falkordb_store):
     rel = partners_row("org-a", "org-b")
     rel.update(weight=2.5, title="董事长", documents=["d1", "d2"], evidence='[{"s": "x\\"y\n"}]')
     bulk_calls = bulk_commands(falkordb_store)
-    falkordb_store.load_rows({"ORG": [a, b]}, {"PARTNERS_WITH": [rel], "ISSUED": [partners_row("org-b", "org-x")]})
+    falkordb_store.load_rows({"ORG": [a, b]}, {"PARTNERS_WITH": [rel, partners_row("org-a", "org-x")],
+                                               "ISSUED": [partners_row("org-b", "org-x")]})
     node = falkordb_store.query("MATCH (e:Entity:ORG {id: 'org-a'}) RETURN e")["rows"][0]["e"]
     assert node["aliases"] == ["甲", "乙\ufffd丙"] and node["mentions"] == 3 and node["merge_reasons"] == []
     assert "first_seen" not in node and node["keys"] == a["keys"]
@@ -390,7 +391,8 @@ def test_first_loads_of_a_label_or_type_keep_every_value(falkordb_store):
                                 "RETURN r")["rows"][0]["r"]
     assert {k: edge[k] for k in ("weight", "title", "documents", "evidence", "id")} == {
         k: rel[k] for k in ("weight", "title", "documents", "evidence", "id")}
-    # a relationship to an entity that is not stored is not created (as with Cypher's MATCH)
+    # a relationship to an entity that is not stored is not created (as with Cypher's MATCH), and
+    # does not keep the rest of its chunk from being created
     assert falkordb_store.counts()["relationships"] == 1
     assert falkordb_store.search("org-b")[0]["id"] == "org-b"           # created nodes are indexed
     assert bulk_commands(falkordb_store) == bulk_calls + 2     # ORG, PARTNERS_WITH (ISSUED: nothing to link)
