@@ -140,23 +140,32 @@ def column_streams(values: tuple) -> list | None:
                 return [b"\x04" if kind is int else b"\x02", _eight_bytes(packed)]
         elif kind is list:
             items = list(chain.from_iterable(values))
-            sizes = set(map(len, values))
-            if set(map(type, items)) <= {str} and len(sizes) == 1:
-                # lists of one length k (most often one document, one rule): k columns of strings
-                k = sizes.pop()
-                pieces = _utf8_pieces(items, 0) if k else []
-                if pieces is not None:
-                    streams = [_long(ARRAY, k)]
-                    for j in range(k):
-                        streams += [b"\x03", pieces[j::k], b"\x00"]
-                    return streams
             if set(map(type, items)) <= {str}:
-                # each list's elements as "\x03…\x00"
-                bodies = _utf8_pieces(list(map("".join, map(map, repeat("\x03{}\x00".format), values))), len(items))
-                if bodies is not None:
-                    lengths = _eight_bytes(struct.pack(f"={len(values)}q", *map(len, values)))
-                    return [b"\x05", lengths, bodies]
+                streams = _string_list_streams(values, items)
+                if streams is not None:
+                    return streams
     return [list(map(encode, values))]
+
+
+def _string_list_streams(lists: tuple, items: list[str]) -> list | None:
+    """``column_streams`` of lists of strings (``items``: all their elements, in order); None
+    where a string holds a NUL or \x01."""
+    sizes = set(map(len, lists))
+    if len(sizes) == 1:
+        # lists of one length k (most often one document, one rule): k columns of strings
+        k = sizes.pop()
+        pieces = _utf8_pieces(items, 0) if k else []
+        if pieces is None:
+            return None
+        streams = [_long(ARRAY, k)]
+        for j in range(k):
+            streams += [b"\x03", pieces[j::k], b"\x00"]
+        return streams
+    # each list's elements as "\x03…\x00"
+    bodies = _utf8_pieces(list(map("".join, map(map, repeat("\x03{}\x00".format), lists))), len(items))
+    if bodies is None:
+        return None
+    return [b"\x05", _eight_bytes(struct.pack(f"={len(lists)}q", *map(len, lists))), bodies]
 
 
 def _utf8_pieces(texts, nuls: int) -> list[bytes] | None:

@@ -141,8 +141,9 @@ class FalkorDBStore(GraphStore):
         redo: list[dict] = []
 
         def located(part):
-            found = [r for r in part if r["head"] in handles and r["tail"] in handles]
-            redo.extend(r for r in part if r["head"] not in handles or r["tail"] not in handles)
+            found = []
+            for r in part:
+                (found if r["head"] in handles and r["tail"] in handles else redo).append(r)
             return found
 
         def block(part):
@@ -212,11 +213,10 @@ class FalkorDBStore(GraphStore):
         return StoreError(str(e))
 
     def _node_handles(self, ids: set[str]) -> dict[str, int]:
-        """Entity id -> FalkorDB node id, for ``ids`` (and, when they are most of the graph, for all)."""
+        """Entity id -> FalkorDB node id, for ``ids``, looked up in batches (``_endpoints`` reads
+        all of them instead when a load names much of the graph)."""
         if not ids:
             return {}
-        if len(ids) * 4 > self._count_entities():
-            return self._all_node_handles()
         query = self._q("node_handles")
         handles = {}
         for batch in batches(sorted(ids), HANDLE_BATCH):
