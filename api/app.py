@@ -12,12 +12,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.cache import CachedReads, ResponseCache
-from api.deps import Unauthorized
-from api.routes import cypher, documents, entities, home, relations
-from api.settings import Settings
-from cypher.store import GraphStore
-from graph.errors import GuanxiError, InputError, NotFound, QueryRefused, StoreError
+from guanxi.api.cache import CachedReads, ResponseCache
+from guanxi.api.deps import Unauthorized
+from guanxi.api.routes import cypher, documents, entities, home, relations
+from guanxi.api.settings import Settings
+from guanxi.cypher.store import GraphStore
+from guanxi.graph.errors import GuanxiError, InputError, NotFound, QueryRefused, StoreError
 
 log = logging.getLogger("guanxi.api")
 

@@ -15,7 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from api.deps import key_accepted
+from guanxi.api.deps import key_accepted
 
 MAX_ENTRIES = 4096
 GENERATION_TTL_S = 0.25     # how long a worker trusts the generation it last read

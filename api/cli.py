@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from api.settings import SETTINGS, Settings
-from graph.errors import GuanxiError
-from graph.records import ENTITY_TYPES, RELATION_TYPES
+from guanxi.api.settings import SETTINGS, Settings
+from guanxi.graph.errors import GuanxiError
+from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES
 
 
 def fail(message: str) -> None:
@@ -92,9 +92,9 @@ def extract(sources, output):
     SOURCES: .jsonl files of {"id", "text", "title"?, "date"?, "url"?}, .txt files, folders, or - for stdin.
     A .jsonl document is one article; a .txt file is cleaned and split into articles, reported as one document.
     """
-    from graph.export import extract_record
-    from graph.pipeline import extract_documents
-    from graph.sources import read_sources
+    from guanxi.graph.export import extract_record
+    from guanxi.graph.pipeline import extract_documents
+    from guanxi.graph.sources import read_sources
     docs, errors = read_sources(sources)
     with click.open_file(output, "w", encoding="utf-8") as out:
         for doc, articles in extract_documents(progress(docs, "extract")):
@@ -115,11 +115,11 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
 
     SOURCES: .txt files (digests are split into articles), folders, .jsonl files, or - for stdin.
     """
-    from graph.build import build_graph
-    from cypher.csv_export import NEO4J_ADMIN_HINT, write_neo4j_csv
-    from graph.export import write_graphml, write_node_link
-    from graph.pipeline import extract_documents
-    from graph.sources import read_sources
+    from guanxi.graph.build import build_graph
+    from guanxi.cypher.csv_export import NEO4J_ADMIN_HINT, write_neo4j_csv
+    from guanxi.graph.export import write_graphml, write_node_link
+    from guanxi.graph.pipeline import extract_documents
+    from guanxi.graph.sources import read_sources
     docs, errors = read_sources(sources)
     articles = [a for _, arts in extract_documents(progress(docs, "extract")) for a in arts]
     graph = build_graph(articles)
@@ -151,8 +151,8 @@ def add(sources, settings):
 
     A document (or digest) already in the store is replaced by its new version.
     """
-    from graph.pipeline import extract_documents
-    from graph.sources import read_sources
+    from guanxi.graph.pipeline import extract_documents
+    from guanxi.graph.sources import read_sources
     docs, errors = read_sources(sources)
     with settings.open_store() as store:
         articles = (a for _, arts in extract_documents(progress(docs, "add")) for a in arts)
@@ -208,7 +208,7 @@ def serve(host, port, workers, access_log, settings):
         click.echo(f"  a view    {base}/entities/{top[0]['id']}/view   ({top[0]['name']})")
     os.environ.update(GUANXI_STORE=settings.store, GUANXI_DATA=settings.data)
     try:
-        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info",
+        uvicorn.run("guanxi.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info",
                     access_log=access_log)
     finally:
         store.close()
@@ -250,7 +250,7 @@ def neighborhood(name, depth, rel, types, min_weight, min_npmi, limit, settings)
 @store_options
 def view(name, output, depth, rel, types, min_weight, min_npmi, limit, settings):
     """Write an interactive, self-contained HTML view of the neighborhood of NAME."""
-    from viz.render import render_view
+    from guanxi.viz.render import render_view
     hood = neighborhood_of(settings, name, depth, rel, types, min_weight, min_npmi, limit)
     Path(output).write_text(render_view(hood), encoding="utf-8")
     click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
@@ -263,7 +263,7 @@ def view(name, output, depth, rel, types, min_weight, min_npmi, limit, settings)
 @store_options
 def cypher(query, params, settings):
     """Run a read-only Cypher QUERY and print the rows as JSON."""
-    from cypher.readonly import check_read_only
+    from guanxi.cypher.readonly import check_read_only
     check_read_only(query)                # refuse writes before starting a store
     values = {}
     for p in params:

@@ -9,8 +9,8 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from cypher.store import GraphStore
-from graph.errors import GuanxiError
+from guanxi.cypher.store import GraphStore
+from guanxi.graph.errors import GuanxiError
 
 
 class Unauthorized(GuanxiError):

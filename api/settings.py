@@ -68,6 +68,6 @@ class Settings:
         return cls(**values)
 
     def open_store(self):
-        from cypher import open_store
+        from guanxi.cypher import open_store
         return open_store(self.store, Path(self.data).expanduser(), neo4j_user=self.neo4j_user,
                           neo4j_password=self.neo4j_password, neo4j_database=self.neo4j_database or None)

@@ -89,7 +89,7 @@ def main(argv=None) -> None:
     ap.add_argument("--workers", type=int, default=2, help="server processes")
     args = ap.parse_args(argv)
     source = DIGEST if DIGEST.exists() else ROOT / "examples"
-    guanxi = [sys.executable, "-m", "api.cli"]
+    guanxi = [sys.executable, "-m", "guanxi.api.cli"]
     with tempfile.TemporaryDirectory() as data:
         env = dict(os.environ, GUANXI_DATA=data, GUANXI_STORE="embedded")
         subprocess.run(guanxi + ["build", str(source)], env=env, check=True, capture_output=True)

@@ -26,7 +26,7 @@ RUNS = 3
 
 def time_stages(docs) -> dict[str, float]:
     """Seconds per pipeline stage over all documents (the model stage batched, as in extraction)."""
-    from graph.pipeline import PIPELINE, articles_of, process_all
+    from guanxi.graph.pipeline import PIPELINE, articles_of, process_all
     times = {stage.__name__: 0.0 for stage in PIPELINE}
     for doc in docs:
         articles = articles_of(doc)
@@ -40,14 +40,14 @@ def time_stages(docs) -> dict[str, float]:
 def main() -> None:
     source = DIGEST if DIGEST.exists() else ROOT / "examples"
     t0 = time.perf_counter()
-    from graph.ner import load_model
+    from guanxi.graph.ner import load_model
     model = load_model()
     load_s = time.perf_counter() - t0
     print(f"model load (imports included): {load_s:.2f} s  [{model.source}]")
 
-    from graph.build import build_graph
-    from graph.pipeline import extract_documents
-    from graph.sources import read_sources
+    from guanxi.graph.build import build_graph
+    from guanxi.graph.pipeline import extract_documents
+    from guanxi.graph.sources import read_sources
     docs, _ = read_sources([str(source)])
     chars = sum(len(d.text) for d in docs)
     runs = []
@@ -70,7 +70,7 @@ def main() -> None:
     build_s = time.perf_counter() - t0
     print(f"graph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} relations in {build_s:.2f} s")
 
-    from cypher.falkordb_store import FalkorDBStore
+    from guanxi.cypher.falkordb_store import FalkorDBStore
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         store = FalkorDBStore.embedded(tmp)

@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from api.app import freeze_heap
-from graph.records import ENTITY_TYPES, RELATION_TYPES
+from guanxi.api.app import freeze_heap
+from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES
 
 TYPES = list(ENTITY_TYPES)
 RELS = [t for t in RELATION_TYPES]
@@ -75,8 +75,8 @@ def main(argv=None) -> None:
     ap.add_argument("--queries", type=int, default=300)
     args = ap.parse_args(argv)
     rng = random.Random(7)
-    from cypher.falkordb_store import FalkorDBStore
-    from cypher.rows import node_row
+    from guanxi.cypher.falkordb_store import FalkorDBStore
+    from guanxi.cypher.rows import node_row
     entities = [node_row(e) for e in synthetic_entities(args.entities, rng)]
     relationships = synthetic_relationships(args.relationships, args.entities, rng)
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from cypher.rows import document_rows, form_keys, relation_rows
+from guanxi.cypher.rows import document_rows, form_keys, relation_rows
 
 NEO4J_ADMIN_HINT = ("neo4j-admin database import full --array-delimiter=';' --nodes=entities.csv "
                     "--nodes=documents.csv --nodes=forms.csv --relationships=relationships.csv "

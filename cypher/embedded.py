@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from graph.errors import StoreError
+from guanxi.graph.errors import StoreError
 
 STATE_FILE = "server.json"
 START_TIMEOUT_S = 20.0

@@ -11,12 +11,12 @@ from itertools import chain
 from operator import itemgetter
 from urllib.parse import urlparse
 
-from cypher import falkordb_bulk as bulk
-from cypher.embedded import EmbeddedServer
-from cypher.rows import batches
-from cypher.store import BATCH_SIZE, GraphStore
-from graph.errors import StoreError
-from graph.records import ENTITY_TYPES
+from guanxi.cypher import falkordb_bulk as bulk
+from guanxi.cypher.embedded import EmbeddedServer
+from guanxi.cypher.rows import batches
+from guanxi.cypher.store import BATCH_SIZE, GraphStore
+from guanxi.graph.errors import StoreError
+from guanxi.graph.records import ENTITY_TYPES
 
 GRAPH_NAME = "guanxi"
 HANDLE_BATCH = 10_000    # entity ids per node-id lookup
@@ -57,7 +57,7 @@ class FalkorDBStore(GraphStore):
         return cls(u.hostname or "127.0.0.1", u.port or 6379, graph, password=u.password)
 
     def ensure_schema(self) -> None:
-        from cypher import queries
+        from guanxi.cypher import queries
         for statement in queries.statements("schema", self.dialect):
             try:
                 self._run(statement, write=True)

@@ -2,8 +2,8 @@
 reads routed to readers in read transactions."""
 from __future__ import annotations
 
-from cypher.store import GraphStore
-from graph.errors import StoreError
+from guanxi.cypher.store import GraphStore
+from guanxi.graph.errors import StoreError
 
 
 class Neo4jStore(GraphStore):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from graph.errors import QueryRefused
+from guanxi.graph.errors import QueryRefused
 
 STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
 WRITE_CLAUSES = re.compile(

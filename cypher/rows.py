@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from graph.contribution import lookup_keys
+from guanxi.graph.contribution import lookup_keys
 
 NODE_KEYS = ("id", "name", "type", "aliases", "mentions", "sentences", "document_count", "first_seen",
              "last_seen", "merge_reasons")

@@ -18,14 +18,14 @@ from typing import Iterable
 
 import networkx as nx
 
-from cypher import queries
-from cypher.readonly import check_read_only
-from cypher.rows import (batches, document_row, document_rows, edge_row, entity_rows, form_keys, form_rows,
+from guanxi.cypher import queries
+from guanxi.cypher.readonly import check_read_only
+from guanxi.cypher.rows import (batches, document_row, document_rows, edge_row, entity_rows, form_keys, form_rows,
                          mention_rows, node_row, relation_rows)
-from graph.build import npmi
-from graph.contribution import Contribution, contribute, edge_from, evidence_order, lookup_keys, node_from
-from graph.errors import NotFound
-from graph.records import ENTITY_TYPES, RELATION_TYPES, Article
+from guanxi.graph.build import npmi
+from guanxi.graph.contribution import Contribution, contribute, edge_from, evidence_order, lookup_keys, node_from
+from guanxi.graph.errors import NotFound
+from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES, Article
 
 BATCH_SIZE = 5000
 MAX_DEPTH = 3

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph.errors import InputError
-from graph.gazetteer import Gazetteer, name_boundary
-from graph.records import ENTITY_TYPES, Article, Entity, Mention
-from graph.rules import generic_org_lists, load_table, suffix_lists, word_lists
+from guanxi.graph.errors import InputError
+from guanxi.graph.gazetteer import Gazetteer, name_boundary
+from guanxi.graph.records import ENTITY_TYPES, Article, Entity, Mention
+from guanxi.graph.rules import generic_org_lists, load_table, suffix_lists, word_lists
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
 ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[：:]?(?P<short>[^，。；（）()]{1,16})[）)]")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.clean import Paragraph
+from guanxi.graph.clean import Paragraph
 
 HEADING_MAX = 48            # characters
 SECTION_LABEL_MAX = 6       # a short heading directly above a title is a section label
@@ -94,7 +94,7 @@ def split_articles(paragraphs: list[Paragraph]) -> list[ArticleSpan]:
 
 
 def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> "Article":
-    from graph.records import Article
+    from guanxi.graph.records import Article
     parts, line_map, pos = [], [], 0
     for p in paragraphs:
         if parts:
@@ -109,7 +109,7 @@ def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> "A
 
 def articles_from_document(document, split: bool) -> list:
     """Clean a document; with ``split``, cut a digest into its articles (ids ``<doc>-L<line>``)."""
-    from graph.clean import reflow
+    from guanxi.graph.clean import reflow
     paragraphs = reflow(document.text, document.first_line)
     if not paragraphs:
         return []

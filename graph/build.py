@@ -15,8 +15,8 @@ from typing import Iterable
 
 import networkx as nx
 
-from graph.contribution import Contribution, FormIndex, contribute, edge_from, node_from
-from graph.records import Article
+from guanxi.graph.contribution import Contribution, FormIndex, contribute, edge_from, node_from
+from guanxi.graph.records import Article
 
 
 def contributions_of(articles: Iterable[Article]) -> list[Contribution]:

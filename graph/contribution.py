@@ -12,8 +12,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable
 
-from graph.aliases import alias_table, strip_legal_suffix
-from graph.records import UNDIRECTED, Article
+from guanxi.graph.aliases import alias_table, strip_legal_suffix
+from guanxi.graph.records import UNDIRECTED, Article
 
 MAX_EVIDENCE = 20
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.records import Article, Document
+from guanxi.graph.records import Article, Document
 
 MAX_EVIDENCE_OUT = 5
 

@@ -25,9 +25,9 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from graph.gazetteer import Gazetteer, name_boundary
-from graph.records import Article, Mention
-from graph.rules import load_table, suffix_lists
+from guanxi.graph.gazetteer import Gazetteer, name_boundary
+from guanxi.graph.records import Article, Mention
+from guanxi.graph.rules import load_table, suffix_lists
 
 LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
 NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-]{2,30}$")
@@ -38,7 +38,7 @@ RIGHT_BOUNDARY = set("，。、；：！？）)」》”’\"' \n\t和与及的�
 
 
 def harvest_msra(path: Path) -> tuple[Counter, Counter, list[str]]:
-    from graph.train_ner import read_bmes
+    from guanxi.graph.train_ner import read_bmes
     orgs, places, texts = Counter(), Counter(), []
     for chars, tags in read_bmes(path):
         texts.append("".join(chars))
@@ -61,7 +61,7 @@ def spans(chars: list[str], tags: list[str]):
 
 
 def harvest_cluener(path: Path) -> tuple[Counter, Counter, list[str]]:
-    from graph.train_ner import HELD_OUT_EVERY
+    from guanxi.graph.train_ner import HELD_OUT_EVERY
     orgs, places, texts = Counter(), Counter(), []
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         if not line.strip() or i % HELD_OUT_EVERY == 0:       # the rows held out for scoring
@@ -160,7 +160,7 @@ def main(argv=None) -> None:
     ap.add_argument("--finre", default="../shared/datasets/finre/train.txt")
     ap.add_argument("--out", default=str(LEXICON_FILE))
     args = ap.parse_args(argv)
-    from graph.train_ner import fetch_msra
+    from guanxi.graph.train_ner import fetch_msra
     msra_orgs, msra_places, msra_texts = harvest_msra(fetch_msra(Path(args.workdir)) / "msra_train.txt")
     cluener_orgs, cluener_places, cluener_texts = harvest_cluener(Path(args.cluener))
     finre_orgs = harvest_finre(Path(args.finre))

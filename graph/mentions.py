@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.records import ENTITY_TYPES, Article, Mention
-from graph.rules import generic_org_lists, load_table, only_generic_words, suffix_lists, word_lists
+from guanxi.graph.records import ENTITY_TYPES, Article, Mention
+from guanxi.graph.rules import generic_org_lists, load_table, only_generic_words, suffix_lists, word_lists
 
 # 江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person
 ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅|大爷|大妈|大娘|大叔|阿姨|大姐|大哥|医生|大夫|同学|经理|老板|总)$")

@@ -12,8 +12,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from graph.errors import ModelError
-from graph.records import Article, Mention
+from guanxi.graph.errors import ModelError
+from guanxi.graph.records import Article, Mention
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "ner"
 LABELS = {"PER": "PERSON", "NR": "PERSON", "PERSON": "PERSON",
@@ -36,8 +36,8 @@ class NerModel:
         try:
             if path.is_dir() and (path / "config.json").exists():
                 classpath = json.loads((path / "config.json").read_text()).get("classpath", "")
-                if classpath.startswith("graph."):
-                    from graph.ner_model import load_component
+                if classpath.startswith("guanxi.graph."):
+                    from guanxi.graph.ner_model import load_component
                     quantize = os.environ.get("GUANXI_NER_QUANTIZE", "1").lower() not in ("0", "false", "no")
                     self.component = load_component(str(path), quantize=quantize)
                     self.chars_normalized = True
@@ -53,7 +53,7 @@ class NerModel:
                              f"pretrained model you have locally.") from e
 
     def tag(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
-        from graph.ner_model import normalize_chars
+        from guanxi.graph.ner_model import normalize_chars
         pieces, owners = [], []
         for k, text in enumerate(texts):
             for start, piece in chunks(text):

@@ -1,7 +1,7 @@
 """HanLP's BiLSTM-CRF tagger, with the fixes it needs to train and load offline.
 
 The saved config records this class's path, so it must stay importable as
-``graph.ner_model.GuanxiRNNNER``.
+``guanxi.graph.ner_model.GuanxiRNNNER``.
 """
 from __future__ import annotations
 

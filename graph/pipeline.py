@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
-from graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities
-from graph.articles import articles_from_document
-from graph.lexicon import find_lexicon_mentions
-from graph.mentions import find_list_members, find_listed_people, find_shared_bodies, select_mentions
-from graph.ner import find_model_mentions, find_model_mentions_in
-from graph.records import Article, Document
-from graph.relations import extract_relations
-from graph.rules import find_rule_mentions
-from graph.sentences import split_sentences
+from guanxi.graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities
+from guanxi.graph.articles import articles_from_document
+from guanxi.graph.lexicon import find_lexicon_mentions
+from guanxi.graph.mentions import find_list_members, find_listed_people, find_shared_bodies, select_mentions
+from guanxi.graph.ner import find_model_mentions, find_model_mentions_in
+from guanxi.graph.records import Article, Document
+from guanxi.graph.relations import extract_relations
+from guanxi.graph.rules import find_rule_mentions
+from guanxi.graph.sentences import split_sentences
 
 
 def split_into_sentences(article: Article) -> Article:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
-from graph.gazetteer import name_boundary
-from graph.records import Article, Evidence, Mention, Relation
-from graph.rules import expand, load_table
+from guanxi.graph.gazetteer import name_boundary
+from guanxi.graph.records import Article, Evidence, Mention, Relation
+from guanxi.graph.rules import expand, load_table
 
 PLACEHOLDER = "〇"
 LEFT_PLACEHOLDER = "〓"
@@ -89,7 +89,7 @@ def compound_rules() -> tuple[CompoundRule, ...]:
 
 def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Mention, str]]:
     """(rule, unit mention, parent mention inside it, parent name) for names like 工信部信息通信管理局."""
-    from graph.aliases import alias_table, strip_legal_suffix
+    from guanxi.graph.aliases import alias_table, strip_legal_suffix
     table = alias_table()
     names = {m: e.name for e in article.entities for m in e.mentions}
     local = {}
@@ -201,7 +201,7 @@ def extract_relations(article: Article) -> Article:
 
     for rule, unit, inner, parent in compound_parents(article):
         if parent not in types:
-            from graph.records import Entity
+            from guanxi.graph.records import Entity
             article.entities.append(Entity(parent, "ORG", {inner.text} - {parent}, [inner]))
             types[parent] = "ORG"
         elif inner.text != parent:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph.records import Article, Mention
+from guanxi.graph.records import Article, Mention
 
 RULES_FILE = Path(__file__).parent / "data" / "rules.toml"
 AGREEMENTS = ("合作协议", "框架协议", "战略协议", "投资协议", "收购协议", "保密协议")   # deals, not projects

@@ -6,7 +6,7 @@ stops protecting its text after ``MAX_QUOTED`` characters.
 """
 from __future__ import annotations
 
-from graph.records import Sentence
+from guanxi.graph.records import Sentence
 
 ENDERS = set("。！？；!?;")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")"}

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from graph.errors import InputError
-from graph.records import Document
+from guanxi.graph.errors import InputError
+from guanxi.graph.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 

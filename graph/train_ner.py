@@ -20,7 +20,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from graph.ner_model import normalize_char
+from guanxi.graph.ner_model import normalize_char
 
 CLUENER_LABELS = {"company": "ORG", "government": "ORG", "organization": "ORG",
                   "name": "PER", "address": "LOC"}
@@ -114,7 +114,7 @@ def prepare(workdir: Path, cluener: Path, seed: int) -> tuple[Path, Path]:
 
 def train(train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int, bigram_dim: int = 32) -> None:
     import torch
-    from graph.ner_model import CharBigramEmbedding, GuanxiRNNNER
+    from guanxi.graph.ner_model import CharBigramEmbedding, GuanxiRNNNER
 
     torch.manual_seed(seed)
     random.seed(seed)

@@ -34,7 +34,7 @@ def gold_articles(shared) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def falkordb_server(tmp_path_factory):
-    from cypher.embedded import EmbeddedServer
+    from guanxi.cypher.embedded import EmbeddedServer
     server = EmbeddedServer(tmp_path_factory.mktemp("falkordb"))
     port = server.start()
     yield port
@@ -43,7 +43,7 @@ def falkordb_server(tmp_path_factory):
 
 @pytest.fixture
 def falkordb_store(falkordb_server):
-    from cypher.falkordb_store import FalkorDBStore
+    from guanxi.cypher.falkordb_store import FalkorDBStore
     store = FalkorDBStore("127.0.0.1", falkordb_server, graph=f"test_{uuid.uuid4().hex[:8]}")
     yield store
     try:
@@ -58,7 +58,7 @@ def neo4j_store():
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip("NEO4J_URI not set: no Neo4j server to test against")
-    from cypher.neo4j_store import Neo4jStore
+    from guanxi.cypher.neo4j_store import Neo4jStore
     store = Neo4jStore(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""),
                        os.environ.get("NEO4J_DATABASE") or None)
     store.clear()
@@ -76,8 +76,8 @@ def store(request):
 @pytest.fixture(scope="session")
 def example_articles():
     """The examples/ corpus, processed by the full pipeline (loads the NER model once)."""
-    from graph.pipeline import extract_documents
-    from graph.sources import read_sources
+    from guanxi.graph.pipeline import extract_documents
+    from guanxi.graph.sources import read_sources
     docs, errors = read_sources([str(EXAMPLES)])
     assert not errors
     return [a for _, arts in extract_documents(docs) for a in arts]
@@ -85,5 +85,5 @@ def example_articles():
 
 @pytest.fixture(scope="session")
 def example_graph(example_articles):
-    from graph.build import build_graph
+    from guanxi.graph.build import build_graph
     return build_graph(example_articles)

@@ -1,12 +1,12 @@
 """Alias resolution with the rule and dictionary stages only (no model): sentences written for this project."""
 import pytest
 
-from graph import aliases
-from graph.aliases import AliasTable, read_alias_file, strip_legal_suffix
-from graph.errors import InputError
-from graph.pipeline import PIPELINE, process
-from graph.ner import find_model_mentions
-from graph.records import Article, Mention
+from guanxi.graph import aliases
+from guanxi.graph.aliases import AliasTable, read_alias_file, strip_legal_suffix
+from guanxi.graph.errors import InputError
+from guanxi.graph.pipeline import PIPELINE, process
+from guanxi.graph.ner import find_model_mentions
+from guanxi.graph.records import Article, Mention
 
 WITHOUT_MODEL = tuple(stage for stage in PIPELINE if stage is not find_model_mentions)
 
@@ -91,7 +91,7 @@ def test_dictionary_prefers_the_longer_known_name():
 
 
 def test_a_name_the_table_knows_keeps_its_own_node():
-    from graph.contribution import lookup_keys
+    from guanxi.graph.contribution import lookup_keys
     group, company = set(lookup_keys("ORG", ["三星集团"])), set(lookup_keys("ORG", ["三星"]))
     assert not group & company
     assert set(lookup_keys("ORG", ["长飞公司"])) & set(lookup_keys("ORG", ["长飞光纤光缆股份有限公司"]))

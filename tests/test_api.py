@@ -5,11 +5,11 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.build import build_graph
-from graph.contribution import entity_id
-from graph.pipeline import extract_documents
-from graph.records import Document
+from guanxi.api.app import create_app
+from guanxi.graph.build import build_graph
+from guanxi.graph.contribution import entity_id
+from guanxi.graph.pipeline import extract_documents
+from guanxi.graph.records import Document
 
 pytestmark = pytest.mark.slow
 
@@ -127,7 +127,7 @@ def test_embed_snippet_points_at_the_view(client):
 
 @pytest.fixture
 def writer(falkordb_store):
-    from api.settings import Settings
+    from guanxi.api.settings import Settings
     with TestClient(create_app(falkordb_store, Settings(api_key="s3cret"))) as c:
         yield c
 
@@ -164,7 +164,7 @@ def test_writes_are_refused_without_a_configured_key(client):
 
 
 def test_reads_can_be_protected(falkordb_store):
-    from api.settings import Settings
+    from guanxi.api.settings import Settings
     with TestClient(create_app(falkordb_store, Settings(api_key="k", protect_reads=True))) as c:
         assert c.get("/entities", params={"q": "x"}).status_code == 401
         assert c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "k"}).status_code == 200
@@ -212,7 +212,7 @@ def test_cached_answers_follow_writes_from_any_process(writer, falkordb_store):
 
 
 def test_response_cache_keeps_the_newest_entries():
-    from api.cache import ResponseCache
+    from guanxi.api.cache import ResponseCache
     cache = ResponseCache(max_entries=2)
     cache.put("a", 1, b"A", "text/plain")
     cache.put("b", 1, b"B", "text/plain")

@@ -4,9 +4,9 @@ import json
 import networkx as nx
 import pytest
 
-from graph.build import build_graph, npmi
-from graph.contribution import entity_id
-from graph.export import node_link, write_graphml
+from guanxi.graph.build import build_graph, npmi
+from guanxi.graph.contribution import entity_id
+from guanxi.graph.export import node_link, write_graphml
 
 pytestmark = pytest.mark.slow
 

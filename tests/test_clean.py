@@ -1,6 +1,6 @@
-from graph.articles import articles_from_document, split_articles
-from graph.clean import detect_layout, furniture_lines, reflow
-from graph.records import Document
+from guanxi.graph.articles import articles_from_document, split_articles
+from guanxi.graph.clean import detect_layout, furniture_lines, reflow
+from guanxi.graph.records import Document
 
 # A hard-wrapped page in the shape PDF extractors leave: a blank line after every line, a space at
 # the end of each paragraph's last line, a page number and a running header. Written for this test.

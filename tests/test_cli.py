@@ -4,7 +4,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from api.cli import cli
+from guanxi.api.cli import cli
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ def test_build_loads_the_store_and_the_other_commands_read_it(runner, tmp_path):
     result = runner.invoke(cli, ["build", str(EXAMPLES), "--export", str(export), "--data", str(data)])
     assert result.exit_code == 0, result.output
     graph = json.loads(export.read_text(encoding="utf-8"))
-    from api.settings import Settings
+    from guanxi.api.settings import Settings
     with Settings.from_env(data=str(data)).open_store() as store:
         assert store.counts()["entities"] == len(graph["nodes"])
     again = runner.invoke(cli, ["build", str(EXAMPLES), "--data", str(data)])
@@ -90,7 +90,7 @@ def test_add_and_remove_keep_the_store_consistent(runner, tmp_path):
     data = ["--data", str(tmp_path / "data")]
     first = sorted(EXAMPLES.glob("*.txt"))[:2]
     assert runner.invoke(cli, ["add", str(first[0]), *data]).exit_code == 0
-    from api.settings import Settings
+    from guanxi.api.settings import Settings
     with Settings.from_env(data=str(tmp_path / "data")).open_store() as store:
         one = store.snapshot()
     result = runner.invoke(cli, ["add", str(first[1]), *data])

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from cypher import queries
+from guanxi.cypher import queries
 from tests.conftest import ROOT
 
 LINT = ROOT / "tests" / "cypher_lint"

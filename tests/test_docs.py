@@ -1,6 +1,6 @@
 """The README documents every command, setting and route."""
-from api.cli import cli
-from api.settings import SETTINGS
+from guanxi.api.cli import cli
+from guanxi.api.settings import SETTINGS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -18,7 +18,7 @@ def test_every_setting_is_documented():
 
 
 def test_every_route_is_documented():
-    from api.app import create_app
+    from guanxi.api.app import create_app
     app = create_app(store=object())
     paths = app.openapi()["paths"]
     assert len(paths) >= 8

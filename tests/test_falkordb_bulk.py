@@ -3,7 +3,7 @@ import struct
 
 import pytest
 
-from cypher import falkordb_bulk as bulk
+from guanxi.cypher import falkordb_bulk as bulk
 
 
 def test_values_are_a_type_byte_and_their_binary_form():
@@ -98,7 +98,7 @@ def test_rows_missing_a_key_write_null_for_it():
 def test_the_cycle_collector_is_paused_only_while_a_load_encodes():
     import gc
 
-    from cypher.falkordb_store import collector_paused
+    from guanxi.cypher.falkordb_store import collector_paused
     with pytest.raises(ValueError):
         with collector_paused():
             assert not gc.isenabled()

@@ -1,8 +1,8 @@
 """Name matching (graph/gazetteer.py) and the harvested organization lexicon (graph/lexicon.py)."""
 from collections import Counter
 
-from graph.gazetteer import Gazetteer
-from graph.lexicon import LEXICON_FILE, ends_at_word_boundary, lexicon, select, spans
+from guanxi.graph.gazetteer import Gazetteer
+from guanxi.graph.lexicon import LEXICON_FILE, ends_at_word_boundary, lexicon, select, spans
 
 
 def test_leftmost_longest_without_overlaps():

@@ -1,6 +1,6 @@
 """Which spans become mentions (graph/mentions.py): model spans stand in by hand, sentences written
 for this project."""
-from graph.mentions import is_generic_org
+from guanxi.graph.mentions import is_generic_org
 from tests.test_aliases import run
 
 

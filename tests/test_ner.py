@@ -1,8 +1,8 @@
 """The shipped HanLP model: it loads offline and finds people and organizations."""
 import pytest
 
-from graph.ner import chunks, load_model
-from graph.ner_model import normalize_char, normalize_chars, tags_to_spans, viterbi
+from guanxi.graph.ner import chunks, load_model
+from guanxi.graph.ner_model import normalize_char, normalize_chars, tags_to_spans, viterbi
 
 
 def test_tags_to_spans_accepts_bio_and_bmes_and_never_raises_on_ill_formed_runs():
@@ -53,9 +53,9 @@ def test_shipped_model_finds_people_and_organizations():
 
 @pytest.mark.slow
 def test_bad_model_setting_gives_a_clear_error(monkeypatch, tmp_path):
-    from graph.errors import ModelError
-    from graph.ner import NerModel
-    (tmp_path / "config.json").write_text('{"classpath": "graph.ner_model.GuanxiRNNNER"}')
+    from guanxi.graph.errors import ModelError
+    from guanxi.graph.ner import NerModel
+    (tmp_path / "config.json").write_text('{"classpath": "guanxi.graph.ner_model.GuanxiRNNNER"}')
     with pytest.raises(ModelError) as err:
         NerModel(str(tmp_path))
     assert str(err.value).startswith(f'Could not load the NER model "{tmp_path}": ')
@@ -65,7 +65,7 @@ def test_bad_model_setting_gives_a_clear_error(monkeypatch, tmp_path):
 @pytest.mark.slow
 def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypatch):
     import torch
-    from graph.ner import DEFAULT_MODEL, NerModel
+    from guanxi.graph.ner import DEFAULT_MODEL, NerModel
     quantized = NerModel(str(DEFAULT_MODEL))
     assert isinstance(quantized.component.model.word_lstm, torch.ao.nn.quantized.dynamic.LSTM)
     monkeypatch.setenv("GUANXI_NER_QUANTIZE", "0")
@@ -79,7 +79,7 @@ def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypa
 @pytest.mark.slow
 def test_model_tags_as_hanlps_own_prediction_does(monkeypatch):
     from hanlp.components.taggers.tagger import Tagger
-    from graph.ner import DEFAULT_MODEL, NerModel
+    from guanxi.graph.ner import DEFAULT_MODEL, NerModel
     monkeypatch.setenv("GUANXI_NER_QUANTIZE", "0")     # int8 activations are scaled per batch, batches differ
     component = NerModel(str(DEFAULT_MODEL)).component
     texts = ["国家发展和改革委员会主任张明华今天在北京会见了中国石油天然气集团公司董事长李强。", "李强说",
@@ -93,8 +93,8 @@ def test_model_tags_as_hanlps_own_prediction_does(monkeypatch):
 
 @pytest.mark.slow
 def test_articles_tagged_together_get_the_mentions_they_get_one_by_one():
-    from graph.pipeline import process, process_all
-    from graph.records import Article
+    from guanxi.graph.pipeline import process, process_all
+    from guanxi.graph.records import Article
     texts = ["北辰科技公司总裁李明远表示，公司将与南岭银行合作。", "国家发展和改革委员会主任张明华今天在北京会见了客人。"]
     alone = [process(Article(id=str(i), title="", text=t)) for i, t in enumerate(texts)]
     together = process_all([Article(id=str(i), title="", text=t) for i, t in enumerate(texts)])
@@ -104,8 +104,8 @@ def test_articles_tagged_together_get_the_mentions_they_get_one_by_one():
 
 @pytest.mark.slow
 def test_documents_extracted_in_batches_come_back_in_order_with_their_own_articles(monkeypatch):
-    from graph import pipeline
-    from graph.records import Document
+    from guanxi.graph import pipeline
+    from guanxi.graph.records import Document
     monkeypatch.setattr(pipeline, "BATCH_CHARACTERS", 40)         # several batches of short documents
     texts = ["北辰科技公司总裁李明远表示，公司将与南岭银行合作。", "工信部发布《南湖数据安全管理办法》。",
              "青松水务公司被市场监管总局处以罚款。", "腾讯宣布入股搜狗公司。"]
@@ -121,8 +121,8 @@ def test_documents_extracted_in_batches_come_back_in_order_with_their_own_articl
 def test_a_bigram_model_trains_saves_only_bigrams_seen_often_enough_and_tags_after_loading(tmp_path):
     import json
 
-    from graph.ner import NerModel
-    from graph.train_ner import train
+    from guanxi.graph.ner import NerModel
+    from guanxi.graph.train_ner import train
     # sentences written for this test: two organizations and a person, repeated so a tiny model learns
     rows = [("南湖银行与北辰科技合作", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG",
                                    "O", "O"]),
@@ -137,6 +137,6 @@ def test_a_bigram_model_trains_saves_only_bigrams_seen_often_enough_and_tags_aft
     assert {"南湖", "科技", "远表"} <= bigrams and "counter" not in vocabs["bigram"]
     assert "甲乙" not in bigrams
     config = json.loads((tmp_path / "model" / "config.json").read_text(encoding="utf-8"))
-    assert config["embed"]["classpath"] == "graph.ner_model.CharBigramEmbedding"
+    assert config["embed"]["classpath"] == "guanxi.graph.ner_model.CharBigramEmbedding"
     spans = NerModel(str(tmp_path / "model")).tag(["南湖银行与北辰科技合作"])[0]
     assert ("ORG", 0, 4) in spans

@@ -1,9 +1,9 @@
 """Every rule of graph/data/rules.toml is run on its own example (sentences written for this project)."""
 import pytest
 
-from graph.records import Mention
-from graph.relations import relation_rules, typed_relations
-from graph.rules import apply_entity_rules, load_table
+from guanxi.graph.records import Mention
+from guanxi.graph.relations import relation_rules, typed_relations
+from guanxi.graph.rules import apply_entity_rules, load_table
 
 TABLE = load_table()
 

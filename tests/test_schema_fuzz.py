@@ -12,8 +12,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def api_schema(falkordb_store):
-    from api.app import create_app
-    from api.settings import Settings
+    from guanxi.api.app import create_app
+    from guanxi.api.settings import Settings
     from tests.test_store import small_articles
     falkordb_store.add(small_articles())
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(falkordb_store, Settings(api_key="k")))

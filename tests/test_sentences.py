@@ -1,4 +1,4 @@
-from graph.sentences import split_sentences
+from guanxi.graph.sentences import split_sentences
 
 
 def test_offsets_point_into_the_text():

@@ -1,6 +1,6 @@
 import json
 
-from graph.sources import read_sources
+from guanxi.graph.sources import read_sources
 
 ARTICLE = "某公司发布年度报告。\n报告显示营收增长。"
 

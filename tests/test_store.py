@@ -1,8 +1,8 @@
 """The store contract, run against every store (Neo4j skips without NEO4J_URI). Nothing is mocked."""
 import pytest
 
-from graph.build import build_graph
-from graph.errors import NotFound, QueryRefused, StoreError
+from guanxi.graph.build import build_graph
+from guanxi.graph.errors import NotFound, QueryRefused, StoreError
 from tests.test_aliases import run
 
 TEXTS = [
@@ -83,7 +83,7 @@ def test_every_hop_of_a_neighborhood_brings_the_same_details(store):
     these rows holds a different value, so a column read into the wrong field shows)."""
     import json
 
-    from cypher.rows import node_row
+    from guanxi.cypher.rows import node_row
 
     def entity(i, name, type_="ORG"):
         return node_row({"id": f"e{i}", "name": name, "type": type_, "aliases": [f"{name}简称"], "mentions": 10 + i,
@@ -134,7 +134,7 @@ def test_write_keywords_inside_strings_are_not_refused(store, small_graph):
 
 
 def test_embedded_data_survives_a_restart(tmp_path, small_graph):
-    from cypher.falkordb_store import FalkorDBStore
+    from guanxi.cypher.falkordb_store import FalkorDBStore
     first = FalkorDBStore.embedded(tmp_path / "data")
     first.load(small_graph)
     counts = first.counts()
@@ -147,30 +147,30 @@ def test_embedded_data_survives_a_restart(tmp_path, small_graph):
 
 
 def test_running_embedded_server_is_reused(tmp_path):
-    from cypher.embedded import EmbeddedServer
+    from guanxi.cypher.embedded import EmbeddedServer
     first = EmbeddedServer(tmp_path)
     port = first.start()
     try:
         second = EmbeddedServer(tmp_path)
         assert second.start() == port
         second.stop()                  # not its own: leaves it running
-        from cypher.embedded import ping
+        from guanxi.cypher.embedded import ping
         assert ping(port)
     finally:
         first.stop()
 
 
 def test_unreachable_store_names_the_uri():
-    from cypher import open_store
-    from graph.errors import StoreError
+    from guanxi.cypher import open_store
+    from guanxi.graph.errors import StoreError
     with pytest.raises(StoreError) as err:
         open_store("falkor://127.0.0.1:1")
     assert str(err.value).startswith("Could not reach FalkorDB at falkor://127.0.0.1:1:")
 
 
 def test_unknown_store_setting():
-    from cypher import open_store
-    from graph.errors import StoreError
+    from guanxi.cypher import open_store
+    from guanxi.graph.errors import StoreError
     with pytest.raises(StoreError) as err:
         open_store("mysql://x")
     assert str(err.value) == ('Unknown store "mysql://x": use embedded, falkor://HOST:PORT, or a Neo4j URI '
@@ -348,7 +348,7 @@ def test_every_write_changes_the_generation(store, small_graph):
 
 
 def org_row(entity_id):
-    from cypher.rows import node_row
+    from guanxi.cypher.rows import node_row
     return node_row({"id": entity_id, "name": entity_id, "type": "ORG", "aliases": [], "mentions": 1,
                      "sentences": 1, "document_count": 1})
 
@@ -404,7 +404,7 @@ def bulk_commands(store) -> int:
 
 
 def test_writers_in_two_processes_take_turns(falkordb_store, falkordb_server):
-    from cypher.falkordb_store import FalkorDBStore
+    from guanxi.cypher.falkordb_store import FalkorDBStore
     other = FalkorDBStore("127.0.0.1", falkordb_server, graph=falkordb_store.graph.name)
     other.lock_wait_s = 0.3
     try:
@@ -428,7 +428,7 @@ def test_bulk_loads_of_types_that_exist_merge_through_node_ids(falkordb_store, s
 
 
 def test_evidence_lists_decoded_together_are_each_their_own():
-    from cypher.store import decode_all
+    from guanxi.cypher.store import decode_all
     texts = ['[{"doc_id": "d1", "sentence": "甲，乙"}]', "[]", '[1, [2, 3]]']
     assert decode_all(texts) == [[{"doc_id": "d1", "sentence": "甲，乙"}], [], [1, [2, 3]]]
     assert decode_all([]) == []

@@ -7,14 +7,14 @@ import subprocess
 import pytest
 
 from tests.test_store import small_articles
-from viz.render import render_view
+from guanxi.viz.render import render_view
 
 BLOCK_NETWORK = ["--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]
 
 
 @pytest.fixture(scope="module")
 def hood(tmp_path_factory):
-    from cypher.falkordb_store import FalkorDBStore
+    from guanxi.cypher.falkordb_store import FalkorDBStore
     store = FalkorDBStore.embedded(tmp_path_factory.mktemp("view"))
     store.add(small_articles())
     yield store.neighborhood(store.resolve("工信部"), depth=2)

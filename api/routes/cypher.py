@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import ReadDep, StoreDep
-from api.models import CypherRequest, CypherResult
+from guanxi.api.deps import ReadDep, StoreDep
+from guanxi.api.models import CypherRequest, CypherResult
 
 router = APIRouter(tags=["cypher"], dependencies=[ReadDep])
 

@@ -6,10 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import StoreDep, WriteDep
-from api.models import ChangePublic, DocumentIn
-from graph.errors import InputError
-from graph.records import Document
+from guanxi.api.deps import StoreDep, WriteDep
+from guanxi.api.models import ChangePublic, DocumentIn
+from guanxi.graph.errors import InputError
+from guanxi.graph.records import Document
 
 router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[WriteDep])
 
@@ -25,7 +25,7 @@ def problem(error: ValueError) -> str:
 
 
 def extract_and_add(store, document: Document):
-    from graph.pipeline import extract_documents
+    from guanxi.graph.pipeline import extract_documents
     articles = [a for _, arts in extract_documents([document], split=False) for a in arts]
     return store.add(articles), [a.id for a in articles]
 

@@ -9,11 +9,11 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from api.cache import cached
-from api.deps import ReadDep, StoreDep
-from api.models import EntitiesPublic, EntityDetail, Neighborhood
-from graph.records import ENTITY_TYPES, RELATION_TYPES
-from viz.render import render_view
+from guanxi.api.cache import cached
+from guanxi.api.deps import ReadDep, StoreDep
+from guanxi.api.models import EntitiesPublic, EntityDetail, Neighborhood
+from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES
+from guanxi.viz.render import render_view
 
 router = APIRouter(prefix="/entities", tags=["entities"], dependencies=[ReadDep])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from api.deps import StoreDep
-from api.models import Health
+from guanxi.api.deps import StoreDep
+from guanxi.api.models import Health
 
 router = APIRouter(tags=["home"])
 

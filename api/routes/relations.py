@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from api.cache import cached
-from api.deps import ReadDep, StoreDep
-from api.models import EvidencePage, Paths
-from api.routes.entities import Rels, parse_list
-from graph.records import RELATION_TYPES
+from guanxi.api.cache import cached
+from guanxi.api.deps import ReadDep, StoreDep
+from guanxi.api.models import EvidencePage, Paths
+from guanxi.api.routes.entities import Rels, parse_list
+from guanxi.graph.records import RELATION_TYPES
 
 router = APIRouter(tags=["relations"], dependencies=[ReadDep])
 
