@@ -127,7 +127,7 @@ def labelled_often_enough(labelled: int, seen: int, pairs: int, length: int) -> 
 
 
 def write_lexicon(names: list[str], sources: dict[str, int], path: Path = LEXICON_FILE) -> None:
-    header = ["# ORG names harvested by `python -m graph.lexicon` (make lexicon); do not edit by hand.",
+    header = ["# ORG names harvested by `python -m guanxi.graph.lexicon` (make lexicon); do not edit by hand.",
               "# " + ", ".join(f"{k}: {v} names" for k, v in sources.items()) + f"; kept: {len(names)}"]
     path.write_text("\n".join(header + names) + "\n", encoding="utf-8")
 
@@ -155,7 +155,7 @@ def find_lexicon_mentions(article: Article) -> Article:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--workdir", default="build/ner", help="where `python -m graph.train_ner` put MSRA")
+    ap.add_argument("--workdir", default="build/ner", help="where `python -m guanxi.graph.train_ner` put MSRA")
     ap.add_argument("--cluener", default="../shared/datasets/cluener/train.json")
     ap.add_argument("--finre", default="../shared/datasets/finre/train.txt")
     ap.add_argument("--out", default=str(LEXICON_FILE))

@@ -45,7 +45,7 @@ def test_bio_spans_are_read_back():
 
 def test_the_shipped_lexicon_is_harvested_and_loaded():
     header = LEXICON_FILE.read_text(encoding="utf-8").splitlines()[:2]
-    assert header[0].startswith("# ORG names harvested by `python -m graph.lexicon`")
+    assert header[0].startswith("# ORG names harvested by `python -m guanxi.graph.lexicon`")
     assert len(lexicon()) > 10_000
     assert "出版社" not in lexicon()
 
