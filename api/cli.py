@@ -11,7 +11,7 @@ import click
 
 from guanxi.api.settings import SETTINGS, Settings
 from guanxi.graph.errors import GuanxiError
-from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES
+from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
 
 def fail(message: str) -> None:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from guanxi.api.app import freeze_heap
-from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES
+from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
 TYPES = list(ENTITY_TYPES)
 RELS = [t for t in RELATION_TYPES]

@@ -16,7 +16,7 @@ from guanxi.cypher.embedded import EmbeddedServer
 from guanxi.cypher.rows import batches
 from guanxi.cypher.store import BATCH_SIZE, GraphStore
 from guanxi.graph.errors import StoreError
-from guanxi.graph.records import ENTITY_TYPES
+from guanxi.graph.schema import ENTITY_TYPES
 
 GRAPH_NAME = "guanxi"
 HANDLE_BATCH = 10_000    # entity ids per node-id lookup

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES
+from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
 HERE = Path(__file__).parent
 DIALECTS = ("falkordb", "neo4j")

@@ -1,4 +1,6 @@
-"""Turn the corpus graph (or recomputed aggregates) into the rows the load queries UNWIND."""
+"""Turn the corpus graph (or recomputed aggregates) into the rows the load queries UNWIND.
+
+Every row carries exactly the properties ``guanxi.graph.schema`` lists for its kind."""
 from __future__ import annotations
 
 import json
@@ -6,25 +8,35 @@ from collections import defaultdict
 
 import networkx as nx
 
-from guanxi.graph.contribution import lookup_keys
+from guanxi.graph.identity import lookup_keys
+from guanxi.graph.schema import DOCUMENT, EDGE, ENTITY, Property
 
-NODE_KEYS = ("id", "name", "type", "aliases", "mentions", "sentences", "document_count", "first_seen",
-             "last_seen", "merge_reasons")
+
+def stored(p: Property, value):
+    """A property's value as the stores keep it: lists as lists, JSON as a string."""
+    if p.type == "list":
+        return list(value or [])
+    if p.type == "json" and value is not None and not isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
 
 
 def node_row(n: dict) -> dict:
-    row = {k: n.get(k) for k in NODE_KEYS}
-    row["aliases"] = list(row["aliases"] or [])
-    row["merge_reasons"] = list(row["merge_reasons"] or [])
+    row = {p.name: stored(p, n.get(p.name)) for p in ENTITY if p.name != "keys"}
     row["keys"] = form_keys(row)
     return row
 
 
+def stub_row(entity_id: str, type_: str) -> dict:
+    """An entity row to MERGE before its counts are recomputed from the contributions."""
+    return {p.name: p.empty for p in ENTITY} | {"id": entity_id, "name": entity_id, "type": type_}
+
+
 def edge_row(e: dict, head: str, tail: str) -> dict:
-    return {"id": e["id"], "head": head, "tail": tail, "weight": e["weight"], "title": e.get("title"),
-            "documents": list(e["documents"]), "document_count": e.get("document_count", len(e["documents"])),
-            "evidence": json.dumps(e["evidence"], ensure_ascii=False, sort_keys=True), "evidence_total": e["evidence_total"],
-            "rules": list(e["rules"]), "first_seen": e.get("first_seen"), "last_seen": e.get("last_seen")}
+    row = {p.name: stored(p, e.get(p.name)) for p in EDGE}
+    if row["document_count"] is None:
+        row["document_count"] = len(row["documents"])
+    return {"head": head, "tail": tail} | row
 
 
 def form_keys(node: dict) -> list[str]:
@@ -51,8 +63,9 @@ def document_rows(graph: nx.MultiDiGraph) -> list[dict]:
 
 
 def document_row(doc: dict, contribution_json: str | None) -> dict:
-    return {"id": doc["id"], "document": doc.get("document") or doc["id"], "title": doc.get("title"), "date": doc.get("date"), "url": doc.get("url"),
-            "source": doc.get("source"), "sentences": doc.get("sentences", 0), "contribution": contribution_json}
+    row = {p.name: stored(p, doc.get(p.name)) for p in DOCUMENT}
+    return row | {"document": doc.get("document") or doc["id"], "sentences": doc.get("sentences", 0),
+                  "contribution": contribution_json}
 
 
 def mention_rows(graph: nx.MultiDiGraph) -> list[dict]:

@@ -13,7 +13,7 @@ import json
 import time
 from collections import defaultdict
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Iterable
 
 import networkx as nx
@@ -21,11 +21,14 @@ import networkx as nx
 from guanxi.cypher import queries
 from guanxi.cypher.readonly import check_read_only
 from guanxi.cypher.rows import (batches, document_row, document_rows, edge_row, entity_rows, form_keys, form_rows,
-                         mention_rows, node_row, relation_rows)
+                                mention_rows, node_row, relation_rows, stub_row)
 from guanxi.graph.build import npmi
-from guanxi.graph.contribution import Contribution, contribute, edge_from, evidence_order, lookup_keys, node_from
+from guanxi.graph.contribution import (Aggregate, Contribution, RelationEnds, aggregate, contribute, evidence_order,
+                                       touched)
+from guanxi.graph.identity import lookup_keys
 from guanxi.graph.errors import NotFound
-from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES, Article
+from guanxi.graph.records import Article
+from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
 BATCH_SIZE = 5000
 MAX_DEPTH = 3
@@ -206,12 +209,12 @@ class GraphStore:
                         replaced += 1
                 c = contribute(article, self.resolve_forms)
                 for label in ENTITY_TYPES:
-                    stubs = [stub_row(nid, label) for nid, row in c.entities.items() if row["type"] == label]
+                    stubs = [stub_row(nid, label) for nid, part in c.entities.items() if part.type == label]
                     self._write("merge_entities", stubs, label=label)
-                self._write("merge_documents", [document_row(c.doc, c.to_json())])
-                self._write("merge_mentions", [{"document": c.doc["id"], "entity": nid, "count": row["mentions"]}
-                                               for nid, row in c.entities.items()])
-                e, r = self._recompute(set(c.entities), {rid: row for rid, row in c.relations.items()})
+                self._write("merge_documents", [document_row(asdict(c.doc), c.to_json())])
+                self._write("merge_mentions", [{"document": c.doc.id, "entity": nid, "count": part.mentions}
+                                               for nid, part in c.entities.items()])
+                e, r = self._recompute(*touched(c))
                 docs, entities, relationships = docs + 1, entities + e, relationships + r
         self._bump()
         return ChangeReport(docs, replaced, entities, relationships)
@@ -233,9 +236,8 @@ class GraphStore:
 
     def _remove_article(self, article_id: str) -> tuple[int, int]:
         c = self.contribution(article_id)
-        self._total = None
         self._run(self._q("delete_document"), {"id": article_id}, write=True)
-        return self._recompute(set(c.entities), c.relations) if c else (0, 0)
+        return self._recompute(*touched(c)) if c else (0, 0)
 
     @exclusive
     def rebuild(self) -> ChangeReport:
@@ -243,52 +245,40 @@ class GraphStore:
         contributions = [Contribution.from_json(r["contribution"]) for r in self._run(self._q("all_contributions"))
                          if r["contribution"]]
         ids = {r["id"] for r in self._run(self._q("all_entity_ids"))}
-        rels = {r["id"]: r for r in self._run(self._q("all_relations"))}
-        e, r = self._apply(contributions, ids, rels)
+        rels = {r["id"]: RelationEnds(r["type"], r["head"], r["tail"]) for r in self._run(self._q("all_relations"))}
+        e, r = self._apply(aggregate(contributions, ids, rels))
         self._bump()
         return ChangeReport(len(contributions), 0, e, r)
 
-    def _recompute(self, node_ids: set[str], relations: dict[str, dict]) -> tuple[int, int]:
-        endpoints = node_ids | {row[k] for row in relations.values() for k in ("head", "tail")}
+    def _recompute(self, node_ids: set[str], relations: dict[str, RelationEnds]) -> tuple[int, int]:
+        endpoints = node_ids | {end for ends in relations.values() for end in (ends.head, ends.tail)}
         rows = self._run(self._q("contributions_for"), {"ids": sorted(endpoints)})
         contributions = [Contribution.from_json(r["contribution"]) for r in rows if r["contribution"]]
-        return self._apply(contributions, node_ids, relations)
+        return self._apply(aggregate(contributions, node_ids, relations))
 
-    def _apply(self, contributions: list[Contribution], node_ids: set[str], relations: dict) -> tuple[int, int]:
-        """Write the aggregates of ``node_ids`` and ``relations`` from ``contributions``; delete the
-        ones no contribution names any more."""
-        node_parts, edge_parts = defaultdict(list), defaultdict(list)
-        for c in contributions:
-            for nid, row in c.entities.items():
-                if nid in node_ids:
-                    node_parts[nid].append((c.doc, row))
-            for rid, row in c.relations.items():
-                if rid in relations:
-                    edge_parts[rid].append((c.doc, row))
-        nodes = [node_from(nid, parts) for nid, parts in sorted(node_parts.items())]
+    def _apply(self, result: Aggregate) -> tuple[int, int]:
+        """Write recomputed nodes and edges; delete the ones no contribution names any more."""
         by_label = defaultdict(list)
-        for n in nodes:
+        for n in result.nodes:
             by_label[n["type"]].append(node_row(n))
         for label, rows in by_label.items():
             self._write("merge_entities", rows, label=label)
-        gone_nodes = sorted(node_ids - set(node_parts))
         if self.form_nodes:
-            self._sync_forms(nodes, node_ids, gone_nodes)
+            self._sync_forms(result.nodes, {n["id"] for n in result.nodes} | set(result.gone_nodes),
+                             result.gone_nodes)
         else:
-            self._write("delete_entities", gone_nodes, param="ids")
+            self._write("delete_entities", result.gone_nodes, param="ids")
         edges = defaultdict(list)
-        for rid, parts in edge_parts.items():
-            e = edge_from(rid, parts)
+        for e in result.edges:
             edges[e["type"]].append(edge_row(e, e["head"], e["tail"]))
         for rel_type, rows in edges.items():
             self._write("merge_relations", rows, type=rel_type)
         gone_edges = defaultdict(list)
-        for rid, row in relations.items():
-            if rid not in edge_parts:
-                gone_edges[row["type"]].append({"id": rid, "head": row["head"], "tail": row["tail"]})
+        for rid, ends in result.gone_edges.items():
+            gone_edges[ends.type].append({"id": rid, "head": ends.head, "tail": ends.tail})
         for rel_type, rows in gone_edges.items():
             self._write("delete_relations", rows, type=rel_type)
-        return len(nodes) + len(gone_nodes), len(edge_parts) + sum(len(v) for v in gone_edges.values())
+        return result.changed
 
     def _sync_forms(self, nodes: list[dict], node_ids: set[str], gone_nodes: list[str]) -> None:
         """Keep the :Form nodes of these entities equal to their current names and aliases."""
@@ -443,9 +433,9 @@ class GraphStore:
         items = []
         for r in rows:
             if r["contribution"]:
-                row = Contribution.from_json(r["contribution"]).relations.get(relation_id)
-                if row:
-                    items.extend(row["evidence"])
+                part = Contribution.from_json(r["contribution"]).relations.get(relation_id)
+                if part:
+                    items.extend(part.evidence)
         items.sort(key=evidence_order)
         return {"relation": {k: rel[k] for k in ("id", "type", "head", "tail", "title", "weight")},
                 "total": rel["evidence_total"], "stored": len(items), "offset": offset, "limit": limit,
@@ -523,12 +513,6 @@ class GraphStore:
         check_read_only(text)
         rows = self._run(text, params or {}, write=False, timeout_ms=timeout_ms, row_cap=row_cap)
         return {"rows": rows[:row_cap], "truncated": len(rows) > row_cap, "row_cap": row_cap}
-
-
-def stub_row(entity_id: str, type_: str) -> dict:
-    """An entity row to MERGE before its counts are recomputed from the contributions."""
-    return {"id": entity_id, "name": entity_id, "type": type_, "aliases": [], "mentions": 0, "sentences": 0,
-            "document_count": 0, "first_seen": None, "last_seen": None, "merge_reasons": []}
 
 
 def edge_details(rows: list[dict]) -> dict[str, dict]:

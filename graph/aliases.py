@@ -14,7 +14,8 @@ from pathlib import Path
 
 from guanxi.graph.errors import InputError
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
-from guanxi.graph.records import ENTITY_TYPES, Article, Entity, Mention
+from guanxi.graph.records import Article, Entity, Mention
+from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.rules import generic_org_lists, load_table, suffix_lists, word_lists
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"

@@ -10,13 +10,15 @@ themselves are kept in ``graph.graph["contributions"]``: the provenance everythi
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from dataclasses import asdict
 from typing import Iterable
 
 import networkx as nx
 
-from guanxi.graph.contribution import Contribution, FormIndex, contribute, edge_from, node_from
+from guanxi.graph.contribution import Contribution, contribute, edge_from, node_from, parts_of
+from guanxi.graph.identity import FormIndex
 from guanxi.graph.records import Article
+from guanxi.graph.schema import edge_key
 
 
 def contributions_of(articles: Iterable[Article]) -> list[Contribution]:
@@ -25,32 +27,25 @@ def contributions_of(articles: Iterable[Article]) -> list[Contribution]:
     out = []
     for a in articles:
         c = contribute(a, index.resolve)
-        for nid, row in c.entities.items():
-            index.add(nid, row["type"], row["forms"])
+        for nid, part in c.entities.items():
+            index.add(nid, part.type, part.forms)
         out.append(c)
     return out
 
 
 def graph_from_contributions(contributions: list[Contribution]) -> nx.MultiDiGraph:
-    nodes: dict[str, list] = defaultdict(list)
-    edges: dict[str, list] = defaultdict(list)
-    for c in contributions:
-        for nid, row in c.entities.items():
-            nodes[nid].append((c.doc, row))
-        for rid, row in c.relations.items():
-            edges[rid].append((c.doc, row))
+    nodes, edges = parts_of(contributions)
     g = nx.MultiDiGraph()
-    g.graph["documents"] = {c.doc["id"]: c.doc for c in contributions}
-    g.graph["contributions"] = {c.doc["id"]: c for c in contributions}
-    total = sum(c.doc["sentences"] for c in contributions) or 1
+    g.graph["documents"] = {c.doc.id: asdict(c.doc) for c in contributions}
+    g.graph["contributions"] = {c.doc.id: c for c in contributions}
+    total = sum(c.doc.sentences for c in contributions) or 1
     for nid in sorted(nodes):
         g.add_node(nid, **node_from(nid, nodes[nid]))
     for rid in sorted(edges):
         e = edge_from(rid, edges[rid])
         if e["type"] == "CO_OCCURS":
             e["npmi"] = npmi(e["weight"], g.nodes[e["head"]]["sentences"], g.nodes[e["tail"]]["sentences"], total)
-        key = e["type"] if e["type"] != "HOLDS_ROLE" else f"HOLDS_ROLE:{e['title'] or ''}"
-        g.add_edge(e["head"], e["tail"], key=key, **{k: v for k, v in e.items() if k not in ("head", "tail")})
+        g.add_edge(e["head"], e["tail"], key=edge_key(e["type"], e["title"]), **{k: v for k, v in e.items() if k not in ("head", "tail")})
     return g
 
 

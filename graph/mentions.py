@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from guanxi.graph.records import ENTITY_TYPES, Article, Mention
+from guanxi.graph.records import Article, Mention
+from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.rules import generic_org_lists, load_table, only_generic_words, suffix_lists, word_lists
 
 # 江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person

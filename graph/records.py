@@ -3,11 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = ("ORG", "PERSON", "POLICY", "PROJECT")
-RELATION_TYPES = ("PARTNERS_WITH", "ISSUED", "HOLDS_ROLE", "PARTICIPATES_IN",
-                  "SUBSIDIARY_OF", "REGULATES", "INVESTS_IN", "CO_OCCURS")
-UNDIRECTED = frozenset({"PARTNERS_WITH", "CO_OCCURS"})
-
 
 @dataclass(frozen=True)
 class Document:

@@ -21,6 +21,7 @@ from itertools import combinations
 from guanxi.graph.gazetteer import name_boundary
 from guanxi.graph.records import Article, Evidence, Mention, Relation
 from guanxi.graph.rules import expand, load_table
+from guanxi.graph.schema import oriented, relation_key
 
 PLACEHOLDER = "〇"
 LEFT_PLACEHOLDER = "〓"
@@ -185,9 +186,9 @@ def extract_relations(article: Article) -> Article:
 
     def add(kind, head_m, tail_m, rule_id, confidence, title=None):
         head, tail = names[head_m], names[tail_m]
-        if kind in ("CO_OCCURS", "PARTNERS_WITH") and tail < head:
+        if (head, tail) != oriented(kind, head, tail):
             head, tail, head_m, tail_m = tail, head, tail_m, head_m
-        key = (kind, head, tail, title if kind == "HOLDS_ROLE" else None)
+        key = relation_key(kind, head, tail, title)
         rel = found.get(key)
         if rel is None:
             rel = found[key] = Relation(kind, head, tail, types[head], types[tail], title=title)

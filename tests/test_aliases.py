@@ -91,7 +91,7 @@ def test_dictionary_prefers_the_longer_known_name():
 
 
 def test_a_name_the_table_knows_keeps_its_own_node():
-    from guanxi.graph.contribution import lookup_keys
+    from guanxi.graph.identity import lookup_keys
     group, company = set(lookup_keys("ORG", ["三星集团"])), set(lookup_keys("ORG", ["三星"]))
     assert not group & company
     assert set(lookup_keys("ORG", ["长飞公司"])) & set(lookup_keys("ORG", ["长飞光纤光缆股份有限公司"]))

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from guanxi.api.app import create_app
 from guanxi.graph.build import build_graph
-from guanxi.graph.contribution import entity_id
+from guanxi.graph.schema import entity_id
 from guanxi.graph.pipeline import extract_documents
 from guanxi.graph.records import Document
 

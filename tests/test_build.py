@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from guanxi.graph.build import build_graph, npmi
-from guanxi.graph.contribution import entity_id
+from guanxi.graph.schema import entity_id
 from guanxi.graph.export import node_link, write_graphml
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import EntitiesPublic, EntityDetail, Neighborhood
-from guanxi.graph.records import ENTITY_TYPES, RELATION_TYPES
+from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 from guanxi.viz.render import render_view
 
 router = APIRouter(prefix="/entities", tags=["entities"], dependencies=[ReadDep])

@@ -9,7 +9,7 @@ from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import EvidencePage, Paths
 from guanxi.api.routes.entities import Rels, parse_list
-from guanxi.graph.records import RELATION_TYPES
+from guanxi.graph.schema import RELATION_TYPES
 
 router = APIRouter(tags=["relations"], dependencies=[ReadDep])
 
