@@ -11,7 +11,7 @@ import click
 
 from guanxi.api.settings import SETTINGS, Settings
 from guanxi.graph.errors import GuanxiError
-from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
+from guanxi.graph.schema import ENTITY_TYPES
 
 
 def fail(message: str) -> None:
@@ -31,35 +31,26 @@ def store_options(f):
 
 
 def neighborhood_options(f):
-    """The neighborhood filters, with the names and defaults of the API's query parameters."""
-    for option in reversed([
-        click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="hops"),
-        click.option("--rel", default=None, help="comma-separated relation types"),
-        click.option("--types", default=None, help="comma-separated entity types of neighbors"),
-        click.option("--min-weight", type=float, default=0, show_default=True),
-        click.option("--min-npmi", type=click.FloatRange(-1, 1), default=-1, show_default=True,
-                     help="only CO_OCCURS edges with at least this NPMI"),
-        click.option("--limit", type=click.IntRange(1, 500), default=100, show_default=True),
-    ]):
-        f = option(f)
-    return f
+    """The neighborhood filters, with the names and defaults of the API's query parameters, handed
+    to the command as one ``query`` (a ``NeighborhoodQuery``, checked before a store is opened)."""
+    @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="hops")
+    @click.option("--rel", default=None, help="comma-separated relation types")
+    @click.option("--types", default=None, help="comma-separated entity types of neighbors")
+    @click.option("--min-weight", type=float, default=0, show_default=True)
+    @click.option("--min-npmi", type=click.FloatRange(-1, 1), default=-1, show_default=True,
+                  help="only CO_OCCURS edges with at least this NPMI")
+    @click.option("--limit", type=click.IntRange(1, 500), default=100, show_default=True)
+    @wraps(f)
+    def wrapper(*args, depth, rel, types, min_weight, min_npmi, limit, **kwargs):
+        from guanxi.cypher.traversal import NeighborhoodQuery
+        return f(*args, query=NeighborhoodQuery(depth, rel, types, min_weight, min_npmi, limit), **kwargs)
+    return wrapper
 
 
-def split_list(value, allowed, what):
-    items = [v.strip() for v in (value or "").split(",") if v.strip()]
-    bad = [v for v in items if v not in allowed]
-    if bad:
-        fail(f"unknown {what}: {', '.join(bad)}; expected any of {', '.join(allowed)}")
-    return items
-
-
-def neighborhood_of(settings, name, depth, rel, types, min_weight, min_npmi, limit) -> dict:
-    """The neighborhood the `neighborhood` and `view` commands show; filters are checked before
-    a store is opened."""
-    rels, kinds = split_list(rel, RELATION_TYPES, "relation type"), split_list(types, ENTITY_TYPES, "entity type")
+def neighborhood_of(settings, name: str, query) -> dict:
+    """The neighborhood the `neighborhood` and `view` commands show."""
     with settings.open_store() as store:
-        return store.neighborhood(store.resolve(name), depth=depth, rels=rels, types=kinds,
-                                  min_weight=min_weight, min_npmi=min_npmi, limit=limit)
+        return store.neighborhood(store.resolve(name), query)
 
 
 def echo_json(value) -> None:
@@ -238,9 +229,9 @@ def entity(name, settings):
 @click.argument("name")
 @neighborhood_options
 @store_options
-def neighborhood(name, depth, rel, types, min_weight, min_npmi, limit, settings):
+def neighborhood(name, query, settings):
     """Entities and relations around NAME (an id, name or alias), as JSON."""
-    echo_json(neighborhood_of(settings, name, depth, rel, types, min_weight, min_npmi, limit))
+    echo_json(neighborhood_of(settings, name, query))
 
 
 @cli.command()
@@ -248,10 +239,10 @@ def neighborhood(name, depth, rel, types, min_weight, min_npmi, limit, settings)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write")
 @neighborhood_options
 @store_options
-def view(name, output, depth, rel, types, min_weight, min_npmi, limit, settings):
+def view(name, output, query, settings):
     """Write an interactive, self-contained HTML view of the neighborhood of NAME."""
     from guanxi.viz.render import render_view
-    hood = neighborhood_of(settings, name, depth, rel, types, min_weight, min_npmi, limit)
+    hood = neighborhood_of(settings, name, query)
     Path(output).write_text(render_view(hood), encoding="utf-8")
     click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
 

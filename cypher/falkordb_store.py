@@ -69,7 +69,6 @@ class FalkorDBStore(GraphStore):
         return self._execute(with_params(query, params), write, timeout_ms)
 
     def _write(self, name, rows, batch_size=BATCH_SIZE, param="rows", **slots) -> None:
-        self._total = None
         for _ in self._pipelined(self._q(name, **slots), rows, batch_size, param):
             pass
 
@@ -136,7 +135,6 @@ class FalkorDBStore(GraphStore):
         whose endpoint is not in ``endpoints``, and a batch in which a row linked nothing (a node id
         freed and reused since ``_endpoints``), are re-sent through the key-based merge, which
         cannot duplicate. A type with no relationship yet is created with GRAPH.BULK."""
-        self._total = None
         handles = endpoints
         redo: list[dict] = []
 

@@ -18,11 +18,11 @@ from typing import Iterable
 
 import networkx as nx
 
-from guanxi.cypher import queries
+from guanxi.cypher import queries, traversal
 from guanxi.cypher.readonly import check_read_only
+from guanxi.cypher.records import entity_public
 from guanxi.cypher.rows import (batches, document_row, document_rows, edge_row, entity_rows, form_keys, form_rows,
                                 mention_rows, node_row, relation_rows, stub_row)
-from guanxi.graph.build import npmi
 from guanxi.graph.contribution import (Aggregate, Contribution, RelationEnds, aggregate, contribute, evidence_order,
                                        touched)
 from guanxi.graph.identity import lookup_keys
@@ -31,14 +31,7 @@ from guanxi.graph.records import Article
 from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
 BATCH_SIZE = 5000
-MAX_DEPTH = 3
-MAX_NODES = 500
-EVIDENCE_IN_NEIGHBORHOOD = 3
-EXPANSION_FACTOR = 5        # rows read by the first hop: this many times the node limit, strongest first
-FAR_FACTOR = 1.25           # rows read by a later hop per node still wanted (2 read 60% more rows, same nodes)
 TOTAL_TTL_S = 10.0
-MAX_PATH_HOPS = 4
-PATH_ROWS_CAP = 5000        # rows read per breadth-first step when searching paths
 
 
 @dataclass(frozen=True)
@@ -70,6 +63,7 @@ class GraphStore:
     dialect = ""
     uri = ""
     form_nodes = False      # names kept as indexed :Form nodes (stores that cannot index list elements)
+    _total: tuple[int, float] | None = None     # (sentences in the corpus, when read); see total_sentences
 
     # --- what each store implements -------------------------------------------------------
     def _run(self, query: str, params: dict | None = None, write: bool = False,
@@ -104,7 +98,6 @@ class GraphStore:
         self._run(self._q("bump_generation"), write=True)
 
     def _write(self, name: str, rows: list, batch_size: int = BATCH_SIZE, param: str = "rows", **slots) -> None:
-        self._total = None
         for batch in batches(rows, batch_size):
             self._run(self._q(name, **slots), {param: batch}, write=True)
 
@@ -308,22 +301,27 @@ class GraphStore:
         rows = self._run(self._q("search"), {"q": q, "type": type, "limit": limit})
         return [entity_public(r["entity"]) | {"match": ("exact", "prefix", "substring")[r["rank"]]} for r in rows]
 
-    def _entity_row(self, entity_id: str) -> dict:
-        rows = self._run(self._q("entity"), {"id": entity_id})
+    def entity_record(self, entity_id: str) -> dict:
+        """The public record of one entity."""
+        rows = self.read("entity", {"id": entity_id})
         if not rows:
             raise NotFound(f'Entity "{entity_id}" not found; search with GET /entities?q=NAME or `guanxi search NAME`')
         return entity_public(rows[0]["entity"])
 
+    def read(self, name: str, params: dict | None = None, **slots) -> list[dict]:
+        """The rows of one of the package's read queries (``cypher/NAME.cypher``)."""
+        return self._run(self._q(name, **slots), params)
+
     def entity(self, entity_id: str, related: int = 10) -> dict:
-        out = self._entity_row(entity_id)
-        top = self._run(self._q("top_related"), {"id": entity_id, "limit": related})
+        out = self.entity_record(entity_id)
+        top = self.read("top_related", {"id": entity_id, "limit": related})
         out["related"] = [{"entity": entity_public(r["entity"]), "type": r["type"], "weight": r["weight"],
                            "title": r.get("title")} for r in top]
         return out
 
     def resolve(self, name_or_id: str) -> str:
         """Entity id for an id, an exact name or alias, or the best search hit."""
-        if self._run(self._q("entity"), {"id": name_or_id}):
+        if self.read("entity", {"id": name_or_id}):
             return name_or_id
         hits = self.search(name_or_id, limit=5)
         if not hits:
@@ -331,95 +329,28 @@ class GraphStore:
         return hits[0]["id"]
 
     def total_sentences(self) -> int:
-        """Sentences in the corpus (for NPMI), re-read at most every ``TOTAL_TTL_S`` seconds."""
+        """Sentences in the corpus (for NPMI), re-read at most every ``TOTAL_TTL_S`` seconds and
+        after this process writes."""
         now = time.monotonic()
-        cached = getattr(self, "_total", None)
-        if cached is None or now - cached[1] > TOTAL_TTL_S:
-            rows = self._run(self._q("total_sentences"))
+        if self._total is None or now - self._total[1] > TOTAL_TTL_S:
+            rows = self.read("total_sentences")
             self._total = ((rows[0]["total"] if rows else 0) or 0, now)
         return self._total[0]
 
-    def neighborhood(self, entity_id: str, depth: int = 1, rels: list[str] | None = None, min_weight: float = 0,
-                     min_npmi: float = -1.0, types: list[str] | None = None, limit: int = 100) -> dict:
-        """Nodes and edges within ``depth`` hops, strongest edges first, at most ``limit`` nodes.
-        CO_OCCURS edges carry their NPMI and can be filtered by it; each edge brings up to
-        ``EVIDENCE_IN_NEIGHBORHOOD`` evidence sentences.
+    def neighborhood(self, entity_id: str, query: traversal.NeighborhoodQuery | None = None, **filters) -> dict:
+        """Entities and relations around one (``traversal.neighborhood``); ``filters`` are the
+        fields of a ``NeighborhoodQuery`` when none is given."""
+        return traversal.neighborhood(self, entity_id, query or traversal.NeighborhoodQuery(**filters))
 
-        The first hop reads ids and weights only (a hub's keeps few of its rows); further hops
-        bring the details of each row's entity and edge. What is kept without details is read
-        afterwards.
-        """
-        center = self._entity_row(entity_id)
-        depth = max(1, min(depth, MAX_DEPTH))
-        limit = max(1, min(limit, MAX_NODES))
-        total = self.total_sentences() or 1
-        kept_nodes = [entity_id]
-        seen = {entity_id}
-        sentences = {entity_id: center.get("sentences") or 0}     # for NPMI
-        edges: dict[str, dict] = {}
-        # entity id / relation id -> a row of a further hop, which brings their details
-        node_detail: dict[str, dict] = {}
-        edge_detail: dict[str, dict] = {}
-        frontier = [entity_id]
-        capped = False
-        cap = limit * EXPANSION_FACTOR
-        for hop in range(depth):
-            if not frontier:
-                break
-            if len(seen) >= limit:
-                capped = True          # full already: a further hop could only add what the cap cuts
-                break
-            # the first hop reads the strongest edges; later hops read enough to fill what is left
-            hop_cap = cap if hop == 0 else int((limit - len(seen)) * FAR_FACTOR)
-            rows = self._run(self._q("expand" if hop == 0 else "expand_far"),
-                             {"ids": frontier, "min_weight": min_weight, "rels": rels or [], "types": types or [],
-                              "cap": hop_cap})
-            capped = capped or len(rows) >= hop_cap
-            rows.sort(key=lambda r: -(r["weight"] or 0))
-            next_frontier = []
-            for r in rows:
-                other = r["node_id"]
-                sentences.setdefault(other, r["sentences"] or 0)
-                score = None
-                if r["type"] == "CO_OCCURS":
-                    score = npmi(r["weight"], sentences.get(r["from_id"], 0), sentences[other], total)
-                    if score < min_npmi:
-                        continue
-                if other not in seen:
-                    if len(seen) >= limit:
-                        capped = True
-                        continue
-                    seen.add(other)
-                    kept_nodes.append(other)
-                    next_frontier.append(other)
-                source = r["source"]
-                target = other if source == r["from_id"] else r["from_id"]
-                edges.setdefault(r["id"], {"id": r["id"], "type": r["type"], "source": source, "target": target,
-                                           "weight": r["weight"], "npmi": score})
-                if hop:
-                    node_detail.setdefault(other, r)
-                    edge_detail.setdefault(r["id"], r)
-            frontier = next_frontier
-        kept = [e for e in edges.values() if e["source"] in seen and e["target"] in seen]
-        node_rows, edge_rows = self._detail_rows([nid for nid in kept_nodes[1:] if nid not in node_detail],
-                                                 [e for e in kept if e["id"] not in edge_detail])
-        found = {r["id"]: entity_public(r) for r in node_rows}
-        found.update((nid, expanded_entity(node_detail[nid])) for nid in kept_nodes[1:] if nid in node_detail)
-        nodes = [center] + [found[nid] for nid in kept_nodes[1:] if nid in found]
-        if len(nodes) < len(kept_nodes):         # removed by another process meanwhile
-            present = {n["id"] for n in nodes}
-            kept = [e for e in kept if e["source"] in present and e["target"] in present]
-        details = edge_details(edge_rows + [edge_detail[e["id"]] for e in kept if e["id"] in edge_detail])
-        for e in kept:
-            e.update(details.get(e["id"], {"title": None, "document_count": None, "evidence_total": None,
-                                          "evidence": []}))
-        return {"center": entity_id, "depth": depth, "nodes": nodes, "edges": kept, "capped": capped,
-                "limit": limit}
+    def paths(self, source: str, target: str, max_hops: int = 3, rels: list[str] | None = None,
+              limit: int = 10) -> dict:
+        """Shortest paths between two entities (``traversal.paths``)."""
+        return traversal.paths(self, source, target, max_hops, rels, limit)
 
     def relation(self, relation_id: str) -> dict:
         """One relationship by id: type, head, tail, weight and the documents behind it."""
         for rel_type in RELATION_TYPES:
-            rows = self._run(self._q("relation_by_id", type=rel_type), {"id": relation_id})
+            rows = self.read("relation_by_id", {"id": relation_id}, type=rel_type)
             if rows:
                 return rows[0]
         raise NotFound(f'Relation "{relation_id}" not found; relation ids are in the edges of '
@@ -429,7 +360,7 @@ class GraphStore:
         """Every piece of evidence of a relationship (not only the ones kept on the edge), paged,
         in the edge's order (date, document, position)."""
         rel = self.relation(relation_id)
-        rows = self._run(self._q("contributions_of"), {"ids": list(rel["documents"] or [])})
+        rows = self.read("contributions_of", {"ids": list(rel["documents"] or [])})
         items = []
         for r in rows:
             if r["contribution"]:
@@ -441,59 +372,8 @@ class GraphStore:
                 "total": rel["evidence_total"], "stored": len(items), "offset": offset, "limit": limit,
                 "data": items[offset:offset + limit]}
 
-    def paths(self, source: str, target: str, max_hops: int = 3, rels: list[str] | None = None,
-              limit: int = 10) -> dict:
-        """Shortest paths between two entities (breadth-first from both ends), each hop with its
-        relationship and evidence. At most ``limit`` paths; none when they are further apart than
-        ``max_hops``."""
-        self._entity_row(source)
-        self._entity_row(target)
-        max_hops = max(1, min(max_hops, MAX_PATH_HOPS))
-        if source == target:
-            return {"from": source, "to": target, "hops": 0, "paths": []}
-        query = self._q("path_step")
-        parents = {source: {source: []}, target: {target: []}}   # side -> node -> [(previous node, edge)]
-        frontiers = {source: [source], target: [target]}
-        meeting: set[str] = set()
-        hops = 0
-        while hops < max_hops and not meeting:
-            side = source if len(frontiers[source]) <= len(frontiers[target]) else target
-            if not frontiers[side]:
-                break
-            rows = self._run(query, {"ids": frontiers[side], "min_weight": 0, "rels": rels or [], "types": [],
-                                     "cap": PATH_ROWS_CAP})
-            hops += 1
-            found_now: dict[str, list] = {}
-            for r in rows:
-                other, prev = r["node_id"], r["from_id"]
-                if other in parents[side]:
-                    continue                      # reached in fewer steps already
-                edge = {"id": r["id"], "type": r["type"], "source": r["source"],
-                        "target": other if r["source"] == prev else prev, "weight": r["weight"]}
-                found_now.setdefault(other, []).append((prev, edge))
-            parents[side].update(found_now)
-            frontiers[side] = list(found_now)
-            meeting = set(parents[source]) & set(parents[target])
-        found = []
-        for mid in sorted(meeting):
-            for left in walk(parents[source], mid, source):
-                for right in walk(parents[target], mid, target):
-                    found.append(left + list(reversed(right)))
-        found = sorted(found, key=len)[:limit]
-        ids = sorted({e["source"] for p in found for e in p} | {e["target"] for p in found for e in p})
-        nodes, details = self._details(ids, [e for p in found for e in p])
-        out = [{"nodes": [nodes[n] for n in order_nodes(source, p)],
-                "edges": [dict(e, **details.get(e["id"], {})) for e in p]} for p in found]
-        return {"from": source, "to": target, "hops": len(found[0]) if found else None, "paths": out}
-
-    def _details(self, node_ids: list[str], edges: list[dict]) -> tuple[dict[str, dict], dict[str, dict]]:
-        """The public records of entities, and the title, counts and first evidence of
-        relationships: ({entity id: entity}, {relation id: details})."""
-        node_rows, edge_rows = self._detail_rows(node_ids, edges)
-        return {r["id"]: entity_public(r) for r in node_rows}, edge_details(edge_rows)
-
-    def _detail_rows(self, node_ids: list[str], edges: list[dict]) -> tuple[list[dict], list[dict]]:
-        """The rows of entities and of relationships (id, title, counts, evidence), read together."""
+    def detail_rows(self, node_ids: list[str], edges: list[dict]) -> tuple[list[dict], list[dict]]:
+        """The rows of entities, and of relationships (id, title, counts, evidence), read together."""
         reads = []
         if node_ids:
             reads.append((self._q("entities_by_id"), {"ids": node_ids}))
@@ -514,52 +394,3 @@ class GraphStore:
         rows = self._run(text, params or {}, write=False, timeout_ms=timeout_ms, row_cap=row_cap)
         return {"rows": rows[:row_cap], "truncated": len(rows) > row_cap, "row_cap": row_cap}
 
-
-def edge_details(rows: list[dict]) -> dict[str, dict]:
-    """Relation id -> title, counts and the first evidence, from rows that hold them."""
-    evidence = decode_all([r.get("evidence") or "[]" for r in rows])
-    return {r["id"]: {"title": r.get("title"), "document_count": r.get("document_count"),
-                      "evidence_total": r.get("evidence_total"), "evidence": items[:EVIDENCE_IN_NEIGHBORHOOD]}
-            for r, items in zip(rows, evidence)}
-
-
-def expanded_entity(row: dict) -> dict:
-    """The public record of the entity a row of expand_far.cypher reached."""
-    return {"id": row["node_id"], "name": row["node_name"], "type": row["node_type"],
-            "aliases": list(row["node_aliases"] or []), "mentions": row["node_mentions"],
-            "sentences": row["sentences"], "document_count": row["node_document_count"],
-            "first_seen": row["node_first_seen"], "last_seen": row["node_last_seen"]}
-
-
-def decode_all(texts: list[str]) -> list:
-    """``json.loads`` of each text, in one call: a neighborhood decodes hundreds of short lists,
-    and the per-call cost was most of it."""
-    return json.loads("[" + ",".join(texts) + "]") if texts else []
-
-
-def entity_public(props: dict) -> dict:
-    keys = ("id", "name", "type", "aliases", "mentions", "sentences", "document_count", "first_seen", "last_seen")
-    out = {k: props.get(k) for k in keys}
-    out["aliases"] = list(out["aliases"] or [])
-    return out
-
-
-def walk(parents: dict, node: str, root: str) -> list[list[dict]]:
-    """Every edge sequence from ``root`` to ``node`` through the breadth-first parents."""
-    if node == root:
-        return [[]]
-    out = []
-    for prev, edge in parents.get(node, []):
-        for head in walk(parents, prev, root):
-            out.append(head + [edge])
-            if len(out) >= 50:
-                return out
-    return out
-
-
-def order_nodes(start: str, steps: list[dict]) -> list[str]:
-    """The entities a path visits, in order, whatever the direction of each relationship."""
-    out = [start]
-    for s in steps:
-        out.append(s["target"] if s["source"] == out[-1] else s["source"])
-    return out

@@ -428,7 +428,7 @@ def test_bulk_loads_of_types_that_exist_merge_through_node_ids(falkordb_store, s
 
 
 def test_evidence_lists_decoded_together_are_each_their_own():
-    from guanxi.cypher.store import decode_all
+    from guanxi.cypher.records import decode_all
     texts = ['[{"doc_id": "d1", "sentence": "甲，乙"}]', "[]", '[1, [2, 3]]']
     assert decode_all(texts) == [[{"doc_id": "d1", "sentence": "甲，乙"}], [], [1, [2, 3]]]
     assert decode_all([]) == []

@@ -1,18 +1,19 @@
 """Entities: search, one entity, its neighborhood as JSON and as an interactive view."""
 from __future__ import annotations
 
+from html import escape
 from typing import Annotated
 
-from html import escape
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import EntitiesPublic, EntityDetail, Neighborhood
-from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
+from guanxi.cypher.traversal import NeighborhoodQuery
+from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.viz.render import render_view
 
 router = APIRouter(prefix="/entities", tags=["entities"], dependencies=[ReadDep])
@@ -26,13 +27,13 @@ MinNpmi = Annotated[float, Query(ge=-1, le=1, description="only CO_OCCURS edges 
 Limit = Annotated[int, Query(ge=1, le=500, description="at most this many entities (server cap 500)")]
 
 
-def parse_list(value: str | None, allowed: tuple[str, ...], what: str) -> list[str]:
-    from fastapi import HTTPException
-    items = [v.strip() for v in (value or "").split(",") if v.strip()]
-    bad = [v for v in items if v not in allowed]
-    if bad:
-        raise HTTPException(422, f"unknown {what}: {', '.join(bad)}; expected any of {', '.join(allowed)}")
-    return items
+async def neighborhood_query(depth: Depth = 1, rel: Rels = None, types: Types = None, min_weight: MinWeight = 0,
+                             min_npmi: MinNpmi = -1, limit: Limit = 100) -> NeighborhoodQuery:
+    """The neighborhood filters from the query string (unknown types answer 422)."""
+    return NeighborhoodQuery(depth, rel, types, min_weight, min_npmi, limit)
+
+
+HoodQuery = Annotated[NeighborhoodQuery, Depends(neighborhood_query)]
 
 
 @router.get("", response_model=EntitiesPublic, summary="Search entities by name or alias")
@@ -49,37 +50,23 @@ def get_entity(store: StoreDep, request: Request, entity_id: str):
     return cached(request, EntityDetail, lambda: store.entity(entity_id))
 
 
-def neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit) -> dict:
-    return store.neighborhood(entity_id, depth=depth, rels=parse_list(rel, RELATION_TYPES, "relation type"),
-                              types=parse_list(types, ENTITY_TYPES, "entity type"), min_weight=min_weight,
-                              min_npmi=min_npmi, limit=limit)
-
-
 @router.get("/{entity_id}/neighborhood", response_model=Neighborhood, summary="Entities and relations around one")
-def get_neighborhood(store: StoreDep, request: Request, entity_id: str, depth: Depth = 1, rel: Rels = None,
-                     types: Types = None, min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
-    return cached(request, Neighborhood,
-                  lambda: neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit))
+def get_neighborhood(store: StoreDep, request: Request, entity_id: str, query: HoodQuery):
+    return cached(request, Neighborhood, lambda: store.neighborhood(entity_id, query))
 
 
 @router.get("/{entity_id}/view", response_class=HTMLResponse, summary="Interactive view of the neighborhood")
-def get_view(store: StoreDep, request: Request, entity_id: str, depth: Depth = 1, rel: Rels = None,
-             types: Types = None, min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100):
-    return cached(request, None, lambda: render_view(
-        neighborhood_of(store, entity_id, depth, rel, types, min_weight, min_npmi, limit)))
+def get_view(store: StoreDep, request: Request, entity_id: str, query: HoodQuery):
+    return cached(request, None, lambda: render_view(store.neighborhood(entity_id, query)))
 
 
 @router.get("/{entity_id}/embed", response_class=HTMLResponse,
             summary="An <iframe> snippet that embeds the view in a report or page")
-def get_embed(store: StoreDep, request: Request, entity_id: str, depth: Depth = 1, rel: Rels = None,
-              types: Types = None, min_weight: MinWeight = 0, min_npmi: MinNpmi = -1, limit: Limit = 100,
+def get_embed(store: StoreDep, request: Request, entity_id: str, query: HoodQuery,
               width: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "100%",
               height: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "600"):
     entity = store.entity(entity_id, related=0)
-    params = {"depth": depth, "rel": rel, "types": types, "min_weight": min_weight, "min_npmi": min_npmi,
-              "limit": limit}
-    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    src = f"{str(request.base_url).rstrip('/')}/entities/{quote(entity_id)}/view?{query}"
+    src = f"{str(request.base_url).rstrip('/')}/entities/{quote(entity_id)}/view?{urlencode(query.as_params())}"
     title = f"{entity['name']} · guanxi"
     return HTMLResponse(f'<iframe src="{escape(src)}" title="{escape(title)}" width="{width}" height="{height}" '
                         f'style="border:0" loading="lazy"></iframe>')

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query, Request
 from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import EvidencePage, Paths
-from guanxi.api.routes.entities import Rels, parse_list
+from guanxi.api.routes.entities import Rels
+from guanxi.cypher.traversal import split_names
 from guanxi.graph.schema import RELATION_TYPES
 
 router = APIRouter(tags=["relations"], dependencies=[ReadDep])
@@ -27,5 +28,5 @@ def get_paths(store: StoreDep, request: Request,
               to: Annotated[str, Query(min_length=1, description="entity id")],
               max_hops: Annotated[int, Query(ge=1, le=4)] = 3, rel: Rels = None,
               limit: Annotated[int, Query(ge=1, le=50)] = 10):
-    rels = parse_list(rel, RELATION_TYPES, "relation type")
+    rels = list(split_names(rel, RELATION_TYPES, "relation type"))
     return cached(request, Paths, lambda: store.paths(from_, to, max_hops=max_hops, rels=rels, limit=limit))
