@@ -2,6 +2,7 @@
 named by the settings is opened at start-up and closed at shutdown."""
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 from contextlib import asynccontextmanager
@@ -17,6 +18,7 @@ from guanxi.api.deps import Unauthorized
 from guanxi.api.routes import cypher, documents, entities, home, relations
 from guanxi.api.settings import Settings
 from guanxi.cypher.store import GraphStore
+from guanxi.graph.config import configure
 from guanxi.graph.errors import GuanxiError, InputError, NotFound, QueryRefused, StoreError
 
 log = logging.getLogger("guanxi.api")
@@ -37,6 +39,7 @@ def error_body(status: int, message: str) -> JSONResponse:
 
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
+    configure(settings.extraction())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -104,3 +107,16 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         return error_body(500, f"internal error ({type(exc).__name__}); see the server log")
 
     return app
+
+
+def run_server(settings: Settings, host: str, port: int, workers: int = 1, access_log: bool = False) -> None:
+    """Serve ``create_app(settings=settings)`` with uvicorn. Each worker process gets the settings
+    record itself (pickled with the app factory), so nothing is passed through the environment."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+    config = uvicorn.Config(functools.partial(create_app, settings=settings), factory=True, host=host, port=port,
+                            workers=workers, log_level="info", access_log=access_log)
+    if workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        uvicorn.Server(config).run()

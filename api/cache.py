@@ -15,7 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from guanxi.api.deps import key_accepted
+from guanxi.api.deps import read_refusal
 
 MAX_ENTRIES = 4096
 GENERATION_TTL_S = 0.25     # how long a worker trusts the generation it last read
@@ -106,9 +106,9 @@ class CachedReads:
         store, cache, settings = (getattr(state, name, None) for name in ("store", "cache", "settings"))
         if store is None or cache is None:
             return None
-        if settings is not None and settings.protect_reads:
+        if settings is not None and settings.protect_reads:       # headers are read only when needed
             sent = dict(scope["headers"]).get(b"x-api-key", b"").decode("latin-1")
-            if not key_accepted(settings.api_key, sent):
+            if read_refusal(settings, sent):
                 return None
         key = cache_key(scope["path"], scope["query_string"].decode("latin-1"))
         try:

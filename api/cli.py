@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def store_options(f):
                   help="data folder of the embedded store [default: GUANXI_DATA]")
     @wraps(f)
     def wrapper(*args, store=None, data=None, **kwargs):
-        return f(*args, settings=Settings.from_env(store=store, data=data), **kwargs)
+        settings = click.get_current_context().find_object(Settings) or Settings.from_env()
+        overrides = {k: v for k, v in (("store", store), ("data", data)) if v is not None}
+        return f(*args, settings=replace(settings, **overrides), **kwargs)
     return wrapper
 
 
@@ -69,8 +72,12 @@ class GuanxiGroup(click.Group):
 
 @click.group(cls=GuanxiGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="guanxi")
-def cli():
+@click.pass_context
+def cli(ctx):
     """guanxi (关系): entity-relation graphs of Chinese industry and policy news."""
+    from guanxi.graph.config import configure
+    ctx.obj = Settings.from_env()           # the environment is read here, once per command
+    configure(ctx.obj.extraction())
 
 
 @cli.command()
@@ -187,7 +194,7 @@ def rebuild(settings):
 @store_options
 def serve(host, port, workers, access_log, settings):
     """Serve the HTTP API (OpenAPI docs at /docs) over the configured store."""
-    import uvicorn
+    from guanxi.api.app import run_server
     store = settings.open_store()          # starts the embedded server; the workers reuse it
     counts = store.counts()
     base = f"http://{host}:{port}"
@@ -197,10 +204,8 @@ def serve(host, port, workers, access_log, settings):
     top = store.search("", limit=1) if counts["entities"] else []
     if top:
         click.echo(f"  a view    {base}/entities/{top[0]['id']}/view   ({top[0]['name']})")
-    os.environ.update(GUANXI_STORE=settings.store, GUANXI_DATA=settings.data)
     try:
-        uvicorn.run("guanxi.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info",
-                    access_log=access_log)
+        run_server(settings, host, port, workers, access_log)
     finally:
         store.close()
 
@@ -273,7 +278,7 @@ def cypher(query, params, settings):
 def show_settings():
     """List the GUANXI_* settings with their defaults."""
     for s in SETTINGS:
-        click.echo(f"{s.name} (default: {s.default or 'empty'})\n    {s.help}")
+        click.echo(f"{s.name} (default: {s.describe_default()})\n    {s.help}")
 
 
 def progress(items, what):

@@ -29,21 +29,28 @@ def key_accepted(expected: str | None, sent: str | None) -> bool:
     return bool(expected) and bool(sent) and secrets.compare_digest(sent, expected)
 
 
-def check_key(request: Request, key: str | None) -> None:
-    expected = request.app.state.settings.api_key
-    if not expected:
-        raise Unauthorized("Writes are disabled: set GUANXI_API_KEY on the server, then send it in the X-API-Key header")
-    if not key_accepted(expected, key):
-        raise Unauthorized("Missing or wrong API key: send the server's GUANXI_API_KEY in the X-API-Key header")
+def write_refusal(settings, sent: str | None) -> str | None:
+    """Why a write with the key ``sent`` is refused, or None when it is allowed."""
+    if not settings.api_key:
+        return "Writes are disabled: set GUANXI_API_KEY on the server, then send it in the X-API-Key header"
+    if not key_accepted(settings.api_key, sent):
+        return "Missing or wrong API key: send the server's GUANXI_API_KEY in the X-API-Key header"
+    return None
+
+
+def read_refusal(settings, sent: str | None) -> str | None:
+    """Why a read with the key ``sent`` is refused (only when reads are protected), or None."""
+    return write_refusal(settings, sent) if settings.protect_reads else None
 
 
 async def require_write_key(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
-    check_key(request, x_api_key)
+    if refusal := write_refusal(request.app.state.settings, x_api_key):
+        raise Unauthorized(refusal)
 
 
 async def require_read_key(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
-    if request.app.state.settings.protect_reads:
-        check_key(request, x_api_key)
+    if refusal := read_refusal(request.app.state.settings, x_api_key):
+        raise Unauthorized(refusal)
 
 
 WriteDep = Depends(require_write_key)

@@ -6,12 +6,12 @@ became one node.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from guanxi.graph import config
 from guanxi.graph.errors import InputError
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
 from guanxi.graph.records import Article, Entity, Mention
@@ -89,11 +89,9 @@ def read_alias_file(path: Path) -> list[AliasEntry]:
 
 
 def alias_files() -> list[Path]:
-    """The shipped table, then the user's override file named by GUANXI_ALIASES."""
-    paths = [ALIASES_FILE]
-    if os.environ.get("GUANXI_ALIASES"):
-        paths.append(Path(os.environ["GUANXI_ALIASES"]))
-    return paths
+    """The shipped table, then the user's override file (``ExtractionConfig.aliases``)."""
+    extra = config.active().aliases
+    return [ALIASES_FILE, Path(extra)] if extra else [ALIASES_FILE]
 
 
 @lru_cache(maxsize=4)

@@ -1,21 +1,21 @@
 """Named-entity recognition: the HanLP model, plus the organization dictionary.
 
-The model is chosen by ``GUANXI_NER_MODEL``: a folder holding a model trained by
-``make model`` (the default is the one shipped in ``graph/data/ner``), or the identifier of a
-HanLP pretrained NER model (e.g. ``MSRA_NER_ELECTRA_SMALL_ZH``) for users who have HanLP's
-pretrained models available locally.
+The model is the configured one (``ExtractionConfig.ner_model``, set by ``GUANXI_NER_MODEL``): a
+folder holding a model trained by ``make model`` (the default is the one shipped in
+``graph/data/ner``), or the identifier of a HanLP pretrained NER model (e.g.
+``MSRA_NER_ELECTRA_SMALL_ZH``) for users who have HanLP's pretrained models available locally.
 """
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
+from guanxi.graph import config
 from guanxi.graph.errors import ModelError
 from guanxi.graph.records import Article, Mention
 
-DEFAULT_MODEL = Path(__file__).parent / "data" / "ner"
+DEFAULT_MODEL = config.SHIPPED_MODEL
 LABELS = {"PER": "PERSON", "NR": "PERSON", "PERSON": "PERSON",
           "ORG": "ORG", "NT": "ORG", "ORGANIZATION": "ORG",
           "LOC": "LOCATION", "NS": "LOCATION", "LOCATION": "LOCATION", "GPE": "LOCATION"}
@@ -24,22 +24,24 @@ BATCH_SIZE = 64
 
 
 def model_source() -> str:
-    return os.environ.get("GUANXI_NER_MODEL") or str(DEFAULT_MODEL)
+    return config.active().ner_model or str(DEFAULT_MODEL)
 
 
 class NerModel:
     """A loaded tagger: ``tag(texts)`` gives (label, start, end) spans per text."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, quantize: bool | None = None, threads: int | None = None):
         self.source = source
+        settings = config.active()
+        quantize = settings.quantize if quantize is None else quantize
+        threads = settings.torch_threads if threads is None else threads
         path = Path(source)
         try:
             if path.is_dir() and (path / "config.json").exists():
                 classpath = json.loads((path / "config.json").read_text()).get("classpath", "")
                 if classpath.startswith("guanxi.graph."):
                     from guanxi.graph.ner_model import load_component
-                    quantize = os.environ.get("GUANXI_NER_QUANTIZE", "1").lower() not in ("0", "false", "no")
-                    self.component = load_component(str(path), quantize=quantize)
+                    self.component = load_component(str(path), quantize=quantize, threads=threads)
                     self.chars_normalized = True
                     return
             import hanlp
@@ -94,9 +96,15 @@ def chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=4)
 def load_model(source: str | None = None) -> NerModel:
-    return NerModel(source or model_source())
+    """The configured model (or the one at ``source``), loaded once per configuration."""
+    settings = config.active()
+    return _loaded(source or model_source(), settings.quantize, settings.torch_threads)
+
+
+@lru_cache(maxsize=4)
+def _loaded(source: str, quantize: bool, threads: int) -> NerModel:
+    return NerModel(source, quantize, threads)
 
 
 def find_model_mentions(article: Article) -> Article:

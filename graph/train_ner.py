@@ -116,6 +116,7 @@ def train(train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int, big
     import torch
     from guanxi.graph.ner_model import CharBigramEmbedding, GuanxiRNNNER
 
+    torch.set_num_threads(1)            # fastest on small machines, and runs repeat
     torch.manual_seed(seed)
     random.seed(seed)
     tagger = GuanxiRNNNER()

@@ -65,7 +65,9 @@ def test_latin_names_do_not_match_inside_longer_words():
 def test_user_override_file_is_honoured(tmp_path, monkeypatch):
     override = tmp_path / "aliases.tsv"
     override.write_text("# mine\n北辰科技集团\tORG\t北辰|北辰科技\n", encoding="utf-8")
-    monkeypatch.setenv("GUANXI_ALIASES", str(override))
+    from dataclasses import replace
+    from guanxi.graph import config
+    monkeypatch.setattr(config, "_active", replace(config.active(), aliases=str(override)))
     article = run("北辰科技今天宣布扩产。")
     assert [(e.name, e.aliases) for e in article.entities] == [("北辰科技集团", {"北辰科技"})]
 

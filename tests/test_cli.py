@@ -131,3 +131,25 @@ def test_unreachable_store_is_a_clear_error(runner):
     result = runner.invoke(cli, ["search", "x", "--store", "falkor://127.0.0.1:1"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: Could not reach FalkorDB at falkor://127.0.0.1:1:")
+
+
+def test_settings_table_and_record_agree_and_are_read_from_the_given_environment():
+    from dataclasses import fields
+    from guanxi.api.settings import SETTINGS, Settings, default_data_dir
+    assert [s.field for s in SETTINGS] == [f.name for f in fields(Settings)]
+    assert Settings.from_env(env={}) == Settings(data=default_data_dir())      # one set of defaults
+    s = Settings.from_env(env={"GUANXI_PROTECT_READS": "yes", "GUANXI_TORCH_THREADS": "2", "GUANXI_STORE": ""},
+                          store="falkor://h:1", data=None)
+    assert (s.protect_reads, s.torch_threads, s.store) == (True, 2, "falkor://h:1")
+
+
+def test_extraction_is_configured_from_the_settings_not_from_the_environment(tmp_path, monkeypatch):
+    from guanxi.api.settings import Settings
+    from guanxi.graph import config
+    from guanxi.graph.aliases import alias_files
+    extra = tmp_path / "mine.tsv"
+    monkeypatch.setenv("GUANXI_ALIASES", str(extra))
+    assert alias_files()[-1] != extra                     # graph/ reads no environment variable
+    monkeypatch.setattr(config, "_active", config.active())
+    config.configure(Settings.from_env().extraction())
+    assert alias_files()[-1] == extra and config.active().ner_model.endswith("ner")

@@ -68,8 +68,7 @@ def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypa
     from guanxi.graph.ner import DEFAULT_MODEL, NerModel
     quantized = NerModel(str(DEFAULT_MODEL))
     assert isinstance(quantized.component.model.word_lstm, torch.ao.nn.quantized.dynamic.LSTM)
-    monkeypatch.setenv("GUANXI_NER_QUANTIZE", "0")
-    plain = NerModel(str(DEFAULT_MODEL))
+    plain = NerModel(str(DEFAULT_MODEL), quantize=False)
     assert type(plain.component.model.word_lstm) is torch.nn.LSTM
     text = "国家发展和改革委员会主任张明华今天会见了李强。"
     people = [{text[s:e] for label, s, e in m.tag([text])[0] if label == "PERSON"} for m in (quantized, plain)]
@@ -80,8 +79,8 @@ def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypa
 def test_model_tags_as_hanlps_own_prediction_does(monkeypatch):
     from hanlp.components.taggers.tagger import Tagger
     from guanxi.graph.ner import DEFAULT_MODEL, NerModel
-    monkeypatch.setenv("GUANXI_NER_QUANTIZE", "0")     # int8 activations are scaled per batch, batches differ
-    component = NerModel(str(DEFAULT_MODEL)).component
+    # int8 activations are scaled per batch, batches differ
+    component = NerModel(str(DEFAULT_MODEL), quantize=False).component
     texts = ["国家发展和改革委员会主任张明华今天在北京会见了中国石油天然气集团公司董事长李强。", "李强说",
              "南湖银行与北辰科技合作", "北辰科技公司总裁李明远表示，公司将与南岭银行合作，共建数据中心。", "好"]
     samples = [list(t) for t in texts] * 30
