@@ -1,20 +1,34 @@
-"""API shapes (pydantic stays at the edge; the library speaks dicts and dataclasses)."""
+"""API shapes (pydantic stays at the edge; the library speaks dicts and dataclasses). The fields of
+entities and edges are the schema's public properties (``guanxi.graph.schema``)."""
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
+
+from guanxi.graph.schema import EDGE, ENTITY, Property
+
+PYTHON_TYPES = {"str": str, "int": int, "float": float, "list": list[str]}
 
 
-class EntityPublic(BaseModel):
-    id: str
-    name: str
-    type: str
-    aliases: list[str] = []
-    mentions: int | None = None
-    document_count: int | None = None
-    first_seen: str | None = None
-    last_seen: str | None = None
+def schema_fields(properties: tuple[Property, ...], required: tuple[str, ...], **given) -> dict:
+    """pydantic field definitions of the public ``properties``: ``required`` ones must be there,
+    lists default to empty, anything else to null; ``given`` replaces or adds definitions."""
+    out = {}
+    for p in properties:
+        if not p.public:
+            continue
+        kind = PYTHON_TYPES.get(p.type, Any)
+        if p.name in required:
+            out[p.name] = (kind, Field(description=p.help))
+        elif p.type == "list":
+            out[p.name] = (kind, Field([], description=p.help))
+        else:
+            out[p.name] = (kind | None, Field(None, description=p.help))
+    return out | given
+
+
+EntityPublic = create_model("EntityPublic", **schema_fields(ENTITY, required=("id", "name", "type")))
 
 
 class SearchHit(EntityPublic):
@@ -47,17 +61,13 @@ class Evidence(BaseModel):
     date: str | None = None
 
 
-class EdgePublic(BaseModel):
-    id: str
-    type: str
-    source: str
-    target: str
-    weight: float | None = None
-    title: str | None = None
-    npmi: float | None = None
-    document_count: int | None = None
-    evidence_total: int | None = None
-    evidence: list[Evidence] = []
+_edge = schema_fields(EDGE, required=("id",), npmi=(float | None, Field(None, description="normalized PMI of a "
+                                                                                       "CO_OCCURS edge")),
+                      evidence=(list[Evidence], Field([], description="the first evidence records")))
+EdgePublic = create_model(
+    "EdgePublic", id=_edge.pop("id"), type=(str, Field(description="relation type")),
+    source=(str, Field(description="entity id the relation starts at (either end where undirected)")),
+    target=(str, Field(description="entity id at the other end")), **_edge)
 
 
 class Neighborhood(BaseModel):

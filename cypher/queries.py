@@ -42,8 +42,15 @@ def union_text(name: str, dialect: str, types) -> str:
 
 
 def statements(name: str, dialect: str) -> list[str]:
-    """The ;-separated statements of a file such as the schema."""
-    return [s.strip() for s in query_text(name, dialect).split(";") if s.strip()]
+    """The ;-separated statements of a file such as the schema; one holding ``{type}`` is repeated
+    for every relation type."""
+    out = []
+    for statement in (s.strip() for s in _file_text(name, dialect).split(";")):
+        if "{type}" in statement:
+            out += [statement.replace("{type}", t) for t in RELATION_TYPES]
+        elif statement:
+            out.append(statement)
+    return out
 
 
 def all_texts(dialect: str) -> dict[str, str]:

@@ -10,6 +10,8 @@ import jinja2
 from markupsafe import Markup
 from pyvis.network import Network
 
+from guanxi.graph.schema import UNDIRECTED
+
 TEMPLATES = Path(__file__).parent / "templates"
 NODE_STYLE = {
     "ORG": {"color": "#4e79a7", "shape": "dot", "label": "组织 ORG"},
@@ -68,7 +70,7 @@ def build_network(neighborhood: dict) -> Network:
                      borderWidth=4 if focus else 1, size=28 if focus else 12 + min(14, (n.get("mentions") or 0)),
                      font={"size": 16 if focus else 12}, group=n["type"])
     for e in neighborhood["edges"]:
-        undirected = e["type"] in ("PARTNERS_WITH", "CO_OCCURS")
+        undirected = e["type"] in UNDIRECTED
         net.add_edge(e["source"], e["target"], title=edge_tooltip(e), color=EDGE_COLOR.get(e["type"], "#999"),
                      width=1 + min(8, (e.get("weight") or 1) ** 0.5), label=None if e["type"] == "CO_OCCURS" else
                      (e.get("title") or e["type"]), arrows="" if undirected else "to", font={"size": 9},
