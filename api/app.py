@@ -68,6 +68,12 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(cypher.router)
     app.include_router(documents.router)
 
+    add_error_handlers(app)
+    return app
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Every error answers ``{"ok": false, "error": message, "status": code}``."""
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
         return error_body(404, str(exc))
@@ -105,8 +111,6 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     async def unexpected(request: Request, exc: Exception):
         log.exception("unhandled error on %s", request.url.path)
         return error_body(500, f"internal error ({type(exc).__name__}); see the server log")
-
-    return app
 
 
 def run_server(settings: Settings, host: str, port: int, workers: int = 1, access_log: bool = False) -> None:
