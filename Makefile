@@ -43,20 +43,29 @@ lexicon: install                     ## re-harvest graph/data/org_lexicon.txt fr
 build/ner/msra/msra_test.txt: | install
 	$(BIN)/python -m guanxi.graph.train_ner --prepare-only --cluener $(SHARED)/datasets/cluener/train.json
 
-score: install build/ner/msra/msra_test.txt   ## quality figures with ../shared/eval/score.py
-	$(SCORE) gold --gold $(SHARED)/gold/dev.jsonl --corpus $(SHARED)/corpus/industry-digest-2021-11.txt \
-	    --cmd "$(BIN)/guanxi extract {input} -o {output}"
+score: install build/ner/msra/msra_test.txt   ## quality figures with ../shared/eval/score.py, written into docs/quality.md
+	rm -rf build/scores && mkdir -p build/scores
 	$(BIN)/guanxi build $(SHARED)/corpus/industry-digest-2021-11.txt --no-load --export build/digest-graph.json
-	$(SCORE) graph --gold $(SHARED)/gold/dev.jsonl --data build/digest-graph.json
-	$(SCORE) msra --data build/ner/msra/msra_test.txt --cmd "$(BIN)/guanxi extract {input} -o {output}"
-	$(SCORE) cluener --data build/ner/cluener-heldout.json --cmd "$(BIN)/guanxi extract {input} -o {output}"
-	$(SCORE) finre --data $(SHARED)/datasets/finre/valid.txt --cmd "$(BIN)/guanxi extract {input} -o {output}"
+	@set -e; extract="$(BIN)/guanxi extract {input} -o {output}"; \
+	score() { name=$$1; shift; echo "score.py $$1 -> build/scores/$$name.json"; \
+	    $(SCORE) "$$@" > build/scores/$$name.txt || { cat build/scores/$$name.txt; return 1; }; \
+	    cat build/scores/$$name.txt; tail -n 1 build/scores/$$name.txt > build/scores/$$name.json; }; \
+	score dev gold --gold $(SHARED)/gold/dev.jsonl --corpus $(SHARED)/corpus/industry-digest-2021-11.txt --cmd "$$extract"; \
+	score news-dev gold --gold $(SHARED)/gold/news-dev.jsonl --corpus $(SHARED)/corpus/news-dev.txt --cmd "$$extract"; \
+	score news-train gold --gold $(SHARED)/gold/news-train.jsonl --corpus $(SHARED)/corpus/news-train.txt --cmd "$$extract"; \
+	score digest-graph graph --gold $(SHARED)/gold/dev.jsonl --data build/digest-graph.json; \
+	score msra msra --data build/ner/msra/msra_test.txt --cmd "$$extract"; \
+	score cluener cluener --data build/ner/cluener-heldout.json --cmd "$$extract"; \
+	score finre finre --data $(SHARED)/datasets/finre/valid.txt --cmd "$$extract"
+	$(BIN)/python -m bench.figures quality build/scores docs/quality.md
 
-bench: install                       ## speed and memory figures (numbers, no pass/fail); wrk from Debian if root
+bench: install                       ## speed and memory figures (numbers, no pass/fail), written into docs/performance.md; wrk from Debian if root
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || true
-	$(BIN)/python -m bench.run
-	$(BIN)/python -m bench.store
-	$(BIN)/python -m bench.api
+	rm -rf build/bench && mkdir -p build/bench
+	@set -e; for part in run store api; do echo "python -m bench.$$part -> build/bench/$$part.txt"; \
+	    $(BIN)/python -m bench.$$part > build/bench/$$part.txt || { cat build/bench/$$part.txt; exit 1; }; \
+	    cat build/bench/$$part.txt; done
+	$(BIN)/python -m bench.figures performance build/bench docs/performance.md
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
