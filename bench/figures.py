@@ -152,7 +152,7 @@ def run_rows(text: str) -> list[list[str]]:
         rows.append(["NER model load (imports included)", f"{m[1]} s"])
     if m := grab(r"^extraction: ([\d,]+) characters of (\S+), median of (\d+) runs ([\d.]+) s = ([\d,]+) "
                  r"characters/s \(best ([\d,]+)", text):
-        rows.append([f"extraction of {m[2]} ({m[1]} characters), one torch thread",
+        rows.append([f"extraction of {m[2]} ({int(m[1].replace(',', '')):,} characters), one torch thread",
                      f"{m[5]} characters/s (median of {m[3]} runs, {m[4]} s; best {m[6]})"])
     if m := grab(r"relation extraction adds ([\d.]+%)", text):
         rows.append(["relation extraction's share", f"adds {m[1]} to the other stages"])

@@ -139,7 +139,7 @@ def test_performance_table_from_what_the_benchmarks_printed(tmp_path):
     assert text.startswith("Intro.\n\n<!-- figures:performance -->\n") and text.endswith("<!-- /figures -->\n\nOutro.\n")
     for row in [
         "| `bench.run` | NER model load (imports included) | 2.10 s |",
-        "| `bench.run` | extraction of industry-digest-2021-11.txt (65328 characters), one torch thread | "
+        "| `bench.run` | extraction of industry-digest-2021-11.txt (65,328 characters), one torch thread | "
         "36,293 characters/s (median of 3 runs, 1.80 s; best 36,500) |",
         "| `bench.run` | file to loaded embedded graph (model load included) | 4.9 s wall; peak memory 390 MB |",
         "| `bench.store` | load relationships | 80,000 relationships/s (12.5 s) |",
