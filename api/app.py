@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -14,7 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from guanxi.api.cache import CachedReads, ResponseCache
-from guanxi.api.deps import Unauthorized
+from guanxi.api.deps import Busy, Unauthorized
 from guanxi.api.routes import cypher, documents, entities, home, relations
 from guanxi.api.settings import Settings
 from guanxi.cypher.store import GraphStore
@@ -56,6 +57,8 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
                   description="Entity-relation graph of Chinese industry and policy news.")
     app.state.settings = settings
     app.state.cache = ResponseCache()
+    app.state.cypher_slots = threading.BoundedSemaphore(cypher.CYPHER_SLOTS)
+    app.state.cypher_wait_s = cypher.CYPHER_WAIT_S
     if store is not None:
         app.state.store = store
     app.add_middleware(CachedReads)       # added first, so CORS (if on) wraps it
@@ -81,6 +84,12 @@ def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Unauthorized)
     async def unauthorized(request: Request, exc: Unauthorized):
         return error_body(401 if request.app.state.settings.api_key else 403, str(exc))
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy):
+        response = error_body(503, str(exc))
+        response.headers["Retry-After"] = "2"
+        return response
 
     @app.exception_handler(QueryRefused)
     async def refused(request: Request, exc: QueryRefused):

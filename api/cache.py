@@ -18,13 +18,19 @@ from pydantic import BaseModel
 from guanxi.api.deps import read_refusal
 
 MAX_ENTRIES = 4096
+MAX_BYTES = 64 * 1024 * 1024    # per worker: a view is up to a megabyte, so entries alone do not bound memory
 GENERATION_TTL_S = 0.25     # how long a worker trusts the generation it last read
 
 
 class ResponseCache:
-    def __init__(self, max_entries: int = MAX_ENTRIES, generation_ttl_s: float = GENERATION_TTL_S):
+    """Least recently used answers, at most ``max_entries`` of them and ``max_bytes`` in all."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES, generation_ttl_s: float = GENERATION_TTL_S,
+                 max_bytes: int = MAX_BYTES):
         self.entries: OrderedDict[str, tuple[int, bytes, str]] = OrderedDict()
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self.lock = Lock()
         self.generation_ttl_s = generation_ttl_s
         self._generation: tuple[int, float] | None = None
@@ -50,11 +56,15 @@ class ResponseCache:
             return hit[1], hit[2]
 
     def put(self, key: str, generation: int, body: bytes, media_type: str) -> None:
+        if len(body) > self.max_bytes:
+            return
         with self.lock:
+            old = self.entries.pop(key, None)
+            self.bytes += len(body) - (len(old[1]) if old else 0)
             self.entries[key] = (generation, body, media_type)
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.max_entries:
-                self.entries.popitem(last=False)
+            while len(self.entries) > self.max_entries or self.bytes > self.max_bytes:
+                _, (_, dropped, _) = self.entries.popitem(last=False)
+                self.bytes -= len(dropped)
 
 
 def cache_key(path: str, query: str) -> str:

@@ -17,6 +17,10 @@ class Unauthorized(GuanxiError):
     """A write without the right API key."""
 
 
+class Busy(GuanxiError):
+    """The server runs as many expensive requests as it takes; answered 503 with Retry-After."""
+
+
 async def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
@@ -26,7 +30,9 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 
 def key_accepted(expected: str | None, sent: str | None) -> bool:
     """The server has a key and the request sent it (compared in constant time)."""
-    return bool(expected) and bool(sent) and secrets.compare_digest(sent, expected)
+    if not expected or not sent:
+        return False
+    return secrets.compare_digest(sent.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
 
 
 def write_refusal(settings, sent: str | None) -> str | None:

@@ -93,7 +93,7 @@ class CypherResult(BaseModel):
 class Health(BaseModel):
     ok: bool
     store: str
-    counts: dict[str, int]
+    counts: dict[str, int] | None = Field(description="null when the store was too busy to count in time")
 
 
 class ErrorBody(BaseModel):

@@ -274,6 +274,13 @@ class FalkorDBStore(GraphStore):
             return [{c: plain(v) for c, v in zip(columns, row)}
                     for row in QueryResult(self.graph, reply).result_set]
 
+    def ping(self) -> bool:
+        """The server answers (a PING is served at once, whatever queries are running)."""
+        try:
+            return bool(self.db.connection.ping())
+        except Exception:
+            return False
+
     def close(self) -> None:
         self._sender.shutdown(wait=True)
         try:

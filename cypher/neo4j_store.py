@@ -44,6 +44,13 @@ class Neo4jStore(GraphStore):
             raise StoreError(e.message or str(e)) from e
         return rows
 
+    def ping(self) -> bool:
+        try:
+            self.driver.verify_connectivity()
+            return True
+        except Exception:
+            return False
+
     def close(self) -> None:
         self.driver.close()
 

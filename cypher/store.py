@@ -19,7 +19,7 @@ from typing import Iterable
 import networkx as nx
 
 from guanxi.cypher import queries, traversal
-from guanxi.cypher.readonly import check_read_only
+from guanxi.cypher.readonly import check_params, check_read_only, with_row_cap
 from guanxi.cypher.records import entity_public
 from guanxi.cypher.rows import (batches, document_row, document_rows, edge_row, entity_rows, form_keys, form_rows,
                                 mention_rows, node_row, relation_rows, stub_row)
@@ -78,6 +78,10 @@ class GraphStore:
 
     def close(self) -> None:
         pass
+
+    def ping(self) -> bool:
+        """Whether the database answers; cheap, and not queued behind running queries."""
+        return True
 
     def __enter__(self):
         return self
@@ -389,8 +393,11 @@ class GraphStore:
         return node_rows, answers[0] if answers else []
 
     def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = 1000) -> dict:
-        """A user's read-only Cypher: writes refused before sending, results capped at ``row_cap``."""
+        """A user's read-only Cypher: writes and bad parameters refused before sending, results
+        capped at ``row_cap`` by the database where the query's shape allows (``with_row_cap``)."""
         check_read_only(text)
-        rows = self._run(text, params or {}, write=False, timeout_ms=timeout_ms, row_cap=row_cap)
+        check_params(params or {})
+        rows = self._run(with_row_cap(text, row_cap + 1), params or {}, write=False, timeout_ms=timeout_ms,
+                         row_cap=row_cap)
         return {"rows": rows[:row_cap], "truncated": len(rows) > row_cap, "row_cap": row_cap}
 

@@ -5,6 +5,7 @@ the details of what they keep afterwards; the store only runs queries (``GraphSt
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 from guanxi.cypher.records import edge_details, entity_public, expanded_entity, no_details
@@ -42,6 +43,9 @@ class NeighborhoodQuery:
     limit: int = 100                # at most this many entities
 
     def __post_init__(self):
+        for name in ("min_weight", "min_npmi"):
+            if not math.isfinite(getattr(self, name)):
+                raise InputError(f"{name} must be a finite number")
         object.__setattr__(self, "rels", split_names(self.rels, RELATION_TYPES, "relation type"))
         object.__setattr__(self, "types", split_names(self.types, ENTITY_TYPES, "entity type"))
 

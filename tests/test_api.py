@@ -230,3 +230,52 @@ def test_a_started_app_keeps_its_start_up_objects_out_of_the_garbage_collector(f
             assert gc.get_freeze_count() > 1000      # modules, settings, the store
     finally:
         gc.unfreeze()
+
+
+def test_hostile_parameters_are_answered_4xx_with_a_message(writer):
+    doc = {"id": "news/2021/1", "text": "腾讯公司与华为公司签署合作协议。"}
+    key = {"X-API-Key": "s3cret"}
+    assert writer.post("/documents", json=doc, headers=key).status_code == 201
+    assert writer.post("/documents", json=doc, headers={"X-API-Key": "密钥".encode()}).status_code == 401
+    some = writer.get("/entities", params={"q": "腾讯"}).json()["data"][0]["id"]
+    r = writer.get(f"/entities/{some}/neighborhood", params={"min_weight": "inf"})
+    assert r.status_code == 422 and "finite" in r.json()["error"]
+    r = writer.post("/cypher", json={"query": "RETURN 1 AS one", "params": {"a=1 RETURN 2 //": 1}})
+    assert r.status_code == 400 and r.json()["error"].startswith("Bad parameter name")
+    gone = writer.delete("/documents/news%2F2021%2F1", headers=key)
+    assert gone.status_code == 200 and gone.json()["documents"] == 1
+
+
+def test_user_cypher_waits_for_a_free_slot_then_is_told_to_retry(writer):
+    slots = writer.app.state.cypher_slots
+    writer.app.state.cypher_wait_s = 0.05
+    taken = [slots.acquire(blocking=False) for _ in range(8)]
+    try:
+        r = writer.post("/cypher", json={"query": "RETURN 1 AS one"})
+        assert r.status_code == 503 and r.headers["Retry-After"] == "2" and "Too many Cypher" in r.json()["error"]
+    finally:
+        for t in taken:
+            if t:
+                slots.release()
+    assert writer.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 200
+
+
+def test_health_answers_without_waiting_for_a_busy_store(writer, monkeypatch):
+    import time
+    store = writer.app.state.store
+    monkeypatch.setattr(store, "counts", lambda: time.sleep(1) or {"entities": 0})
+    started = time.monotonic()
+    body = writer.get("/health").json()
+    assert body["ok"] and body["counts"] is None and time.monotonic() - started < 0.9
+
+
+def test_the_cache_is_bounded_in_bytes():
+    from guanxi.api.cache import ResponseCache
+    cache = ResponseCache(max_bytes=250)
+    for i in range(5):
+        cache.put(f"/v{i}", 1, b"x" * 100, "text/html")
+    assert list(cache.entries) == ["/v3", "/v4"] and cache.bytes == 200
+    cache.put("/v4", 1, b"y" * 10, "text/html")          # replacing an entry counts its new size only
+    assert cache.bytes == 110
+    cache.put("/huge", 1, b"z" * 1000, "text/html")       # larger than the whole cache: not kept
+    assert cache.get("/huge", 1) is None and cache.get("/v3", 1) is not None

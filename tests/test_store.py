@@ -432,3 +432,39 @@ def test_evidence_lists_decoded_together_are_each_their_own():
     texts = ['[{"doc_id": "d1", "sentence": "甲，乙"}]', "[]", '[1, [2, 3]]']
     assert decode_all(texts) == [[{"doc_id": "d1", "sentence": "甲，乙"}], [], [1, [2, 3]]]
     assert decode_all([]) == []
+
+
+def test_parameter_names_are_checked_before_they_reach_the_query_text(store, small_graph):
+    store.load(small_graph)
+    injected = {"a=1 MATCH (e:Entity) RETURN count(e) AS injected //": 1}
+    with pytest.raises(QueryRefused, match="Bad parameter name"):
+        store.query("RETURN 1 AS one", injected)
+    deep: list = []
+    for _ in range(500):
+        deep = [deep]
+    with pytest.raises(QueryRefused, match="nested more than"):
+        store.query("RETURN $p AS p", {"p": deep})
+    with pytest.raises(QueryRefused, match="not a finite number"):
+        store.query("RETURN $p AS p", {"p": float("inf")})
+    assert store.query("RETURN $p_1 AS p", {"p_1": {"k": [1, "二"]}})["rows"] == [{"p": {"k": [1, "二"]}}]
+
+
+def test_only_read_only_procedures_may_be_called(store, small_graph):
+    store.load(small_graph)
+    with pytest.raises(QueryRefused, match="Procedure db.idx.fulltext.createNodeIndex is not on the list"):
+        store.query("CALL db.idx.fulltext.createNodeIndex('Entity', 'name')")
+    labels = {r["label"] for r in store.query("CALL db.labels() YIELD label RETURN label")["rows"]}
+    assert {"Entity", "ORG"} <= labels
+
+
+def test_the_row_cap_is_applied_by_the_database(store, small_graph):
+    from guanxi.cypher.readonly import with_row_cap
+    store.load(small_graph)
+    assert with_row_cap("MATCH (e) RETURN e.name AS n ORDER BY n;", 11) == "MATCH (e) RETURN e.name AS n ORDER BY n\nLIMIT 11"
+    assert with_row_cap("MATCH (e) RETURN e LIMIT 5000 // all", 11) == "MATCH (e) RETURN e LIMIT 11 // all"
+    assert with_row_cap("MATCH (e) RETURN e LIMIT 3", 11) == "MATCH (e) RETURN e LIMIT 3"
+    assert with_row_cap("RETURN 1 AS x UNION RETURN 2 AS x", 11) == "RETURN 1 AS x UNION RETURN 2 AS x"
+    assert with_row_cap("MATCH (e) WHERE e.name = 'RETURN' RETURN e", 11).endswith("RETURN e\nLIMIT 11")
+    # six million rows would take seconds and gigabytes to build; capped by the database it is quick
+    result = store.query("UNWIND range(1, 6000000) AS x RETURN x", row_cap=10)
+    assert [r["x"] for r in result["rows"]] == list(range(1, 11)) and result["truncated"]

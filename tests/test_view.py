@@ -48,6 +48,17 @@ def test_script_text_cannot_close_the_script_element():
     assert "</script><b>" not in html
 
 
+def test_no_name_can_change_how_the_data_island_is_parsed():
+    import json
+    name = "</script><!--<script>&amp;"
+    hood = {"center": "x", "depth": 1, "capped": False, "limit": 10, "edges": [],
+            "nodes": [{"id": "x", "name": name, "type": "ORG", "aliases": [], "mentions": 1}]}
+    html = render_view(hood)
+    island = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1)
+    assert not set("<>&") & set(island)
+    assert json.loads(island)["nodes"][0]["label"] == name
+
+
 def chromium() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:

@@ -59,6 +59,13 @@ def edge_tooltip(e: dict) -> str:
     return "\n".join(lines)
 
 
+def json_island(value) -> str:
+    """JSON to put inside a <script> element: ``<``, ``>`` and ``&`` as \\u escapes, so no text in
+    it (``</script>``, ``<!--``) can end the element or change how the page is parsed."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def build_network(neighborhood: dict) -> Network:
     net = Network(directed=True, cdn_resources="in_line")
     center = neighborhood["center"]
@@ -93,7 +100,7 @@ def render_view(neighborhood: dict, title: str | None = None) -> str:
     title = title or (f"{center['name']} · guanxi" if center else "guanxi")
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "center": neighborhood["center"],
             "capped": neighborhood.get("capped", False)}
-    data_json = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    data_json = json_island(data)
     present = {n["type"] for n in neighborhood["nodes"]}
     edge_types = {e["type"] for e in neighborhood["edges"]}
     summary = f"{len(nodes)} entities · {len(edges)} relations · depth {neighborhood.get('depth', 1)}"

@@ -63,7 +63,7 @@ async def post_document(store: StoreDep, request: Request,
             "entities": report.entities, "relationships": report.relationships}
 
 
-@router.delete("/{doc_id}", response_model=ChangePublic, summary="Remove a document and what only it supported")
+@router.delete("/{doc_id:path}", response_model=ChangePublic, summary="Remove a document and what only it supported")
 def delete_document(store: StoreDep, request: Request, doc_id: str):
     report = store.remove(doc_id)
     request.app.state.cache.forget()
