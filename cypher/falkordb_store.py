@@ -274,6 +274,10 @@ class FalkorDBStore(GraphStore):
             return [{c: plain(v) for c, v in zip(columns, row)}
                     for row in QueryResult(self.graph, reply).result_set]
 
+    def _durable(self) -> None:
+        if self.server is not None:
+            self.server.wait_durable()
+
     def ping(self) -> bool:
         """The server answers (a PING is served at once, whatever queries are running)."""
         try:

@@ -98,8 +98,14 @@ class GraphStore:
         return (rows[0]["generation"] if rows else 0) or 0
 
     def _bump(self) -> None:
+        """Mark the graph changed (for every process's caches) once a write is done and durable."""
         self._total = None
         self._run(self._q("bump_generation"), write=True)
+        self._durable()
+
+    def _durable(self) -> None:
+        """Return once the writes so far survive a crash of the database (nothing here: a server
+        of one's own is configured for that by its operator)."""
 
     def _write(self, name: str, rows: list, batch_size: int = BATCH_SIZE, param: str = "rows", **slots) -> None:
         for batch in batches(rows, batch_size):

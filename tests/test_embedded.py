@@ -1,0 +1,79 @@
+"""The embedded store's lifecycle and durability, with real servers in temporary folders."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from guanxi.cypher.embedded import EmbeddedServer, ping
+
+pytestmark = pytest.mark.slow
+
+CLIENT = """
+import sys, time
+from guanxi.cypher.embedded import EmbeddedServer
+server = EmbeddedServer(sys.argv[1])
+print(server.start(), flush=True)
+time.sleep(float(sys.argv[2]))
+server.stop()
+"""
+
+
+def clients(folder, count, hold_s):
+    procs = [subprocess.Popen([sys.executable, "-c", CLIENT, str(folder), str(hold_s)], stdout=subprocess.PIPE,
+                              text=True) for _ in range(count)]
+    return [int(p.communicate(timeout=60)[0].strip()) for p in procs]
+
+
+def server_pid(folder):
+    return json.loads((folder / "server.json").read_text())["pid"]
+
+
+def test_concurrent_cold_starts_share_one_server_and_the_last_client_stops_it(tmp_path):
+    for attempt in range(3):
+        folder = tmp_path / f"try{attempt}"
+        ports = clients(folder, 4, 0.5)
+        assert len(set(ports)) == 1, ports
+        assert not ping(ports[0]) and not (folder / "server.json").exists()
+
+
+def test_a_client_that_leaves_first_does_not_stop_the_server_under_the_others(tmp_path):
+    first, second = EmbeddedServer(tmp_path), EmbeddedServer(tmp_path)
+    port = first.start()
+    assert second.start() == port
+    first.stop()
+    assert ping(port)
+    second.stop()
+    assert not ping(port)
+
+
+def test_acknowledged_writes_survive_a_kill_of_the_server(tmp_path):
+    from guanxi.cypher.falkordb_store import FalkorDBStore
+    from tests.test_store import small_articles
+    from guanxi.graph.build import build_graph
+    store = FalkorDBStore.embedded(tmp_path)
+    report = store.load(build_graph(small_articles()))
+    os.kill(server_pid(tmp_path), signal.SIGKILL)        # no chance to save a snapshot
+    time.sleep(0.2)
+    store.server.lease.release()
+    again = FalkorDBStore.embedded(tmp_path)
+    try:
+        assert again.counts()["entities"] == report.entities > 0
+    finally:
+        again.close()
+
+
+def test_the_change_counter_never_goes_back_after_a_rollback(tmp_path):
+    from guanxi.cypher.falkordb_store import FalkorDBStore
+    store = FalkorDBStore.embedded(tmp_path)
+    try:
+        store.clear()
+        before = store.generation()
+        store._run("MATCH (m:Meta {id: 'graph'}) SET m.generation = 3", write=True)    # as if writes were lost
+        store.clear()
+        assert store.generation() > before > 1_600_000_000_000        # milliseconds of the clock
+    finally:
+        store.close()
