@@ -119,6 +119,10 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import read_sources
     docs, errors = read_sources(sources)
+    if not docs:
+        for e in errors:
+            click.echo(f"Error: {e}", err=True)
+        fail("no document could be read; nothing was built and the store was left as it was")
     articles = [a for _, arts in extract_documents(progress(docs, "extract")) for a in arts]
     graph = build_graph(articles)
     click.echo(f"{len(docs)} documents, {len(articles)} articles -> {graph.number_of_nodes()} entities, "

@@ -6,6 +6,8 @@ A bad file never stops a batch: ``read_sources`` returns the documents it could 
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -14,6 +16,12 @@ from guanxi.graph.errors import InputError
 from guanxi.graph.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")     # all but tab, newlines and form feed
+
+
+def without_controls(text: str) -> str:
+    """Text without control characters, which would otherwise end up inside names."""
+    return CONTROLS.sub("", text)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -37,7 +45,10 @@ def read_text_file(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: could not be read: {e.strerror}") from e
-    return Document(id=path.stem, text=decode(data, str(path)), source=str(path))
+    text = decode(data, str(path))
+    if not text.strip():
+        raise InputError(f"{path}: is empty")
+    return Document(id=path.stem, text=without_controls(text), source=str(path))
 
 
 def read_jsonl(path: Path, data: bytes | None = None) -> tuple[list[Document], list[InputError]]:
@@ -64,49 +75,73 @@ def read_jsonl(path: Path, data: bytes | None = None) -> tuple[list[Document], l
             errors.append(InputError(f'{path}:{number}: document id "{doc_id}" appears twice; ids must be unique'))
             continue
         seen.add(doc_id)
-        docs.append(Document(id=doc_id, text=row["text"], title=row.get("title"), date=row.get("date"),
-                             url=row.get("url"), source=str(path)))
+        docs.append(Document(id=doc_id, text=without_controls(row["text"]), title=row.get("title"),
+                             date=row.get("date"), url=row.get("url"), source=str(path)))
+    if not docs and not errors:
+        errors.append(InputError(f"{path}: holds no documents"))
     return docs, errors
 
 
-def expand_paths(sources: Iterable[str]) -> list[Path]:
+def expand_paths(sources: Iterable[str], errors: list[InputError] | None = None) -> list[Path]:
+    """The files of ``sources``: files as given, folders walked for text and .jsonl files; a
+    subfolder that cannot be read is reported in ``errors``."""
     out = []
     for s in sources:
         p = Path(s)
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in TEXT_SUFFIXES | {".jsonl"}))
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+
+        def unreadable(e: OSError) -> None:
+            if errors is not None:
+                errors.append(InputError(f"{e.filename}: could not be read: {e.strerror}"))
+        out.extend(sorted(Path(folder) / f for folder, _, files in os.walk(p, onerror=unreadable)
+                          for f in files if Path(f).suffix.lower() in TEXT_SUFFIXES | {".jsonl"}))
     return out
 
 
+def read_stdin() -> tuple[list[Document], list[InputError]]:
+    if sys.stdin is None:
+        return [], [InputError("standard input is closed; give files or folders, or pipe text into -")]
+    data = sys.stdin.buffer.read()
+    if data.lstrip()[:1] == b"{":
+        return read_jsonl(Path("<stdin>"), data)
+    try:
+        text = decode(data, "<stdin>")
+    except InputError as e:
+        return [], [e]
+    if not text.strip():
+        return [], [InputError("standard input is empty")]
+    return [Document(id="stdin", text=without_controls(text), source="<stdin>")], []
+
+
+def read_path(path: Path) -> tuple[list[Document], list[InputError]]:
+    if str(path) == "-":
+        return read_stdin()
+    if not path.exists():
+        return [], [InputError(f"{path}: no such file or folder")]
+    if path.suffix.lower() == ".jsonl":
+        return read_jsonl(path)
+    try:
+        return [read_text_file(path)], []
+    except InputError as e:
+        return [], [e]
+
+
 def read_sources(sources: Iterable[str]) -> tuple[list[Document], list[InputError]]:
-    """Documents from files, folders and '-' (standard input), with one error per unreadable file."""
+    """Documents from files, folders and '-' (standard input), with one error per unreadable file,
+    empty input or document id given twice (two files of one name in two folders, say)."""
     docs: list[Document] = []
     errors: list[InputError] = []
-    for path in expand_paths(sources):
-        if str(path) == "-":
-            data = sys.stdin.buffer.read()
-            if data.lstrip()[:1] == b"{":
-                more, errs = read_jsonl(Path("<stdin>"), data)
-                docs.extend(more)
-                errors.extend(errs)
-            else:
-                try:
-                    docs.append(Document(id="stdin", text=decode(data, "<stdin>"), source="<stdin>"))
-                except InputError as e:
-                    errors.append(e)
-            continue
-        if not path.exists():
-            errors.append(InputError(f"{path}: no such file or folder"))
-            continue
-        if path.suffix.lower() == ".jsonl":
-            more, errs = read_jsonl(path)
-            docs.extend(more)
-            errors.extend(errs)
-            continue
-        try:
-            docs.append(read_text_file(path))
-        except InputError as e:
-            errors.append(e)
+    first_source: dict[str, str] = {}
+    for path in expand_paths(sources, errors):
+        more, errs = read_path(path)
+        errors.extend(errs)
+        for doc in more:
+            if doc.id in first_source:
+                errors.append(InputError(f'{doc.source}: document id "{doc.id}" was already read from '
+                                         f"{first_source[doc.id]}; ids must be unique (rename one)"))
+                continue
+            first_source[doc.id] = doc.source
+            docs.append(doc)
     return docs, errors

@@ -153,3 +153,15 @@ def test_extraction_is_configured_from_the_settings_not_from_the_environment(tmp
     monkeypatch.setattr(config, "_active", config.active())
     config.configure(Settings.from_env().extraction())
     assert alias_files()[-1] == extra and config.active().ner_model.endswith("ner")
+
+
+def test_a_build_whose_inputs_all_fail_leaves_the_store_as_it_was(runner, tmp_path):
+    data = ["--data", str(tmp_path / "data")]
+    assert runner.invoke(cli, ["build", str(EXAMPLES), *data]).exit_code == 0
+    from guanxi.api.settings import Settings
+    with Settings.from_env(data=str(tmp_path / "data")).open_store() as store:
+        before = store.counts()
+    result = runner.invoke(cli, ["build", str(tmp_path / "no-such-file.txt"), *data])
+    assert result.exit_code == 1 and "the store was left as it was" in result.output
+    with Settings.from_env(data=str(tmp_path / "data")).open_store() as store:
+        assert store.counts() == before and before["entities"] > 0

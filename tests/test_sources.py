@@ -47,3 +47,49 @@ def test_jsonl_rows_keep_their_fields_and_bad_rows_are_named(tmp_path):
         f"{path}:3: not valid JSON (Expecting value)",
         f'{path}:4: document id "7" appears twice; ids must be unique',
     ]
+
+
+def test_nothing_read_is_lost_without_a_word(tmp_path):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "news.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "two" / "news.txt").write_text("另一家公司发布公告。", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "none.jsonl").write_text("\n", encoding="utf-8")
+    docs, errors = read_sources([str(tmp_path)])
+    assert [d.source for d in docs] == [str(tmp_path / "one" / "news.txt")]
+    messages = sorted(str(e) for e in errors)
+    assert messages[0] == f"{tmp_path / 'empty.txt'}: is empty"
+    assert messages[1] == f"{tmp_path / 'none.jsonl'}: holds no documents"
+    assert messages[2].startswith(f'{tmp_path / "two" / "news.txt"}: document id "news" was already read from')
+
+
+def test_an_unreadable_subfolder_is_reported(tmp_path):
+    import os
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            import pytest
+            pytest.skip("running as root: every folder is readable")
+        _, errors = read_sources([str(tmp_path)])
+        assert [str(e) for e in errors] == [f"{locked}: could not be read: Permission denied"]
+    finally:
+        locked.chmod(0o755)
+
+
+def test_control_characters_are_taken_out_of_the_text(tmp_path):
+    row = {"id": "c", "text": "工业和信息化部\u0000与\u0007华为\u001b公司\t合作。\f"}
+    (tmp_path / "c.jsonl").write_text(json.dumps(row), encoding="utf-8")
+    docs, errors = read_sources([str(tmp_path / "c.jsonl")])
+    assert not errors and docs[0].text == "工业和信息化部与华为公司\t合作。\f"
+
+
+def test_a_closed_standard_input_is_a_one_line_error(monkeypatch):
+    import sys
+    monkeypatch.setattr(sys, "stdin", None)
+    docs, errors = read_sources(["-"])
+    assert docs == [] and [str(e) for e in errors] == [
+        "standard input is closed; give files or folders, or pipe text into -"]

@@ -10,6 +10,7 @@ from guanxi.api.deps import StoreDep, WriteDep
 from guanxi.api.models import ChangePublic, DocumentIn
 from guanxi.graph.errors import InputError
 from guanxi.graph.records import Document
+from guanxi.graph.sources import without_controls
 
 router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[WriteDep])
 
@@ -56,7 +57,8 @@ async def post_document(store: StoreDep, request: Request,
                          f"?id=: {problem(e)}") from e
     if not doc.text.strip():
         raise InputError(f'Document "{doc.id}" has no text')
-    document = Document(id=doc.id, text=doc.text, title=doc.title, date=doc.date, url=doc.url, source="api")
+    document = Document(id=doc.id, text=without_controls(doc.text), title=doc.title, date=doc.date, url=doc.url,
+                        source="api")
     report, ids = await run_in_threadpool(extract_and_add, store, document)
     request.app.state.cache.forget()
     return {"ok": True, "articles": ids, "documents": report.documents, "replaced": report.replaced,
