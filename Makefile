@@ -8,7 +8,7 @@ PORT   ?= 8000
 SHARED ?= ../shared
 SCORE  := $(PYTHON) $(SHARED)/eval/score.py
 
-.PHONY: install run test browser model lexicon score bench clean
+.PHONY: install run test lint browser model lexicon score bench reliability clean
 
 install: $(VENV)/.installed          ## create .venv with the guanxi command in it
 
@@ -22,8 +22,13 @@ run: install                         ## build the graph of INPUT into the embedd
 	$(BIN)/guanxi build $(INPUT)
 	$(BIN)/guanxi serve --host $(HOST) --port $(PORT)
 
-test: install tests/cypher_lint/node_modules/.package-lock.json browser   ## the whole test suite
+test: install lint tests/cypher_lint/node_modules/.package-lock.json browser   ## lint, then the whole test suite
 	$(BIN)/pytest -q
+
+lint: install                        ## ruff, and the most complex and longest functions (limits 20 and 60 lines)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m tests.complexity
 
 browser:                             ## Debian's chromium, for the headless view test (installed when root)
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
@@ -66,6 +71,9 @@ bench: install                       ## speed and memory figures (numbers, no pa
 	    $(BIN)/python -m bench.$$part > build/bench/$$part.txt || { cat build/bench/$$part.txt; exit 1; }; \
 	    cat build/bench/$$part.txt; done
 	$(BIN)/python -m bench.figures performance build/bench docs/performance.md
+
+reliability: install                 ## issue 20's failure modes tried for real: lost writes, /health under load, long lines, a hostile probe
+	$(BIN)/python -m bench.reliability
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

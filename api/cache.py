@@ -121,6 +121,8 @@ class CachedReads:
             if read_refusal(settings, sent):
                 return None
         key = cache_key(scope["path"], scope["query_string"].decode("latin-1"))
+        if key not in cache.entries:
+            return None                  # nothing to serve: no need to ask the store (it may be busy)
         try:
             return cache.get(key, cache.generation(store))
         except Exception:        # the store is down: let the route report it

@@ -59,8 +59,9 @@ async def health(store: StoreDep):
     if not await asyncio.wrap_future(PING_THREAD.submit(store.ping)):
         raise StoreError(f"The store at {store.uri} does not answer")
     pending = _counting.get(id(store))
-    if pending is None or pending.done():
-        pending = _counting[id(store)] = COUNT_THREAD.submit(store.counts)
+    if pending is not None and not pending.done():
+        return {"ok": True, "store": store.uri, "counts": None}      # the last count is still waiting
+    pending = _counting[id(store)] = COUNT_THREAD.submit(store.counts)
     try:
         counts = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(pending)), COUNTS_WAIT_S)
     except asyncio.TimeoutError:
