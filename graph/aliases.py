@@ -14,7 +14,7 @@ from pathlib import Path
 
 from guanxi.graph.errors import InputError
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
-from guanxi.graph.records import Article, Entity, Mention
+from guanxi.graph.records import Article, Entity, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.rules import generic_org_lists, load_table, suffix_lists, word_lists
 
@@ -118,7 +118,7 @@ def find_dictionary_mentions(article: Article) -> Article:
     table = alias_table()
     for start, end in table.gazetteer.find(article.text):
         name = article.text[start:end]
-        article.mentions.append(Mention(article.id, start, end, name, table.lookup(name).type, "dict"))
+        article.mentions.append(Mention(article.id, start, end, name, table.lookup(name).type, Finder.DICT))
     return article
 
 
@@ -217,5 +217,6 @@ def find_declared_short_forms(article: Article) -> Article:
             continue
         seen.add((label, short))
         for m in re.finditer(re.escape(short), article.text):
-            article.mentions.append(Mention(article.id, m.start(), m.end(), short, label, "rule:abbreviation"))
+            article.mentions.append(Mention(article.id, m.start(), m.end(), short, label, Finder.RULE,
+                                            "abbreviation"))
     return article

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
-from guanxi.graph.records import Article, Mention
+from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import load_table, suffix_lists
 
 LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
@@ -149,7 +149,7 @@ def ends_at_word_boundary(text: str, start: int, end: int) -> bool:
 def find_lexicon_mentions(article: Article) -> Article:
     """Pipeline stage: harvested organization names found in the text."""
     for start, end in lexicon().find(article.text):
-        article.mentions.append(Mention(article.id, start, end, article.text[start:end], "ORG", "lexicon"))
+        article.mentions.append(Mention(article.id, start, end, article.text[start:end], "ORG", Finder.LEXICON))
     return article
 
 

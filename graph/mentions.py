@@ -6,16 +6,18 @@ names listed between organizations (``find_list_members``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from guanxi.graph.records import Article, Mention
+from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.rules import generic_org_lists, load_table, only_generic_words, suffix_lists, word_lists
 
 # 江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person
 ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅|大爷|大妈|大娘|大叔|阿姨|大姐|大哥|医生|大夫|同学|经理|老板|总)$")
 LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?: ?[A-Z][a-z]+)+$")  # a one-word Latin "person" is mostly a term
-PRIORITY = {"rule": 4, "dict": 3, "lexicon": 2, "ner": 1}
+# which finder wins between overlapping spans of one length; a fallback rule that is still there ranks as a rule
+PRIORITY = {Finder.RULE: 4, Finder.FALLBACK: 4, Finder.DICT: 3, Finder.LEXICON: 2, Finder.NER: 1}
 
 
 def is_generic_org(name: str) -> bool:
@@ -50,7 +52,7 @@ def extend_org(m: Mention, text: str) -> Mention:
         end = branch.end()
     if end == m.end:
         return m
-    return Mention(m.doc_id, m.start, end, text[m.start:end], m.label, m.source)
+    return replace(m, end=end, text=text[m.start:end])
 
 
 def select_mentions(article: Article) -> Article:
@@ -62,29 +64,28 @@ def select_mentions(article: Article) -> Article:
     not the professor 沈阳), one Latin word (Metaverse), Latin mixed with Chinese (TrendForce集邦), or
     holds a known organization name (比纳斯达克), is dropped.
     """
-    kind = lambda m: m.source if m.source in PRIORITY else "rule"  # noqa: E731
-    known_orgs = [m for m in article.mentions if m.label == "ORG" and kind(m) in ("dict", "lexicon")]
+    known_orgs = [m for m in article.mentions if m.label == "ORG" and m.finder in (Finder.DICT, Finder.LEXICON)]
     candidates = []
     for m in article.mentions:
         if m.label not in ENTITY_TYPES:
             continue
-        if kind(m) == "ner":
+        if m.finder is Finder.NER:
             m = strip_stray_marks(m)
         if m.label == "ORG":
             m = extend_org(m, article.text)
-            if m.source != "dict" and is_generic_org(m.text):
+            if m.finder is not Finder.DICT and is_generic_org(m.text):
                 continue
-            if kind(m) == "ner":
+            if m.finder is Finder.NER:
                 if only_generic_words(m.text, word_lists()) or DISTRICT.match(m.text):
                     continue            # 七大, 数字: generic words the model took for a name; 闵行区: a place
-                anchors = [o for o in article.mentions if o.label == "ORG" and kind(o) != "ner"
+                anchors = [o for o in article.mentions if o.label == "ORG" and o.finder is not Finder.NER
                            and o.start == m.start and o.end < m.end]
                 m = rest_after(m, anchors, article.text, leads_only=True) or m
                 if not plausible_org_span(m, known_orgs):
                     continue
                 if m.text.endswith("平台"):             # a platform being built is a PROJECT (schema)
-                    m = Mention(m.doc_id, m.start, m.end, m.text, "PROJECT", m.source)
-        if m.label == "PERSON" and kind(m) == "ner":
+                    m = replace(m, label="PROJECT")
+        if m.label == "PERSON" and m.finder is Finder.NER:
             m = strip_name_dots(m)
             place = m.text in generic_org_lists()[0] and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
             mixed = not m.text.isascii() and any(c.isascii() and c.isalpha() for c in m.text)   # TrendForce集邦
@@ -93,14 +94,14 @@ def select_mentions(article: Article) -> Article:
                     or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
                 continue
         candidates.append(m)
-    others = [m for m in candidates if not m.source.startswith("fallback:")]
+    others = [m for m in candidates if m.finder is not Finder.FALLBACK]
     candidates = [m for m in candidates
-                  if not m.source.startswith("fallback:") or not any(overlaps(m, o) for o in others)]
-    candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[kind(m)], m.start))
-    rule_spans = [m for m in candidates if kind(m) == "rule"]
+                  if m.finder is not Finder.FALLBACK or not any(overlaps(m, o) for o in others)]
+    candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[m.finder], m.start))
+    rule_spans = [m for m in candidates if m.finder.by_rule]
     taken: list[Mention] = []
     for m in candidates:
-        if kind(m) == "ner":
+        if m.finder is Finder.NER:
             beaten_by = [r for r in rule_spans if overlaps(m, r) and not names_the_rule_span(m, r)]
             if beaten_by:
                 m = rest_after(m, beaten_by, article.text)
@@ -111,7 +112,7 @@ def select_mentions(article: Article) -> Article:
     starts, ends = name_edges(m for m in taken if m.label == "PERSON")
     article.mentions = sorted((person_named_project(part, taken) for m in taken
                                for part in (split_name_run(m, m.start in ends or m.end in starts)
-                                            if m.label == "PERSON" and kind(m) == "ner" else [m])),
+                                            if m.label == "PERSON" and m.finder is Finder.NER else [m])),
                               key=lambda m: m.start)
     return article
 
@@ -130,10 +131,10 @@ def is_chinese(text: str) -> bool:
 def person_named_project(m: Mention, mentions: list[Mention]) -> Mention:
     """A model 'person' whose name starts a project named in the same article is that project's
     short name (陆羽 for 陆羽跨链协议)."""
-    if m.label != "PERSON" or m.source != "ner":
+    if m.label != "PERSON" or m.finder is not Finder.NER:
         return m
     if any(o.label == "PROJECT" and o.text.startswith(m.text) and len(o.text) > len(m.text) for o in mentions):
-        return Mention(m.doc_id, m.start, m.end, m.text, "PROJECT", m.source)
+        return replace(m, label="PROJECT")
     return m
 
 
@@ -204,7 +205,7 @@ def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool
         start, rest = start + len(lead), rest[len(lead):]
     if len(rest) < 4 or not rest.endswith(org_span_lists()[1]):
         return None
-    return Mention(model.doc_id, start, model.end, rest, model.label, model.source)
+    return replace(model, start=start, text=rest)
 
 
 COMPOUND_SURNAMES = frozenset(("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
@@ -229,7 +230,7 @@ def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
     for lead, tail in trims:                     # the fewest characters let go first
         cuts = surname_cover(text, lead, len(text) - tail)
         if cuts and (len(cuts) > 1 or not (lead or tail)):      # what is left is itself a run
-            return [Mention(m.doc_id, m.start + i, m.start + j, text[i:j], m.label, m.source) for i, j in cuts]
+            return [replace(m, start=m.start + i, end=m.start + j, text=text[i:j]) for i, j in cuts]
     return [m]
 
 
@@ -266,7 +267,7 @@ def strip_stray_marks(m: Mention) -> Mention:
         end -= 1
     if (start, end) == (m.start, m.end):
         return m
-    return Mention(m.doc_id, start, end, m.text[start - m.start:end - m.start], m.label, m.source)
+    return replace(m, start=start, end=end, text=m.text[start - m.start:end - m.start])
 
 
 def strip_name_dots(m: Mention) -> Mention:
@@ -275,7 +276,7 @@ def strip_name_dots(m: Mention) -> Mention:
     if text == m.text:
         return m
     start = m.start + m.text.index(text) if text else m.start
-    return Mention(m.doc_id, start, start + len(text), text, m.label, m.source)
+    return replace(m, start=start, end=start + len(text), text=text)
 
 
 LIST_MIDDLE = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})(?P<joiner>[、和与及])$")
@@ -305,9 +306,9 @@ def find_list_members(article: Article) -> Article:
         if match is None:
             continue
         name, start = match.group("name"), a.end + match.start("name")
-        member = Mention(article.id, start, start + len(name), name, "ORG", "rule:list")
+        member = Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list")
         # a model "person" inside the member is the list's organization misread (…、新开普、…)
-        misread = [m for m in article.mentions if m.label == "PERSON" and m.source == "ner"
+        misread = [m for m in article.mentions if m.label == "PERSON" and m.finder is Finder.NER
                    and member.start <= m.start and m.end <= member.end]
         if is_generic_org(name) or any(v in name for v in verbs) or name.endswith(LIST_VERB_ENDINGS) \
                 or (not middle and only_generic_words(name, words)) \
@@ -323,13 +324,13 @@ def find_list_members(article: Article) -> Article:
 def org_cut_short(m: Mention, article: Article) -> Mention:
     """A model person where the text goes on into an organization the article names elsewhere is
     that organization cut short (易尚 of 易尚展示在11月…, where 易尚展示 was found in a list)."""
-    if m.label != "PERSON" or m.source != "ner":
+    if m.label != "PERSON" or m.finder is not Finder.NER:
         return m
     for o in article.mentions:
         end = m.start + len(o.text)
         if o.label == "ORG" and end > m.end and article.text.startswith(o.text, m.start) \
                 and not any(n is not m and n.start < end and m.start < n.end for n in article.mentions):
-            return Mention(m.doc_id, m.start, end, o.text, "ORG", "rule:known-org")
+            return Mention(m.doc_id, m.start, end, o.text, "ORG", Finder.RULE, "known-org")
     return m
 
 
@@ -352,7 +353,7 @@ def find_listed_people(article: Article) -> Article:
                 or any(a.end < m.end and m.start < b.start for m in article.mentions):
             continue
         for i, j in surname_cover(gap, 0, len(gap)):
-            found.append(Mention(article.id, start + i, start + j, gap[i:j], "PERSON", "rule:name-list"))
+            found.append(Mention(article.id, start + i, start + j, gap[i:j], "PERSON", Finder.RULE, "name-list"))
     article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
     return article
 
@@ -383,7 +384,7 @@ def find_shared_bodies(article: Article) -> Article:
             place = place_at_end.search(article.text, max(0, pos - 9), pos - 1)
             if place is None:
                 break
-            member = Mention(article.id, place.start(), place.end(), place.group(), "ORG", "rule:shared-body",
+            member = Mention(article.id, place.start(), place.end(), place.group(), "ORG", Finder.RULE, "shared-body",
                              elided=place.group() + shape.group("body"))
             if any(overlaps(member, o) for o in article.mentions):
                 break

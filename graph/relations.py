@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from guanxi.graph.gazetteer import name_boundary
-from guanxi.graph.records import Article, Evidence, Mention, Relation
+from guanxi.graph.records import Article, Evidence, Finder, Mention, Relation
 from guanxi.graph.rules import expand, load_table
 from guanxi.graph.schema import oriented, relation_key
 
@@ -116,7 +116,7 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
                 own = table.lookup(m.text)
                 if own and own.canonical == parent:
                     continue
-                out.append((rule, m, Mention(m.doc_id, m.start, m.start + k, prefix, "ORG", rule.id), parent))
+                out.append((rule, m, Mention(m.doc_id, m.start, m.start + k, prefix, "ORG", Finder.RULE, rule.id), parent))
                 break
     return out
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from guanxi.graph.records import Article, Mention
+from guanxi.graph.records import Article, Finder, Mention
 
 RULES_FILE = Path(__file__).parent / "data" / "rules.toml"
 AGREEMENTS = ("合作协议", "框架协议", "战略协议", "投资协议", "收购协议", "保密协议")   # deals, not projects
@@ -22,7 +22,7 @@ class EntityRule:
     pattern: re.Pattern
     trim_left: bool = False
     surname: bool = False
-    fallback: bool = False      # only where no other source found anything (source "fallback:<id>")
+    fallback: bool = False      # only where no other finder found anything (Finder.FALLBACK)
 
 
 @lru_cache(maxsize=None)
@@ -123,8 +123,8 @@ def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]
                 continue
             if rule.surname and name[0] not in words["surnames"]:
                 continue
-            source = f"fallback:{rule.id}" if rule.fallback else rule.id
-            found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, source))
+            finder = Finder.FALLBACK if rule.fallback else Finder.RULE
+            found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, finder, rule.id))
     return found
 
 

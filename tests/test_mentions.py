@@ -1,13 +1,17 @@
 """Which spans become mentions (graph/mentions.py): model spans stand in by hand, sentences written
 for this project."""
-from guanxi.graph.mentions import is_generic_org
+import pytest
+
+from guanxi.graph.mentions import PRIORITY, is_generic_org
+from guanxi.graph.records import Finder, Mention
 from tests.test_aliases import run
 
 
 
 def test_a_rule_span_beats_an_overlapping_model_span():
     article = run("工信部总工程师李明远说，进展顺利。", [("程师李明远", "PERSON")])
-    assert [(m.text, m.source) for m in article.mentions if m.label == "PERSON"] == [("李明远", "person.after-title")]
+    assert [(m.text, m.finder, m.rule) for m in article.mentions if m.label == "PERSON"] == [
+        ("李明远", Finder.RULE, "person.after-title")]
 
 
 def test_generic_mentions_of_organizations_are_not_names():
@@ -47,7 +51,7 @@ def test_an_unknown_name_listed_between_organizations_is_one():
     text = "园区孕育了青禾股份、南岭科技、东坡智联、北辰科技、西岭微等企业。"
     article = run(text, [("青禾股份", "ORG"), ("南岭科技", "ORG"), ("北辰科技", "ORG")])
     assert sorted(e.name for e in article.entities) == ["东坡智联", "北辰科技", "南岭科技", "西岭微", "青禾股份"]
-    assert next(m for m in article.mentions if m.text == "东坡智联").source == "rule:list"
+    assert next(m for m in article.mentions if m.text == "东坡智联").rule == "list"
 
 
 def test_a_list_member_joined_by_and_before_deng_or_last_before_the_clause_end_is_an_organization():
@@ -55,13 +59,13 @@ def test_a_list_member_joined_by_and_before_deng_or_last_before_the_clause_end_i
             "他与北辰科技、南岭资本合作，并与北辰科技、中兴合作。")
     article = run(text, [("谷歌", "ORG"), ("苹果", "ORG"), ("福特", "ORG"), ("北辰科技", "ORG"), ("元气森林", "ORG"),
                          ("南岭资本", "ORG")])
-    listed = sorted(m.text for m in article.mentions if m.source == "rule:list")
+    listed = sorted(m.text for m in article.mentions if m.rule == "list")
     assert listed == ["东坡", "南岭友", "青禾"]          # not 中兴合作: a verb, not the end of a name
 
 
 def test_a_list_joined_by_and_without_deng_adds_nobody():
     article = run("谷歌、苹果、青禾和福特在测试。", [("谷歌", "ORG"), ("苹果", "ORG"), ("福特", "ORG")])
-    assert [m.text for m in article.mentions if m.source == "rule:list"] == []
+    assert [m.text for m in article.mentions if m.rule == "list"] == []
 
 
 def test_places_listed_before_one_body_each_name_their_own():
@@ -70,7 +74,7 @@ def test_places_listed_before_one_body_each_name_their_own():
     assert orgs == ["北京商务局", "天津市商务局", "安徽省商务厅", "江苏省商务厅", "浙江省商务厅"]
     jiangsu = next(e for e in article.entities if e.name == "江苏省商务厅")
     m = jiangsu.mentions[0]
-    assert (article.text[m.start:m.end], m.elided, m.source) == ("江苏省", "江苏省商务厅", "rule:shared-body")
+    assert (article.text[m.start:m.end], m.elided, m.rule) == ("江苏省", "江苏省商务厅", "shared-body")
     assert jiangsu.aliases == set()                   # 江苏省 is not a name of the body
 
 
@@ -170,3 +174,17 @@ def test_a_listed_organization_the_model_read_as_a_person_becomes_an_organizatio
                          ("西岭微", "ORG"), ("闵行区", "ORG")])
     assert sorted((e.name, e.type) for e in article.entities) == [
         ("北辰科技", "ORG"), ("新开普", "ORG"), ("易尚展示", "ORG"), ("西岭微", "ORG"), ("青禾股份", "ORG")]
+
+
+def test_a_mention_names_a_known_finder_and_a_rule_id_exactly_when_a_rule_found_it():
+    assert Mention("doc", 0, 2, "南岭", "ORG", "ner").finder is Finder.NER
+    with pytest.raises(ValueError):
+        Mention("doc", 0, 2, "南岭", "ORG", "policy.book-title")        # a rule id is not a finder
+    with pytest.raises(ValueError):
+        Mention("doc", 0, 2, "南岭", "ORG", Finder.RULE)                # a rule mention names its rule
+    with pytest.raises(ValueError):
+        Mention("doc", 0, 2, "南岭", "ORG", Finder.NER, "list")
+
+
+def test_every_finder_has_a_rank_between_overlapping_spans():
+    assert set(PRIORITY) == set(Finder)
