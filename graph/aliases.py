@@ -16,7 +16,7 @@ from guanxi.graph.errors import InputError
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
 from guanxi.graph.records import Article, Entity, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
-from guanxi.graph.rules import generic_org_lists, load_table, suffix_lists, word_lists
+from guanxi.graph.rules import word_lists
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
 ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[：:]?(?P<short>[^，。；（）()]{1,16})[）)]")
@@ -57,16 +57,11 @@ def table_boundary(text: str, start: int, end: int) -> bool:
     if not name_boundary(text, start, end):
         return False
     name = text[start:end]
-    for trap in alias_traps():
+    for trap in word_lists().alias_traps:
         k = trap.find(name)
         if k >= 0 and start - k >= 0 and text[start - k:start - k + len(trap)] == trap:
             return False
     return True
-
-
-@lru_cache(maxsize=None)
-def alias_traps() -> tuple[str, ...]:
-    return tuple(load_table().get("lists", {}).get("alias_traps", []))
 
 
 def read_alias_file(path: Path) -> list[AliasEntry]:
@@ -106,8 +101,7 @@ def alias_table() -> AliasTable:
 
 
 def strip_legal_suffix(name: str) -> str:
-    _, legal = suffix_lists()
-    for suffix in legal:
+    for suffix in word_lists().legal_suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
@@ -150,8 +144,7 @@ def group_entities(article: Article) -> Article:
         else:
             assign(label, surface, surface, None)
     # short forms within the article: resolve against longer names of the same type
-    org_suffixes, _ = suffix_lists()
-    project_suffixes = word_lists()["project_suffixes"]
+    words = word_lists()
     for (label, surface), canonical in sorted(key_of.items(), key=lambda kv: len(kv[0][1])):
         if canonical != surface:
             continue
@@ -164,16 +157,16 @@ def group_entities(article: Article) -> Article:
         for (other_label, other), other_canonical in key_of.items():
             if other_label != label or other == surface:
                 continue
-            if other.endswith(surface) and other[: -len(surface)].rstrip("·") in generic_org_lists()[0]:
+            if other.endswith(surface) and other[: -len(surface)].rstrip("·") in words.places:
                 assign(label, surface, other_canonical, f"{other} without its place in the same article")
                 break
             rest = other[len(surface):] if other.startswith(surface) else None
-            if label == "PROJECT" and rest in project_suffixes:
+            if label == "PROJECT" and rest in words.project_suffixes:
                 assign(label, surface, other_canonical, f"short form of {other} in the same article")
                 break
             if label != "ORG":
                 continue
-            if rest and (rest in org_suffixes or strip_legal_suffix(other) == surface):
+            if rest and (rest in words.org_suffixes or strip_legal_suffix(other) == surface):
                 assign(label, surface, other_canonical, f"short form of {other} in the same article")
                 break
     entities: dict[tuple[str, str], Entity] = {}

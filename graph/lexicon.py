@@ -27,7 +27,7 @@ from pathlib import Path
 
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
 from guanxi.graph.records import Article, Finder, Mention
-from guanxi.graph.rules import load_table, suffix_lists
+from guanxi.graph.rules import word_lists
 
 LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
 NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-]{2,30}$")
@@ -101,8 +101,8 @@ def select(orgs: Counter, places: Counter, texts: list[str] = (), pair_names: Co
     """The names worth matching. ``orgs`` and ``texts`` come from fully labelled data (every
     organization in a text is labelled), ``pair_names`` from FinRE, which labels only the pair a
     sentence is about: a FinRE name counts where the labelled data never uses it as a word."""
-    lists = load_table().get("lists", {})
-    generic = {*lists.get("generic_orgs", []), *lists.get("generic_kinds", [])}
+    words = word_lists()
+    generic = words.generic_orgs | words.generic_kinds
     candidates = orgs + pair_names
     heads = Counter(name[i:] for name in candidates for i in range(1, len(name) - 2))
     keep = []
@@ -143,7 +143,7 @@ def lexicon(path: Path = LEXICON_FILE) -> Gazetteer:
 def ends_at_word_boundary(text: str, start: int, end: int) -> bool:
     if not name_boundary(text, start, end):
         return False
-    return end == len(text) or text[end] in RIGHT_BOUNDARY or text.startswith(suffix_lists()[0], end)
+    return end == len(text) or text[end] in RIGHT_BOUNDARY or text.startswith(word_lists().org_suffixes, end)
 
 
 def find_lexicon_mentions(article: Article) -> Article:

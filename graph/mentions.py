@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
-from guanxi.graph.rules import generic_org_lists, load_table, only_generic_words, suffix_lists, word_lists
+from guanxi.graph.rules import only_generic_words, word_lists
 
 # 江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person
 ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅|大爷|大妈|大娘|大叔|阿姨|大姐|大哥|医生|大夫|同学|经理|老板|总)$")
@@ -23,15 +23,16 @@ PRIORITY = {Finder.RULE: 4, Finder.FALLBACK: 4, Finder.DICT: 3, Finder.LEXICON: 
 def is_generic_org(name: str) -> bool:
     """True for a mention such as 商业银行, 韩国财团 or 人工智能公司: a kind of organization, not a
     name; also a place on its own (澳大利亚) and 'the departments in charge'."""
-    places, generic, kinds = generic_org_lists()
-    if name in generic or name in kinds or name in places or name.endswith(("主管部门", "有关部门", "相关部门")):
+    words = word_lists()
+    if name in words.generic_orgs or name in words.generic_kinds or name in words.places \
+            or name.endswith(("主管部门", "有关部门", "相关部门")):
         return True
-    if name.endswith(("公司", "企业")) and only_generic_words(name[:-2], word_lists()):
+    if name.endswith(("公司", "企业")) and only_generic_words(name[:-2], words):
         return True                                            # 人工智能公司, VR硬件公司
-    for place in places:
+    for place in words.places:
         if name.startswith(place):
             rest = name[len(place):].lstrip("省市的")
-            return rest == "" or rest in kinds                  # 浙江省: a place; 韩国财团: a kind
+            return rest == "" or rest in words.generic_kinds                 # 浙江省: a place; 韩国财团: a kind
     return False
 
 
@@ -43,12 +44,11 @@ def extend_org(m: Mention, text: str) -> Mention:
     """An ORG span directly followed by an organization suffix (浪潮 + 集团) or, for a bank or a
     company, by one of its branches (招商银行 + 广州分行, 华夏银行 + 信用卡中心) is extended over it;
     the branch's parent comes back as a relation (compound rules)."""
-    org_suffixes, _ = suffix_lists()
-    end = next((m.end + len(s) for s in org_suffixes if text.startswith(s, m.end)), m.end)
+    end = next((m.end + len(s) for s in word_lists().org_suffixes if text.startswith(s, m.end)), m.end)
     unit = BANK_UNIT if text[m.start:end].endswith("银行") else \
         COMPANY_UNIT if text[m.start:end].endswith("公司") else None
     branch = unit.match(text, end) if unit else None
-    if branch and not any(w in branch.group() for w in org_span_lists()[0]):
+    if branch and not any(w in branch.group() for w in word_lists().not_in_org_names):
         end = branch.end()
     if end == m.end:
         return m
@@ -87,7 +87,7 @@ def select_mentions(article: Article) -> Article:
                     m = replace(m, label="PROJECT")
         if m.label == "PERSON" and m.finder is Finder.NER:
             m = strip_name_dots(m)
-            place = m.text in generic_org_lists()[0] and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
+            place = m.text in word_lists().places and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
             mixed = not m.text.isascii() and any(c.isascii() and c.isalpha() for c in m.text)   # TrendForce集邦
             if len(m.text) < 2 or place or mixed or ANONYMIZED.match(m.text) \
                     or (m.text.isascii() and not LATIN_FULL_NAME.match(m.text)) \
@@ -138,12 +138,6 @@ def person_named_project(m: Mention, mentions: list[Mention]) -> Mention:
     return m
 
 
-@lru_cache(maxsize=None)
-def org_span_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    lists = load_table().get("lists", {})
-    return tuple(lists.get("not_in_org_names", [])), tuple(lists.get("org_name_endings", []))
-
-
 DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:(?<![园新社小景矿])区|县|镇|乡)$")    # 闵行区; not 南湖园区
 # 等 that lists (not 高等, 平等 …), a number of things (四大财团; not the congress 十五大), a sum: text
 # describing organizations, not a name
@@ -156,16 +150,16 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
     character of the word before it (股搜狗公司) or a country before it (美国亚马逊公司), a team
     (沈阳教授团队), a product on a platform (VR社交平台Horizon), or a description: a list (中国电信等科技
     公司), a count (韩国四大财团, 两家大公司), a sum (政府+财团), a known name and 的 (新浪的控股子公司)."""
-    verbs, endings = org_span_lists()
-    if any(v in m.text for v in verbs) or m.text.endswith("团队") or DESCRIPTION.search(m.text):
+    words = word_lists()
+    endings = words.org_name_endings
+    if any(v in m.text for v in words.not_in_org_names) or m.text.endswith("团队") or DESCRIPTION.search(m.text):
         return False
     if "平台" in m.text[:-2] and not m.text.endswith(endings):        # VR社交平台Horizon: a product
         return False
-    if m.text.endswith("平台") and only_generic_words(m.text[:-2], word_lists()):   # 元宇宙社交平台
+    if m.text.endswith("平台") and only_generic_words(m.text[:-2], words):   # 元宇宙社交平台
         return False
-    places = generic_org_lists()[0]
     for o in known_orgs:
-        if o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in places \
+        if o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in words.places \
                 and (o.text.endswith(("公司", "集团")) or o.text.isascii()):
             return False                                              # 美国 + 亚马逊公司, not 韩国财政部
         if o.start == m.start and o.end < m.end and not m.text.endswith(endings):
@@ -183,7 +177,7 @@ def names_the_rule_span(model: Mention, rule: Mention) -> bool:
     """A model ORG that holds a PROJECT or POLICY found by rule and ends like an organization is
     the organization named after it (中国电子商务产业园发展联盟), and keeps its span."""
     return (model.label == "ORG" and rule.label in ("PROJECT", "POLICY") and model.start <= rule.start
-            and rule.end < model.end and model.text.endswith(org_span_lists()[1]))
+            and rule.end < model.end and model.text.endswith(word_lists().org_name_endings))
 
 
 UNIT_LEADS = ("旗下子公司", "下属子公司", "全资子公司", "控股子公司", "下属公司", "旗下公司", "子公司", "下属", "旗下")
@@ -203,7 +197,7 @@ def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool
         return None
     if lead:
         start, rest = start + len(lead), rest[len(lead):]
-    if len(rest) < 4 or not rest.endswith(org_span_lists()[1]):
+    if len(rest) < 4 or not rest.endswith(word_lists().org_name_endings):
         return None
     return replace(model, start=start, text=rest)
 
@@ -236,7 +230,7 @@ def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
 
 def surname_cover(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The best split of text[start:end] into surname-led names (see ``split_name_run``), or []."""
-    surnames = word_lists()["surnames"]
+    surnames = word_lists().surnames
     best: dict[int, tuple[int, list[tuple[int, int]]]] = {start: (0, [])}     # end -> (score, cuts)
     for i in range(start, end):
         if i not in best:
@@ -289,7 +283,6 @@ def find_list_members(article: Article) -> Article:
     (汉威科技、新开普、天迈科技; 谷歌、苹果、通用和福特等公司), or last after one, before 等 or the
     end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；). A model person that starts
     an organization named so is that organization cut short (``org_cut_short``)."""
-    verbs, _ = org_span_lists()
     words = word_lists()
     found, dropped = [], []
     orgs = [m for m in article.mentions if m.label == "ORG"]
@@ -310,7 +303,7 @@ def find_list_members(article: Article) -> Article:
         # a model "person" inside the member is the list's organization misread (…、新开普、…)
         misread = [m for m in article.mentions if m.label == "PERSON" and m.finder is Finder.NER
                    and member.start <= m.start and m.end <= member.end]
-        if is_generic_org(name) or any(v in name for v in verbs) or name.endswith(LIST_VERB_ENDINGS) \
+        if is_generic_org(name) or any(v in name for v in words.not_in_org_names) or name.endswith(LIST_VERB_ENDINGS) \
                 or (not middle and only_generic_words(name, words)) \
                 or any(overlaps(member, m) for m in article.mentions if m not in misread):
             continue
@@ -364,7 +357,7 @@ JOINERS = "、和及与"
 
 @lru_cache(maxsize=None)
 def place_patterns() -> tuple[re.Pattern, re.Pattern]:
-    places = "|".join(sorted(load_table()["lists"]["provinces"], key=len, reverse=True))
+    places = "|".join(word_lists().provinces)
     return (re.compile(f"^(?:{places}){BODY_AFTER_PLACE}$"),
             re.compile(f"(?:{places})(?:省|市|自治区)?$"))
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import Field, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,28 +51,57 @@ def entity_rules(path: Path = RULES_FILE) -> tuple[EntityRule, ...]:
                  for r in table.get("entity", []))
 
 
+@dataclass(frozen=True)
+class WordLists:
+    """The word lists of rules.toml's [lists], each under its key there. Lists come longest first
+    (a word matched at the start or end of a name is tried longest first); those that are only
+    asked whether they hold a word are sets."""
+    left_boundaries: tuple[str, ...]
+    generic: frozenset[str]
+    project_suffixes: tuple[str, ...]
+    generic_project_words: tuple[str, ...]
+    surnames: frozenset[str]          # one character each
+    org_suffixes: tuple[str, ...]
+    legal_suffixes: tuple[str, ...]
+    provinces: tuple[str, ...]
+    countries: tuple[str, ...]
+    generic_orgs: frozenset[str]
+    generic_kinds: frozenset[str]
+    not_in_org_names: tuple[str, ...]
+    org_name_endings: tuple[str, ...]
+    alias_traps: tuple[str, ...]
+    places: tuple[str, ...] = field(init=False)    # provinces and countries
+
+    def __post_init__(self):
+        object.__setattr__(self, "places", longest_first({*self.provinces, *self.countries}))
+
+
+def longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
-def word_lists(path: Path = RULES_FILE) -> dict:
+def word_lists(path: Path = RULES_FILE) -> WordLists:
     lists = load_table(path).get("lists", {})
-    return {"left_boundaries": tuple(sorted(lists.get("left_boundaries", []), key=len, reverse=True)),
-            "generic": frozenset(lists.get("generic", [])),
-            "project_suffixes": tuple(sorted(lists.get("project_suffixes", []), key=len, reverse=True)),
-            "generic_project_words": tuple(sorted(lists.get("generic_project_words", []), key=len, reverse=True)),
-            "surnames": frozenset(lists.get("surnames", ""))}
+
+    def shaped(f: Field):
+        words = lists.get(f.name, [])
+        return frozenset(words) if f.type.startswith("frozenset") else longest_first(words)
+    return WordLists(**{f.name: shaped(f) for f in fields(WordLists) if f.init})
 
 
-def trim_left(text: str, start: int, words: dict) -> int:
+def trim_left(text: str, start: int, words: WordLists) -> int:
     """Offset where the name really starts: just after the last boundary word inside it.
 
     A two-character boundary that would leave only a bare suffix is part of the name
     (建设 in 网络内容建设工程); a one-character one is not (了 in 规划了先导区 leaves 先导区,
     which the generic check then drops)."""
     best = 0
-    for w in words["left_boundaries"]:
+    for w in words.left_boundaries:
         k = text.rfind(w)
         while k > 0 or (k == 0 and len(w) < len(text)):
             rest = text[k + len(w):]
-            if len(rest) >= 2 and not (len(w) > 1 and len(rest) <= 3 and rest in words["project_suffixes"]):
+            if len(rest) >= 2 and not (len(w) > 1 and len(rest) <= 3 and rest in words.project_suffixes):
                 best = max(best, k + len(w))
                 break
             k = text.rfind(w, 0, k)
@@ -81,28 +110,28 @@ def trim_left(text: str, start: int, words: dict) -> int:
     return start + best
 
 
-def is_generic(name: str, words: dict) -> bool:
+def is_generic(name: str, words: WordLists) -> bool:
     """True for a project 'name' that only says what kind of thing it is: 跨链协议, 重点项目."""
     if name.endswith(AGREEMENTS):
         return True
     if "“" in name:
         return False
     core = name
-    for suffix in (*words["project_suffixes"], *PROJECT_KINDS):
+    for suffix in (*words.project_suffixes, *PROJECT_KINDS):
         if core.endswith(suffix):
             core = core[: -len(suffix)]
             break
     return only_generic_words(core, words)
 
 
-def only_generic_words(core: str, words: dict) -> bool:
+def only_generic_words(core: str, words: WordLists) -> bool:
     """True when ``core`` (a name without its kind: 跨链 of 跨链协议, 人工智能 of 人工智能公司) says
     nothing but what kind of thing it is."""
-    if len(core) < 2 or core in words["generic"]:
+    if len(core) < 2 or core in words.generic:
         return True
     rest = core
     while rest:
-        word = next((w for w in words["generic_project_words"] if rest.startswith(w)), None)
+        word = next((w for w in words.generic_project_words if rest.startswith(w)), None)
         if word is None:
             return False
         rest = rest[len(word):]
@@ -121,7 +150,7 @@ def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]
             name = text[start:end]
             if rule.label == "PROJECT" and is_generic(name, words):
                 continue
-            if rule.surname and name[0] not in words["surnames"]:
+            if rule.surname and name[0] not in words.surnames:
                 continue
             finder = Finder.FALLBACK if rule.fallback else Finder.RULE
             found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, finder, rule.id))
@@ -133,17 +162,3 @@ def find_rule_mentions(article: Article) -> Article:
     for s in article.sentences:
         article.mentions.extend(apply_entity_rules(s.text, article.id, s.start))
     return article
-
-
-@lru_cache(maxsize=None)
-def suffix_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    lists = load_table().get("lists", {})
-    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
-    return by_len(lists.get("org_suffixes", [])), by_len(lists.get("legal_suffixes", []))
-
-
-@lru_cache(maxsize=None)
-def generic_org_lists() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    lists = load_table().get("lists", {})
-    places = sorted({*lists.get("provinces", []), *lists.get("countries", [])}, key=len, reverse=True)
-    return tuple(places), frozenset(lists.get("generic_orgs", [])), frozenset(lists.get("generic_kinds", []))
