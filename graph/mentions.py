@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import Callable
 
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
@@ -32,7 +33,7 @@ def is_generic_org(name: str) -> bool:
     for place in words.places:
         if name.startswith(place):
             rest = name[len(place):].lstrip("省市的")
-            return rest == "" or rest in words.generic_kinds                 # 浙江省: a place; 韩国财团: a kind
+            return rest == "" or rest in words.generic_kinds     # 浙江省: a place; 韩国财团: a kind
     return False
 
 
@@ -55,49 +56,153 @@ def extend_org(m: Mention, text: str) -> Mention:
     return replace(m, end=end, text=text[m.start:end])
 
 
-def select_mentions(article: Article) -> Article:
-    """Pipeline stage: extend ORG spans over a following suffix, keep scored types, resolve overlaps.
+Filter = Callable[[list[Mention], Article], list[Mention]]
 
-    A rule's span beats an overlapping model span (部长肖亚庆 gives 肖亚庆, not 长肖亚庆); otherwise
-    longer spans win, and at equal length a rule beats the dictionary, which beats the lexicon,
-    which beats the model. A model PERSON that is anonymized (江女士), a place used as one (郑州·,
-    not the professor 沈阳), one Latin word (Metaverse), Latin mixed with Chinese (TrendForce集邦), or
-    holds a known organization name (比纳斯达克), is dropped.
-    """
-    known_orgs = [m for m in article.mentions if m.label == "ORG" and m.finder in (Finder.DICT, Finder.LEXICON)]
-    candidates = []
-    for m in article.mentions:
-        if m.label not in ENTITY_TYPES:
-            continue
-        if m.finder is Finder.NER:
-            m = strip_stray_marks(m)
-        if m.label == "ORG":
-            m = extend_org(m, article.text)
-            if m.finder is not Finder.DICT and is_generic_org(m.text):
-                continue
-            if m.finder is Finder.NER:
-                if only_generic_words(m.text, word_lists()) or DISTRICT.match(m.text):
-                    continue            # 七大, 数字: generic words the model took for a name; 闵行区: a place
-                anchors = [o for o in article.mentions if o.label == "ORG" and o.finder is not Finder.NER
-                           and o.start == m.start and o.end < m.end]
-                m = rest_after(m, anchors, article.text, leads_only=True) or m
-                if not plausible_org_span(m, known_orgs):
-                    continue
-                if m.text.endswith("平台"):             # a platform being built is a PROJECT (schema)
-                    m = replace(m, label="PROJECT")
-        if m.label == "PERSON" and m.finder is Finder.NER:
-            m = strip_name_dots(m)
-            place = m.text in word_lists().places and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
-            mixed = not m.text.isascii() and any(c.isascii() and c.isalpha() for c in m.text)   # TrendForce集邦
-            if len(m.text) < 2 or place or mixed or ANONYMIZED.match(m.text) \
-                    or (m.text.isascii() and not LATIN_FULL_NAME.match(m.text)) \
-                    or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
-                continue
-        candidates.append(m)
-    others = [m for m in candidates if m.finder is not Finder.FALLBACK]
-    candidates = [m for m in candidates
-                  if m.finder is not Finder.FALLBACK or not any(overlaps(m, o) for o in others)]
-    candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[m.finder], m.start))
+
+def select_mentions(article: Article) -> Article:
+    """Pipeline stage: the finders' candidate spans pass ``FILTERS`` in order, one overlap resolver
+    picks among those that overlap (``resolve_overlaps``), and ``AFTER_RESOLVING`` splits and
+    retypes what it kept. Each filter reads the article's text and the finders' own spans."""
+    mentions = list(article.mentions)
+    for step in (*FILTERS, resolve_overlaps, *AFTER_RESOLVING):
+        mentions = step(mentions, article)
+    article.mentions = sorted(mentions, key=lambda m: m.start)
+    return article
+
+
+def is_model_org(m: Mention) -> bool:
+    return m.label == "ORG" and m.finder is Finder.NER
+
+
+def is_model_person(m: Mention) -> bool:
+    return m.label == "PERSON" and m.finder is Finder.NER
+
+
+def known_orgs(article: Article) -> list[Mention]:
+    """The organizations the alias table and the lexicon found: names, not guesses."""
+    return [m for m in article.mentions if m.label == "ORG" and m.finder in (Finder.DICT, Finder.LEXICON)]
+
+
+def keep_scored_types(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Only the entity types of the schema (the model also finds places)."""
+    return [m for m in mentions if m.label in ENTITY_TYPES]
+
+
+def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) -> list[Mention]:
+    return [strip_stray_marks(m) if m.finder is Finder.NER else m for m in mentions]
+
+
+def extend_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
+    return [extend_org(m, article.text) if m.label == "ORG" else m for m in mentions]
+
+
+def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Kinds of organization and places (``is_generic_org``); a name of the alias table stays."""
+    return [m for m in mentions if not (m.label == "ORG" and m.finder is not Finder.DICT and is_generic_org(m.text))]
+
+
+def drop_model_orgs_of_generic_words(mentions: list[Mention], article: Article) -> list[Mention]:
+    """七大, 数字: generic words the model took for a name."""
+    words = word_lists()
+    return [m for m in mentions if not (is_model_org(m) and only_generic_words(m.text, words))]
+
+
+def drop_model_districts(mentions: list[Mention], article: Article) -> list[Mention]:
+    """闵行区: a place the model took for an organization."""
+    return [m for m in mentions if not (is_model_org(m) and DISTRICT.match(m.text))]
+
+
+def cut_model_orgs_after_known_units(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG that starts with another finder's organization, then a word like 旗下, is
+    what follows (``rest_after``)."""
+    return [cut_after_known_unit(m, article) if is_model_org(m) else m for m in mentions]
+
+
+def cut_after_known_unit(m: Mention, article: Article) -> Mention:
+    anchors = [o for o in article.mentions if o.label == "ORG" and o.finder is not Finder.NER
+               and o.start == m.start and o.end < m.end]
+    return rest_after(m, anchors, article.text, leads_only=True) or m
+
+
+def drop_implausible_model_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
+    known = known_orgs(article)
+    return [m for m in mentions if not is_model_org(m) or plausible_org_span(m, known)]
+
+
+def retype_model_platforms(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A platform being built is a PROJECT (schema)."""
+    return [replace(m, label="PROJECT") if is_model_org(m) and m.text.endswith("平台") else m for m in mentions]
+
+
+def strip_dots_of_model_persons(mentions: list[Mention], article: Article) -> list[Mention]:
+    return [strip_name_dots(m) if is_model_person(m) else m for m in mentions]
+
+
+def is_too_short(m: Mention, article: Article) -> bool:
+    return len(m.text) < 2
+
+
+def is_place_used_as_place(m: Mention, article: Article) -> bool:
+    """郑州· or 郑州市, not the professor 沈阳."""
+    return m.text in word_lists().places and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
+
+
+def is_latin_mixed_with_chinese(m: Mention, article: Article) -> bool:
+    """TrendForce集邦."""
+    return not m.text.isascii() and any(c.isascii() and c.isalpha() for c in m.text)
+
+
+def is_anonymized(m: Mention, article: Article) -> bool:
+    return bool(ANONYMIZED.match(m.text))
+
+
+def is_one_latin_word(m: Mention, article: Article) -> bool:
+    """Metaverse: a term, where a Latin person has a full name."""
+    return m.text.isascii() and not LATIN_FULL_NAME.match(m.text)
+
+
+def holds_known_org(m: Mention, article: Article) -> bool:
+    """比纳斯达克."""
+    return any(m.start <= o.start and o.end <= m.end for o in known_orgs(article))
+
+
+NOT_A_PERSON = (is_too_short, is_place_used_as_place, is_latin_mixed_with_chinese, is_anonymized, is_one_latin_word,
+                holds_known_org)
+
+
+def drop_model_non_persons(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model PERSON for which any of ``NOT_A_PERSON`` holds."""
+    return [m for m in mentions if not (is_model_person(m) and any(test(m, article) for test in NOT_A_PERSON))]
+
+
+def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A fallback rule's span counts only where no other finder's span overlaps it."""
+    others = [m for m in mentions if m.finder is not Finder.FALLBACK]
+    return [m for m in mentions if m.finder is not Finder.FALLBACK or not any(overlaps(m, o) for o in others)]
+
+
+FILTERS: tuple[Filter, ...] = (
+    keep_scored_types,
+    strip_stray_marks_of_model_spans,
+    extend_orgs,
+    drop_generic_orgs,
+    drop_model_orgs_of_generic_words,
+    drop_model_districts,
+    cut_model_orgs_after_known_units,
+    drop_implausible_model_orgs,
+    retype_model_platforms,
+    strip_dots_of_model_persons,
+    drop_model_non_persons,
+    drop_overlapped_fallbacks,
+)
+
+
+def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Among overlapping spans the longer wins, and at equal length a rule beats the dictionary,
+    which beats the lexicon, which beats the model. A rule's span beats an overlapping model span
+    whatever their lengths (部长肖亚庆 gives 肖亚庆, not 长肖亚庆): what is left of a model ORG
+    after the rule spans at its start may still be a name (``rest_after``)."""
+    candidates = sorted(mentions, key=lambda m: (-(m.end - m.start), -PRIORITY[m.finder], m.start))
     rule_spans = [m for m in candidates if m.finder.by_rule]
     taken: list[Mention] = []
     for m in candidates:
@@ -109,12 +214,21 @@ def select_mentions(article: Article) -> Article:
                     continue
         if not any(overlaps(m, t) for t in taken):
             taken.append(m)
-    starts, ends = name_edges(m for m in taken if m.label == "PERSON")
-    article.mentions = sorted((person_named_project(part, taken) for m in taken
-                               for part in (split_name_run(m, m.start in ends or m.end in starts)
-                                            if m.label == "PERSON" and m.finder is Finder.NER else [m])),
-                              key=lambda m: m.start)
-    return article
+    return taken
+
+
+def split_name_runs(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Model persons that are several names run together, split (``split_name_run``)."""
+    starts, ends = name_edges(m for m in mentions if m.label == "PERSON")
+    return [part for m in mentions
+            for part in (split_name_run(m, m.start in ends or m.end in starts) if is_model_person(m) else [m])]
+
+
+def retype_persons_named_like_projects(mentions: list[Mention], article: Article) -> list[Mention]:
+    return [person_named_project(m, mentions) for m in mentions]
+
+
+AFTER_RESOLVING: tuple[Filter, ...] = (split_name_runs, retype_persons_named_like_projects)
 
 
 def name_edges(people) -> tuple[set[int], set[int]]:
