@@ -264,27 +264,50 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
     character of the word before it (股搜狗公司) or a country before it (美国亚马逊公司), a team
     (沈阳教授团队), a product on a platform (VR社交平台Horizon), or a description: a list (中国电信等科技
     公司), a count (韩国四大财团, 两家大公司), a sum (政府+财团), a known name and 的 (新浪的控股子公司)."""
+    return not (holds_a_verb_or_describes(m.text) or names_a_platform_product(m.text)
+                or any(test(m, o) for o in known_orgs for test in SPILLS_OVER_KNOWN_ORG))
+
+
+def holds_a_verb_or_describes(text: str) -> bool:
+    return any(v in text for v in word_lists().not_in_org_names) or text.endswith("团队") \
+        or bool(DESCRIPTION.search(text))
+
+
+def names_a_platform_product(text: str) -> bool:
+    """VR社交平台Horizon: a product on a platform; 元宇宙社交平台: a generic platform."""
     words = word_lists()
-    endings = words.org_name_endings
-    if any(v in m.text for v in words.not_in_org_names) or m.text.endswith("团队") or DESCRIPTION.search(m.text):
-        return False
-    if "平台" in m.text[:-2] and not m.text.endswith(endings):        # VR社交平台Horizon: a product
-        return False
-    if m.text.endswith("平台") and only_generic_words(m.text[:-2], words):   # 元宇宙社交平台
-        return False
-    for o in known_orgs:
-        if o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in words.places \
-                and (o.text.endswith(("公司", "集团")) or o.text.isascii()):
-            return False                                              # 美国 + 亚马逊公司, not 韩国财政部
-        if o.start == m.start and o.end < m.end and not m.text.endswith(endings):
-            return False
-        if o.end == m.end and o.start == m.start + 1:      # 股搜狗公司: the last character of 入股
-            return False
-        if o.start == m.start and m.text[len(o.text):] in UNIT_LEADS + ("总部",):   # 阿里巴巴全资子公司
-            return False
-        if o.start == m.start and o.end < m.end and m.text[len(o.text):].startswith("的"):
-            return False
-    return True
+    return ("平台" in text[:-2] and not text.endswith(words.org_name_endings)) \
+        or (text.endswith("平台") and only_generic_words(text[:-2], words))
+
+
+def has_place_before_known_company(m: Mention, o: Mention) -> bool:
+    """美国 + 亚马逊公司, not 韩国财政部."""
+    return o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in word_lists().places \
+        and (o.text.endswith(("公司", "集团")) or o.text.isascii())
+
+
+def has_non_name_ending_after_known_org(m: Mention, o: Mention) -> bool:
+    """微软达, Gartner研究."""
+    return o.start == m.start and o.end < m.end and not m.text.endswith(word_lists().org_name_endings)
+
+
+def has_stray_character_before_known_org(m: Mention, o: Mention) -> bool:
+    """股搜狗公司: the last character of 入股."""
+    return o.end == m.end and o.start == m.start + 1
+
+
+def has_unit_word_after_known_org(m: Mention, o: Mention) -> bool:
+    """阿里巴巴全资子公司."""
+    return o.start == m.start and m.text[len(o.text):] in UNIT_LEADS + ("总部",)
+
+
+def has_de_after_known_org(m: Mention, o: Mention) -> bool:
+    """新浪的控股子公司."""
+    return o.start == m.start and o.end < m.end and m.text[len(o.text):].startswith("的")
+
+
+SPILLS_OVER_KNOWN_ORG = (has_place_before_known_company, has_non_name_ending_after_known_org,
+                         has_stray_character_before_known_org, has_unit_word_after_known_org, has_de_after_known_org)
 
 
 def names_the_rule_span(model: Mention, rule: Mention) -> bool:
@@ -397,35 +420,58 @@ def find_list_members(article: Article) -> Article:
     (汉威科技、新开普、天迈科技; 谷歌、苹果、通用和福特等公司), or last after one, before 等 or the
     end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；). A model person that starts
     an organization named so is that organization cut short (``org_cut_short``)."""
-    words = word_lists()
     found, dropped = [], []
     orgs = [m for m in article.mentions if m.label == "ORG"]
     for a, b in zip(orgs, orgs[1:] + [None]):
-        gap = article.text[a.end:b.start] if b else article.text[a.end:a.end + 12]
-        match = LIST_MIDDLE.match(gap) if b else None
-        if match and match.group("joiner") != "、" and not article.text.startswith("等", b.end):
-            match = None                      # A、B和C is a list where it goes on with 等 (…和福特等公司)
-        middle = match is not None
-        if match is None:
-            match = LIST_END.match(article.text[a.end:a.end + 12])
-            if match and not match.group(0).endswith("等") and len(match.group("name")) > 5:
-                match = None                  # before the clause's end only a short name: not 华为达成合作
-        if match is None:
+        listed = listed_after(article.text, a, b)
+        if listed is None:
             continue
-        name, start = match.group("name"), a.end + match.start("name")
+        name, start, middle = listed
         member = Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list")
         # a model "person" inside the member is the list's organization misread (…、新开普、…)
-        misread = [m for m in article.mentions if m.label == "PERSON" and m.finder is Finder.NER
-                   and member.start <= m.start and m.end <= member.end]
-        if is_generic_org(name) or any(v in name for v in words.not_in_org_names) or name.endswith(LIST_VERB_ENDINGS) \
-                or (not middle and only_generic_words(name, words)) \
-                or any(overlaps(member, m) for m in article.mentions if m not in misread):
-            continue
-        found.append(member)
-        dropped.extend(misread)
+        misread = [m for m in article.mentions if is_model_person(m) and member.start <= m.start and m.end <= member.end]
+        if is_list_member(member, middle, article, misread):
+            found.append(member)
+            dropped.extend(misread)
     article.mentions = sorted([m for m in article.mentions if m not in dropped] + found, key=lambda m: m.start)
     article.mentions = [org_cut_short(m, article) for m in article.mentions]
     return article
+
+
+def listed_after(text: str, a: Mention, b: Mention | None) -> tuple[str, int, bool] | None:
+    """The name listed right after organization ``a`` (``b`` the next one, if any): the name, its
+    offset, and whether it stands between the two."""
+    match = member_between(text, a, b)
+    middle = match is not None
+    if match is None:
+        match = member_at_end(text, a)
+    if match is None:
+        return None
+    return match.group("name"), a.end + match.start("name"), middle
+
+
+def member_between(text: str, a: Mention, b: Mention | None) -> re.Match | None:
+    match = LIST_MIDDLE.match(text[a.end:b.start]) if b else None
+    if match and match.group("joiner") != "、" and not text.startswith("等", b.end):
+        return None                     # A、B和C is a list where it goes on with 等 (…和福特等公司)
+    return match
+
+
+def member_at_end(text: str, a: Mention) -> re.Match | None:
+    match = LIST_END.match(text[a.end:a.end + 12])
+    if match and not match.group(0).endswith("等") and len(match.group("name")) > 5:
+        return None                     # before the clause's end only a short name: not 华为达成合作
+    return match
+
+
+def is_list_member(member: Mention, middle: bool, article: Article, misread: list[Mention]) -> bool:
+    """False for a kind of organization, text holding a verb, a last name of a list that only says
+    what kind of thing it is, or a span that overlaps another mention (the model persons it
+    replaces aside)."""
+    words, name = word_lists(), member.text
+    return not (is_generic_org(name) or any(v in name for v in words.not_in_org_names)
+                or name.endswith(LIST_VERB_ENDINGS) or (not middle and only_generic_words(name, words))
+                or any(overlaps(member, m) for m in article.mentions if m not in misread))
 
 
 def org_cut_short(m: Mention, article: Article) -> Mention:
