@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -119,59 +119,112 @@ def find_dictionary_mentions(article: Article) -> Article:
 def group_entities(article: Article) -> Article:
     """Pipeline stage: one Entity per thing the article names, with its aliases.
 
-    Names are merged when the alias table says so, when the text declares a short form
-    (X（以下简称“Y”）), when one is the other plus a legal suffix (腾讯公司, 腾讯), or when an
-    ORG name is the start of a longer ORG name plus an organization suffix (浪潮, 浪潮集团).
+    Names are merged when the alias table says so (``by_alias_table``), when the text declares a
+    short form (X（以下简称“Y”）: ``by_declared_short_form``), and, shortest first, when one name is
+    another of the article cut short (``short_form_merge``): without its place, a project without
+    its suffix, an ORG without its legal or organization suffix (腾讯公司, 腾讯; 浪潮集团, 浪潮), a
+    person's three-character name without its last character.
     """
     table = alias_table()
-    key_of: dict[tuple[str, str], str] = {}       # (type, surface) -> canonical
-    reasons: dict[str, list[str]] = {}
+    naming = Naming()
     surfaces = {(m.label, m.name) for m in article.mentions}
-
-    def assign(label: str, surface: str, canonical: str, why: str | None) -> None:
-        key_of[(label, surface)] = canonical
-        if why and surface != canonical:
-            reasons.setdefault(canonical, []).append(f"{surface} -> {canonical}: {why}")
-
     declared = declared_abbreviations(article)
     for label, surface in sorted(surfaces, key=lambda s: -len(s[1])):
-        entry = table.lookup(surface) or (table.lookup(strip_legal_suffix(surface)) if label == "ORG" else None)
-        if entry and entry.type == label:
-            assign(label, surface, entry.canonical, "alias table")
-        elif (label, surface) in declared:
-            full = declared[(label, surface)]
-            assign(label, surface, key_of.get((label, full), full), "declared short form in the text")
-        else:
-            assign(label, surface, surface, None)
+        naming.assign(label, surface, *named_by_table_or_text(label, surface, table, declared, naming))
     # short forms within the article: resolve against longer names of the same type
-    words = word_lists()
-    for (label, surface), canonical in sorted(key_of.items(), key=lambda kv: len(kv[0][1])):
-        if canonical != surface:
+    for (label, surface), canonical in sorted(naming.canonical.items(), key=lambda kv: len(kv[0][1])):
+        merge = short_form_merge(label, surface, naming) if canonical == surface else None
+        if merge:
+            naming.assign(label, surface, *merge)
+    article.entities = entities_of(article, naming, table)
+    return article
+
+
+@dataclass
+class Naming:
+    """The canonical name each (type, surface) of an article takes, and why names were merged."""
+    canonical: dict[tuple[str, str], str] = field(default_factory=dict)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+
+    def assign(self, label: str, surface: str, canonical: str, why: str | None) -> None:
+        self.canonical[(label, surface)] = canonical
+        if why and surface != canonical:
+            self.reasons.setdefault(canonical, []).append(f"{surface} -> {canonical}: {why}")
+
+
+def named_by_table_or_text(label: str, surface: str, table: AliasTable, declared: dict[tuple[str, str], str],
+                           naming: Naming) -> tuple[str, str | None]:
+    """(canonical, why) of a surface: by the alias table, else by a short form the text declares,
+    else the surface itself."""
+    return by_alias_table(label, surface, table) or by_declared_short_form(label, surface, declared, naming) \
+        or (surface, None)
+
+
+def by_alias_table(label: str, surface: str, table: AliasTable) -> tuple[str, str] | None:
+    entry = table.lookup(surface) or (table.lookup(strip_legal_suffix(surface)) if label == "ORG" else None)
+    if entry and entry.type == label:
+        return entry.canonical, "alias table"
+    return None
+
+
+def by_declared_short_form(label: str, surface: str, declared: dict[tuple[str, str], str],
+                           naming: Naming) -> tuple[str, str] | None:
+    """X（以下简称“Y”）: Y takes X's canonical name (X, longer, was named first)."""
+    if (label, surface) not in declared:
+        return None
+    full = declared[(label, surface)]
+    return naming.canonical.get((label, full), full), "declared short form in the text"
+
+
+def short_form_merge(label: str, surface: str, naming: Naming) -> tuple[str, str] | None:
+    """(canonical, why) where a surface is a short form of another name of the article."""
+    if label == "PERSON":
+        return person_cut_short(surface, naming)
+    for (other_label, other), other_canonical in naming.canonical.items():
+        if other_label != label or other == surface:
             continue
-        if label == "PERSON":
-            # a two-character name that is a three-character name of the article cut short (郑定, 郑定向)
-            fuller = [o for (lb, o) in key_of if lb == "PERSON" and len(o) == 3 and o.startswith(surface)]
-            if len(surface) == 2 and len(fuller) == 1:
-                assign(label, surface, key_of[("PERSON", fuller[0])], f"{fuller[0]} cut short in the same article")
-            continue
-        for (other_label, other), other_canonical in key_of.items():
-            if other_label != label or other == surface:
-                continue
-            if other.endswith(surface) and other[: -len(surface)].rstrip("·") in words.places:
-                assign(label, surface, other_canonical, f"{other} without its place in the same article")
-                break
-            rest = other[len(surface):] if other.startswith(surface) else None
-            if label == "PROJECT" and rest in words.project_suffixes:
-                assign(label, surface, other_canonical, f"short form of {other} in the same article")
-                break
-            if label != "ORG":
-                continue
-            if rest and (rest in words.org_suffixes or strip_legal_suffix(other) == surface):
-                assign(label, surface, other_canonical, f"short form of {other} in the same article")
-                break
+        for merge in SHORT_FORMS:
+            why = merge(label, surface, other)
+            if why:
+                return other_canonical, why
+    return None
+
+
+def person_cut_short(surface: str, naming: Naming) -> tuple[str, str] | None:
+    """A two-character name that is a three-character name of the article cut short (郑定, 郑定向)."""
+    fuller = [o for (lb, o) in naming.canonical if lb == "PERSON" and len(o) == 3 and o.startswith(surface)]
+    if len(surface) == 2 and len(fuller) == 1:
+        return naming.canonical[("PERSON", fuller[0])], f"{fuller[0]} cut short in the same article"
+    return None
+
+
+def without_place(label: str, surface: str, other: str) -> str | None:
+    if other.endswith(surface) and other[: -len(surface)].rstrip("·") in word_lists().places:
+        return f"{other} without its place in the same article"
+    return None
+
+
+def project_without_suffix(label: str, surface: str, other: str) -> str | None:
+    if label == "PROJECT" and other.startswith(surface) and other[len(surface):] in word_lists().project_suffixes:
+        return f"short form of {other} in the same article"
+    return None
+
+
+def org_without_suffix(label: str, surface: str, other: str) -> str | None:
+    rest = other[len(surface):] if other.startswith(surface) else None
+    if label == "ORG" and rest and (rest in word_lists().org_suffixes or strip_legal_suffix(other) == surface):
+        return f"short form of {other} in the same article"
+    return None
+
+
+SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix)   # tried in order for each other name
+
+
+def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Entity]:
+    """The article's mentions grouped by canonical name; aliases are the other names used."""
     entities: dict[tuple[str, str], Entity] = {}
     for m in article.mentions:
-        canonical = key_of[(m.label, m.name)]
+        canonical = naming.canonical[(m.label, m.name)]
         e = entities.setdefault((m.label, canonical), Entity(canonical, m.label))
         e.mentions.append(m)
         if m.name != canonical:
@@ -180,9 +233,8 @@ def group_entities(article: Article) -> Article:
         entry = table.lookup(canonical)
         if entry and entry.type == label:
             e.aliases.update(a for a in entry.aliases if any(a == m.name for m in e.mentions))
-        e.merge_reasons = reasons.get(canonical, [])
-    article.entities = list(entities.values())
-    return article
+        e.merge_reasons = naming.reasons.get(canonical, [])
+    return list(entities.values())
 
 
 def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
