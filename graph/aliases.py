@@ -16,10 +16,11 @@ from guanxi.graph.errors import InputError
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
 from guanxi.graph.records import Article, Entity, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
-from guanxi.graph.rules import word_lists
+from guanxi.graph.rules import patterns, word_lists
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
-ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[：:]?(?P<short>[^，。；（）()]{1,16})[）)]")
+NAME_DOT = "·"
+OPENING_QUOTES, CLOSING_QUOTES = "“\"", "”\""
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def person_cut_short(surface: str, naming: Naming) -> tuple[str, str] | None:
 
 
 def without_place(label: str, surface: str, other: str) -> str | None:
-    if other.endswith(surface) and other[: -len(surface)].rstrip("·") in word_lists().places:
+    if other.endswith(surface) and other[: -len(surface)].rstrip(NAME_DOT) in word_lists().places:
         return f"{other} without its place in the same article"
     return None
 
@@ -241,7 +242,7 @@ def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
     """(type, short form) -> full name, from 'X（以下简称“Y”）' right after a mention."""
     out = {}
     for m in article.mentions:
-        found = ABBREVIATION.match(article.text[m.end:m.end + 24])
+        found = patterns().declared_abbreviation.match(article.text[m.end:m.end + 24])
         if found:
             out[(m.label, unquote(found.group("short")))] = m.text
     return out
@@ -249,7 +250,8 @@ def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
 
 def unquote(short: str) -> str:
     """“平台” -> 平台, but “241”行动 stays as written."""
-    if short[:1] in "“\"" and short[-1:] in "”\"" and not any(q in short[1:-1] for q in "“”\""):
+    if short[:1] in OPENING_QUOTES and short[-1:] in CLOSING_QUOTES \
+            and not any(q in short[1:-1] for q in OPENING_QUOTES + CLOSING_QUOTES):
         return short[1:-1]
     return short
 

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Callable
 
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
-from guanxi.graph.rules import only_generic_words, word_lists
+from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, word_lists
 
-# 江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person
-ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅|大爷|大妈|大娘|大叔|阿姨|大姐|大哥|医生|大夫|同学|经理|老板|总)$")
+NAME_DOTS = "·•"            # join the parts of a name
+LIST_SEPARATOR = "、"
 LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?: ?[A-Z][a-z]+)+$")  # a one-word Latin "person" is mostly a term
 # which finder wins between overlapping spans of one length; a fallback rule that is still there ranks as a rule
 PRIORITY = {Finder.RULE: 4, Finder.FALLBACK: 4, Finder.DICT: 3, Finder.LEXICON: 2, Finder.NER: 1}
@@ -26,19 +25,16 @@ def is_generic_org(name: str) -> bool:
     name; also a place on its own (澳大利亚) and 'the departments in charge'."""
     words = word_lists()
     if name in words.generic_orgs or name in words.generic_kinds or name in words.places \
-            or name.endswith(("主管部门", "有关部门", "相关部门")):
+            or name.endswith(words.generic_org_endings):
         return True
-    if name.endswith(("公司", "企业")) and only_generic_words(name[:-2], words):
+    kind = next((k for k in words.company_words if name.endswith(k)), None)
+    if kind and only_generic_words(name[:-len(kind)], words):
         return True                                            # 人工智能公司, VR硬件公司
     for place in words.places:
         if name.startswith(place):
-            rest = name[len(place):].lstrip("省市的")
+            rest = name[len(place):].lstrip(words.after_place)
             return rest == "" or rest in words.generic_kinds     # 浙江省: a place; 韩国财团: a kind
     return False
-
-
-BANK_UNIT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:分行|支行)|信用卡中心|私人银行部)")
-COMPANY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}?分公司")
 
 
 def extend_org(m: Mention, text: str) -> Mention:
@@ -46,8 +42,7 @@ def extend_org(m: Mention, text: str) -> Mention:
     company, by one of its branches (招商银行 + 广州分行, 华夏银行 + 信用卡中心) is extended over it;
     the branch's parent comes back as a relation (compound rules)."""
     end = next((m.end + len(s) for s in word_lists().org_suffixes if text.startswith(s, m.end)), m.end)
-    unit = BANK_UNIT if text[m.start:end].endswith("银行") else \
-        COMPANY_UNIT if text[m.start:end].endswith("公司") else None
+    unit = next((p for ending, p in branch_patterns() if text[m.start:end].endswith(ending)), None)
     branch = unit.match(text, end) if unit else None
     if branch and not any(w in branch.group() for w in word_lists().not_in_org_names):
         end = branch.end()
@@ -109,7 +104,7 @@ def drop_model_orgs_of_generic_words(mentions: list[Mention], article: Article) 
 
 def drop_model_districts(mentions: list[Mention], article: Article) -> list[Mention]:
     """闵行区: a place the model took for an organization."""
-    return [m for m in mentions if not (is_model_org(m) and DISTRICT.match(m.text))]
+    return [m for m in mentions if not (is_model_org(m) and patterns().district.match(m.text))]
 
 
 def cut_model_orgs_after_known_units(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -131,7 +126,7 @@ def drop_implausible_model_orgs(mentions: list[Mention], article: Article) -> li
 
 def retype_model_platforms(mentions: list[Mention], article: Article) -> list[Mention]:
     """A platform being built is a PROJECT (schema)."""
-    return [replace(m, label="PROJECT") if is_model_org(m) and m.text.endswith("平台") else m for m in mentions]
+    return [replace(m, label="PROJECT") if is_model_org(m) and m.text.endswith(word_lists().platform) else m for m in mentions]
 
 
 def strip_dots_of_model_persons(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -144,7 +139,8 @@ def is_too_short(m: Mention, article: Article) -> bool:
 
 def is_place_used_as_place(m: Mention, article: Article) -> bool:
     """郑州· or 郑州市, not the professor 沈阳."""
-    return m.text in word_lists().places and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
+    words, after = word_lists(), article.text[m.end:m.end + 1]
+    return m.text in words.places and (after in words.place_marks or after == "")
 
 
 def is_latin_mixed_with_chinese(m: Mention, article: Article) -> bool:
@@ -153,7 +149,8 @@ def is_latin_mixed_with_chinese(m: Mention, article: Article) -> bool:
 
 
 def is_anonymized(m: Mention, article: Article) -> bool:
-    return bool(ANONYMIZED.match(m.text))
+    """江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person."""
+    return bool(patterns().anonymized_person.match(m.text))
 
 
 def is_one_latin_word(m: Mention, article: Article) -> bool:
@@ -252,12 +249,6 @@ def person_named_project(m: Mention, mentions: list[Mention]) -> Mention:
     return m
 
 
-DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:(?<![园新社小景矿])区|县|镇|乡)$")    # 闵行区; not 南湖园区
-# 等 that lists (not 高等, 平等 …), a number of things (四大财团; not the congress 十五大), a sum: text
-# describing organizations, not a name
-DESCRIPTION = re.compile(r"(?<![高平同初中均次对])等|(?:[两二三四五六七八九十几多数]|\d+)(?:家|大)(?=[\u4e00-\u9fff])|\+")
-
-
 def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
     """False for a model ORG span that holds a verb (谷歌合计占数据中心), that is a known name plus
     text that does not end like an organization (微软达, Gartner研究), a known name with one
@@ -269,21 +260,23 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
 
 
 def holds_a_verb_or_describes(text: str) -> bool:
-    return any(v in text for v in word_lists().not_in_org_names) or text.endswith("团队") \
-        or bool(DESCRIPTION.search(text))
+    words = word_lists()
+    return any(v in text for v in words.not_in_org_names) or text.endswith(words.not_org_endings) \
+        or bool(patterns().description.search(text))
 
 
 def names_a_platform_product(text: str) -> bool:
     """VR社交平台Horizon: a product on a platform; 元宇宙社交平台: a generic platform."""
     words = word_lists()
-    return ("平台" in text[:-2] and not text.endswith(words.org_name_endings)) \
-        or (text.endswith("平台") and only_generic_words(text[:-2], words))
+    platform, before = words.platform, text[:-len(words.platform)]
+    return (platform in before and not text.endswith(words.org_name_endings)) \
+        or (text.endswith(platform) and only_generic_words(before, words))
 
 
 def has_place_before_known_company(m: Mention, o: Mention) -> bool:
     """美国 + 亚马逊公司, not 韩国财政部."""
     return o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in word_lists().places \
-        and (o.text.endswith(("公司", "集团")) or o.text.isascii())
+        and (o.text.endswith(word_lists().company_name_endings) or o.text.isascii())
 
 
 def has_non_name_ending_after_known_org(m: Mention, o: Mention) -> bool:
@@ -298,12 +291,14 @@ def has_stray_character_before_known_org(m: Mention, o: Mention) -> bool:
 
 def has_unit_word_after_known_org(m: Mention, o: Mention) -> bool:
     """阿里巴巴全资子公司."""
-    return o.start == m.start and m.text[len(o.text):] in UNIT_LEADS + ("总部",)
+    words = word_lists()
+    rest = m.text[len(o.text):]
+    return o.start == m.start and (rest in words.unit_leads or rest in words.bare_units)
 
 
 def has_de_after_known_org(m: Mention, o: Mention) -> bool:
     """新浪的控股子公司."""
-    return o.start == m.start and o.end < m.end and m.text[len(o.text):].startswith("的")
+    return o.start == m.start and o.end < m.end and m.text[len(o.text):].startswith(word_lists().possessive)
 
 
 SPILLS_OVER_KNOWN_ORG = (has_place_before_known_company, has_non_name_ending_after_known_org,
@@ -317,9 +312,6 @@ def names_the_rule_span(model: Mention, rule: Mention) -> bool:
             and rule.end < model.end and model.text.endswith(word_lists().org_name_endings))
 
 
-UNIT_LEADS = ("旗下子公司", "下属子公司", "全资子公司", "控股子公司", "下属公司", "旗下公司", "子公司", "下属", "旗下")
-
-
 def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool = False) -> Mention | None:
     """What is left of a model ORG span after the spans at its start, if that is a name on its
     own: 洋河股份下属公司贵州贵酒集团有限公司 -> 贵州贵酒集团有限公司. ``leads_only``: only where a
@@ -328,7 +320,8 @@ def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool
         return None
     start = max(r.end for r in spans)
     rest = text[start:model.end]
-    leads = UNIT_LEADS if leads_only else (*UNIT_LEADS, "的", "和", "与", "、")
+    words = word_lists()
+    leads = words.unit_leads if leads_only else (*words.unit_leads, *words.name_joiners)
     lead = next((w for w in leads if rest.startswith(w)), None)
     if lead is None and leads_only:
         return None
@@ -337,10 +330,6 @@ def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool
     if len(rest) < 4 or not rest.endswith(word_lists().org_name_endings):
         return None
     return replace(model, start=start, text=rest)
-
-
-COMPOUND_SURNAMES = frozenset(("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
-                               "宇文", "司徒", "夏侯", "端木", "独孤", "西门", "南宫"))
 
 
 def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
@@ -367,14 +356,15 @@ def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
 
 def surname_cover(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The best split of text[start:end] into surname-led names (see ``split_name_run``), or []."""
-    surnames = word_lists().surnames
+    words = word_lists()
+    surnames, compound = words.surnames, words.compound_surnames
     best: dict[int, tuple[int, list[tuple[int, int]]]] = {start: (0, [])}     # end -> (score, cuts)
     for i in range(start, end):
         if i not in best:
             continue
         for size in (2, 3, 4):
             j = i + size
-            surname = 2 if text[i:i + 2] in COMPOUND_SURNAMES else 1 if text[i] in surnames else 0
+            surname = 2 if text[i:i + 2] in compound else 1 if text[i] in surnames else 0
             if j > end or not surname or not 1 <= size - surname <= 2:
                 continue
             score = best[i][0] + (size - surname == 2) + 2 * (surname == 2)     # 欧阳 is all but sure
@@ -403,16 +393,11 @@ def strip_stray_marks(m: Mention) -> Mention:
 
 def strip_name_dots(m: Mention) -> Mention:
     """郑州· -> 郑州: a name joiner at either end belongs to the text around the name."""
-    text = m.text.strip("·•")
+    text = m.text.strip(NAME_DOTS)
     if text == m.text:
         return m
     start = m.start + m.text.index(text) if text else m.start
     return replace(m, start=start, end=start + len(text), text=text)
-
-
-LIST_MIDDLE = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})(?P<joiner>[、和与及])$")
-LIST_END = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:等|[；。])")
-LIST_VERB_ENDINGS = ("合作", "发展", "参与", "共建", "联合", "携手", "相比", "一起", "之间")
 
 
 def find_list_members(article: Article) -> Article:
@@ -451,15 +436,15 @@ def listed_after(text: str, a: Mention, b: Mention | None) -> tuple[str, int, bo
 
 
 def member_between(text: str, a: Mention, b: Mention | None) -> re.Match | None:
-    match = LIST_MIDDLE.match(text[a.end:b.start]) if b else None
-    if match and match.group("joiner") != "、" and not text.startswith("等", b.end):
+    match = patterns().list_middle.match(text[a.end:b.start]) if b else None
+    if match and match.group("joiner") != LIST_SEPARATOR and not text.startswith(word_lists().etc, b.end):
         return None                     # A、B和C is a list where it goes on with 等 (…和福特等公司)
     return match
 
 
 def member_at_end(text: str, a: Mention) -> re.Match | None:
-    match = LIST_END.match(text[a.end:a.end + 12])
-    if match and not match.group(0).endswith("等") and len(match.group("name")) > 5:
+    match = patterns().list_end.match(text[a.end:a.end + 12])
+    if match and not match.group(0).endswith(word_lists().etc) and len(match.group("name")) > 5:
         return None                     # before the clause's end only a short name: not 华为达成合作
     return match
 
@@ -470,7 +455,7 @@ def is_list_member(member: Mention, middle: bool, article: Article, misread: lis
     replaces aside)."""
     words, name = word_lists(), member.text
     return not (is_generic_org(name) or any(v in name for v in words.not_in_org_names)
-                or name.endswith(LIST_VERB_ENDINGS) or (not middle and only_generic_words(name, words))
+                or name.endswith(words.list_verb_endings) or (not middle and only_generic_words(name, words))
                 or any(overlaps(member, m) for m in article.mentions if m not in misread))
 
 
@@ -496,9 +481,9 @@ def find_listed_people(article: Article) -> Article:
     found = []
     for a, b in zip(people, people[1:]):
         gap = article.text[a.end:b.start]
-        if gap.startswith("、") and gap.endswith("、") and len(gap) > 2:
+        if gap.startswith(LIST_SEPARATOR) and gap.endswith(LIST_SEPARATOR) and len(gap) > 2:
             start, gap = a.end + 1, gap[1:-1]
-        elif "、" in gap or not (a.start in ends or b.end in starts):
+        elif LIST_SEPARATOR in gap or not (a.start in ends or b.end in starts):
             continue                          # without separators, only inside a run of three or more
         else:
             start = a.end
@@ -511,29 +496,18 @@ def find_listed_people(article: Article) -> Article:
     return article
 
 
-BODY_AFTER_PLACE = r"(?:省|市|自治区)?(?P<body>[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|厅|局|委员会|委|办公室))"
-JOINERS = "、和及与"
-
-
-@lru_cache(maxsize=None)
-def place_patterns() -> tuple[re.Pattern, re.Pattern]:
-    places = "|".join(word_lists().provinces)
-    return (re.compile(f"^(?:{places}){BODY_AFTER_PLACE}$"),
-            re.compile(f"(?:{places})(?:省|市|自治区)?$"))
-
-
 def find_shared_bodies(article: Article) -> Article:
     """Pipeline stage: places listed before one government body name each their own body
     (江苏省、浙江省、安徽省商务厅: three 商务厅). Each place becomes a mention that stands for
     the place's body (``Mention.elided``), its span the place's own text."""
-    local_body, place_at_end = place_patterns()
+    local_body, place_at_end, joiners = patterns().local_body, patterns().place_at_end, word_lists().list_joiners
     found = []
     for m in article.mentions:
         shape = local_body.match(m.text) if m.label == "ORG" else None
         if shape is None:
             continue
         pos = m.start
-        while pos > 0 and article.text[pos - 1] in JOINERS:
+        while pos > 0 and article.text[pos - 1] in joiners:
             place = place_at_end.search(article.text, max(0, pos - 9), pos - 1)
             if place is None:
                 break

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from guanxi.graph.gazetteer import name_boundary
 from guanxi.graph.records import Article, Evidence, Finder, Mention, Relation
-from guanxi.graph.rules import expand, load_table
+from guanxi.graph.rules import expand, load_table, patterns
 from guanxi.graph.schema import oriented, relation_key
 
 if TYPE_CHECKING:
@@ -29,9 +29,8 @@ if TYPE_CHECKING:
 
 PLACEHOLDER = "〇"
 LEFT_PLACEHOLDER = "〓"
-CHAIN_GAP = re.compile(r"^[、和与及]?$|^以及$")
 BOOK_MARKS = str.maketrans("", "", "《》“”")   # a POLICY or quoted PROJECT mention is the text inside
-NEGATION = re.compile(r"未(?!来|成年|知)|没有|否认|传闻|拒绝|并非|不会|不再|终止|暂停|取消|放弃")
+BOOK_TITLE_END = "》"
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def coordinated(text: str, mentions: list[Mention], k: int, step: int) -> list[i
     out = []
     while 0 <= k + step < len(mentions) and mentions[k + step].label == mentions[k].label:
         a, b = (mentions[k], mentions[k + step]) if step > 0 else (mentions[k + step], mentions[k])
-        if not CHAIN_GAP.match(text[a.end:b.start].translate(BOOK_MARKS)):
+        if not patterns().chain_gap.match(text[a.end:b.start].translate(BOOK_MARKS)):
             break
         k += step
         out.append(k)
@@ -174,7 +173,7 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], names: dict[Me
         return
     following = coordinated(text, mentions, j, 1)
     end = mentions[(following or [j])[-1]].end
-    a = rule.after.match(text[end:].lstrip("》")) if rule.after else None
+    a = rule.after.match(text[end:].lstrip(BOOK_TITLE_END)) if rule.after else None
     if (rule.after and not a) or negated(text, left, gap, end):
         return
     preceding = coordinated(text, mentions, i, -1)
@@ -206,7 +205,7 @@ def oriented_pairs(rule: RelationRule, mentions: list[Mention], names: dict[Ment
 
 def negated(text: str, left: Mention, gap: str, end: int) -> bool:
     """Negation and hedging around the pair, names themselves excluded (未成年保护专项)."""
-    return bool(NEGATION.search(text[max(0, left.start - 6):left.start] + PLACEHOLDER + gap + PLACEHOLDER
+    return bool(patterns().negation.search(text[max(0, left.start - 6):left.start] + PLACEHOLDER + gap + PLACEHOLDER
                                 + text[end:end + 12]))
 
 

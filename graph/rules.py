@@ -10,8 +10,7 @@ from pathlib import Path
 from guanxi.graph.records import Article, Finder, Mention
 
 RULES_FILE = Path(__file__).parent / "data" / "rules.toml"
-AGREEMENTS = ("合作协议", "框架协议", "战略协议", "投资协议", "收购协议", "保密协议")   # deals, not projects
-PROJECT_KINDS = ("计划", "平台")     # kinds that end project names only in context (the rules give it)
+OPEN_QUOTE = "“"
 LIST_REF = re.compile(r"\{(\w+)\}")
 
 
@@ -53,9 +52,9 @@ def entity_rules(path: Path = RULES_FILE) -> tuple[EntityRule, ...]:
 
 @dataclass(frozen=True)
 class WordLists:
-    """The word lists of rules.toml's [lists], each under its key there. Lists come longest first
-    (a word matched at the start or end of a name is tried longest first); those that are only
-    asked whether they hold a word are sets."""
+    """The word lists of rules.toml's [lists] and the words of its [words], each under its key
+    there. Lists come longest first (a word matched at the start or end of a name is tried longest
+    first); those that are only asked whether they hold a word are sets."""
     left_boundaries: tuple[str, ...]
     generic: frozenset[str]
     project_suffixes: tuple[str, ...]
@@ -70,6 +69,26 @@ class WordLists:
     not_in_org_names: tuple[str, ...]
     org_name_endings: tuple[str, ...]
     alias_traps: tuple[str, ...]
+    generic_org_endings: tuple[str, ...]
+    company_words: tuple[str, ...]
+    company_name_endings: tuple[str, ...]
+    not_org_endings: tuple[str, ...]
+    unit_leads: tuple[str, ...]
+    bare_units: frozenset[str]
+    name_joiners: tuple[str, ...]
+    compound_surnames: frozenset[str]
+    list_verb_endings: tuple[str, ...]
+    list_joiners: frozenset[str]        # one character each
+    place_marks: frozenset[str]
+    agreements: tuple[str, ...]
+    context_project_kinds: tuple[str, ...]
+    lexicon_org_endings: tuple[str, ...]
+    not_lexicon_name_endings: tuple[str, ...]
+    name_end_words: frozenset[str]      # one character each
+    platform: str
+    possessive: str
+    etc: str
+    after_place: str                    # characters
     places: tuple[str, ...] = field(init=False)    # provinces and countries
 
     def __post_init__(self):
@@ -82,12 +101,44 @@ def longest_first(words) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def word_lists(path: Path = RULES_FILE) -> WordLists:
-    lists = load_table(path).get("lists", {})
+    table = load_table(path)
+    lists = table.get("lists", {})
 
     def shaped(f: Field):
+        if f.type == "str":
+            return table["words"][f.name]
         words = lists.get(f.name, [])
         return frozenset(words) if f.type.startswith("frozenset") else longest_first(words)
     return WordLists(**{f.name: shaped(f) for f in fields(WordLists) if f.init})
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The regular expressions of rules.toml's [patterns], each under its key there."""
+    anonymized_person: re.Pattern
+    district: re.Pattern
+    description: re.Pattern
+    list_middle: re.Pattern
+    list_end: re.Pattern
+    local_body: re.Pattern
+    place_at_end: re.Pattern
+    chain_gap: re.Pattern
+    negation: re.Pattern
+    declared_abbreviation: re.Pattern
+    lexicon_name: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def patterns(path: Path = RULES_FILE) -> Patterns:
+    table = load_table(path)
+    lists = table.get("lists", {})
+    return Patterns(**{f.name: re.compile(expand(table["patterns"][f.name], lists)) for f in fields(Patterns)})
+
+
+@lru_cache(maxsize=None)
+def branch_patterns(path: Path = RULES_FILE) -> tuple[tuple[str, re.Pattern], ...]:
+    """(how a name ends, the branches that may follow it) from rules.toml's [branch_after]."""
+    return tuple((ending, re.compile(p)) for ending, p in load_table(path).get("branch_after", {}).items())
 
 
 def trim_left(text: str, start: int, words: WordLists) -> int:
@@ -112,12 +163,12 @@ def trim_left(text: str, start: int, words: WordLists) -> int:
 
 def is_generic(name: str, words: WordLists) -> bool:
     """True for a project 'name' that only says what kind of thing it is: 跨链协议, 重点项目."""
-    if name.endswith(AGREEMENTS):
+    if name.endswith(words.agreements):
         return True
-    if "“" in name:
+    if OPEN_QUOTE in name:
         return False
     core = name
-    for suffix in (*words.project_suffixes, *PROJECT_KINDS):
+    for suffix in (*words.project_suffixes, *words.context_project_kinds):
         if core.endswith(suffix):
             core = core[: -len(suffix)]
             break
