@@ -7,19 +7,20 @@ became one node.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from guanxi.graph import config
 from guanxi.graph.errors import InputError
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
-from guanxi.graph.records import Article, Entity, Mention
+from guanxi.graph.records import Article, Entity, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
-from guanxi.graph.rules import generic_org_lists, load_table, suffix_lists, word_lists
+from guanxi.graph.rules import patterns, word_lists
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
-ABBREVIATION = re.compile(r"^[（(](?:以下)?简称[：:]?(?P<short>[^，。；（）()]{1,16})[）)]")
+NAME_DOT = "·"
+OPENING_QUOTES, CLOSING_QUOTES = "“\"", "”\""
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,11 @@ def table_boundary(text: str, start: int, end: int) -> bool:
     if not name_boundary(text, start, end):
         return False
     name = text[start:end]
-    for trap in alias_traps():
+    for trap in word_lists().alias_traps:
         k = trap.find(name)
         if k >= 0 and start - k >= 0 and text[start - k:start - k + len(trap)] == trap:
             return False
     return True
-
-
-@lru_cache(maxsize=None)
-def alias_traps() -> tuple[str, ...]:
-    return tuple(load_table().get("lists", {}).get("alias_traps", []))
 
 
 def read_alias_file(path: Path) -> list[AliasEntry]:
@@ -104,8 +100,7 @@ def alias_table() -> AliasTable:
 
 
 def strip_legal_suffix(name: str) -> str:
-    _, legal = suffix_lists()
-    for suffix in legal:
+    for suffix in word_lists().legal_suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
@@ -116,67 +111,119 @@ def find_dictionary_mentions(article: Article) -> Article:
     table = alias_table()
     for start, end in table.gazetteer.find(article.text):
         name = article.text[start:end]
-        article.mentions.append(Mention(article.id, start, end, name, table.lookup(name).type, "dict"))
+        article.mentions.append(Mention(article.id, start, end, name, table.lookup(name).type, Finder.DICT))
     return article
 
 
 def group_entities(article: Article) -> Article:
     """Pipeline stage: one Entity per thing the article names, with its aliases.
 
-    Names are merged when the alias table says so, when the text declares a short form
-    (X（以下简称“Y”）), when one is the other plus a legal suffix (腾讯公司, 腾讯), or when an
-    ORG name is the start of a longer ORG name plus an organization suffix (浪潮, 浪潮集团).
+    Names are merged when the alias table says so (``by_alias_table``), when the text declares a
+    short form (X（以下简称“Y”）: ``by_declared_short_form``), and, shortest first, when one name is
+    another of the article cut short (``short_form_merge``): without its place, a project without
+    its suffix, an ORG without its legal or organization suffix (腾讯公司, 腾讯; 浪潮集团, 浪潮), a
+    person's three-character name without its last character.
     """
     table = alias_table()
-    key_of: dict[tuple[str, str], str] = {}       # (type, surface) -> canonical
-    reasons: dict[str, list[str]] = {}
+    naming = Naming()
     surfaces = {(m.label, m.name) for m in article.mentions}
-
-    def assign(label: str, surface: str, canonical: str, why: str | None) -> None:
-        key_of[(label, surface)] = canonical
-        if why and surface != canonical:
-            reasons.setdefault(canonical, []).append(f"{surface} -> {canonical}: {why}")
-
     declared = declared_abbreviations(article)
     for label, surface in sorted(surfaces, key=lambda s: -len(s[1])):
-        entry = table.lookup(surface) or (table.lookup(strip_legal_suffix(surface)) if label == "ORG" else None)
-        if entry and entry.type == label:
-            assign(label, surface, entry.canonical, "alias table")
-        elif (label, surface) in declared:
-            full = declared[(label, surface)]
-            assign(label, surface, key_of.get((label, full), full), "declared short form in the text")
-        else:
-            assign(label, surface, surface, None)
+        naming.assign(label, surface, *named_by_table_or_text(label, surface, table, declared, naming))
     # short forms within the article: resolve against longer names of the same type
-    org_suffixes, _ = suffix_lists()
-    project_suffixes = word_lists()["project_suffixes"]
-    for (label, surface), canonical in sorted(key_of.items(), key=lambda kv: len(kv[0][1])):
-        if canonical != surface:
+    for (label, surface), canonical in sorted(naming.canonical.items(), key=lambda kv: len(kv[0][1])):
+        merge = short_form_merge(label, surface, naming) if canonical == surface else None
+        if merge:
+            naming.assign(label, surface, *merge)
+    article.entities = entities_of(article, naming, table)
+    return article
+
+
+@dataclass
+class Naming:
+    """The canonical name each (type, surface) of an article takes, and why names were merged."""
+    canonical: dict[tuple[str, str], str] = field(default_factory=dict)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+
+    def assign(self, label: str, surface: str, canonical: str, why: str | None) -> None:
+        self.canonical[(label, surface)] = canonical
+        if why and surface != canonical:
+            self.reasons.setdefault(canonical, []).append(f"{surface} -> {canonical}: {why}")
+
+
+def named_by_table_or_text(label: str, surface: str, table: AliasTable, declared: dict[tuple[str, str], str],
+                           naming: Naming) -> tuple[str, str | None]:
+    """(canonical, why) of a surface: by the alias table, else by a short form the text declares,
+    else the surface itself."""
+    return by_alias_table(label, surface, table) or by_declared_short_form(label, surface, declared, naming) \
+        or (surface, None)
+
+
+def by_alias_table(label: str, surface: str, table: AliasTable) -> tuple[str, str] | None:
+    entry = table.lookup(surface) or (table.lookup(strip_legal_suffix(surface)) if label == "ORG" else None)
+    if entry and entry.type == label:
+        return entry.canonical, "alias table"
+    return None
+
+
+def by_declared_short_form(label: str, surface: str, declared: dict[tuple[str, str], str],
+                           naming: Naming) -> tuple[str, str] | None:
+    """X（以下简称“Y”）: Y takes X's canonical name (X, longer, was named first)."""
+    if (label, surface) not in declared:
+        return None
+    full = declared[(label, surface)]
+    return naming.canonical.get((label, full), full), "declared short form in the text"
+
+
+def short_form_merge(label: str, surface: str, naming: Naming) -> tuple[str, str] | None:
+    """(canonical, why) where a surface is a short form of another name of the article."""
+    if label == "PERSON":
+        return person_cut_short(surface, naming)
+    for (other_label, other), other_canonical in naming.canonical.items():
+        if other_label != label or other == surface:
             continue
-        if label == "PERSON":
-            # a two-character name that is a three-character name of the article cut short (郑定, 郑定向)
-            fuller = [o for (lb, o) in key_of if lb == "PERSON" and len(o) == 3 and o.startswith(surface)]
-            if len(surface) == 2 and len(fuller) == 1:
-                assign(label, surface, key_of[("PERSON", fuller[0])], f"{fuller[0]} cut short in the same article")
-            continue
-        for (other_label, other), other_canonical in key_of.items():
-            if other_label != label or other == surface:
-                continue
-            if other.endswith(surface) and other[: -len(surface)].rstrip("·") in generic_org_lists()[0]:
-                assign(label, surface, other_canonical, f"{other} without its place in the same article")
-                break
-            rest = other[len(surface):] if other.startswith(surface) else None
-            if label == "PROJECT" and rest in project_suffixes:
-                assign(label, surface, other_canonical, f"short form of {other} in the same article")
-                break
-            if label != "ORG":
-                continue
-            if rest and (rest in org_suffixes or strip_legal_suffix(other) == surface):
-                assign(label, surface, other_canonical, f"short form of {other} in the same article")
-                break
+        for merge in SHORT_FORMS:
+            why = merge(label, surface, other)
+            if why:
+                return other_canonical, why
+    return None
+
+
+def person_cut_short(surface: str, naming: Naming) -> tuple[str, str] | None:
+    """A two-character name that is a three-character name of the article cut short (郑定, 郑定向)."""
+    fuller = [o for (lb, o) in naming.canonical if lb == "PERSON" and len(o) == 3 and o.startswith(surface)]
+    if len(surface) == 2 and len(fuller) == 1:
+        return naming.canonical[("PERSON", fuller[0])], f"{fuller[0]} cut short in the same article"
+    return None
+
+
+def without_place(label: str, surface: str, other: str) -> str | None:
+    if other.endswith(surface) and other[: -len(surface)].rstrip(NAME_DOT) in word_lists().places:
+        return f"{other} without its place in the same article"
+    return None
+
+
+def project_without_suffix(label: str, surface: str, other: str) -> str | None:
+    if label == "PROJECT" and other.startswith(surface) and other[len(surface):] in word_lists().project_suffixes:
+        return f"short form of {other} in the same article"
+    return None
+
+
+def org_without_suffix(label: str, surface: str, other: str) -> str | None:
+    rest = other[len(surface):] if other.startswith(surface) else None
+    if label == "ORG" and rest and (rest in word_lists().org_suffixes or strip_legal_suffix(other) == surface):
+        return f"short form of {other} in the same article"
+    return None
+
+
+SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix)   # tried in order for each other name
+
+
+def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Entity]:
+    """The article's mentions grouped by canonical name; aliases are the other names used."""
     entities: dict[tuple[str, str], Entity] = {}
     for m in article.mentions:
-        canonical = key_of[(m.label, m.name)]
+        canonical = naming.canonical[(m.label, m.name)]
         e = entities.setdefault((m.label, canonical), Entity(canonical, m.label))
         e.mentions.append(m)
         if m.name != canonical:
@@ -185,16 +232,15 @@ def group_entities(article: Article) -> Article:
         entry = table.lookup(canonical)
         if entry and entry.type == label:
             e.aliases.update(a for a in entry.aliases if any(a == m.name for m in e.mentions))
-        e.merge_reasons = reasons.get(canonical, [])
-    article.entities = list(entities.values())
-    return article
+        e.merge_reasons = naming.reasons.get(canonical, [])
+    return list(entities.values())
 
 
 def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
     """(type, short form) -> full name, from 'X（以下简称“Y”）' right after a mention."""
     out = {}
     for m in article.mentions:
-        found = ABBREVIATION.match(article.text[m.end:m.end + 24])
+        found = patterns().declared_abbreviation.match(article.text[m.end:m.end + 24])
         if found:
             out[(m.label, unquote(found.group("short")))] = m.text
     return out
@@ -202,7 +248,8 @@ def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
 
 def unquote(short: str) -> str:
     """“平台” -> 平台, but “241”行动 stays as written."""
-    if short[:1] in "“\"" and short[-1:] in "”\"" and not any(q in short[1:-1] for q in "“”\""):
+    if short[:1] in OPENING_QUOTES and short[-1:] in CLOSING_QUOTES \
+            and not any(q in short[1:-1] for q in OPENING_QUOTES + CLOSING_QUOTES):
         return short[1:-1]
     return short
 
@@ -215,5 +262,6 @@ def find_declared_short_forms(article: Article) -> Article:
             continue
         seen.add((label, short))
         for m in re.finditer(re.escape(short), article.text):
-            article.mentions.append(Mention(article.id, m.start(), m.end(), short, label, "rule:abbreviation"))
+            article.mentions.append(Mention(article.id, m.start(), m.end(), short, label, Finder.RULE,
+                                            "abbreviation"))
     return article

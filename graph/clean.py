@@ -43,13 +43,8 @@ def detect_layout(lines: list[str]) -> Layout:
     body = [line for line in lines if line.strip()]
     if not body:
         return Layout(0, False, True)
-    lengths = Counter(len(line.strip()) for line in body)
-    cluster = lambda w: sum(n for k, n in lengths.items() if abs(k - w) <= 2)  # noqa: E731
-    width = max((k for k in lengths if k >= MIN_WRAP_WIDTH), key=lambda w: (cluster(w), w), default=0)
-    full = [line.strip() for line in body if abs(len(line.strip()) - width) <= 2]
-    cut_mid_sentence = sum(1 for line in full if not line.endswith(tuple(TERMINAL)))
-    # hard-wrapped: many lines of one length, most of them cut in the middle of a sentence
-    wrapped = width >= MIN_WRAP_WIDTH and len(full) >= 3 and len(full) >= 0.3 * len(body) and cut_mid_sentence >= 0.5 * len(full)
+    width = typical_width(body)
+    wrapped = is_hard_wrapped(body, width)
     trailing = sum(1 for line in body if line != line.rstrip())
     blanks_between = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
     return Layout(
@@ -58,6 +53,21 @@ def detect_layout(lines: list[str]) -> Layout:
         # when nearly every line is followed by a blank one, blank lines are an artifact
         blank_lines_meaningful=blanks_between < 0.6 * len(body),
     )
+
+
+def typical_width(body: list[str]) -> int:
+    """The length most lines of at least ``MIN_WRAP_WIDTH`` have, give or take two; 0 if none."""
+    lengths = Counter(len(line.strip()) for line in body)
+    cluster = lambda w: sum(n for k, n in lengths.items() if abs(k - w) <= 2)  # noqa: E731
+    return max((k for k in lengths if k >= MIN_WRAP_WIDTH), key=lambda w: (cluster(w), w), default=0)
+
+
+def is_hard_wrapped(body: list[str], width: int) -> bool:
+    """Many lines of one length, most of them cut in the middle of a sentence."""
+    full = [line.strip() for line in body if abs(len(line.strip()) - width) <= 2]
+    cut_mid_sentence = sum(1 for line in full if not line.endswith(tuple(TERMINAL)))
+    return width >= MIN_WRAP_WIDTH and len(full) >= 3 and len(full) >= 0.3 * len(body) \
+        and cut_mid_sentence >= 0.5 * len(full)
 
 
 def furniture_lines(lines: list[str]) -> set[int]:

@@ -20,21 +20,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
-from guanxi.graph.records import Article, Mention
-from guanxi.graph.rules import load_table, suffix_lists
+from guanxi.graph.records import Article, Finder, Mention
+from guanxi.graph.rules import patterns, word_lists
 
 LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
-NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-]{2,30}$")
-NOT_A_NAME_END = ("队", "杯", "代表团", "访问团", "考察团", "艺术团", "赛", "会议", "大会", "党组")
-ORG_ENDINGS = ("公司", "集团", "银行", "协会", "学会", "委员会", "基金会", "研究院", "研究所", "大学", "学院", "中心",
-               "联盟", "部", "局", "厅", "署", "办", "委", "社", "台", "报", "院", "所", "会", "组织", "机构", "政府")
-RIGHT_BOUNDARY = set("，。、；：！？）)」》”’\"' \n\t和与及的在是将等于对也已还被把从向为了曾就都称说")
+RIGHT_BOUNDARY_MARKS = set("，。、；：！？）)」》”’\"' \n\t")   # with the function words of rules.toml's name_end_words
 
 
 def harvest_msra(path: Path) -> tuple[Counter, Counter, list[str]]:
@@ -62,6 +57,7 @@ def spans(chars: list[str], tags: list[str]):
 
 def harvest_cluener(path: Path) -> tuple[Counter, Counter, list[str]]:
     from guanxi.graph.train_ner import HELD_OUT_EVERY
+    org_endings = word_lists().lexicon_org_endings
     orgs, places, texts = Counter(), Counter(), []
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         if not line.strip() or i % HELD_OUT_EVERY == 0:       # the rows held out for scoring
@@ -71,7 +67,7 @@ def harvest_cluener(path: Path) -> tuple[Counter, Counter, list[str]]:
         labels = row.get("label", {})
         for kind in ("company", "government"):
             orgs.update({n: len(s) for n, s in labels.get(kind, {}).items()})
-        orgs.update({n: len(s) for n, s in labels.get("organization", {}).items() if n.endswith(ORG_ENDINGS)})
+        orgs.update({n: len(s) for n, s in labels.get("organization", {}).items() if n.endswith(org_endings)})
         places.update({n: len(s) for n, s in labels.get("address", {}).items()})
     return orgs, places, texts
 
@@ -101,17 +97,17 @@ def select(orgs: Counter, places: Counter, texts: list[str] = (), pair_names: Co
     """The names worth matching. ``orgs`` and ``texts`` come from fully labelled data (every
     organization in a text is labelled), ``pair_names`` from FinRE, which labels only the pair a
     sentence is about: a FinRE name counts where the labelled data never uses it as a word."""
-    lists = load_table().get("lists", {})
-    generic = {*lists.get("generic_orgs", []), *lists.get("generic_kinds", [])}
+    words = word_lists()
+    generic = words.generic_orgs | words.generic_kinds
     candidates = orgs + pair_names
     heads = Counter(name[i:] for name in candidates for i in range(1, len(name) - 2))
     keep = []
     for name in candidates:
-        if not NAME.match(name) or name[0].isdigit() or name.isascii() and name.islower():
+        if not patterns().lexicon_name.match(name) or name[0].isdigit() or name.isascii() and name.islower():
             continue
-        if name.endswith(NOT_A_NAME_END) or name in generic or heads[name] >= 3:
+        if name.endswith(words.not_lexicon_name_endings) or name in generic or heads[name] >= 3:
             continue
-        if places[name] and not name.endswith(ORG_ENDINGS):
+        if places[name] and not name.endswith(words.lexicon_org_endings):
             continue
         keep.append(name)
     seen = occurrences(keep, texts) if texts else Counter()
@@ -143,13 +139,15 @@ def lexicon(path: Path = LEXICON_FILE) -> Gazetteer:
 def ends_at_word_boundary(text: str, start: int, end: int) -> bool:
     if not name_boundary(text, start, end):
         return False
-    return end == len(text) or text[end] in RIGHT_BOUNDARY or text.startswith(suffix_lists()[0], end)
+    words = word_lists()
+    return end == len(text) or text[end] in RIGHT_BOUNDARY_MARKS or text[end] in words.name_end_words \
+        or text.startswith(words.org_suffixes, end)
 
 
 def find_lexicon_mentions(article: Article) -> Article:
     """Pipeline stage: harvested organization names found in the text."""
     for start, end in lexicon().find(article.text):
-        article.mentions.append(Mention(article.id, start, end, article.text[start:end], "ORG", "lexicon"))
+        article.mentions.append(Mention(article.id, start, end, article.text[start:end], "ORG", Finder.LEXICON))
     return article
 
 

@@ -6,101 +6,204 @@ names listed between organizations (``find_list_members``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import replace
+from typing import Callable
 
-from guanxi.graph.records import Article, Mention
+from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
-from guanxi.graph.rules import generic_org_lists, load_table, only_generic_words, suffix_lists, word_lists
+from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, word_lists
 
-# 江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person
-ANONYMIZED = re.compile(r"^.{1,2}(?:女士|先生|小姐|某+|老师|师傅|大爷|大妈|大娘|大叔|阿姨|大姐|大哥|医生|大夫|同学|经理|老板|总)$")
+NAME_DOTS = "·•"            # join the parts of a name
+LIST_SEPARATOR = "、"
 LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?: ?[A-Z][a-z]+)+$")  # a one-word Latin "person" is mostly a term
-PRIORITY = {"rule": 4, "dict": 3, "lexicon": 2, "ner": 1}
+# which finder wins between overlapping spans of one length; a fallback rule that is still there ranks as a rule
+PRIORITY = {Finder.RULE: 4, Finder.FALLBACK: 4, Finder.DICT: 3, Finder.LEXICON: 2, Finder.NER: 1}
 
 
 def is_generic_org(name: str) -> bool:
     """True for a mention such as 商业银行, 韩国财团 or 人工智能公司: a kind of organization, not a
     name; also a place on its own (澳大利亚) and 'the departments in charge'."""
-    places, generic, kinds = generic_org_lists()
-    if name in generic or name in kinds or name in places or name.endswith(("主管部门", "有关部门", "相关部门")):
+    words = word_lists()
+    if name in words.generic_orgs or name in words.generic_kinds or name in words.places \
+            or name.endswith(words.generic_org_endings):
         return True
-    if name.endswith(("公司", "企业")) and only_generic_words(name[:-2], word_lists()):
+    kind = next((k for k in words.company_words if name.endswith(k)), None)
+    if kind and only_generic_words(name[:-len(kind)], words):
         return True                                            # 人工智能公司, VR硬件公司
-    for place in places:
+    for place in words.places:
         if name.startswith(place):
-            rest = name[len(place):].lstrip("省市的")
-            return rest == "" or rest in kinds                  # 浙江省: a place; 韩国财团: a kind
+            rest = name[len(place):].lstrip(words.after_place)
+            return rest == "" or rest in words.generic_kinds     # 浙江省: a place; 韩国财团: a kind
     return False
-
-
-BANK_UNIT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:分行|支行)|信用卡中心|私人银行部)")
-COMPANY_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}?分公司")
 
 
 def extend_org(m: Mention, text: str) -> Mention:
     """An ORG span directly followed by an organization suffix (浪潮 + 集团) or, for a bank or a
     company, by one of its branches (招商银行 + 广州分行, 华夏银行 + 信用卡中心) is extended over it;
     the branch's parent comes back as a relation (compound rules)."""
-    org_suffixes, _ = suffix_lists()
-    end = next((m.end + len(s) for s in org_suffixes if text.startswith(s, m.end)), m.end)
-    unit = BANK_UNIT if text[m.start:end].endswith("银行") else \
-        COMPANY_UNIT if text[m.start:end].endswith("公司") else None
+    end = next((m.end + len(s) for s in word_lists().org_suffixes if text.startswith(s, m.end)), m.end)
+    unit = next((p for ending, p in branch_patterns() if text[m.start:end].endswith(ending)), None)
     branch = unit.match(text, end) if unit else None
-    if branch and not any(w in branch.group() for w in org_span_lists()[0]):
+    if branch and not any(w in branch.group() for w in word_lists().not_in_org_names):
         end = branch.end()
     if end == m.end:
         return m
-    return Mention(m.doc_id, m.start, end, text[m.start:end], m.label, m.source)
+    return replace(m, end=end, text=text[m.start:end])
+
+
+Filter = Callable[[list[Mention], Article], list[Mention]]
 
 
 def select_mentions(article: Article) -> Article:
-    """Pipeline stage: extend ORG spans over a following suffix, keep scored types, resolve overlaps.
+    """Pipeline stage: the finders' candidate spans pass ``FILTERS`` in order, one overlap resolver
+    picks among those that overlap (``resolve_overlaps``), and ``AFTER_RESOLVING`` splits and
+    retypes what it kept. Each filter reads the article's text and the finders' own spans."""
+    mentions = list(article.mentions)
+    for step in (*FILTERS, resolve_overlaps, *AFTER_RESOLVING):
+        mentions = step(mentions, article)
+    article.mentions = sorted(mentions, key=lambda m: m.start)
+    return article
 
-    A rule's span beats an overlapping model span (部长肖亚庆 gives 肖亚庆, not 长肖亚庆); otherwise
-    longer spans win, and at equal length a rule beats the dictionary, which beats the lexicon,
-    which beats the model. A model PERSON that is anonymized (江女士), a place used as one (郑州·,
-    not the professor 沈阳), one Latin word (Metaverse), Latin mixed with Chinese (TrendForce集邦), or
-    holds a known organization name (比纳斯达克), is dropped.
-    """
-    kind = lambda m: m.source if m.source in PRIORITY else "rule"  # noqa: E731
-    known_orgs = [m for m in article.mentions if m.label == "ORG" and kind(m) in ("dict", "lexicon")]
-    candidates = []
-    for m in article.mentions:
-        if m.label not in ENTITY_TYPES:
-            continue
-        if kind(m) == "ner":
-            m = strip_stray_marks(m)
-        if m.label == "ORG":
-            m = extend_org(m, article.text)
-            if m.source != "dict" and is_generic_org(m.text):
-                continue
-            if kind(m) == "ner":
-                if only_generic_words(m.text, word_lists()) or DISTRICT.match(m.text):
-                    continue            # 七大, 数字: generic words the model took for a name; 闵行区: a place
-                anchors = [o for o in article.mentions if o.label == "ORG" and kind(o) != "ner"
-                           and o.start == m.start and o.end < m.end]
-                m = rest_after(m, anchors, article.text, leads_only=True) or m
-                if not plausible_org_span(m, known_orgs):
-                    continue
-                if m.text.endswith("平台"):             # a platform being built is a PROJECT (schema)
-                    m = Mention(m.doc_id, m.start, m.end, m.text, "PROJECT", m.source)
-        if m.label == "PERSON" and kind(m) == "ner":
-            m = strip_name_dots(m)
-            place = m.text in generic_org_lists()[0] and article.text[m.end:m.end + 1] in ("·", "市", "省", "区", "")
-            mixed = not m.text.isascii() and any(c.isascii() and c.isalpha() for c in m.text)   # TrendForce集邦
-            if len(m.text) < 2 or place or mixed or ANONYMIZED.match(m.text) \
-                    or (m.text.isascii() and not LATIN_FULL_NAME.match(m.text)) \
-                    or any(m.start <= o.start and o.end <= m.end for o in known_orgs):
-                continue
-        candidates.append(m)
-    others = [m for m in candidates if not m.source.startswith("fallback:")]
-    candidates = [m for m in candidates
-                  if not m.source.startswith("fallback:") or not any(overlaps(m, o) for o in others)]
-    candidates.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[kind(m)], m.start))
-    rule_spans = [m for m in candidates if kind(m) == "rule"]
+
+def is_model_org(m: Mention) -> bool:
+    return m.label == "ORG" and m.finder is Finder.NER
+
+
+def is_model_person(m: Mention) -> bool:
+    return m.label == "PERSON" and m.finder is Finder.NER
+
+
+def known_orgs(article: Article) -> list[Mention]:
+    """The organizations the alias table and the lexicon found: names, not guesses."""
+    return [m for m in article.mentions if m.label == "ORG" and m.finder in (Finder.DICT, Finder.LEXICON)]
+
+
+def keep_scored_types(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Only the entity types of the schema (the model also finds places)."""
+    return [m for m in mentions if m.label in ENTITY_TYPES]
+
+
+def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) -> list[Mention]:
+    return [strip_stray_marks(m) if m.finder is Finder.NER else m for m in mentions]
+
+
+def extend_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
+    return [extend_org(m, article.text) if m.label == "ORG" else m for m in mentions]
+
+
+def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Kinds of organization and places (``is_generic_org``); a name of the alias table stays."""
+    return [m for m in mentions if not (m.label == "ORG" and m.finder is not Finder.DICT and is_generic_org(m.text))]
+
+
+def drop_model_orgs_of_generic_words(mentions: list[Mention], article: Article) -> list[Mention]:
+    """七大, 数字: generic words the model took for a name."""
+    words = word_lists()
+    return [m for m in mentions if not (is_model_org(m) and only_generic_words(m.text, words))]
+
+
+def drop_model_districts(mentions: list[Mention], article: Article) -> list[Mention]:
+    """闵行区: a place the model took for an organization."""
+    return [m for m in mentions if not (is_model_org(m) and patterns().district.match(m.text))]
+
+
+def cut_model_orgs_after_known_units(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG that starts with another finder's organization, then a word like 旗下, is
+    what follows (``rest_after``)."""
+    return [cut_after_known_unit(m, article) if is_model_org(m) else m for m in mentions]
+
+
+def cut_after_known_unit(m: Mention, article: Article) -> Mention:
+    anchors = [o for o in article.mentions if o.label == "ORG" and o.finder is not Finder.NER
+               and o.start == m.start and o.end < m.end]
+    return rest_after(m, anchors, article.text, leads_only=True) or m
+
+
+def drop_implausible_model_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
+    known = known_orgs(article)
+    return [m for m in mentions if not is_model_org(m) or plausible_org_span(m, known)]
+
+
+def retype_model_platforms(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A platform being built is a PROJECT (schema)."""
+    return [replace(m, label="PROJECT") if is_model_org(m) and m.text.endswith(word_lists().platform) else m for m in mentions]
+
+
+def strip_dots_of_model_persons(mentions: list[Mention], article: Article) -> list[Mention]:
+    return [strip_name_dots(m) if is_model_person(m) else m for m in mentions]
+
+
+def is_too_short(m: Mention, article: Article) -> bool:
+    return len(m.text) < 2
+
+
+def is_place_used_as_place(m: Mention, article: Article) -> bool:
+    """郑州· or 郑州市, not the professor 沈阳."""
+    words, after = word_lists(), article.text[m.end:m.end + 1]
+    return m.text in words.places and (after in words.place_marks or after == "")
+
+
+def is_latin_mixed_with_chinese(m: Mention, article: Article) -> bool:
+    """TrendForce集邦."""
+    return not m.text.isascii() and any(c.isascii() and c.isalpha() for c in m.text)
+
+
+def is_anonymized(m: Mention, article: Article) -> bool:
+    """江女士, 王某, 陈大爷, 曹医生: a surname with a form of address is not a named person."""
+    return bool(patterns().anonymized_person.match(m.text))
+
+
+def is_one_latin_word(m: Mention, article: Article) -> bool:
+    """Metaverse: a term, where a Latin person has a full name."""
+    return m.text.isascii() and not LATIN_FULL_NAME.match(m.text)
+
+
+def holds_known_org(m: Mention, article: Article) -> bool:
+    """比纳斯达克."""
+    return any(m.start <= o.start and o.end <= m.end for o in known_orgs(article))
+
+
+NOT_A_PERSON = (is_too_short, is_place_used_as_place, is_latin_mixed_with_chinese, is_anonymized, is_one_latin_word,
+                holds_known_org)
+
+
+def drop_model_non_persons(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model PERSON for which any of ``NOT_A_PERSON`` holds."""
+    return [m for m in mentions if not (is_model_person(m) and any(test(m, article) for test in NOT_A_PERSON))]
+
+
+def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A fallback rule's span counts only where no other finder's span overlaps it."""
+    others = [m for m in mentions if m.finder is not Finder.FALLBACK]
+    return [m for m in mentions if m.finder is not Finder.FALLBACK or not any(overlaps(m, o) for o in others)]
+
+
+FILTERS: tuple[Filter, ...] = (
+    keep_scored_types,
+    strip_stray_marks_of_model_spans,
+    extend_orgs,
+    drop_generic_orgs,
+    drop_model_orgs_of_generic_words,
+    drop_model_districts,
+    cut_model_orgs_after_known_units,
+    drop_implausible_model_orgs,
+    retype_model_platforms,
+    strip_dots_of_model_persons,
+    drop_model_non_persons,
+    drop_overlapped_fallbacks,
+)
+
+
+def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Among overlapping spans the longer wins, and at equal length a rule beats the dictionary,
+    which beats the lexicon, which beats the model. A rule's span beats an overlapping model span
+    whatever their lengths (部长肖亚庆 gives 肖亚庆, not 长肖亚庆): what is left of a model ORG
+    after the rule spans at its start may still be a name (``rest_after``)."""
+    candidates = sorted(mentions, key=lambda m: (-(m.end - m.start), -PRIORITY[m.finder], m.start))
+    rule_spans = [m for m in candidates if m.finder.by_rule]
     taken: list[Mention] = []
     for m in candidates:
-        if kind(m) == "ner":
+        if m.finder is Finder.NER:
             beaten_by = [r for r in rule_spans if overlaps(m, r) and not names_the_rule_span(m, r)]
             if beaten_by:
                 m = rest_after(m, beaten_by, article.text)
@@ -108,12 +211,21 @@ def select_mentions(article: Article) -> Article:
                     continue
         if not any(overlaps(m, t) for t in taken):
             taken.append(m)
-    starts, ends = name_edges(m for m in taken if m.label == "PERSON")
-    article.mentions = sorted((person_named_project(part, taken) for m in taken
-                               for part in (split_name_run(m, m.start in ends or m.end in starts)
-                                            if m.label == "PERSON" and kind(m) == "ner" else [m])),
-                              key=lambda m: m.start)
-    return article
+    return taken
+
+
+def split_name_runs(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Model persons that are several names run together, split (``split_name_run``)."""
+    starts, ends = name_edges(m for m in mentions if m.label == "PERSON")
+    return [part for m in mentions
+            for part in (split_name_run(m, m.start in ends or m.end in starts) if is_model_person(m) else [m])]
+
+
+def retype_persons_named_like_projects(mentions: list[Mention], article: Article) -> list[Mention]:
+    return [person_named_project(m, mentions) for m in mentions]
+
+
+AFTER_RESOLVING: tuple[Filter, ...] = (split_name_runs, retype_persons_named_like_projects)
 
 
 def name_edges(people) -> tuple[set[int], set[int]]:
@@ -130,23 +242,11 @@ def is_chinese(text: str) -> bool:
 def person_named_project(m: Mention, mentions: list[Mention]) -> Mention:
     """A model 'person' whose name starts a project named in the same article is that project's
     short name (陆羽 for 陆羽跨链协议)."""
-    if m.label != "PERSON" or m.source != "ner":
+    if m.label != "PERSON" or m.finder is not Finder.NER:
         return m
     if any(o.label == "PROJECT" and o.text.startswith(m.text) and len(o.text) > len(m.text) for o in mentions):
-        return Mention(m.doc_id, m.start, m.end, m.text, "PROJECT", m.source)
+        return replace(m, label="PROJECT")
     return m
-
-
-@lru_cache(maxsize=None)
-def org_span_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    lists = load_table().get("lists", {})
-    return tuple(lists.get("not_in_org_names", [])), tuple(lists.get("org_name_endings", []))
-
-
-DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:(?<![园新社小景矿])区|县|镇|乡)$")    # 闵行区; not 南湖园区
-# 等 that lists (not 高等, 平等 …), a number of things (四大财团; not the congress 十五大), a sum: text
-# describing organizations, not a name
-DESCRIPTION = re.compile(r"(?<![高平同初中均次对])等|(?:[两二三四五六七八九十几多数]|\d+)(?:家|大)(?=[\u4e00-\u9fff])|\+")
 
 
 def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
@@ -155,37 +255,61 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
     character of the word before it (股搜狗公司) or a country before it (美国亚马逊公司), a team
     (沈阳教授团队), a product on a platform (VR社交平台Horizon), or a description: a list (中国电信等科技
     公司), a count (韩国四大财团, 两家大公司), a sum (政府+财团), a known name and 的 (新浪的控股子公司)."""
-    verbs, endings = org_span_lists()
-    if any(v in m.text for v in verbs) or m.text.endswith("团队") or DESCRIPTION.search(m.text):
-        return False
-    if "平台" in m.text[:-2] and not m.text.endswith(endings):        # VR社交平台Horizon: a product
-        return False
-    if m.text.endswith("平台") and only_generic_words(m.text[:-2], word_lists()):   # 元宇宙社交平台
-        return False
-    places = generic_org_lists()[0]
-    for o in known_orgs:
-        if o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in places \
-                and (o.text.endswith(("公司", "集团")) or o.text.isascii()):
-            return False                                              # 美国 + 亚马逊公司, not 韩国财政部
-        if o.start == m.start and o.end < m.end and not m.text.endswith(endings):
-            return False
-        if o.end == m.end and o.start == m.start + 1:      # 股搜狗公司: the last character of 入股
-            return False
-        if o.start == m.start and m.text[len(o.text):] in UNIT_LEADS + ("总部",):   # 阿里巴巴全资子公司
-            return False
-        if o.start == m.start and o.end < m.end and m.text[len(o.text):].startswith("的"):
-            return False
-    return True
+    return not (holds_a_verb_or_describes(m.text) or names_a_platform_product(m.text)
+                or any(test(m, o) for o in known_orgs for test in SPILLS_OVER_KNOWN_ORG))
+
+
+def holds_a_verb_or_describes(text: str) -> bool:
+    words = word_lists()
+    return any(v in text for v in words.not_in_org_names) or text.endswith(words.not_org_endings) \
+        or bool(patterns().description.search(text))
+
+
+def names_a_platform_product(text: str) -> bool:
+    """VR社交平台Horizon: a product on a platform; 元宇宙社交平台: a generic platform."""
+    words = word_lists()
+    platform, before = words.platform, text[:-len(words.platform)]
+    return (platform in before and not text.endswith(words.org_name_endings)) \
+        or (text.endswith(platform) and only_generic_words(before, words))
+
+
+def has_place_before_known_company(m: Mention, o: Mention) -> bool:
+    """美国 + 亚马逊公司, not 韩国财政部."""
+    return o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in word_lists().places \
+        and (o.text.endswith(word_lists().company_name_endings) or o.text.isascii())
+
+
+def has_non_name_ending_after_known_org(m: Mention, o: Mention) -> bool:
+    """微软达, Gartner研究."""
+    return o.start == m.start and o.end < m.end and not m.text.endswith(word_lists().org_name_endings)
+
+
+def has_stray_character_before_known_org(m: Mention, o: Mention) -> bool:
+    """股搜狗公司: the last character of 入股."""
+    return o.end == m.end and o.start == m.start + 1
+
+
+def has_unit_word_after_known_org(m: Mention, o: Mention) -> bool:
+    """阿里巴巴全资子公司."""
+    words = word_lists()
+    rest = m.text[len(o.text):]
+    return o.start == m.start and (rest in words.unit_leads or rest in words.bare_units)
+
+
+def has_de_after_known_org(m: Mention, o: Mention) -> bool:
+    """新浪的控股子公司."""
+    return o.start == m.start and o.end < m.end and m.text[len(o.text):].startswith(word_lists().possessive)
+
+
+SPILLS_OVER_KNOWN_ORG = (has_place_before_known_company, has_non_name_ending_after_known_org,
+                         has_stray_character_before_known_org, has_unit_word_after_known_org, has_de_after_known_org)
 
 
 def names_the_rule_span(model: Mention, rule: Mention) -> bool:
     """A model ORG that holds a PROJECT or POLICY found by rule and ends like an organization is
     the organization named after it (中国电子商务产业园发展联盟), and keeps its span."""
     return (model.label == "ORG" and rule.label in ("PROJECT", "POLICY") and model.start <= rule.start
-            and rule.end < model.end and model.text.endswith(org_span_lists()[1]))
-
-
-UNIT_LEADS = ("旗下子公司", "下属子公司", "全资子公司", "控股子公司", "下属公司", "旗下公司", "子公司", "下属", "旗下")
+            and rule.end < model.end and model.text.endswith(word_lists().org_name_endings))
 
 
 def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool = False) -> Mention | None:
@@ -196,19 +320,16 @@ def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool
         return None
     start = max(r.end for r in spans)
     rest = text[start:model.end]
-    leads = UNIT_LEADS if leads_only else (*UNIT_LEADS, "的", "和", "与", "、")
+    words = word_lists()
+    leads = words.unit_leads if leads_only else (*words.unit_leads, *words.name_joiners)
     lead = next((w for w in leads if rest.startswith(w)), None)
     if lead is None and leads_only:
         return None
     if lead:
         start, rest = start + len(lead), rest[len(lead):]
-    if len(rest) < 4 or not rest.endswith(org_span_lists()[1]):
+    if len(rest) < 4 or not rest.endswith(word_lists().org_name_endings):
         return None
-    return Mention(model.doc_id, start, model.end, rest, model.label, model.source)
-
-
-COMPOUND_SURNAMES = frozenset(("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
-                               "宇文", "司徒", "夏侯", "端木", "独孤", "西门", "南宫"))
+    return replace(model, start=start, text=rest)
 
 
 def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
@@ -229,20 +350,21 @@ def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
     for lead, tail in trims:                     # the fewest characters let go first
         cuts = surname_cover(text, lead, len(text) - tail)
         if cuts and (len(cuts) > 1 or not (lead or tail)):      # what is left is itself a run
-            return [Mention(m.doc_id, m.start + i, m.start + j, text[i:j], m.label, m.source) for i, j in cuts]
+            return [replace(m, start=m.start + i, end=m.start + j, text=text[i:j]) for i, j in cuts]
     return [m]
 
 
 def surname_cover(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The best split of text[start:end] into surname-led names (see ``split_name_run``), or []."""
-    surnames = word_lists()["surnames"]
+    words = word_lists()
+    surnames, compound = words.surnames, words.compound_surnames
     best: dict[int, tuple[int, list[tuple[int, int]]]] = {start: (0, [])}     # end -> (score, cuts)
     for i in range(start, end):
         if i not in best:
             continue
         for size in (2, 3, 4):
             j = i + size
-            surname = 2 if text[i:i + 2] in COMPOUND_SURNAMES else 1 if text[i] in surnames else 0
+            surname = 2 if text[i:i + 2] in compound else 1 if text[i] in surnames else 0
             if j > end or not surname or not 1 <= size - surname <= 2:
                 continue
             score = best[i][0] + (size - surname == 2) + 2 * (surname == 2)     # 欧阳 is all but sure
@@ -266,21 +388,16 @@ def strip_stray_marks(m: Mention) -> Mention:
         end -= 1
     if (start, end) == (m.start, m.end):
         return m
-    return Mention(m.doc_id, start, end, m.text[start - m.start:end - m.start], m.label, m.source)
+    return replace(m, start=start, end=end, text=m.text[start - m.start:end - m.start])
 
 
 def strip_name_dots(m: Mention) -> Mention:
     """郑州· -> 郑州: a name joiner at either end belongs to the text around the name."""
-    text = m.text.strip("·•")
+    text = m.text.strip(NAME_DOTS)
     if text == m.text:
         return m
     start = m.start + m.text.index(text) if text else m.start
-    return Mention(m.doc_id, start, start + len(text), text, m.label, m.source)
-
-
-LIST_MIDDLE = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})(?P<joiner>[、和与及])$")
-LIST_END = re.compile(r"^、(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:等|[；。])")
-LIST_VERB_ENDINGS = ("合作", "发展", "参与", "共建", "联合", "携手", "相比", "一起", "之间")
+    return replace(m, start=start, end=start + len(text), text=text)
 
 
 def find_list_members(article: Article) -> Article:
@@ -288,48 +405,70 @@ def find_list_members(article: Article) -> Article:
     (汉威科技、新开普、天迈科技; 谷歌、苹果、通用和福特等公司), or last after one, before 等 or the
     end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；). A model person that starts
     an organization named so is that organization cut short (``org_cut_short``)."""
-    verbs, _ = org_span_lists()
-    words = word_lists()
     found, dropped = [], []
     orgs = [m for m in article.mentions if m.label == "ORG"]
     for a, b in zip(orgs, orgs[1:] + [None]):
-        gap = article.text[a.end:b.start] if b else article.text[a.end:a.end + 12]
-        match = LIST_MIDDLE.match(gap) if b else None
-        if match and match.group("joiner") != "、" and not article.text.startswith("等", b.end):
-            match = None                      # A、B和C is a list where it goes on with 等 (…和福特等公司)
-        middle = match is not None
-        if match is None:
-            match = LIST_END.match(article.text[a.end:a.end + 12])
-            if match and not match.group(0).endswith("等") and len(match.group("name")) > 5:
-                match = None                  # before the clause's end only a short name: not 华为达成合作
-        if match is None:
+        listed = listed_after(article.text, a, b)
+        if listed is None:
             continue
-        name, start = match.group("name"), a.end + match.start("name")
-        member = Mention(article.id, start, start + len(name), name, "ORG", "rule:list")
+        name, start, middle = listed
+        member = Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list")
         # a model "person" inside the member is the list's organization misread (…、新开普、…)
-        misread = [m for m in article.mentions if m.label == "PERSON" and m.source == "ner"
-                   and member.start <= m.start and m.end <= member.end]
-        if is_generic_org(name) or any(v in name for v in verbs) or name.endswith(LIST_VERB_ENDINGS) \
-                or (not middle and only_generic_words(name, words)) \
-                or any(overlaps(member, m) for m in article.mentions if m not in misread):
-            continue
-        found.append(member)
-        dropped.extend(misread)
+        misread = [m for m in article.mentions if is_model_person(m) and member.start <= m.start and m.end <= member.end]
+        if is_list_member(member, middle, article, misread):
+            found.append(member)
+            dropped.extend(misread)
     article.mentions = sorted([m for m in article.mentions if m not in dropped] + found, key=lambda m: m.start)
     article.mentions = [org_cut_short(m, article) for m in article.mentions]
     return article
 
 
+def listed_after(text: str, a: Mention, b: Mention | None) -> tuple[str, int, bool] | None:
+    """The name listed right after organization ``a`` (``b`` the next one, if any): the name, its
+    offset, and whether it stands between the two."""
+    match = member_between(text, a, b)
+    middle = match is not None
+    if match is None:
+        match = member_at_end(text, a)
+    if match is None:
+        return None
+    return match.group("name"), a.end + match.start("name"), middle
+
+
+def member_between(text: str, a: Mention, b: Mention | None) -> re.Match | None:
+    match = patterns().list_middle.match(text[a.end:b.start]) if b else None
+    if match and match.group("joiner") != LIST_SEPARATOR and not text.startswith(word_lists().etc, b.end):
+        return None                     # A、B和C is a list where it goes on with 等 (…和福特等公司)
+    return match
+
+
+def member_at_end(text: str, a: Mention) -> re.Match | None:
+    match = patterns().list_end.match(text[a.end:a.end + 12])
+    if match and not match.group(0).endswith(word_lists().etc) and len(match.group("name")) > 5:
+        return None                     # before the clause's end only a short name: not 华为达成合作
+    return match
+
+
+def is_list_member(member: Mention, middle: bool, article: Article, misread: list[Mention]) -> bool:
+    """False for a kind of organization, text holding a verb, a last name of a list that only says
+    what kind of thing it is, or a span that overlaps another mention (the model persons it
+    replaces aside)."""
+    words, name = word_lists(), member.text
+    return not (is_generic_org(name) or any(v in name for v in words.not_in_org_names)
+                or name.endswith(words.list_verb_endings) or (not middle and only_generic_words(name, words))
+                or any(overlaps(member, m) for m in article.mentions if m not in misread))
+
+
 def org_cut_short(m: Mention, article: Article) -> Mention:
     """A model person where the text goes on into an organization the article names elsewhere is
     that organization cut short (易尚 of 易尚展示在11月…, where 易尚展示 was found in a list)."""
-    if m.label != "PERSON" or m.source != "ner":
+    if m.label != "PERSON" or m.finder is not Finder.NER:
         return m
     for o in article.mentions:
         end = m.start + len(o.text)
         if o.label == "ORG" and end > m.end and article.text.startswith(o.text, m.start) \
                 and not any(n is not m and n.start < end and m.start < n.end for n in article.mentions):
-            return Mention(m.doc_id, m.start, end, o.text, "ORG", "rule:known-org")
+            return Mention(m.doc_id, m.start, end, o.text, "ORG", Finder.RULE, "known-org")
     return m
 
 
@@ -342,9 +481,9 @@ def find_listed_people(article: Article) -> Article:
     found = []
     for a, b in zip(people, people[1:]):
         gap = article.text[a.end:b.start]
-        if gap.startswith("、") and gap.endswith("、") and len(gap) > 2:
+        if gap.startswith(LIST_SEPARATOR) and gap.endswith(LIST_SEPARATOR) and len(gap) > 2:
             start, gap = a.end + 1, gap[1:-1]
-        elif "、" in gap or not (a.start in ends or b.end in starts):
+        elif LIST_SEPARATOR in gap or not (a.start in ends or b.end in starts):
             continue                          # without separators, only inside a run of three or more
         else:
             start = a.end
@@ -352,38 +491,27 @@ def find_listed_people(article: Article) -> Article:
                 or any(a.end < m.end and m.start < b.start for m in article.mentions):
             continue
         for i, j in surname_cover(gap, 0, len(gap)):
-            found.append(Mention(article.id, start + i, start + j, gap[i:j], "PERSON", "rule:name-list"))
+            found.append(Mention(article.id, start + i, start + j, gap[i:j], "PERSON", Finder.RULE, "name-list"))
     article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
     return article
-
-
-BODY_AFTER_PLACE = r"(?:省|市|自治区)?(?P<body>[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|厅|局|委员会|委|办公室))"
-JOINERS = "、和及与"
-
-
-@lru_cache(maxsize=None)
-def place_patterns() -> tuple[re.Pattern, re.Pattern]:
-    places = "|".join(sorted(load_table()["lists"]["provinces"], key=len, reverse=True))
-    return (re.compile(f"^(?:{places}){BODY_AFTER_PLACE}$"),
-            re.compile(f"(?:{places})(?:省|市|自治区)?$"))
 
 
 def find_shared_bodies(article: Article) -> Article:
     """Pipeline stage: places listed before one government body name each their own body
     (江苏省、浙江省、安徽省商务厅: three 商务厅). Each place becomes a mention that stands for
     the place's body (``Mention.elided``), its span the place's own text."""
-    local_body, place_at_end = place_patterns()
+    local_body, place_at_end, joiners = patterns().local_body, patterns().place_at_end, word_lists().list_joiners
     found = []
     for m in article.mentions:
         shape = local_body.match(m.text) if m.label == "ORG" else None
         if shape is None:
             continue
         pos = m.start
-        while pos > 0 and article.text[pos - 1] in JOINERS:
+        while pos > 0 and article.text[pos - 1] in joiners:
             place = place_at_end.search(article.text, max(0, pos - 9), pos - 1)
             if place is None:
                 break
-            member = Mention(article.id, place.start(), place.end(), place.group(), "ORG", "rule:shared-body",
+            member = Mention(article.id, place.start(), place.end(), place.group(), "ORG", Finder.RULE, "shared-body",
                              elided=place.group() + shape.group("body"))
             if any(overlaps(member, o) for o in article.mentions):
                 break

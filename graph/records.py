@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,19 @@ class Sentence:
     text: str
 
 
+class Finder(Enum):
+    """What kind of finder found a mention."""
+    NER = "ner"              # the NER model
+    DICT = "dict"            # the alias table
+    LEXICON = "lexicon"      # the harvested organization lexicon
+    RULE = "rule"            # a rule: an entity rule of rules.toml, or one written in code
+    FALLBACK = "fallback"    # an entity rule that counts only where no other finder found a name
+
+    @property
+    def by_rule(self) -> bool:
+        return self in (Finder.RULE, Finder.FALLBACK)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span of an article's text; ``article.text[start:end] == text`` always holds."""
@@ -31,9 +45,15 @@ class Mention:
     end: int
     text: str
     label: str
-    source: str          # what found it: "ner", or a rule id such as "policy.book-title"
+    finder: Finder       # what kind of finder found it (its value, "ner", is accepted too)
+    rule: str | None = None   # the id of the rule that found it, for a rule or fallback finder
     elided: str = ""     # the name it stands for where the text shares part of it with the next
                          # name (江苏省 in 江苏省、浙江省商务厅 stands for 江苏省商务厅); else empty
+
+    def __post_init__(self):
+        object.__setattr__(self, "finder", Finder(self.finder))      # an unknown finder raises
+        if self.finder.by_rule != (self.rule is not None):
+            raise ValueError(f"a {self.finder.value} mention {'needs' if self.finder.by_rule else 'has no'} rule id")
 
     @property
     def name(self) -> str:

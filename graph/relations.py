@@ -17,17 +17,20 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from guanxi.graph.gazetteer import name_boundary
-from guanxi.graph.records import Article, Evidence, Mention, Relation
-from guanxi.graph.rules import expand, load_table
+from guanxi.graph.records import Article, Evidence, Finder, Mention, Relation
+from guanxi.graph.rules import expand, load_table, patterns
 from guanxi.graph.schema import oriented, relation_key
+
+if TYPE_CHECKING:
+    from guanxi.graph.aliases import AliasTable
 
 PLACEHOLDER = "〇"
 LEFT_PLACEHOLDER = "〓"
-CHAIN_GAP = re.compile(r"^[、和与及]?$|^以及$")
 BOOK_MARKS = str.maketrans("", "", "《》“”")   # a POLICY or quoted PROJECT mention is the text inside
-NEGATION = re.compile(r"未(?!来|成年|知)|没有|否认|传闻|拒绝|并非|不会|不再|终止|暂停|取消|放弃")
+BOOK_TITLE_END = "》"
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def coordinated(text: str, mentions: list[Mention], k: int, step: int) -> list[i
     out = []
     while 0 <= k + step < len(mentions) and mentions[k + step].label == mentions[k].label:
         a, b = (mentions[k], mentions[k + step]) if step > 0 else (mentions[k + step], mentions[k])
-        if not CHAIN_GAP.match(text[a.end:b.start].translate(BOOK_MARKS)):
+        if not patterns().chain_gap.match(text[a.end:b.start].translate(BOOK_MARKS)):
             break
         k += step
         out.append(k)
@@ -90,35 +93,45 @@ def compound_rules() -> tuple[CompoundRule, ...]:
 
 def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Mention, str]]:
     """(rule, unit mention, parent mention inside it, parent name) for names like 工信部信息通信管理局."""
-    from guanxi.graph.aliases import alias_table, strip_legal_suffix
+    from guanxi.graph.aliases import alias_table
     table = alias_table()
     names = {m: e.name for e in article.entities for m in e.mentions}
-    local = {}
-    for e in article.entities:
-        if e.type == "ORG":
-            for form in {e.name, *e.aliases}:
-                local[form] = e.name
+    local = {form: e.name for e in article.entities if e.type == "ORG" for form in {e.name, *e.aliases}}
     out = []
     for rule in compound_rules():
         for m in article.mentions:
-            if m.label != "ORG" or m not in names:
-                continue
-            for k in range(len(m.text) - rule.min_rest, 1, -1):
-                prefix = m.text[:k]
-                if not name_boundary(m.text, 0, k):          # 联合国 is not the parent of 联合国家…实验室
-                    continue
-                entry = table.lookup(prefix)
-                parent = local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None) \
-                    or (prefix if rule.parent_shape and rule.parent_shape.search(prefix) else None)
-                if not parent or parent == names[m] or strip_legal_suffix(m.text) in (prefix, parent) \
-                        or not rule.rest.search(m.text[k:]):
-                    continue
-                own = table.lookup(m.text)
-                if own and own.canonical == parent:
-                    continue
-                out.append((rule, m, Mention(m.doc_id, m.start, m.start + k, prefix, "ORG", rule.id), parent))
-                break
+            found = parent_inside(rule, m, names[m], local, table) if m.label == "ORG" and m in names else None
+            if found:
+                k, parent = found
+                out.append((rule, m, Mention(m.doc_id, m.start, m.start + k, m.text[:k], "ORG", Finder.RULE, rule.id),
+                            parent))
     return out
+
+
+def parent_inside(rule: CompoundRule, m: Mention, own_name: str, local: dict[str, str], table: AliasTable) -> tuple[int, str] | None:
+    """(length, parent name) of the longest start of a unit's name that names its parent."""
+    from guanxi.graph.aliases import strip_legal_suffix
+    for k in range(len(m.text) - rule.min_rest, 1, -1):
+        prefix = m.text[:k]
+        if not name_boundary(m.text, 0, k):          # 联合国 is not the parent of 联合国家…实验室
+            continue
+        parent = parent_named(rule, prefix, local, table)
+        if not parent or parent == own_name or strip_legal_suffix(m.text) in (prefix, parent) \
+                or not rule.rest.search(m.text[k:]):
+            continue
+        own = table.lookup(m.text)
+        if own and own.canonical == parent:
+            continue
+        return k, parent
+    return None
+
+
+def parent_named(rule: CompoundRule, prefix: str, local: dict[str, str], table: AliasTable) -> str | None:
+    """The organization a name's start names: one of the article, one of the alias table, or one
+    that ends like a parent of the rule's kind."""
+    entry = table.lookup(prefix)
+    return local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None) \
+        or (prefix if rule.parent_shape and rule.parent_shape.search(prefix) else None)
 
 
 def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: str,
@@ -145,37 +158,55 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
     """(rule, head mention, tail mention, title) for every rule that fires in one sentence."""
     for rule in relation_rules():
         for i, j in combinations(range(len(mentions)), 2):
-            left, right = mentions[i], mentions[j]
-            if left.label != rule.left or right.label != rule.right or names[left] == names[right]:
-                continue
-            gap = gap_text(text, mentions, i, j, rule.right, rule.left if rule.skip_left else None)
-            if gap is None:
-                continue
-            g = rule.gap.fullmatch(gap) if rule.gap.pattern.startswith("^") else rule.gap.search(gap)
-            if not g:
-                continue
-            title = g.groupdict().get("title")
-            following = coordinated(text, mentions, j, 1)
-            targets = [j, *following] if rule.chain else [j]
-            end = mentions[(following or [j])[-1]].end
-            if rule.after:
-                a = rule.after.match(text[end:].lstrip("》"))
-                if not a:
-                    continue
-                title = title or a.groupdict().get("title")
-            # negation and hedging around the pair, names themselves excluded (未成年保护专项)
-            if NEGATION.search(text[max(0, left.start - 6):left.start] + "〇" + gap + "〇" + text[end:end + 12]):
-                continue
-            preceding = coordinated(text, mentions, i, -1)
-            if rule.not_before and rule.not_before.search(text[:mentions[(preceding or [i])[-1]].start]):
-                continue
-            sources = [i, *preceding] if rule.left_chain else [i]
-            for s in sources:
-                for t in targets:
-                    if names[mentions[s]] == names[mentions[t]]:
-                        continue
-                    head, tail = (mentions[s], mentions[t]) if rule.head == "left" else (mentions[t], mentions[s])
-                    yield rule, head, tail, title
+            yield from fired(rule, text, mentions, names, i, j)
+
+
+def fired(rule: RelationRule, text: str, mentions: list[Mention], names: dict[Mention, str], i: int, j: int):
+    """What one rule gives for mentions i (left) and j (right): (rule, head, tail, title) for them
+    and, where the rule chains, for the mentions coordinated with them."""
+    left, right = mentions[i], mentions[j]
+    if (left.label, right.label) != (rule.left, rule.right) or names[left] == names[right]:
+        return
+    gap = gap_text(text, mentions, i, j, rule.right, rule.left if rule.skip_left else None)
+    g = gap_match(rule, gap) if gap is not None else None
+    if not g:
+        return
+    following = coordinated(text, mentions, j, 1)
+    end = mentions[(following or [j])[-1]].end
+    a = rule.after.match(text[end:].lstrip(BOOK_TITLE_END)) if rule.after else None
+    if (rule.after and not a) or negated(text, left, gap, end):
+        return
+    preceding = coordinated(text, mentions, i, -1)
+    if rule.not_before and rule.not_before.search(text[:mentions[(preceding or [i])[-1]].start]):
+        return
+    sources = [i, *preceding] if rule.left_chain else [i]
+    targets = [j, *following] if rule.chain else [j]
+    yield from oriented_pairs(rule, mentions, names, sources, targets, title_of(g, a))
+
+
+def title_of(gap: re.Match, after: re.Match | None) -> str | None:
+    """The title the gap names, else the one the text after names (HOLDS_ROLE)."""
+    title = gap.groupdict().get("title")
+    return (title or after.groupdict().get("title")) if after else title
+
+
+def gap_match(rule: RelationRule, gap: str) -> re.Match | None:
+    return rule.gap.fullmatch(gap) if rule.gap.pattern.startswith("^") else rule.gap.search(gap)
+
+
+def oriented_pairs(rule: RelationRule, mentions: list[Mention], names: dict[Mention, str], sources: list[int],
+                   targets: list[int], title: str | None):
+    for s in sources:
+        for t in targets:
+            if names[mentions[s]] != names[mentions[t]]:
+                head, tail = (mentions[s], mentions[t]) if rule.head == "left" else (mentions[t], mentions[s])
+                yield rule, head, tail, title
+
+
+def negated(text: str, left: Mention, gap: str, end: int) -> bool:
+    """Negation and hedging around the pair, names themselves excluded (未成年保护专项)."""
+    return bool(patterns().negation.search(text[max(0, left.start - 6):left.start] + PLACEHOLDER + gap + PLACEHOLDER
+                                + text[end:end + 12]))
 
 
 def extract_relations(article: Article) -> Article:

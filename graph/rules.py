@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import Field, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
-from guanxi.graph.records import Article, Mention
+from guanxi.graph.records import Article, Finder, Mention
 
 RULES_FILE = Path(__file__).parent / "data" / "rules.toml"
-AGREEMENTS = ("合作协议", "框架协议", "战略协议", "投资协议", "收购协议", "保密协议")   # deals, not projects
-PROJECT_KINDS = ("计划", "平台")     # kinds that end project names only in context (the rules give it)
+OPEN_QUOTE = "“"
 LIST_REF = re.compile(r"\{(\w+)\}")
 
 
@@ -22,7 +21,7 @@ class EntityRule:
     pattern: re.Pattern
     trim_left: bool = False
     surname: bool = False
-    fallback: bool = False      # only where no other source found anything (source "fallback:<id>")
+    fallback: bool = False      # only where no other finder found anything (Finder.FALLBACK)
 
 
 @lru_cache(maxsize=None)
@@ -51,28 +50,109 @@ def entity_rules(path: Path = RULES_FILE) -> tuple[EntityRule, ...]:
                  for r in table.get("entity", []))
 
 
+@dataclass(frozen=True)
+class WordLists:
+    """The word lists of rules.toml's [lists] and the words of its [words], each under its key
+    there. Lists come longest first (a word matched at the start or end of a name is tried longest
+    first); those that are only asked whether they hold a word are sets."""
+    left_boundaries: tuple[str, ...]
+    generic: frozenset[str]
+    project_suffixes: tuple[str, ...]
+    generic_project_words: tuple[str, ...]
+    surnames: frozenset[str]          # one character each
+    org_suffixes: tuple[str, ...]
+    legal_suffixes: tuple[str, ...]
+    provinces: tuple[str, ...]
+    countries: tuple[str, ...]
+    generic_orgs: frozenset[str]
+    generic_kinds: frozenset[str]
+    not_in_org_names: tuple[str, ...]
+    org_name_endings: tuple[str, ...]
+    alias_traps: tuple[str, ...]
+    generic_org_endings: tuple[str, ...]
+    company_words: tuple[str, ...]
+    company_name_endings: tuple[str, ...]
+    not_org_endings: tuple[str, ...]
+    unit_leads: tuple[str, ...]
+    bare_units: frozenset[str]
+    name_joiners: tuple[str, ...]
+    compound_surnames: frozenset[str]
+    list_verb_endings: tuple[str, ...]
+    list_joiners: frozenset[str]        # one character each
+    place_marks: frozenset[str]
+    agreements: tuple[str, ...]
+    context_project_kinds: tuple[str, ...]
+    lexicon_org_endings: tuple[str, ...]
+    not_lexicon_name_endings: tuple[str, ...]
+    name_end_words: frozenset[str]      # one character each
+    platform: str
+    possessive: str
+    etc: str
+    after_place: str                    # characters
+    places: tuple[str, ...] = field(init=False)    # provinces and countries
+
+    def __post_init__(self):
+        object.__setattr__(self, "places", longest_first({*self.provinces, *self.countries}))
+
+
+def longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
-def word_lists(path: Path = RULES_FILE) -> dict:
-    lists = load_table(path).get("lists", {})
-    return {"left_boundaries": tuple(sorted(lists.get("left_boundaries", []), key=len, reverse=True)),
-            "generic": frozenset(lists.get("generic", [])),
-            "project_suffixes": tuple(sorted(lists.get("project_suffixes", []), key=len, reverse=True)),
-            "generic_project_words": tuple(sorted(lists.get("generic_project_words", []), key=len, reverse=True)),
-            "surnames": frozenset(lists.get("surnames", ""))}
+def word_lists(path: Path = RULES_FILE) -> WordLists:
+    table = load_table(path)
+    lists = table.get("lists", {})
+
+    def shaped(f: Field):
+        if f.type == "str":
+            return table["words"][f.name]
+        words = lists.get(f.name, [])
+        return frozenset(words) if f.type.startswith("frozenset") else longest_first(words)
+    return WordLists(**{f.name: shaped(f) for f in fields(WordLists) if f.init})
 
 
-def trim_left(text: str, start: int, words: dict) -> int:
+@dataclass(frozen=True)
+class Patterns:
+    """The regular expressions of rules.toml's [patterns], each under its key there."""
+    anonymized_person: re.Pattern
+    district: re.Pattern
+    description: re.Pattern
+    list_middle: re.Pattern
+    list_end: re.Pattern
+    local_body: re.Pattern
+    place_at_end: re.Pattern
+    chain_gap: re.Pattern
+    negation: re.Pattern
+    declared_abbreviation: re.Pattern
+    lexicon_name: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def patterns(path: Path = RULES_FILE) -> Patterns:
+    table = load_table(path)
+    lists = table.get("lists", {})
+    return Patterns(**{f.name: re.compile(expand(table["patterns"][f.name], lists)) for f in fields(Patterns)})
+
+
+@lru_cache(maxsize=None)
+def branch_patterns(path: Path = RULES_FILE) -> tuple[tuple[str, re.Pattern], ...]:
+    """(how a name ends, the branches that may follow it) from rules.toml's [branch_after]."""
+    return tuple((ending, re.compile(p)) for ending, p in load_table(path).get("branch_after", {}).items())
+
+
+def trim_left(text: str, start: int, words: WordLists) -> int:
     """Offset where the name really starts: just after the last boundary word inside it.
 
     A two-character boundary that would leave only a bare suffix is part of the name
     (建设 in 网络内容建设工程); a one-character one is not (了 in 规划了先导区 leaves 先导区,
     which the generic check then drops)."""
     best = 0
-    for w in words["left_boundaries"]:
+    for w in words.left_boundaries:
         k = text.rfind(w)
         while k > 0 or (k == 0 and len(w) < len(text)):
             rest = text[k + len(w):]
-            if len(rest) >= 2 and not (len(w) > 1 and len(rest) <= 3 and rest in words["project_suffixes"]):
+            if len(rest) >= 2 and not (len(w) > 1 and len(rest) <= 3 and rest in words.project_suffixes):
                 best = max(best, k + len(w))
                 break
             k = text.rfind(w, 0, k)
@@ -81,28 +161,28 @@ def trim_left(text: str, start: int, words: dict) -> int:
     return start + best
 
 
-def is_generic(name: str, words: dict) -> bool:
+def is_generic(name: str, words: WordLists) -> bool:
     """True for a project 'name' that only says what kind of thing it is: 跨链协议, 重点项目."""
-    if name.endswith(AGREEMENTS):
+    if name.endswith(words.agreements):
         return True
-    if "“" in name:
+    if OPEN_QUOTE in name:
         return False
     core = name
-    for suffix in (*words["project_suffixes"], *PROJECT_KINDS):
+    for suffix in (*words.project_suffixes, *words.context_project_kinds):
         if core.endswith(suffix):
             core = core[: -len(suffix)]
             break
     return only_generic_words(core, words)
 
 
-def only_generic_words(core: str, words: dict) -> bool:
+def only_generic_words(core: str, words: WordLists) -> bool:
     """True when ``core`` (a name without its kind: 跨链 of 跨链协议, 人工智能 of 人工智能公司) says
     nothing but what kind of thing it is."""
-    if len(core) < 2 or core in words["generic"]:
+    if len(core) < 2 or core in words.generic:
         return True
     rest = core
     while rest:
-        word = next((w for w in words["generic_project_words"] if rest.startswith(w)), None)
+        word = next((w for w in words.generic_project_words if rest.startswith(w)), None)
         if word is None:
             return False
         rest = rest[len(word):]
@@ -121,10 +201,10 @@ def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]
             name = text[start:end]
             if rule.label == "PROJECT" and is_generic(name, words):
                 continue
-            if rule.surname and name[0] not in words["surnames"]:
+            if rule.surname and name[0] not in words.surnames:
                 continue
-            source = f"fallback:{rule.id}" if rule.fallback else rule.id
-            found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, source))
+            finder = Finder.FALLBACK if rule.fallback else Finder.RULE
+            found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, finder, rule.id))
     return found
 
 
@@ -133,17 +213,3 @@ def find_rule_mentions(article: Article) -> Article:
     for s in article.sentences:
         article.mentions.extend(apply_entity_rules(s.text, article.id, s.start))
     return article
-
-
-@lru_cache(maxsize=None)
-def suffix_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    lists = load_table().get("lists", {})
-    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
-    return by_len(lists.get("org_suffixes", [])), by_len(lists.get("legal_suffixes", []))
-
-
-@lru_cache(maxsize=None)
-def generic_org_lists() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    lists = load_table().get("lists", {})
-    places = sorted({*lists.get("provinces", []), *lists.get("countries", [])}, key=len, reverse=True)
-    return tuple(places), frozenset(lists.get("generic_orgs", [])), frozenset(lists.get("generic_kinds", []))

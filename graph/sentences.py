@@ -16,56 +16,61 @@ MAX_QUOTED = 200
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    start = 0
-    stack: list[tuple[str, int]] = []
-    i, n = 0, len(text)
+    bounds = [0, *sentence_ends(text), len(text)]
+    return [s for a, b in zip(bounds, bounds[1:]) if (s := trimmed(text, a, b)) is not None]
 
-    def emit(end: int) -> None:
-        nonlocal start
-        s, e = start, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            sentences.append(Sentence(s, e, text[s:e]))
-        start = end
 
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            stack.clear()
-            emit(i)
-            i += 1
-            continue
-        if stack and i - stack[-1][1] > MAX_QUOTED:
-            stack.clear()
-        if ch in OPENERS:
-            stack.append((OPENERS[ch], i))
-        elif ch in CLOSERS:
-            if stack and stack[-1][0] == ch:
-                stack.pop()
-        elif ch in ENDERS and not stack:
-            j = i + 1
-            while j < n and (text[j] in ENDERS or text[j] in TRAILERS):
-                j += 1
-            emit(j)
-            i = j
-            continue
-        elif ch in ENDERS and stack and i + 1 < n and text[i + 1] in TRAILERS:
-            # 。” closes a quoted sentence: end here if that closes every open quote
-            j = i + 1
-            while j < n and text[j] in TRAILERS:
-                if stack and stack[-1][0] == text[j]:
-                    stack.pop()
-                j += 1
-            if not stack:
-                emit(j)
-                i = j
-                continue
-            i = j
-            continue
-        i += 1
-    emit(n)
-    return sentences
+def trimmed(text: str, start: int, end: int) -> Sentence | None:
+    """text[start:end] without the white space around it; None if nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end]) if end > start else None
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets where a sentence ends (the last one ends with the text)."""
+    ends: list[int] = []
+    stack: list[tuple[str, int]] = []       # the closer each open quote or bracket waits for, and where it opened
+    i = 0
+    while i < len(text):
+        i, end = read_at(text, i, stack)
+        if end is not None:
+            ends.append(end)
+    return ends
+
+
+def read_at(text: str, i: int, stack: list[tuple[str, int]]) -> tuple[int, int | None]:
+    """Reads the character at i, opening and closing quotes on ``stack``: where to read next, and
+    where a sentence ends if one does here."""
+    ch = text[i]
+    if ch == "\n":
+        stack.clear()
+        return i + 1, i
+    if stack and i - stack[-1][1] > MAX_QUOTED:
+        stack.clear()
+    if ch in OPENERS:
+        stack.append((OPENERS[ch], i))
+    elif ch in CLOSERS:
+        if stack and stack[-1][0] == ch:
+            stack.pop()
+    elif ch in ENDERS and not stack:
+        j = i + 1
+        while j < len(text) and (text[j] in ENDERS or text[j] in TRAILERS):
+            j += 1
+        return j, j
+    elif ch in ENDERS and i + 1 < len(text) and text[i + 1] in TRAILERS:
+        j = close_quotes(text, i + 1, stack)
+        return j, (j if not stack else None)
+    return i + 1, None
+
+
+def close_quotes(text: str, j: int, stack: list[tuple[str, int]]) -> int:
+    """。” closes a quoted sentence: past the closing marks from j, taking the quotes they close off
+    ``stack``; the sentence ends there if that closes every open quote."""
+    while j < len(text) and text[j] in TRAILERS:
+        if stack and stack[-1][0] == text[j]:
+            stack.pop()
+        j += 1
+    return j

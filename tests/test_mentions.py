@@ -1,13 +1,17 @@
 """Which spans become mentions (graph/mentions.py): model spans stand in by hand, sentences written
 for this project."""
-from guanxi.graph.mentions import is_generic_org
+import pytest
+
+from guanxi.graph.mentions import PRIORITY, is_generic_org, select_mentions
+from guanxi.graph.records import Article, Finder, Mention
 from tests.test_aliases import run
 
 
 
 def test_a_rule_span_beats_an_overlapping_model_span():
     article = run("工信部总工程师李明远说，进展顺利。", [("程师李明远", "PERSON")])
-    assert [(m.text, m.source) for m in article.mentions if m.label == "PERSON"] == [("李明远", "person.after-title")]
+    assert [(m.text, m.finder, m.rule) for m in article.mentions if m.label == "PERSON"] == [
+        ("李明远", Finder.RULE, "person.after-title")]
 
 
 def test_generic_mentions_of_organizations_are_not_names():
@@ -47,7 +51,7 @@ def test_an_unknown_name_listed_between_organizations_is_one():
     text = "园区孕育了青禾股份、南岭科技、东坡智联、北辰科技、西岭微等企业。"
     article = run(text, [("青禾股份", "ORG"), ("南岭科技", "ORG"), ("北辰科技", "ORG")])
     assert sorted(e.name for e in article.entities) == ["东坡智联", "北辰科技", "南岭科技", "西岭微", "青禾股份"]
-    assert next(m for m in article.mentions if m.text == "东坡智联").source == "rule:list"
+    assert next(m for m in article.mentions if m.text == "东坡智联").rule == "list"
 
 
 def test_a_list_member_joined_by_and_before_deng_or_last_before_the_clause_end_is_an_organization():
@@ -55,13 +59,13 @@ def test_a_list_member_joined_by_and_before_deng_or_last_before_the_clause_end_i
             "他与北辰科技、南岭资本合作，并与北辰科技、中兴合作。")
     article = run(text, [("谷歌", "ORG"), ("苹果", "ORG"), ("福特", "ORG"), ("北辰科技", "ORG"), ("元气森林", "ORG"),
                          ("南岭资本", "ORG")])
-    listed = sorted(m.text for m in article.mentions if m.source == "rule:list")
+    listed = sorted(m.text for m in article.mentions if m.rule == "list")
     assert listed == ["东坡", "南岭友", "青禾"]          # not 中兴合作: a verb, not the end of a name
 
 
 def test_a_list_joined_by_and_without_deng_adds_nobody():
     article = run("谷歌、苹果、青禾和福特在测试。", [("谷歌", "ORG"), ("苹果", "ORG"), ("福特", "ORG")])
-    assert [m.text for m in article.mentions if m.source == "rule:list"] == []
+    assert [m.text for m in article.mentions if m.rule == "list"] == []
 
 
 def test_places_listed_before_one_body_each_name_their_own():
@@ -70,7 +74,7 @@ def test_places_listed_before_one_body_each_name_their_own():
     assert orgs == ["北京商务局", "天津市商务局", "安徽省商务厅", "江苏省商务厅", "浙江省商务厅"]
     jiangsu = next(e for e in article.entities if e.name == "江苏省商务厅")
     m = jiangsu.mentions[0]
-    assert (article.text[m.start:m.end], m.elided, m.source) == ("江苏省", "江苏省商务厅", "rule:shared-body")
+    assert (article.text[m.start:m.end], m.elided, m.rule) == ("江苏省", "江苏省商务厅", "shared-body")
     assert jiangsu.aliases == set()                   # 江苏省 is not a name of the body
 
 
@@ -170,3 +174,123 @@ def test_a_listed_organization_the_model_read_as_a_person_becomes_an_organizatio
                          ("西岭微", "ORG"), ("闵行区", "ORG")])
     assert sorted((e.name, e.type) for e in article.entities) == [
         ("北辰科技", "ORG"), ("新开普", "ORG"), ("易尚展示", "ORG"), ("西岭微", "ORG"), ("青禾股份", "ORG")]
+
+
+def test_a_mention_names_a_known_finder_and_a_rule_id_exactly_when_a_rule_found_it():
+    assert Mention("doc", 0, 2, "南岭", "ORG", "ner").finder is Finder.NER
+    with pytest.raises(ValueError):
+        Mention("doc", 0, 2, "南岭", "ORG", "policy.book-title")        # a rule id is not a finder
+    with pytest.raises(ValueError):
+        Mention("doc", 0, 2, "南岭", "ORG", Finder.RULE)                # a rule mention names its rule
+    with pytest.raises(ValueError):
+        Mention("doc", 0, 2, "南岭", "ORG", Finder.NER, "list")
+
+
+def test_every_finder_has_a_rank_between_overlapping_spans():
+    assert set(PRIORITY) == set(Finder)
+
+
+# select_mentions one filter at a time: candidates placed by hand, as the finders would leave them
+
+def selected(text: str, spans: list[tuple]) -> list[tuple[str, str]]:
+    """(text, label) of what select_mentions keeps of spans given as (surface, label, finder[, rule])."""
+    article = Article(id="doc", title="", text=text)
+    for surface, label, finder, *rule in spans:
+        start = text.index(surface)
+        article.mentions.append(Mention("doc", start, start + len(surface), surface, label, finder, *rule))
+    return [(m.text, m.label) for m in select_mentions(article).mentions]
+
+
+def test_filter_keep_scored_types():
+    assert selected("他们去了南岭镇。", [("南岭镇", "LOC", Finder.NER)]) == []
+
+
+def test_filter_strip_stray_marks_of_model_spans():
+    assert selected("他说：“北辰拍卖行不是中介。", [("“北辰拍卖行", "ORG", Finder.NER)]) == [("北辰拍卖行", "ORG")]
+
+
+def test_filter_extend_orgs():
+    assert selected("北辰集团今天开业。", [("北辰", "ORG", Finder.LEXICON)]) == [("北辰集团", "ORG")]
+
+
+def test_filter_drop_generic_orgs():
+    assert selected("多家商业银行参与。", [("商业银行", "ORG", Finder.LEXICON)]) == []
+    assert selected("多家商业银行参与。", [("商业银行", "ORG", Finder.DICT)]) == [("商业银行", "ORG")]
+
+
+def test_filter_drop_model_orgs_of_generic_words():
+    assert selected("数字领域发展很快。", [("数字", "ORG", Finder.NER)]) == []
+
+
+def test_filter_drop_model_districts():
+    assert selected("南岭区今年发展很快。", [("南岭区", "ORG", Finder.NER)]) == []
+
+
+def test_filter_cut_model_orgs_after_known_units():
+    text = "北辰集团旗下子公司南岭电子有限公司发布新品。"
+    spans = [("北辰集团", "ORG", Finder.LEXICON), ("北辰集团旗下子公司南岭电子有限公司", "ORG", Finder.NER)]
+    assert selected(text, spans) == [("北辰集团", "ORG"), ("南岭电子有限公司", "ORG")]
+
+
+def test_filter_drop_implausible_model_orgs():
+    assert selected("北辰科技团队发布成果。", [("北辰科技团队", "ORG", Finder.NER)]) == []
+
+
+def test_filter_retype_model_platforms():
+    assert selected("南湖数据平台今天上线。", [("南湖数据平台", "ORG", Finder.NER)]) == [("南湖数据平台", "PROJECT")]
+
+
+def test_filter_strip_dots_of_model_persons():
+    assert selected("嘉宾李明远·出席。", [("李明远·", "PERSON", Finder.NER)]) == [("李明远", "PERSON")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("李说，好。", "李"),
+    ("郑州市今年发展很快。", "郑州"),
+    ("North集邦指出，需求回升。", "North集邦"),
+    ("陈女士说，好。", "陈女士"),
+    ("Metaverse很热。", "Metaverse"),
+], ids=["is_too_short", "is_place_used_as_place", "is_latin_mixed_with_chinese", "is_anonymized", "is_one_latin_word"])
+def test_filter_drop_model_non_persons(text, surface):
+    assert selected(text, [(surface, "PERSON", Finder.NER)]) == []
+
+
+def test_filter_drop_model_non_persons_keeps_names():
+    assert selected("沈阳教授和John Smith到场。", [("沈阳", "PERSON", Finder.NER), ("John Smith", "PERSON", Finder.NER)]) \
+        == [("沈阳", "PERSON"), ("John Smith", "PERSON")]
+
+
+def test_filter_drop_model_non_persons_holding_a_known_organization():
+    spans = [("南岭资本", "ORG", Finder.DICT), ("比南岭资本", "PERSON", Finder.NER)]
+    assert selected("热度比南岭资本更高。", spans) == [("南岭资本", "ORG")]
+
+
+def test_filter_drop_overlapped_fallbacks():
+    text = "南岭资本研究员李明远表示同意，东湖基金也是。"
+    spans = [("南岭资本研究", "ORG", Finder.FALLBACK, "org.before-title"), ("南岭资本", "ORG", Finder.LEXICON),
+             ("东湖基金", "ORG", Finder.FALLBACK, "org.before-title")]
+    assert selected(text, spans) == [("南岭资本", "ORG"), ("东湖基金", "ORG")]
+
+
+def test_resolve_overlaps_prefers_longer_spans_then_rules_and_a_rule_over_a_model_span():
+    assert selected("南岭科技集团成立。", [("南岭科技集团", "ORG", Finder.NER), ("南岭科技", "ORG", Finder.DICT)]) \
+        == [("南岭科技集团", "ORG")]
+    article = Article(id="doc", title="", text="南岭科技成立。")
+    for finder in (Finder.NER, Finder.LEXICON, Finder.DICT):
+        article.mentions.append(Mention("doc", 0, 4, "南岭科技", "ORG", finder))
+    assert [m.finder for m in select_mentions(article).mentions] == [Finder.DICT]
+    spans = [("程师李明远", "PERSON", Finder.NER), ("李明远", "PERSON", Finder.RULE, "person.after-title")]
+    assert selected("总工程师李明远说，好。", spans) == [("李明远", "PERSON")]
+
+
+def test_after_resolving_split_name_runs():
+    assert selected("到场的有王立新陈思远。", [("王立新陈思远", "PERSON", Finder.NER)]) == [
+        ("王立新", "PERSON"), ("陈思远", "PERSON")]
+
+
+def test_after_resolving_retype_persons_named_like_projects():
+    article = Article(id="doc", title="", text="陆远跨链协议发布，陆远将改变现状。")
+    article.mentions = [Mention("doc", 0, 6, "陆远跨链协议", "PROJECT", Finder.RULE, "project.suffix"),
+                        Mention("doc", 9, 11, "陆远", "PERSON", Finder.NER)]
+    assert [(m.text, m.label) for m in select_mentions(article).mentions] == [
+        ("陆远跨链协议", "PROJECT"), ("陆远", "PROJECT")]

@@ -1,7 +1,7 @@
 """Every rule of graph/data/rules.toml is run on its own example (sentences written for this project)."""
 import pytest
 
-from guanxi.graph.records import Mention
+from guanxi.graph.records import Finder, Mention
 from guanxi.graph.relations import relation_rules, typed_relations
 from guanxi.graph.rules import apply_entity_rules, load_table
 
@@ -19,7 +19,7 @@ def mentions_for(text: str, names: list[str], labels: dict[str, str]) -> list[Me
     out = []
     for name in names:
         start = text.index(name)
-        out.append(Mention("doc", start, start + len(name), name, labels[name], "test"))
+        out.append(Mention("doc", start, start + len(name), name, labels[name], Finder.NER))
     return sorted(out, key=lambda m: m.start)
 
 
