@@ -13,7 +13,7 @@ from pathlib import Path
 
 from guanxi.graph import config
 from guanxi.graph.errors import ModelError
-from guanxi.graph.records import Article, Mention
+from guanxi.graph.records import Article, Finder, Mention
 
 DEFAULT_MODEL = config.SHIPPED_MODEL
 LABELS = {"PER": "PERSON", "NR": "PERSON", "PERSON": "PERSON",
@@ -120,5 +120,5 @@ def find_model_mentions_in(articles: list[Article]) -> list[Article]:
     for (article, s), spans in zip(sentences, tagged):
         for label, start, end in spans:
             a, b = s.start + start, s.start + end
-            article.mentions.append(Mention(article.id, a, b, article.text[a:b], label, "ner"))
+            article.mentions.append(Mention(article.id, a, b, article.text[a:b], label, Finder.NER))
     return articles
