@@ -12,6 +12,7 @@ from typing import Callable
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, word_lists
+from guanxi.graph.spans import SpanIndex
 
 NAME_DOTS = "·•"            # join the parts of a name
 LIST_SEPARATOR = "、"
@@ -110,18 +111,18 @@ def drop_model_districts(mentions: list[Mention], article: Article) -> list[Ment
 def cut_model_orgs_after_known_units(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model ORG that starts with another finder's organization, then a word like 旗下, is
     what follows (``rest_after``)."""
-    return [cut_after_known_unit(m, article) if is_model_org(m) else m for m in mentions]
+    found = SpanIndex(o for o in article.mentions if o.label == "ORG" and o.finder is not Finder.NER)
+    return [cut_after_known_unit(m, article, found) if is_model_org(m) else m for m in mentions]
 
 
-def cut_after_known_unit(m: Mention, article: Article) -> Mention:
-    anchors = [o for o in article.mentions if o.label == "ORG" and o.finder is not Finder.NER
-               and o.start == m.start and o.end < m.end]
+def cut_after_known_unit(m: Mention, article: Article, found: SpanIndex) -> Mention:
+    anchors = [o for o in found.overlapping(m) if o.start == m.start and o.end < m.end]
     return rest_after(m, anchors, article.text, leads_only=True) or m
 
 
 def drop_implausible_model_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
-    known = known_orgs(article)
-    return [m for m in mentions if not is_model_org(m) or plausible_org_span(m, known)]
+    known = SpanIndex(known_orgs(article))
+    return [m for m in mentions if not is_model_org(m) or plausible_org_span(m, known.overlapping(m))]
 
 
 def retype_model_platforms(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -174,8 +175,8 @@ def drop_model_non_persons(mentions: list[Mention], article: Article) -> list[Me
 
 def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list[Mention]:
     """A fallback rule's span counts only where no other finder's span overlaps it."""
-    others = [m for m in mentions if m.finder is not Finder.FALLBACK]
-    return [m for m in mentions if m.finder is not Finder.FALLBACK or not any(overlaps(m, o) for o in others)]
+    others = SpanIndex(m for m in mentions if m.finder is not Finder.FALLBACK)
+    return [m for m in mentions if m.finder is not Finder.FALLBACK or not others.any_overlapping(m)]
 
 
 FILTERS: tuple[Filter, ...] = (
@@ -200,17 +201,19 @@ def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]
     whatever their lengths (部长肖亚庆 gives 肖亚庆, not 长肖亚庆): what is left of a model ORG
     after the rule spans at its start may still be a name (``rest_after``)."""
     candidates = sorted(mentions, key=lambda m: (-(m.end - m.start), -PRIORITY[m.finder], m.start))
-    rule_spans = [m for m in candidates if m.finder.by_rule]
+    rule_spans = SpanIndex(m for m in candidates if m.finder.by_rule)
     taken: list[Mention] = []
+    occupied: SpanIndex[Mention] = SpanIndex()
     for m in candidates:
         if m.finder is Finder.NER:
-            beaten_by = [r for r in rule_spans if overlaps(m, r) and not names_the_rule_span(m, r)]
+            beaten_by = [r for r in rule_spans.overlapping(m) if not names_the_rule_span(m, r)]
             if beaten_by:
                 m = rest_after(m, beaten_by, article.text)
                 if m is None:
                     continue
-        if not any(overlaps(m, t) for t in taken):
+        if not occupied.any_overlapping(m):
             taken.append(m)
+            occupied.add(m)
     return taken
 
 

@@ -1,6 +1,7 @@
 """The records that flow through the pipeline. Frozen where they are facts, plain where a stage fills them."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -86,9 +87,10 @@ class Article:
         return line
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence that holds the character at ``offset`` (sentences are in text order)."""
+        i = bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
 

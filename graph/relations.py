@@ -14,6 +14,7 @@ partners, not each other's).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
@@ -156,16 +157,23 @@ def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: st
 
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):
     """(rule, head mention, tail mention, title) for every rule that fires in one sentence."""
+    at: dict[str, list[int]] = {}               # positions of the mentions of each type
+    for k, m in enumerate(mentions):
+        at.setdefault(m.label, []).append(k)
+    name_of = [names[m] for m in mentions]
     for rule in relation_rules():
-        for i, j in combinations(range(len(mentions)), 2):
-            yield from fired(rule, text, mentions, names, i, j)
+        rights = at.get(rule.right, [])
+        for i in at.get(rule.left, []):
+            for j in rights[bisect_right(rights, i):]:
+                yield from fired(rule, text, mentions, name_of, i, j)
 
 
-def fired(rule: RelationRule, text: str, mentions: list[Mention], names: dict[Mention, str], i: int, j: int):
-    """What one rule gives for mentions i (left) and j (right): (rule, head, tail, title) for them
-    and, where the rule chains, for the mentions coordinated with them."""
+def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[str], i: int, j: int):
+    """What one rule gives for mentions i (left) and j (right), named ``name_of[i]`` and
+    ``name_of[j]``: (rule, head, tail, title) for them and, where the rule chains, for the mentions
+    coordinated with them."""
     left, right = mentions[i], mentions[j]
-    if (left.label, right.label) != (rule.left, rule.right) or names[left] == names[right]:
+    if (left.label, right.label) != (rule.left, rule.right) or name_of[i] == name_of[j]:
         return
     gap = gap_text(text, mentions, i, j, rule.right, rule.left if rule.skip_left else None)
     g = gap_match(rule, gap) if gap is not None else None
@@ -181,7 +189,7 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], names: dict[Me
         return
     sources = [i, *preceding] if rule.left_chain else [i]
     targets = [j, *following] if rule.chain else [j]
-    yield from oriented_pairs(rule, mentions, names, sources, targets, title_of(g, a))
+    yield from oriented_pairs(rule, mentions, name_of, sources, targets, title_of(g, a))
 
 
 def title_of(gap: re.Match, after: re.Match | None) -> str | None:
@@ -194,11 +202,11 @@ def gap_match(rule: RelationRule, gap: str) -> re.Match | None:
     return rule.gap.fullmatch(gap) if rule.gap.pattern.startswith("^") else rule.gap.search(gap)
 
 
-def oriented_pairs(rule: RelationRule, mentions: list[Mention], names: dict[Mention, str], sources: list[int],
+def oriented_pairs(rule: RelationRule, mentions: list[Mention], name_of: list[str], sources: list[int],
                    targets: list[int], title: str | None):
     for s in sources:
         for t in targets:
-            if names[mentions[s]] != names[mentions[t]]:
+            if name_of[s] != name_of[t]:
                 head, tail = (mentions[s], mentions[t]) if rule.head == "left" else (mentions[t], mentions[s])
                 yield rule, head, tail, title
 

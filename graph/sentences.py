@@ -2,7 +2,9 @@
 
 A sentence ends at 。！？； (and ASCII !?;) outside quotes and brackets, takes any closing quotes
 that follow, and always ends at a line break (paragraph end). A quote left open by bad input
-stops protecting its text after ``MAX_QUOTED`` characters.
+stops protecting its text after ``MAX_QUOTED`` characters. A sentence longer than
+``MAX_SENTENCE`` characters (text without punctuation) is cut into windows at a comma or space,
+so that what is done per sentence (pairs of mentions) stays bounded and extraction linear.
 """
 from __future__ import annotations
 
@@ -13,11 +15,27 @@ OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》",
 CLOSERS = set(OPENERS.values())
 TRAILERS = set("”’」』）)")
 MAX_QUOTED = 200
+MAX_SENTENCE = 250
+SOFT_BREAKS = set("，,、：:　 ")
 
 
 def split_sentences(text: str) -> list[Sentence]:
     bounds = [0, *sentence_ends(text), len(text)]
-    return [s for a, b in zip(bounds, bounds[1:]) if (s := trimmed(text, a, b)) is not None]
+    return [s for a, b in zip(bounds, bounds[1:]) for w in windows(text, a, b)
+            if (s := trimmed(text, *w)) is not None]
+
+
+def windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of text[start:end], each at most ``MAX_SENTENCE`` long: cut after the
+    last comma or space of the second half of a window, else at the window's end."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = next((i + 1 for i in range(limit - 1, start + MAX_SENTENCE // 2, -1) if text[i] in SOFT_BREAKS), limit)
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def trimmed(text: str, start: int, end: int) -> Sentence | None:

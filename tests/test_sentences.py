@@ -23,3 +23,13 @@ def test_an_unclosed_quote_stops_protecting_after_a_while():
     sentences = split_sentences(text)
     assert len(sentences) > 1
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_sentence_without_punctuation_is_cut_into_bounded_windows():
+    from guanxi.graph.sentences import MAX_SENTENCE
+    text = ("甲公司建设数据中心" * 33 + "，") * 3 + "乙" * 1200
+    sentences = split_sentences(text)
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE
+    assert "".join(s.text for s in sentences) == text                 # nothing lost
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert sentences[0].text.endswith("，")                           # cut after a comma where there is one
