@@ -10,7 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 PAGE_NUMBER = re.compile(r"^\s*(?:Page\s*\d+|第\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
-COPYRIGHT = re.compile(r"©|版权所有|不得转载|All rights reserved", re.IGNORECASE)
+# a copyright footer starts with its notice; a line of text that ends with one (转载 notices after
+# an article's last sentence) is text, however short
+COPYRIGHT = re.compile(r"^\W*(©|\(c\)\s*\d{4}|版权所有|不得转载|copyright\b|all rights reserved)", re.IGNORECASE)
 TERMINAL = "。！？!?；;…”’」』）)"
 MIN_WRAP_WIDTH = 20         # characters; narrower "lines" are headings and paragraph ends
 RUNNING_HEADER_MAX = 16      # characters; running headers are short
@@ -72,7 +74,7 @@ def is_hard_wrapped(body: list[str], width: int) -> bool:
 
 def furniture_lines(lines: list[str]) -> set[int]:
     """Indexes of page numbers, copyright footers and the running headers printed next to them."""
-    drop = {i for i, line in enumerate(lines) if PAGE_NUMBER.match(line) or COPYRIGHT.search(line)}
+    drop = {i for i, line in enumerate(lines) if PAGE_NUMBER.match(line) or COPYRIGHT.match(line.strip())}
     body = [i for i, line in enumerate(lines) if line.strip()]
     position = {i: k for k, i in enumerate(body)}
     short = Counter(lines[i].strip() for i in body if len(lines[i].strip()) <= RUNNING_HEADER_MAX)

@@ -74,3 +74,11 @@ def test_real_digest_article_starts(shared, gold_articles):
     print(f"articles found: {len(starts)}; dev-gold starts found {len(found)} of {len(gold_starts)}")
     assert len(found) >= len(gold_starts) - 1
     assert not any("Page" in p.text for p in paragraphs)
+
+
+def test_a_copyright_notice_after_a_sentence_does_not_drop_the_sentence():
+    from guanxi.graph.clean import reflow
+    text = "甲部与乙科技有限公司签署战略合作协议。（版权所有，不得转载）"
+    assert [p.text for p in reflow(text)] == [text]
+    footer = "©2021 某某研究院，版权所有。客服电话 400-000-0000"
+    assert [p.text for p in reflow("第一段文字。\n" + footer + "\n第二段文字。")] == ["第一段文字。", "第二段文字。"]
