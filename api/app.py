@@ -1,5 +1,6 @@
 """The FastAPI application. ``create_app(store)`` serves a given store; without one, the store
 named by the settings is opened at start-up and closed at shutdown."""
+
 from __future__ import annotations
 
 import functools
@@ -53,15 +54,19 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
             if owned:
                 app.state.store.close()
 
-    app = FastAPI(title="guanxi", version="0.1.0", lifespan=lifespan,
-                  description="Entity-relation graph of Chinese industry and policy news.")
+    app = FastAPI(
+        title="guanxi",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="Entity-relation graph of Chinese industry and policy news.",
+    )
     app.state.settings = settings
     app.state.cache = ResponseCache()
     app.state.cypher_slots = threading.BoundedSemaphore(cypher.CYPHER_SLOTS)
     app.state.cypher_wait_s = cypher.CYPHER_WAIT_S
     if store is not None:
         app.state.store = store
-    app.add_middleware(CachedReads)       # added first, so CORS (if on) wraps it
+    app.add_middleware(CachedReads)  # added first, so CORS (if on) wraps it
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"], allow_headers=["*"])
@@ -77,6 +82,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
 def add_error_handlers(app: FastAPI) -> None:
     """Every error answers ``{"ok": false, "error": message, "status": code}``."""
+
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
         return error_body(404, str(exc))
@@ -127,8 +133,16 @@ def run_server(settings: Settings, host: str, port: int, workers: int = 1, acces
     record itself (pickled with the app factory), so nothing is passed through the environment."""
     import uvicorn
     from uvicorn.supervisors import Multiprocess
-    config = uvicorn.Config(functools.partial(create_app, settings=settings), factory=True, host=host, port=port,
-                            workers=workers, log_level="info", access_log=access_log)
+
+    config = uvicorn.Config(
+        functools.partial(create_app, settings=settings),
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=access_log,
+    )
     if workers > 1:
         Multiprocess(config, sockets=[config.bind_socket()]).run()
     else:

@@ -4,12 +4,13 @@ Each entry remembers the store's generation (a counter every write bumps, in wha
 so a cached answer is served only while the graph is what it was computed from; a write by another
 process is seen within ``GENERATION_TTL_S``, one by this process at once.
 """
+
 from __future__ import annotations
 
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from threading import Lock
-from typing import Callable
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
@@ -18,15 +19,16 @@ from pydantic import BaseModel
 from guanxi.api.deps import read_refusal
 
 MAX_ENTRIES = 4096
-MAX_BYTES = 64 * 1024 * 1024    # per worker: a view is up to a megabyte, so entries alone do not bound memory
-GENERATION_TTL_S = 0.25     # how long a worker trusts the generation it last read
+MAX_BYTES = 64 * 1024 * 1024  # per worker: a view is up to a megabyte, so entries alone do not bound memory
+GENERATION_TTL_S = 0.25  # how long a worker trusts the generation it last read
 
 
 class ResponseCache:
     """Least recently used answers, at most ``max_entries`` of them and ``max_bytes`` in all."""
 
-    def __init__(self, max_entries: int = MAX_ENTRIES, generation_ttl_s: float = GENERATION_TTL_S,
-                 max_bytes: int = MAX_BYTES):
+    def __init__(
+        self, max_entries: int = MAX_ENTRIES, generation_ttl_s: float = GENERATION_TTL_S, max_bytes: int = MAX_BYTES
+    ):
         self.entries: OrderedDict[str, tuple[int, bytes, str]] = OrderedDict()
         self.max_entries = max_entries
         self.max_bytes = max_bytes
@@ -105,9 +107,17 @@ class CachedReads:
         if hit is None:
             return await self.app(scope, receive, send)
         body, media_type = hit
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", media_type.encode()), (b"content-length", str(len(body)).encode()),
-                                (b"x-guanxi-cache", b"hit")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", media_type.encode()),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"x-guanxi-cache", b"hit"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
     @staticmethod
@@ -116,14 +126,14 @@ class CachedReads:
         store, cache, settings = (getattr(state, name, None) for name in ("store", "cache", "settings"))
         if store is None or cache is None:
             return None
-        if settings is not None and settings.protect_reads:       # headers are read only when needed
+        if settings is not None and settings.protect_reads:  # headers are read only when needed
             sent = dict(scope["headers"]).get(b"x-api-key", b"").decode("latin-1")
             if read_refusal(settings, sent):
                 return None
         key = cache_key(scope["path"], scope["query_string"].decode("latin-1"))
         if key not in cache.entries:
-            return None                  # nothing to serve: no need to ask the store (it may be busy)
+            return None  # nothing to serve: no need to ask the store (it may be busy)
         try:
             return cache.get(key, cache.generation(store))
-        except Exception:        # the store is down: let the route report it
+        except Exception:  # the store is down: let the route report it
             return None

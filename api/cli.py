@@ -1,4 +1,5 @@
 """The ``guanxi`` command line. Commands hold no logic: they call the library and print."""
+
 from __future__ import annotations
 
 import json
@@ -21,32 +22,51 @@ def fail(message: str) -> None:
 
 def store_options(f):
     """--store and --data, shared by every command that opens a store."""
-    @click.option("--store", "store", default=None, help="embedded, falkor://HOST:PORT or a Neo4j URI "
-                  "[default: GUANXI_STORE or embedded]")
-    @click.option("--data", "data", default=None, type=click.Path(file_okay=False),
-                  help="data folder of the embedded store [default: GUANXI_DATA]")
+
+    @click.option(
+        "--store",
+        "store",
+        default=None,
+        help="embedded, falkor://HOST:PORT or a Neo4j URI [default: GUANXI_STORE or embedded]",
+    )
+    @click.option(
+        "--data",
+        "data",
+        default=None,
+        type=click.Path(file_okay=False),
+        help="data folder of the embedded store [default: GUANXI_DATA]",
+    )
     @wraps(f)
     def wrapper(*args, store=None, data=None, **kwargs):
         settings = click.get_current_context().find_object(Settings) or Settings.from_env()
         overrides = {k: v for k, v in (("store", store), ("data", data)) if v is not None}
         return f(*args, settings=replace(settings, **overrides), **kwargs)
+
     return wrapper
 
 
 def neighborhood_options(f):
     """The neighborhood filters, with the names and defaults of the API's query parameters, handed
     to the command as one ``query`` (a ``NeighborhoodQuery``, checked before a store is opened)."""
+
     @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="hops")
     @click.option("--rel", default=None, help="comma-separated relation types")
     @click.option("--types", default=None, help="comma-separated entity types of neighbors")
     @click.option("--min-weight", type=float, default=0, show_default=True)
-    @click.option("--min-npmi", type=click.FloatRange(-1, 1), default=-1, show_default=True,
-                  help="only CO_OCCURS edges with at least this NPMI")
+    @click.option(
+        "--min-npmi",
+        type=click.FloatRange(-1, 1),
+        default=-1,
+        show_default=True,
+        help="only CO_OCCURS edges with at least this NPMI",
+    )
     @click.option("--limit", type=click.IntRange(1, 500), default=100, show_default=True)
     @wraps(f)
     def wrapper(*args, depth, rel, types, min_weight, min_npmi, limit, **kwargs):
         from guanxi.cypher.traversal import NeighborhoodQuery
+
         return f(*args, query=NeighborhoodQuery(depth, rel, types, min_weight, min_npmi, limit), **kwargs)
+
     return wrapper
 
 
@@ -76,14 +96,21 @@ class GuanxiGroup(click.Group):
 def cli(ctx):
     """guanxi (关系): entity-relation graphs of Chinese industry and policy news."""
     from guanxi.graph.config import configure
-    ctx.obj = Settings.from_env()           # the environment is read here, once per command
+
+    ctx.obj = Settings.from_env()  # the environment is read here, once per command
     configure(ctx.obj.extraction())
 
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", show_default=True,
-              help="JSONL file to write ('-' for standard output)")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    show_default=True,
+    help="JSONL file to write ('-' for standard output)",
+)
 def extract(sources, output):
     """Extract entities and relations, one JSON line per input document.
 
@@ -93,6 +120,7 @@ def extract(sources, output):
     from guanxi.graph.export import extract_record
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import read_sources
+
     docs, errors = read_sources(sources)
     with click.open_file(output, "w", encoding="utf-8") as out:
         for doc, articles in extract_documents(progress(docs, "extract")):
@@ -104,8 +132,12 @@ def extract(sources, output):
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--export", "export_json", type=click.Path(dir_okay=False), help="write node-link JSON here")
 @click.option("--graphml", type=click.Path(dir_okay=False), help="write GraphML (for Gephi) here")
-@click.option("--csv", "csv_dir", type=click.Path(file_okay=False),
-              help="write CSV files in the neo4j-admin import layout into this folder")
+@click.option(
+    "--csv",
+    "csv_dir",
+    type=click.Path(file_okay=False),
+    help="write CSV files in the neo4j-admin import layout into this folder",
+)
 @click.option("--load/--no-load", default=True, show_default=True, help="load the graph into the store")
 @store_options
 def build(sources, export_json, graphml, csv_dir, load, settings):
@@ -113,11 +145,12 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
 
     SOURCES: .txt files (digests are split into articles), folders, .jsonl files, or - for stdin.
     """
-    from guanxi.graph.build import build_graph
     from guanxi.cypher.csv_export import NEO4J_ADMIN_HINT, write_neo4j_csv
+    from guanxi.graph.build import build_graph
     from guanxi.graph.export import write_graphml, write_node_link
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import read_sources
+
     docs, errors = read_sources(sources)
     if not docs:
         for e in errors:
@@ -125,8 +158,11 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
         fail("no document could be read; nothing was built and the store was left as it was")
     articles = [a for _, arts in extract_documents(progress(docs, "extract")) for a in arts]
     graph = build_graph(articles)
-    click.echo(f"{len(docs)} documents, {len(articles)} articles -> {graph.number_of_nodes()} entities, "
-               f"{graph.number_of_edges()} relations", err=True)
+    click.echo(
+        f"{len(docs)} documents, {len(articles)} articles -> {graph.number_of_nodes()} entities, "
+        f"{graph.number_of_edges()} relations",
+        err=True,
+    )
     if export_json:
         write_node_link(graph, Path(export_json))
         click.echo(f"wrote {export_json}", err=True)
@@ -140,8 +176,11 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
         with settings.open_store() as store:
             store.clear()
             report = store.load(graph)
-            click.echo(f"loaded {report.entities} entities, {report.relationships} relations, "
-                       f"{report.documents} documents into {store.uri}", err=True)
+            click.echo(
+                f"loaded {report.entities} entities, {report.relationships} relations, "
+                f"{report.documents} documents into {store.uri}",
+                err=True,
+            )
     report_errors(errors)
 
 
@@ -155,14 +194,17 @@ def add(sources, settings):
     """
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import read_sources
+
     docs, errors = read_sources(sources)
     with settings.open_store() as store:
         articles = (a for _, arts in extract_documents(progress(docs, "add")) for a in arts)
         report = store.add(articles)
         counts = store.counts()
-    click.echo(f"added {report.documents} articles ({report.replaced} replaced); the store holds "
-               f"{counts['entities']} entities, {counts['relationships']} relations, {counts['documents']} documents",
-               err=True)
+    click.echo(
+        f"added {report.documents} articles ({report.replaced} replaced); the store holds "
+        f"{counts['entities']} entities, {counts['relationships']} relations, {counts['documents']} documents",
+        err=True,
+    )
     report_errors(errors)
 
 
@@ -174,8 +216,11 @@ def remove(doc_ids, settings):
     with settings.open_store() as store:
         for doc_id in doc_ids:
             report = store.remove(doc_id)
-            click.echo(f"removed {doc_id}: {report.documents} articles; {report.entities} entities and "
-                       f"{report.relationships} relations updated or deleted", err=True)
+            click.echo(
+                f"removed {doc_id}: {report.documents} articles; {report.entities} entities and "
+                f"{report.relationships} relations updated or deleted",
+                err=True,
+            )
 
 
 @cli.group("store")
@@ -188,6 +233,7 @@ def store_group():
 
 def embedded_server(settings):
     from guanxi.cypher.embedded import EmbeddedServer
+
     if settings.store != "embedded":
         fail(f"GUANXI_STORE is {settings.store}: these commands manage the embedded store only")
     return EmbeddedServer(settings.data)
@@ -198,10 +244,11 @@ def embedded_server(settings):
 def store_start(settings):
     """Start the store and keep it running after this command exits."""
     from guanxi.cypher.embedded import PINNED_FILE
+
     server = embedded_server(settings)
     port = server.start()
     (server.data_dir / PINNED_FILE).touch()
-    server.stop()                               # gives the lease back; the pinned server stays up
+    server.stop()  # gives the lease back; the pinned server stays up
     click.echo(f"the store of {server.data_dir} runs on 127.0.0.1:{port}")
 
 
@@ -210,6 +257,7 @@ def store_start(settings):
 def store_stop(settings):
     """Save and stop the store, even while other guanxi processes use it."""
     from guanxi.cypher.embedded import PINNED_FILE
+
     server = embedded_server(settings)
     (server.data_dir / PINNED_FILE).unlink(missing_ok=True)
     if server.running_port() is None:
@@ -224,11 +272,15 @@ def store_stop(settings):
 def store_status(settings):
     """Whether the store runs, where, and whether it was started to stay up."""
     from guanxi.cypher.embedded import PINNED_FILE
+
     server = embedded_server(settings)
     port = server.running_port()
     pinned = " (kept running by `guanxi store start`)" if (server.data_dir / PINNED_FILE).exists() else ""
-    click.echo(f"runs on 127.0.0.1:{port}, pid {server.state().get('pid')}{pinned}" if port
-               else f"no store runs for {server.data_dir}")
+    click.echo(
+        f"runs on 127.0.0.1:{port}, pid {server.state().get('pid')}{pinned}"
+        if port
+        else f"no store runs for {server.data_dir}"
+    )
 
 
 @cli.command("rebuild")
@@ -237,22 +289,34 @@ def rebuild(settings):
     """Recompute every weight, count and evidence list from the provenance stored with the documents."""
     with settings.open_store() as store:
         report = store.rebuild()
-    click.echo(f"rebuilt {report.entities} entities and {report.relationships} relations "
-               f"from {report.documents} documents", err=True)
+    click.echo(
+        f"rebuilt {report.entities} entities and {report.relationships} relations from {report.documents} documents",
+        err=True,
+    )
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=min(4, os.cpu_count() or 1), show_default=True, type=click.IntRange(1, 64),
-              help="server processes (each with its own connection to the store)")
-@click.option("--access-log/--no-access-log", default=False, show_default=True,
-              help="log every request (costs 15-20% of the throughput)")
+@click.option(
+    "--workers",
+    default=min(4, os.cpu_count() or 1),
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="server processes (each with its own connection to the store)",
+)
+@click.option(
+    "--access-log/--no-access-log",
+    default=False,
+    show_default=True,
+    help="log every request (costs 15-20% of the throughput)",
+)
 @store_options
 def serve(host, port, workers, access_log, settings):
     """Serve the HTTP API (OpenAPI docs at /docs) over the configured store."""
     from guanxi.api.app import run_server
-    store = settings.open_store()          # starts the embedded server; the workers reuse it
+
+    store = settings.open_store()  # starts the embedded server; the workers reuse it
     counts = store.counts()
     base = f"http://{host}:{port}"
     click.echo(f"guanxi: {counts['entities']} entities, {counts['relationships']} relations in {store.uri}")
@@ -304,6 +368,7 @@ def neighborhood(name, query, settings):
 def view(name, output, query, settings):
     """Write an interactive, self-contained HTML view of the neighborhood of NAME."""
     from guanxi.viz.render import render_view
+
     hood = neighborhood_of(settings, name, query)
     Path(output).write_text(render_view(hood), encoding="utf-8")
     click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
@@ -311,13 +376,19 @@ def view(name, output, query, settings):
 
 @cli.command()
 @click.argument("query")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="query parameter; VALUE is read as JSON when it parses, else as a string")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="query parameter; VALUE is read as JSON when it parses, else as a string",
+)
 @store_options
 def cypher(query, params, settings):
     """Run a read-only Cypher QUERY and print the rows as JSON."""
     from guanxi.cypher.readonly import check_read_only
-    check_read_only(query)                # refuse writes before starting a store
+
+    check_read_only(query)  # refuse writes before starting a store
     values = {}
     for p in params:
         key, sep, raw = p.partition("=")
@@ -340,6 +411,7 @@ def show_settings():
 
 def progress(items, what):
     from tqdm import tqdm
+
     return tqdm(items, desc=what, unit="doc", file=sys.stderr, disable=None, leave=False)
 
 

@@ -2,6 +2,7 @@
 
 They are ``async def`` because they do no I/O: FastAPI runs a plain ``def`` dependency in its
 thread pool, a hop that cost each request about a millisecond."""
+
 from __future__ import annotations
 
 import secrets

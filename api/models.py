@@ -1,5 +1,6 @@
 """API shapes (pydantic stays at the edge; the library speaks dicts and dataclasses). The fields of
 entities and edges are the schema's public properties (``guanxi.graph.schema``)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -61,13 +62,20 @@ class Evidence(BaseModel):
     date: str | None = None
 
 
-_edge = schema_fields(EDGE, required=("id",), npmi=(float | None, Field(None, description="normalized PMI of a "
-                                                                                       "CO_OCCURS edge")),
-                      evidence=(list[Evidence], Field([], description="the first evidence records")))
+_edge = schema_fields(
+    EDGE,
+    required=("id",),
+    npmi=(float | None, Field(None, description="normalized PMI of a CO_OCCURS edge")),
+    evidence=(list[Evidence], Field([], description="the first evidence records")),
+)
 EdgePublic = create_model(
-    "EdgePublic", id=_edge.pop("id"), type=(str, Field(description="relation type")),
+    "EdgePublic",
+    id=_edge.pop("id"),
+    type=(str, Field(description="relation type")),
     source=(str, Field(description="entity id the relation starts at (either end where undirected)")),
-    target=(str, Field(description="entity id at the other end")), **_edge)
+    target=(str, Field(description="entity id at the other end")),
+    **_edge,
+)
 
 
 class Neighborhood(BaseModel):
@@ -126,8 +134,7 @@ class Paths(BaseModel):
 
 
 class DocumentIn(BaseModel):
-    id: str = Field(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]+$",
-                    description="no control characters")
+    id: str = Field(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]+$", description="no control characters")
     text: str
     title: str | None = None
     date: str | None = None

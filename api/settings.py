@@ -5,12 +5,13 @@ field per entry and nothing else, and ``guanxi settings`` and docs/configuration
 table. The CLI and the app read the environment once (``Settings.from_env``) and pass the record
 down; extraction gets its part as a ``guanxi.graph.config.ExtractionConfig``.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Callable, Mapping
 
 from guanxi.graph.config import ExtractionConfig
 
@@ -26,12 +27,12 @@ def flag(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Setting:
-    name: str                      # the environment variable
-    field: str                         # the field of ``Settings``
-    default: str | Callable[[], str]   # as the variable would spell it ("" for empty), or how to compute it
+    name: str  # the environment variable
+    field: str  # the field of ``Settings``
+    default: str | Callable[[], str]  # as the variable would spell it ("" for empty), or how to compute it
     help: str
     parse: Callable[[str], object] = str
-    shown_default: str = ""            # what the docs show where the default is computed
+    shown_default: str = ""  # what the docs show where the default is computed
 
     def value(self, env: Mapping[str, str]):
         """This setting's value: the variable when set and not empty, else the default."""
@@ -42,33 +43,65 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("GUANXI_STORE", "store", "embedded",
-            "Where the graph lives: `embedded` (FalkorDB started by guanxi), `falkor://HOST:PORT` (a FalkorDB "
-            "you run), or a Neo4j URI (`bolt://`, `neo4j://`, `neo4j+s://`)."),
-    Setting("GUANXI_DATA", "data", default_data_dir, "Folder of the embedded store's data (RDB snapshots) and its server log.",
-            shown_default="~/.local/share/guanxi"),
-    Setting("GUANXI_NER_MODEL", "ner_model", "",
-            "NER model: a folder made by `make model`, or a HanLP pretrained model identifier.",
-            shown_default="graph/data/ner (shipped)"),
-    Setting("GUANXI_ALIASES", "aliases", "",
-            "An alias file (canonical<TAB>TYPE<TAB>alias|alias) whose entries override the shipped table."),
+    Setting(
+        "GUANXI_STORE",
+        "store",
+        "embedded",
+        "Where the graph lives: `embedded` (FalkorDB started by guanxi), `falkor://HOST:PORT` (a FalkorDB "
+        "you run), or a Neo4j URI (`bolt://`, `neo4j://`, `neo4j+s://`).",
+    ),
+    Setting(
+        "GUANXI_DATA",
+        "data",
+        default_data_dir,
+        "Folder of the embedded store's data (RDB snapshots) and its server log.",
+        shown_default="~/.local/share/guanxi",
+    ),
+    Setting(
+        "GUANXI_NER_MODEL",
+        "ner_model",
+        "",
+        "NER model: a folder made by `make model`, or a HanLP pretrained model identifier.",
+        shown_default="graph/data/ner (shipped)",
+    ),
+    Setting(
+        "GUANXI_ALIASES",
+        "aliases",
+        "",
+        "An alias file (canonical<TAB>TYPE<TAB>alias|alias) whose entries override the shipped table.",
+    ),
     Setting("GUANXI_NEO4J_USER", "neo4j_user", "neo4j", "Neo4j user name."),
     Setting("GUANXI_NEO4J_PASSWORD", "neo4j_password", "", "Neo4j password."),
     Setting("GUANXI_NEO4J_DATABASE", "neo4j_database", "", "Neo4j database name (empty: the server's default)."),
-    Setting("GUANXI_API_KEY", "api_key", "", "Key that POST/DELETE /documents require in the X-API-Key header "
-                                             "(empty: writes are refused)."),
+    Setting(
+        "GUANXI_API_KEY",
+        "api_key",
+        "",
+        "Key that POST/DELETE /documents require in the X-API-Key header (empty: writes are refused).",
+    ),
     Setting("GUANXI_PROTECT_READS", "protect_reads", "", "Set to 1 to require the API key for reads too.", flag),
     Setting("GUANXI_CORS_ORIGINS", "cors_origins", "", "Comma-separated origins allowed by CORS (empty: none)."),
-    Setting("GUANXI_NER_QUANTIZE", "ner_quantize", "1",
-            "Run the shipped model with int8 weights (1.8x faster); 0 for float32.", flag),
-    Setting("GUANXI_TORCH_THREADS", "torch_threads", "1",
-            "Torch threads for the NER model (one is fastest on small machines).", int),
+    Setting(
+        "GUANXI_NER_QUANTIZE",
+        "ner_quantize",
+        "1",
+        "Run the shipped model with int8 weights (1.8x faster); 0 for float32.",
+        flag,
+    ),
+    Setting(
+        "GUANXI_TORCH_THREADS",
+        "torch_threads",
+        "1",
+        "Torch threads for the NER model (one is fastest on small machines).",
+        int,
+    ),
 )
 
 
 @dataclass(frozen=True)
 class Settings:
     """One field per entry of ``SETTINGS``; the defaults are the table's."""
+
     store: str = "embedded"
     data: str = ""
     ner_model: str = ""
@@ -83,7 +116,7 @@ class Settings:
     torch_threads: int = 1
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """The settings the environment gives (``os.environ`` unless ``env``); ``overrides``
         that are not None win (command-line options)."""
         env = os.environ if env is None else env
@@ -95,11 +128,20 @@ class Settings:
     def extraction(self) -> ExtractionConfig:
         """What extraction is configured with."""
         defaults = ExtractionConfig()
-        return ExtractionConfig(ner_model=self.ner_model or defaults.ner_model, quantize=self.ner_quantize,
-                                aliases=self.aliases, torch_threads=self.torch_threads)
+        return ExtractionConfig(
+            ner_model=self.ner_model or defaults.ner_model,
+            quantize=self.ner_quantize,
+            aliases=self.aliases,
+            torch_threads=self.torch_threads,
+        )
 
     def open_store(self):
         from guanxi.cypher import open_store
-        return open_store(self.store, Path(self.data or default_data_dir()).expanduser(),
-                          neo4j_user=self.neo4j_user, neo4j_password=self.neo4j_password,
-                          neo4j_database=self.neo4j_database or None)
+
+        return open_store(
+            self.store,
+            Path(self.data or default_data_dir()).expanduser(),
+            neo4j_user=self.neo4j_user,
+            neo4j_password=self.neo4j_password,
+            neo4j_database=self.neo4j_database or None,
+        )

@@ -3,6 +3,7 @@ loaded with the digest (or examples/). Bounded in requests and time; prints perc
 
     python -m bench.api [--clients 20] [--requests 400]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,17 +69,23 @@ def run_wrk(base: str, paths: list[str], clients: int, seconds: int) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.write("\n".join(paths) + "\n")
     try:
-        done = subprocess.run(["wrk", "-t", "1", "-c", str(clients), "-d", f"{seconds}s", "-s",
-                               str(ROOT / "bench" / "paths.lua"), base], capture_output=True, text=True,
-                              env=dict(os.environ, GUANXI_BENCH_PATHS=f.name), timeout=seconds + 60)
+        done = subprocess.run(
+            ["wrk", "-t", "1", "-c", str(clients), "-d", f"{seconds}s", "-s", str(ROOT / "bench" / "paths.lua"), base],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, GUANXI_BENCH_PATHS=f.name),
+            timeout=seconds + 60,
+        )
     finally:
         os.unlink(f.name)
     line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT")), done.stdout[-300:])
     fields = dict(part.split("=") for part in line.split()[1:]) if line.startswith("RESULT") else {}
     if not fields:
         return f"wrk failed: {line}"
-    return (f"{fields['requests']} requests in {seconds} s: p50 {fields['p50']} ms, p95 {fields['p95']} ms, "
-            f"p99 {fields['p99']} ms, errors {fields['errors']}")
+    return (
+        f"{fields['requests']} requests in {seconds} s: p50 {fields['p50']} ms, p95 {fields['p95']} ms, "
+        f"p99 {fields['p99']} ms, errors {fields['errors']}"
+    )
 
 
 def main(argv=None) -> None:
@@ -94,8 +101,12 @@ def main(argv=None) -> None:
         env = dict(os.environ, GUANXI_DATA=data, GUANXI_STORE="embedded")
         subprocess.run(guanxi + ["build", str(source)], env=env, check=True, capture_output=True)
         port = free_port()
-        server = subprocess.Popen(guanxi + ["serve", "--port", str(port), "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            guanxi + ["serve", "--port", str(port), "--workers", str(args.workers)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(200):
@@ -105,7 +116,8 @@ def main(argv=None) -> None:
                 except httpx.HTTPError:
                     time.sleep(0.1)
             entities = httpx.post(
-                base + "/cypher", json={"query": "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"}).json()["rows"]
+                base + "/cypher", json={"query": "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"}
+            ).json()["rows"]
             rng = random.Random(3)
             picks = [rng.choice(entities) for _ in range(args.requests)]
             kinds = {
@@ -113,15 +125,19 @@ def main(argv=None) -> None:
                 "search": [f"/entities?q={quote(e['name'][:2])}&limit=20" for e in picks],
                 "view": [f"/entities/{quote(e['id'])}/view?depth=1" for e in picks],
             }
-            print(f"{len(entities)} entities from {source.name}; {args.clients} concurrent clients over HTTP, "
-                  f"127.0.0.1, {'wrk' if shutil.which('wrk') else 'httpx'}")
+            print(
+                f"{len(entities)} entities from {source.name}; {args.clients} concurrent clients over HTTP, "
+                f"127.0.0.1, {'wrk' if shutil.which('wrk') else 'httpx'}"
+            )
             for kind, paths in kinds.items():
                 if shutil.which("wrk"):
                     print(f"  {kind:<20} {run_wrk(base, paths, args.clients, args.seconds)}")
                     continue
                 times, errors = asyncio.run(run_load(base, paths, args.clients))
-                print(f"  {kind:<20} {len(times)} requests: p50 {statistics.median(times):6.1f} ms, "
-                      f"p95 {percentile(times, 95):6.1f} ms, errors {errors}")
+                print(
+                    f"  {kind:<20} {len(times)} requests: p50 {statistics.median(times):6.1f} ms, "
+                    f"p95 {percentile(times, 95):6.1f} ms, errors {errors}"
+                )
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -13,6 +13,7 @@ and ``bench.api`` printed, and writes one table of their figures. A part not run
 The table goes between ``<!-- figures:KIND -->`` and ``<!-- /figures -->`` in the document; the
 prose around the markers is kept as it is.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,15 @@ SETS = {
     "digest-graph": ("digest graph (all 36 articles)", "tuned on"),
 }
 ENTITY_TYPES = ("ORG", "PERSON", "POLICY", "PROJECT")
-RELATION_TYPES = ("PARTNERS_WITH", "ISSUED", "HOLDS_ROLE", "PARTICIPATES_IN", "SUBSIDIARY_OF", "REGULATES",
-                  "INVESTS_IN")
+RELATION_TYPES = (
+    "PARTNERS_WITH",
+    "ISSUED",
+    "HOLDS_ROLE",
+    "PARTICIPATES_IN",
+    "SUBSIDIARY_OF",
+    "REGULATES",
+    "INVESTS_IN",
+)
 
 
 class FiguresError(Exception):
@@ -108,33 +116,52 @@ def quality_tables(scores: dict[str, dict]) -> str:
         if s["mode"] in ("gold", "msra", "cluener"):
             what, use = label(name)
             e = s.get("entities", {})
-            entity_rows.append([what, use, f"{s.get('documents', 0):,}"]
-                               + [f1_pr(e.get(t)) for t in ENTITY_TYPES] + [f1_pr(e.get("all"))])
+            entity_rows.append(
+                [what, use, f"{s.get('documents', 0):,}"]
+                + [f1_pr(e.get(t)) for t in ENTITY_TYPES]
+                + [f1_pr(e.get("all"))]
+            )
     if entity_rows:
-        parts.append("Entities, F1 (P / R):\n\n" + table(
-            ["set", "used for", "documents", *ENTITY_TYPES, "all"], entity_rows))
+        parts.append(
+            "Entities, F1 (P / R):\n\n" + table(["set", "used for", "documents", *ENTITY_TYPES, "all"], entity_rows)
+        )
     relation_rows = []
     for name, s in scores.items():
         if s["mode"] in ("gold", "finre"):
             what, use = label(name)
             r = s.get("relations", {})
             size = f"{s['pairs']:,} pairs" if s["mode"] == "finre" else f"{s.get('documents', 0):,}"
-            relation_rows.append([what, use, size] + [f1(r.get(t)) for t in RELATION_TYPES]
-                                 + [f1_pr(r.get("all") or r.get("PARTNERS_WITH"))])
+            relation_rows.append(
+                [what, use, size]
+                + [f1(r.get(t)) for t in RELATION_TYPES]
+                + [f1_pr(r.get("all") or r.get("PARTNERS_WITH"))]
+            )
     if relation_rows:
-        parts.append("Relations, F1 per type; all types F1 (P / R). FinRE scores PARTNERS_WITH only:\n\n" + table(
-            ["set", "used for", "documents", *RELATION_TYPES, "all"], relation_rows))
+        parts.append(
+            "Relations, F1 per type; all types F1 (P / R). FinRE scores PARTNERS_WITH only:\n\n"
+            + table(["set", "used for", "documents", *RELATION_TYPES, "all"], relation_rows)
+        )
     graph_rows = []
     for name, s in scores.items():
         if s["mode"] == "graph":
             what, use = label(name)
-            graph_rows.append([what, use, str(s["gold_entities"]), f"{s['found']} ({s['found_rate']:.3f})",
-                               f"{s['split']} ({s['split_rate']:.3f})", str(s["merged_nodes"]), f"{s['nodes']:,}"])
+            graph_rows.append(
+                [
+                    what,
+                    use,
+                    str(s["gold_entities"]),
+                    f"{s['found']} ({s['found_rate']:.3f})",
+                    f"{s['split']} ({s['split_rate']:.3f})",
+                    str(s["merged_nodes"]),
+                    f"{s['nodes']:,}",
+                ]
+            )
     if graph_rows:
-        parts.append("Alias resolution on the whole-corpus graph (gold entities found as a node, split over "
-                     "several nodes, nodes holding several gold entities):\n\n" + table(
-                         ["graph", "used for", "gold entities", "found", "split", "merged nodes", "nodes"],
-                         graph_rows))
+        parts.append(
+            "Alias resolution on the whole-corpus graph (gold entities found as a node, split over "
+            "several nodes, nodes holding several gold entities):\n\n"
+            + table(["graph", "used for", "gold entities", "found", "split", "merged nodes", "nodes"], graph_rows)
+        )
     speed = [f"{label(n)[0]} {s['seconds']:.1f} s" for n, s in scores.items() if "seconds" in s]
     if speed:
         parts.append("Extraction time of each run (model load included): " + "; ".join(speed) + ".")
@@ -150,18 +177,29 @@ def run_rows(text: str) -> list[list[str]]:
     rows = []
     if m := grab(r"^model load \(imports included\): ([\d.]+) s", text):
         rows.append(["NER model load (imports included)", f"{m[1]} s"])
-    if m := grab(r"^extraction: ([\d,]+) characters of (\S+), median of (\d+) runs ([\d.]+) s = ([\d,]+) "
-                 r"characters/s \(best ([\d,]+)", text):
-        rows.append([f"extraction of {m[2]} ({int(m[1].replace(',', '')):,} characters), one torch thread",
-                     f"{m[5]} characters/s (median of {m[3]} runs, {m[4]} s; best {m[6]})"])
+    if m := grab(
+        r"^extraction: ([\d,]+) characters of (\S+), median of (\d+) runs ([\d.]+) s = ([\d,]+) "
+        r"characters/s \(best ([\d,]+)",
+        text,
+    ):
+        rows.append(
+            [
+                f"extraction of {m[2]} ({int(m[1].replace(',', '')):,} characters), one torch thread",
+                f"{m[5]} characters/s (median of {m[3]} runs, {m[4]} s; best {m[6]})",
+            ]
+        )
     if m := grab(r"relation extraction adds ([\d.]+%)", text):
         rows.append(["relation extraction's share", f"adds {m[1]} to the other stages"])
     if m := grab(r"^graph: (\d+) entities, (\d+) relations", text):
         rows.append(["corpus graph", f"{int(m[1]):,} entities, {int(m[2]):,} relations"])
     if m := grab(r"^file to loaded graph: ([\d.]+) s", text):
         peak = grab(r"^peak memory \(RSS\): (\d+) MB", text)
-        rows.append(["file to loaded embedded graph (model load included)",
-                     f"{m[1]} s wall" + (f"; peak memory {peak[1]} MB" if peak else "")])
+        rows.append(
+            [
+                "file to loaded embedded graph (model load included)",
+                f"{m[1]} s wall" + (f"; peak memory {peak[1]} MB" if peak else ""),
+            ]
+        )
     return rows
 
 
@@ -197,8 +235,11 @@ def api_rows(text: str) -> list[list[str]]:
     return rows
 
 
-PARTS = (("run.txt", "`bench.run`", run_rows), ("store.txt", "`bench.store`", store_rows),
-         ("api.txt", "`bench.api`", api_rows))
+PARTS = (
+    ("run.txt", "`bench.run`", run_rows),
+    ("store.txt", "`bench.store`", store_rows),
+    ("api.txt", "`bench.api`", api_rows),
+)
 
 
 def performance_table(folder: Path) -> str:

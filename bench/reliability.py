@@ -8,6 +8,7 @@
 
     python -m bench.reliability [--tries 20]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,12 @@ def cold_starts(tries: int) -> dict:
             tmp = Path(tmp)
             files = [jsonl(tmp, f"t{t}{side}", 5) for side in "ab"]
             env = dict(os.environ, GUANXI_DATA=str(tmp / "data"), GUANXI_STORE="embedded")
-            procs = [subprocess.Popen([*GUANXI, "add", str(f)], env=env, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL) for f in files]
+            procs = [
+                subprocess.Popen(
+                    [*GUANXI, "add", str(f)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                )
+                for f in files
+            ]
             codes = [p.wait(timeout=300) for p in procs]
             acknowledged = 5 * sum(1 for c in codes if c == 0)
             lost += max(0, acknowledged - documents(tmp / "data"))
@@ -81,8 +86,12 @@ def kills(tries: int) -> dict:
 def serve(data: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = dict(os.environ, GUANXI_DATA=str(data), GUANXI_STORE="embedded")
-    proc = subprocess.Popen([*GUANXI, "serve", "--port", str(port), "--workers", "1"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*GUANXI, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -103,6 +112,7 @@ def health_under_load(base: str, seconds: float = 8.0) -> dict:
             statuses.append(httpx.post(f"{base}/cypher", json=expensive, timeout=60).status_code)
         except httpx.HTTPError:
             statuses.append(0)
+
     hogs = [threading.Thread(target=hog) for _ in range(12)]
     for h in hogs:
         h.start()
@@ -114,8 +124,11 @@ def health_under_load(base: str, seconds: float = 8.0) -> dict:
         time.sleep(0.05)
     for h in hogs:
         h.join()
-    return {"health_p50_ms": round(percentile(latencies, 50), 1), "health_p95_ms": round(percentile(latencies, 95), 1),
-            "cypher_statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))}}
+    return {
+        "health_p50_ms": round(percentile(latencies, 50), 1),
+        "health_p95_ms": round(percentile(latencies, 95), 1),
+        "cypher_statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))},
+    }
 
 
 PROBE = [
@@ -137,13 +150,17 @@ def probe(base: str) -> dict:
     codes = []
     for method, path, body, headers in PROBE:
         codes.append(httpx.request(method, base + path, json=body, headers=headers, timeout=60).status_code)
-    return {"requests": len(codes), "answered_500": sum(1 for c in codes if c >= 500 and c != 503),
-            "statuses": {str(c): codes.count(c) for c in sorted(set(codes))}}
+    return {
+        "requests": len(codes),
+        "answered_500": sum(1 for c in codes if c >= 500 and c != 503),
+        "statuses": {str(c): codes.count(c) for c in sorted(set(codes))},
+    }
 
 
 def long_lines() -> dict:
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.records import Document
+
     words = ["华为公司", "工业和信息化部", "张三", "合作", "推动", "发展", "项目", "建设", "北京", "数据中心", "的"]
     out = {}
     for size in (100_000, 1_000_000):

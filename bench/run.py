@@ -4,6 +4,7 @@
 
 Uses ../shared/corpus when present, else the examples/ folder.
 """
+
 from __future__ import annotations
 
 import resource
@@ -27,6 +28,7 @@ RUNS = 3
 def time_stages(docs) -> dict[str, float]:
     """Seconds per pipeline stage over all documents (the model stage batched, as in extraction)."""
     from guanxi.graph.pipeline import PIPELINE, articles_of, process_all
+
     times = {stage.__name__: 0.0 for stage in PIPELINE}
     for doc in docs:
         articles = articles_of(doc)
@@ -41,6 +43,7 @@ def main() -> None:
     source = DIGEST if DIGEST.exists() else ROOT / "examples"
     t0 = time.perf_counter()
     from guanxi.graph.ner import load_model
+
     model = load_model()
     load_s = time.perf_counter() - t0
     print(f"model load (imports included): {load_s:.2f} s  [{model.source}]")
@@ -48,6 +51,7 @@ def main() -> None:
     from guanxi.graph.build import build_graph
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import read_sources
+
     docs, _ = read_sources([str(source)])
     chars = sum(len(d.text) for d in docs)
     runs = []
@@ -56,9 +60,11 @@ def main() -> None:
         articles = [a for _, arts in extract_documents(docs) for a in arts]
         runs.append(time.perf_counter() - t0)
     extract_s = statistics.median(runs)
-    print(f"extraction: {chars} characters of {source.name}, median of {RUNS} runs {extract_s:.2f} s = "
-          f"{chars / extract_s:,.0f} characters/s (best {chars / min(runs):,.0f}; one torch thread), "
-          f"{len(articles)} articles")
+    print(
+        f"extraction: {chars} characters of {source.name}, median of {RUNS} runs {extract_s:.2f} s = "
+        f"{chars / extract_s:,.0f} characters/s (best {chars / min(runs):,.0f}; one torch thread), "
+        f"{len(articles)} articles"
+    )
     stage_times = time_stages(docs)
     total_stages = sum(stage_times.values())
     print("  by stage: " + ", ".join(f"{name} {s:.2f} s" for name, s in stage_times.items()))
@@ -71,6 +77,7 @@ def main() -> None:
     print(f"graph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} relations in {build_s:.2f} s")
 
     from guanxi.cypher.falkordb_store import FalkorDBStore
+
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         store = FalkorDBStore.embedded(tmp)
@@ -79,8 +86,10 @@ def main() -> None:
         report = store.load(graph)
         load_graph_s = time.perf_counter() - t0
         store.close()
-    print(f"embedded store: started in {start_s:.2f} s, loaded {report.entities} entities and "
-          f"{report.relationships} relations in {load_graph_s:.2f} s")
+    print(
+        f"embedded store: started in {start_s:.2f} s, loaded {report.entities} entities and "
+        f"{report.relationships} relations in {load_graph_s:.2f} s"
+    )
     total = load_s + extract_s + build_s + start_s + load_graph_s
     print(f"file to loaded graph: {total:.1f} s wall including model load")
     print(f"peak memory (RSS): {peak_rss_mb():.0f} MB")

@@ -5,6 +5,7 @@
 Entities follow a skewed degree distribution (a few hubs, many leaves), relationships carry an
 evidence list like real ones. Prints rates, percentiles and peak memory; asserts nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,25 +25,58 @@ RELS = [t for t in RELATION_TYPES]
 
 
 def synthetic_entities(n: int, rng: random.Random) -> list[dict]:
-    return [{"id": f"e{i}", "name": f"实体{i}", "type": TYPES[i % 4] if i % 10 else "ORG", "aliases": [f"别名{i}"],
-             "mentions": rng.randint(1, 50), "sentences": rng.randint(1, 40), "document_count": rng.randint(1, 20),
-             "first_seen": "2021-11-01", "last_seen": "2021-11-30", "merge_reasons": []} for i in range(n)]
+    return [
+        {
+            "id": f"e{i}",
+            "name": f"实体{i}",
+            "type": TYPES[i % 4] if i % 10 else "ORG",
+            "aliases": [f"别名{i}"],
+            "mentions": rng.randint(1, 50),
+            "sentences": rng.randint(1, 40),
+            "document_count": rng.randint(1, 20),
+            "first_seen": "2021-11-01",
+            "last_seen": "2021-11-30",
+            "merge_reasons": [],
+        }
+        for i in range(n)
+    ]
 
 
 def synthetic_relationships(n: int, entities: int, rng: random.Random) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {t: [] for t in RELS}
     for i in range(n):
-        head = int(entities * rng.random() ** 3)          # skewed: low ids are hubs
+        head = int(entities * rng.random() ** 3)  # skewed: low ids are hubs
         tail = rng.randrange(entities)
         if head == tail:
             tail = (tail + 1) % entities
         rel_type = RELS[i % len(RELS)] if i % 3 else "CO_OCCURS"
-        evidence = [{"doc_id": f"d{rng.randrange(50000)}", "sentence": f"第{i}句证据，某机构与某公司合作。",
-                     "head": [0, 4], "tail": [5, 9], "rule_id": "bench", "confidence": 1.0, "date": None}]
-        out[rel_type].append({"id": f"r{i}", "head": f"e{head}", "tail": f"e{tail}", "weight": rng.randint(1, 9),
-                              "title": None, "documents": [evidence[0]["doc_id"]], "document_count": 1,
-                              "evidence": json.dumps(evidence, ensure_ascii=False), "evidence_total": 1,
-                              "rules": ["bench"], "first_seen": None, "last_seen": None})
+        evidence = [
+            {
+                "doc_id": f"d{rng.randrange(50000)}",
+                "sentence": f"第{i}句证据，某机构与某公司合作。",
+                "head": [0, 4],
+                "tail": [5, 9],
+                "rule_id": "bench",
+                "confidence": 1.0,
+                "date": None,
+            }
+        ]
+        out[rel_type].append(
+            {
+                "id": f"r{i}",
+                "head": f"e{head}",
+                "tail": f"e{tail}",
+                "weight": rng.randint(1, 9),
+                "title": None,
+                "documents": [evidence[0]["doc_id"]],
+                "document_count": 1,
+                "evidence": json.dumps(evidence, ensure_ascii=False),
+                "evidence_total": 1,
+                "rules": ["bench"],
+                "first_seen": None,
+                "last_seen": None,
+            }
+        )
     return out
 
 
@@ -77,6 +111,7 @@ def main(argv=None) -> None:
     rng = random.Random(7)
     from guanxi.cypher.falkordb_store import FalkorDBStore
     from guanxi.cypher.rows import node_row
+
     entities = [node_row(e) for e in synthetic_entities(args.entities, rng)]
     relationships = synthetic_relationships(args.relationships, args.entities, rng)
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,27 +126,33 @@ def main(argv=None) -> None:
             rel_s = time.perf_counter() - t0
             print(f"synthetic graph: {args.entities:,} entities, {args.relationships:,} relationships with evidence")
             print(f"  load entities (with their name index): {args.entities / node_s:10,.0f} nodes/s ({node_s:.1f} s)")
-            print(f"  load relationships:                    {args.relationships / rel_s:10,.0f} relationships/s "
-                  f"({rel_s:.1f} s)")
+            print(
+                f"  load relationships:                    {args.relationships / rel_s:10,.0f} relationships/s "
+                f"({rel_s:.1f} s)"
+            )
             t0 = time.perf_counter()
             store.load_rows(by_label, relationships)
             again_s = time.perf_counter() - t0
-            print(f"  the same load again (MERGE, counts unchanged: {store.counts()['relationships']:,} relationships): "
-                  f"{(args.entities + args.relationships) / again_s:,.0f} items/s")
+            print(
+                f"  the same load again (MERGE, counts unchanged: {store.counts()['relationships']:,} relationships): "
+                f"{(args.entities + args.relationships) / again_s:,.0f} items/s"
+            )
             t0 = time.perf_counter()
-            snapshot(store.db.connection)       # the snapshot a load triggers, done before timing reads
+            snapshot(store.db.connection)  # the snapshot a load triggers, done before timing reads
             print(f"  snapshot to disk (RDB): {time.perf_counter() - t0:.1f} s")
             # the generated rows are millions of Python objects: drop them, or the client's garbage
             # collector (not the store) shows up in the read latencies
             entities.clear()
             relationships.clear()
             by_label.clear()
-            freeze_heap()                       # as an API worker does once it has started
+            freeze_heap()  # as an API worker does once it has started
             sample = [f"e{rng.randrange(args.entities)}" for _ in range(args.queries)]
             print("  right after the loads:")
             time_neighborhoods(store, sample)
-            print(f"  peak memory: client {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB, "
-                  f"FalkorDB server {server_peak_mb(store):,.0f} MB")
+            print(
+                f"  peak memory: client {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB, "
+                f"FalkorDB server {server_peak_mb(store):,.0f} MB"
+            )
             # a server started from its snapshot holds the same graph laid out afresh in memory
             store.close()
             store = FalkorDBStore.embedded(tmp)
@@ -128,8 +169,10 @@ def time_neighborhoods(store, sample: list[str]) -> None:
             t0 = time.perf_counter()
             store.neighborhood(eid, depth=depth, limit=limit)
             times.append((time.perf_counter() - t0) * 1000)
-        print(f"    neighborhood depth {depth} (cap {limit} nodes), {len(sample)} random entities: "
-              f"p50 {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms")
+        print(
+            f"    neighborhood depth {depth} (cap {limit} nodes), {len(sample)} random entities: "
+            f"p50 {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms"
+        )
 
 
 if __name__ == "__main__":

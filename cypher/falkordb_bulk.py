@@ -18,6 +18,7 @@ integers packed in one call, so that no Python code runs per value where a colum
 Each row is read once, in one C call: on this machine a pass over a million scattered row
 dictionaries costs as much as encoding them, so the keys and the endpoints come from that read too.
 """
+
 from __future__ import annotations
 
 import operator
@@ -26,7 +27,7 @@ import struct
 from itertools import chain, repeat
 
 NULL, BOOL, DOUBLE, STRING, LONG, ARRAY = range(6)
-CHUNK_ROWS = 10_000          # records per command: small enough that encoding one overlaps sending the last
+CHUNK_ROWS = 10_000  # records per command: small enough that encoding one overlaps sending the last
 
 _long = struct.Struct("=Bq").pack
 _double = struct.Struct("=Bd").pack
@@ -101,7 +102,7 @@ def table(rows: list[dict]) -> tuple[list[str], list[tuple]]:
         try:
             return keys, list(zip(*map(operator.itemgetter(*keys), rows)))
         except KeyError:
-            pass                          # same sizes, other keys
+            pass  # same sizes, other keys
     keys = property_keys(rows)
     return keys, [tuple(r.get(k) for r in rows) for k in keys]
 
@@ -135,7 +136,7 @@ def column_streams(values: tuple) -> list | None:
             try:
                 packed = struct.pack(f"={len(values)}{'q' if kind is int else 'd'}", *values)
             except struct.error:
-                pass                          # beyond 64 bits: encode() says which value
+                pass  # beyond 64 bits: encode() says which value
             else:
                 return [b"\x04" if kind is int else b"\x02", _eight_bytes(packed)]
         elif kind is list:

@@ -1,4 +1,5 @@
 """FalkorDB through the ``falkordb`` client: the embedded default, or an existing server by URL."""
+
 from __future__ import annotations
 
 import gc
@@ -19,8 +20,8 @@ from guanxi.graph.errors import StoreError
 from guanxi.graph.schema import ENTITY_TYPES
 
 GRAPH_NAME = "guanxi"
-HANDLE_BATCH = 10_000    # entity ids per node-id lookup
-WRITER_LOCK_TTL_MS = 300_000   # a lock left by a writer that died lapses after this long; writes renew it
+HANDLE_BATCH = 10_000  # entity ids per node-id lookup
+WRITER_LOCK_TTL_MS = 300_000  # a lock left by a writer that died lapses after this long; writes renew it
 WRITER_LOCK_WAIT_S = 120.0
 # deletes the lock only if it is still the one this writer took
 RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
@@ -29,39 +30,49 @@ RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del'
 class FalkorDBStore(GraphStore):
     dialect = "falkordb"
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 6379, graph: str = GRAPH_NAME,
-                 server: EmbeddedServer | None = None, password: str | None = None):
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 6379,
+        graph: str = GRAPH_NAME,
+        server: EmbeddedServer | None = None,
+        password: str | None = None,
+    ):
         from falkordb import FalkorDB
+
         self.server = server
         self.uri = f"falkor://{host}:{port}"
         try:
             self.db = FalkorDB(host=host, port=port, password=password)
             self.db.connection.ping()
         except Exception as e:
-            raise StoreError(f"Could not reach FalkorDB at {self.uri}: {e}. Check that the server runs and "
-                             f"GUANXI_STORE points at it (or use GUANXI_STORE=embedded)") from e
+            raise StoreError(
+                f"Could not reach FalkorDB at {self.uri}: {e}. Check that the server runs and "
+                f"GUANXI_STORE points at it (or use GUANXI_STORE=embedded)"
+            ) from e
         self.graph = self.db.select_graph(graph)
         self.lock_wait_s = WRITER_LOCK_WAIT_S
-        self._lock = threading.local()      # per thread: the API runs requests on several
+        self._lock = threading.local()  # per thread: the API runs requests on several
         self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-falkordb")
 
     @classmethod
-    def embedded(cls, data_dir, graph: str = GRAPH_NAME) -> "FalkorDBStore":
+    def embedded(cls, data_dir, graph: str = GRAPH_NAME) -> FalkorDBStore:
         server = EmbeddedServer(data_dir)
         port = server.start()
         return cls("127.0.0.1", port, graph, server=server)
 
     @classmethod
-    def from_url(cls, url: str, graph: str = GRAPH_NAME) -> "FalkorDBStore":
+    def from_url(cls, url: str, graph: str = GRAPH_NAME) -> FalkorDBStore:
         u = urlparse(url)
         return cls(u.hostname or "127.0.0.1", u.port or 6379, graph, password=u.password)
 
     def ensure_schema(self) -> None:
         from guanxi.cypher import queries
+
         for statement in queries.statements("schema", self.dialect):
             try:
                 self._run(statement, write=True)
-            except StoreError as e:       # FalkorDB has no IF NOT EXISTS
+            except StoreError as e:  # FalkorDB has no IF NOT EXISTS
                 if "already indexed" not in str(e):
                     raise
 
@@ -103,16 +114,18 @@ class FalkorDBStore(GraphStore):
         guanxi processes sharing the server take turns, so a bulk load's node ids cannot be freed
         and reused by another process's removal halfway through."""
         if getattr(self._lock, "key", None):
-            yield                              # already held by this thread
+            yield  # already held by this thread
             return
         key, token = f"{self.graph.name}:writer", uuid.uuid4().hex
         connection = self.db.connection
         deadline = time.monotonic() + self.lock_wait_s
         while not connection.set(key, token, nx=True, px=WRITER_LOCK_TTL_MS):
             if time.monotonic() > deadline:
-                raise StoreError(f"Another process has been writing to graph {self.graph.name!r} at {self.uri} "
-                                 f"for over {self.lock_wait_s:.0f} s (its lock is the key {key!r}, which lapses "
-                                 f"{WRITER_LOCK_TTL_MS // 1000} s after its last write); try again when it is done")
+                raise StoreError(
+                    f"Another process has been writing to graph {self.graph.name!r} at {self.uri} "
+                    f"for over {self.lock_wait_s:.0f} s (its lock is the key {key!r}, which lapses "
+                    f"{WRITER_LOCK_TTL_MS // 1000} s after its last write); try again when it is done"
+                )
             time.sleep(0.05)
         self._lock.key = key
         try:
@@ -127,8 +140,12 @@ class FalkorDBStore(GraphStore):
             self.db.connection.pexpire(key, WRITER_LOCK_TTL_MS)
 
     def _create_entities(self, label, rows, batch_size) -> None:
-        self._bulk(rows, lambda part: (part, bulk.node_block(f"Entity:{label}", part)), nodes=True,
-                   fallback=lambda part: self._write("create_entities", part, batch_size, label=label))
+        self._bulk(
+            rows,
+            lambda part: (part, bulk.node_block(f"Entity:{label}", part)),
+            nodes=True,
+            fallback=lambda part: self._write("create_entities", part, batch_size, label=label),
+        )
 
     def _write_relations(self, name, rows, batch_size, rel_type, endpoints) -> None:
         """Endpoints found by node id: each row carries the node ids of its two entities. A row
@@ -147,7 +164,7 @@ class FalkorDBStore(GraphStore):
         def block(part):
             try:
                 return part, bulk.relationship_block(rel_type, part, handles)
-            except bulk.MissingEndpoint:           # rare: only then is each row checked
+            except bulk.MissingEndpoint:  # rare: only then is each row checked
                 part = located(part)
             if not part:
                 return [], b""
@@ -172,10 +189,17 @@ class FalkorDBStore(GraphStore):
         """GRAPH.BULK in chunks, the next chunk encoded while the server creates this one.
         ``block(part)`` gives the rows it encoded and their block; a chunk holding a value with no
         binary form goes to ``fallback`` (Cypher) instead."""
+
         def send(count, data):
             reply = self.db.connection.execute_command(
-                "GRAPH.BULK", self.graph.name, count if nodes else 0, 0 if nodes else count,
-                1 if nodes else 0, 0 if nodes else 1, data)
+                "GRAPH.BULK",
+                self.graph.name,
+                count if nodes else 0,
+                0 if nodes else count,
+                1 if nodes else 0,
+                0 if nodes else 1,
+                data,
+            )
             made = bulk.created(reply)[0 if nodes else 1]
             if made != count:
                 raise StoreError(f"GRAPH.BULK created {made} of {count} {'nodes' if nodes else 'relationships'}")
@@ -255,24 +279,25 @@ class FalkorDBStore(GraphStore):
 
     def _failed(self, e: Exception, write: bool) -> list[dict]:
         if "empty key" in str(e) and not write:
-            return []                     # nothing loaded yet: every read is empty
+            return []  # nothing loaded yet: every read is empty
         raise self._store_error(e) from e
 
     def _rows(self, reply: list, write: bool) -> list[dict]:
         if reply and isinstance(reply[-1], Exception):
-            return self._failed(reply[-1], write)     # an error raised while the query ran
+            return self._failed(reply[-1], write)  # an error raised while the query ran
         if len(reply) < 3:
-            return []                     # a write that returns nothing: only statistics came back
+            return []  # a write that returns nothing: only statistics came back
         columns = [name for _, name in reply[0]]
         try:
             # strings and integers (most cells) are read inline rather than through a call each
-            return [{c: v if k == 2 or k == 3 else scalar((k, v)) for c, (k, v) in zip(columns, row)}
-                    for row in reply[1]]
+            return [
+                {c: v if k == 2 or k == 3 else scalar((k, v)) for c, (k, v) in zip(columns, row)} for row in reply[1]
+            ]
         except NotScalar:
             # nodes, relationships, paths, dates: the client knows their compact encoding
             from falkordb.query_result import QueryResult
-            return [{c: plain(v) for c, v in zip(columns, row)}
-                    for row in QueryResult(self.graph, reply).result_set]
+
+            return [{c: plain(v) for c, v in zip(columns, row)} for row in QueryResult(self.graph, reply).result_set]
 
     def _durable(self) -> None:
         if self.server is not None:
@@ -338,7 +363,7 @@ def string_list(values: list[str]) -> str:
     """``literal`` of a list of strings, escaped in one pass over all of them (lists of ids are
     the most common parameter)."""
     joined = "\x01".join(values)
-    if joined.count("\x01") != len(values) - 1:          # a value holds the separator itself
+    if joined.count("\x01") != len(values) - 1:  # a value holds the separator itself
         return "[" + ",".join([literal(v) for v in values]) + "]"
     escaped = joined.replace("\\", "\\\\").replace('"', '\\"').replace("\x00", "\ufffd")
     return '["' + escaped.replace("\x01", '","') + '"]'
@@ -362,17 +387,17 @@ def scalar(cell):
     anything else raises NotScalar. The client's parser does the same several times slower, and
     reading replies was most of the time of a neighborhood."""
     kind, value = cell
-    if kind == 2 or kind == 3:            # string, integer
+    if kind == 2 or kind == 3:  # string, integer
         return value
     if kind == 1:
         return None
-    if kind == 6:                         # array
+    if kind == 6:  # array
         return [v if k == 2 or k == 3 else scalar((k, v)) for k, v in value]
     if kind == 5:
         return float(value)
     if kind == 4:
         return value == "true"
-    if kind == 10:                        # map: key, value, key, value...
+    if kind == 10:  # map: key, value, key, value...
         return {value[i]: scalar(value[i + 1]) for i in range(0, len(value), 2)}
     raise NotScalar(kind)
 
@@ -380,6 +405,7 @@ def scalar(cell):
 def plain(value):
     """Client objects as JSON-ready maps: nodes with labels, relationships with their type."""
     from falkordb import Edge, Node, Path
+
     if isinstance(value, Node):
         return {"_labels": list(value.labels), **dict(value.properties)}
     if isinstance(value, Edge):

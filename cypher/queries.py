@@ -3,25 +3,27 @@
 A text may hold ``{label}`` (an entity type) or ``{type}`` (a relation type): labels and types
 cannot be query parameters, so they are filled in here, from the schema's whitelist only.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
 HERE = Path(__file__).parent
 DIALECTS = ("falkordb", "neo4j")
-UNIONS = ("edge_evidence",)     # sent as the UNION ALL of several relation types
+UNIONS = ("edge_evidence",)  # sent as the UNION ALL of several relation types
 SLOTS = {"label": ENTITY_TYPES, "type": RELATION_TYPES}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _file_text(name: str, dialect: str) -> str:
     for path in (HERE / f"{name}.{dialect}.cypher", HERE / f"{name}.cypher"):
         if path.exists():
-            lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-                     if not line.lstrip().startswith("//")]
+            lines = [
+                line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//")
+            ]
             return "\n".join(lines).strip()
     raise FileNotFoundError(f"no query {name!r} for {dialect} in {HERE}")
 

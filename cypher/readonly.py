@@ -1,6 +1,7 @@
 """Users' Cypher, checked before it reaches a database: reads only, procedures from a list of
 read-only ones, parameters with plain names and bounded nesting, and a LIMIT the database applies
 so that no result larger than the row cap is ever built."""
+
 from __future__ import annotations
 
 import math
@@ -11,14 +12,30 @@ from guanxi.graph.errors import QueryRefused
 STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
 WRITE_CLAUSES = re.compile(
     r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH|ALTER|GRANT|DENY|REVOKE|"
-    r"START\s+DATABASE|STOP\s+DATABASE)\b", re.I)
+    r"START\s+DATABASE|STOP\s+DATABASE)\b",
+    re.I,
+)
 PROCEDURE_CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.I)
 # procedures that only read (both stores' catalogue, full-text search, FalkorDB's path algorithms)
-READ_PROCEDURES = frozenset(name.lower() for name in (
-    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.indexes", "db.constraints",
-    "db.schema.visualization", "db.schema.nodeTypeProperties", "db.schema.relTypeProperties",
-    "db.idx.fulltext.queryNodes", "db.idx.fulltext.queryRelationships",
-    "algo.BFS", "algo.SPpaths", "algo.SSpaths", "algo.pageRank"))
+READ_PROCEDURES = frozenset(
+    name.lower()
+    for name in (
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.indexes",
+        "db.constraints",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.idx.fulltext.queryNodes",
+        "db.idx.fulltext.queryRelationships",
+        "algo.BFS",
+        "algo.SPpaths",
+        "algo.SSpaths",
+        "algo.pageRank",
+    )
+)
 PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 MAX_PARAM_DEPTH = 16
 LAST_RETURN = re.compile(r"\bRETURN\b", re.I)
@@ -36,17 +53,22 @@ def check_read_only(query: str) -> None:
     """Raise ``QueryRefused`` naming the first write clause, or a procedure not known to only
     read, found outside strings and comments."""
     if not query or not query.strip():
-        raise QueryRefused("The query is empty; send a read-only Cypher query such as MATCH (e:Entity) RETURN e LIMIT 5")
+        raise QueryRefused(
+            "The query is empty; send a read-only Cypher query such as MATCH (e:Entity) RETURN e LIMIT 5"
+        )
     text = bare(query)
     m = WRITE_CLAUSES.search(text)
     if m:
         clause = " ".join(m.group(0).upper().split())
-        raise QueryRefused(f"Read-only queries only: {clause} writes to the graph. "
-                           f"Use `guanxi add`/`guanxi build` to change the graph.")
+        raise QueryRefused(
+            f"Read-only queries only: {clause} writes to the graph. "
+            f"Use `guanxi add`/`guanxi build` to change the graph."
+        )
     for name in PROCEDURE_CALL.findall(text):
         if name.lower() not in READ_PROCEDURES:
-            raise QueryRefused(f"Procedure {name} is not on the list of read-only procedures guanxi allows "
-                               f"(see docs/cypher.md)")
+            raise QueryRefused(
+                f"Procedure {name} is not on the list of read-only procedures guanxi allows (see docs/cypher.md)"
+            )
 
 
 def check_params(params: dict) -> None:
@@ -56,8 +78,9 @@ def check_params(params: dict) -> None:
         raise QueryRefused("params must be a JSON object of name: value")
     for name, value in params.items():
         if not isinstance(name, str) or not PARAM_NAME.fullmatch(name):
-            raise QueryRefused(f"Bad parameter name {name!r}: use letters, digits and _ (not first), "
-                               f"at most 64 characters")
+            raise QueryRefused(
+                f"Bad parameter name {name!r}: use letters, digits and _ (not first), at most 64 characters"
+            )
         check_value(name, value, 1)
 
 
@@ -87,13 +110,13 @@ def with_row_cap(query: str, cap: int) -> str:
     returns = list(LAST_RETURN.finditer(text))
     if not returns or UNION.search(text):
         return query
-    tail = text[returns[-1].end():]
+    tail = text[returns[-1].end() :]
     fixed = FIXED_LIMIT.search(tail)
     if fixed:
         if int(fixed.group(1)) <= cap:
             return query
         start = returns[-1].end() + fixed.start(1)
-        return query[:start] + str(cap) + query[returns[-1].end() + fixed.end(1):]
+        return query[:start] + str(cap) + query[returns[-1].end() + fixed.end(1) :]
     if NO_CAP_AFTER.search(tail):
         return query
-    return query[:len(text)] + f"\nLIMIT {cap}"
+    return query[: len(text)] + f"\nLIMIT {cap}"

@@ -1,5 +1,6 @@
 """The records the stores return, built from the rows their queries answer. The public fields
 of an entity are the schema's (``ENTITY_PUBLIC``)."""
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,15 @@ def no_details() -> dict:
 def edge_details(rows: list[dict]) -> dict[str, dict]:
     """Relation id -> title, counts and the first evidence, from rows that hold them."""
     evidence = decode_all([r.get("evidence") or "[]" for r in rows])
-    return {r["id"]: {"title": r.get("title"), "document_count": r.get("document_count"),
-                      "evidence_total": r.get("evidence_total"), "evidence": items[:EVIDENCE_IN_NEIGHBORHOOD]}
-            for r, items in zip(rows, evidence)}
+    return {
+        r["id"]: {
+            "title": r.get("title"),
+            "document_count": r.get("document_count"),
+            "evidence_total": r.get("evidence_total"),
+            "evidence": items[:EVIDENCE_IN_NEIGHBORHOOD],
+        }
+        for r, items in zip(rows, evidence)
+    }
 
 
 def decode_all(texts: list[str]) -> list:

@@ -1,6 +1,7 @@
 """Turn the corpus graph (or recomputed aggregates) into the rows the load queries UNWIND.
 
 Every row carries exactly the properties ``guanxi.graph.schema`` lists for its kind."""
+
 from __future__ import annotations
 
 import json
@@ -58,19 +59,27 @@ def form_rows(nodes) -> list[dict]:
 
 def document_rows(graph: nx.MultiDiGraph) -> list[dict]:
     contributions = graph.graph.get("contributions", {})
-    return [document_row(d, contributions[doc_id].to_json() if doc_id in contributions else None)
-            for doc_id, d in graph.graph.get("documents", {}).items()]
+    return [
+        document_row(d, contributions[doc_id].to_json() if doc_id in contributions else None)
+        for doc_id, d in graph.graph.get("documents", {}).items()
+    ]
 
 
 def document_row(doc: dict, contribution_json: str | None) -> dict:
     row = {p.name: stored(p, doc.get(p.name)) for p in DOCUMENT}
-    return row | {"document": doc.get("document") or doc["id"], "sentences": doc.get("sentences", 0),
-                  "contribution": contribution_json}
+    return row | {
+        "document": doc.get("document") or doc["id"],
+        "sentences": doc.get("sentences", 0),
+        "contribution": contribution_json,
+    }
 
 
 def mention_rows(graph: nx.MultiDiGraph) -> list[dict]:
-    return [{"document": doc_id, "entity": nid, "count": count}
-            for nid, n in graph.nodes(data=True) for doc_id, count in n.get("documents", {}).items()]
+    return [
+        {"document": doc_id, "entity": nid, "count": count}
+        for nid, n in graph.nodes(data=True)
+        for doc_id, count in n.get("documents", {}).items()
+    ]
 
 
 def relation_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
@@ -83,4 +92,4 @@ def relation_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
 
 def batches(rows: list, size: int):
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]

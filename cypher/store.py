@@ -6,27 +6,46 @@ and every entity and relationship is the sum of the contributions that name it. 
 writes its contribution and recomputes what it touches; removing one deletes it and recomputes
 the same; ``rebuild`` recomputes everything.
 """
+
 from __future__ import annotations
 
 import functools
 import json
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 import networkx as nx
 
 from guanxi.cypher import queries, traversal
 from guanxi.cypher.readonly import check_params, check_read_only, with_row_cap
 from guanxi.cypher.records import entity_public
-from guanxi.cypher.rows import (batches, document_row, document_rows, edge_row, entity_rows, form_keys, form_rows,
-                                mention_rows, node_row, relation_rows, stub_row)
-from guanxi.graph.contribution import (Aggregate, Contribution, RelationEnds, aggregate, contribute, evidence_order,
-                                       touched)
-from guanxi.graph.identity import lookup_keys
+from guanxi.cypher.rows import (
+    batches,
+    document_row,
+    document_rows,
+    edge_row,
+    entity_rows,
+    form_keys,
+    form_rows,
+    mention_rows,
+    node_row,
+    relation_rows,
+    stub_row,
+)
+from guanxi.graph.contribution import (
+    Aggregate,
+    Contribution,
+    RelationEnds,
+    aggregate,
+    contribute,
+    evidence_order,
+    touched,
+)
 from guanxi.graph.errors import NotFound
+from guanxi.graph.identity import lookup_keys
 from guanxi.graph.records import Article
 from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
@@ -44,30 +63,38 @@ class LoadReport:
 
 @dataclass(frozen=True)
 class ChangeReport:
-    documents: int          # documents added or removed
-    replaced: int           # documents that were already stored and got replaced
-    entities: int           # entities written or deleted
-    relationships: int      # relationships written or deleted
+    documents: int  # documents added or removed
+    replaced: int  # documents that were already stored and got replaced
+    entities: int  # entities written or deleted
+    relationships: int  # relationships written or deleted
 
 
 def exclusive(method):
     """Run a write that spans several queries under the store's writer lock."""
+
     @functools.wraps(method)
     def locked(self, *args, **kwargs):
         with self._exclusive():
             return method(self, *args, **kwargs)
+
     return locked
 
 
 class GraphStore:
     dialect = ""
     uri = ""
-    form_nodes = False      # names kept as indexed :Form nodes (stores that cannot index list elements)
-    _total: tuple[int, float] | None = None     # (sentences in the corpus, when read); see total_sentences
+    form_nodes = False  # names kept as indexed :Form nodes (stores that cannot index list elements)
+    _total: tuple[int, float] | None = None  # (sentences in the corpus, when read); see total_sentences
 
     # --- what each store implements -------------------------------------------------------
-    def _run(self, query: str, params: dict | None = None, write: bool = False,
-             timeout_ms: int | None = None, row_cap: int | None = None) -> list[dict]:
+    def _run(
+        self,
+        query: str,
+        params: dict | None = None,
+        write: bool = False,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> list[dict]:
         """Run one query; reads in a read-only transaction. A store may stop reading after
         ``row_cap`` + 1 rows."""
         raise NotImplementedError
@@ -142,13 +169,20 @@ class GraphStore:
         """Batched UNWIND … MERGE: entities (and their name index), documents with their
         contributions and mentions, then relationships grouped by type. Idempotent: loading the
         same graph twice changes no counts."""
-        return self.load_rows(entity_rows(graph), relation_rows(graph), document_rows(graph), mention_rows(graph),
-                              batch_size, progress)
+        return self.load_rows(
+            entity_rows(graph), relation_rows(graph), document_rows(graph), mention_rows(graph), batch_size, progress
+        )
 
     @exclusive
-    def load_rows(self, entities: dict[str, list[dict]], relationships: dict[str, list[dict]],
-                  documents: list[dict] = (), mentions: list[dict] = (), batch_size: int = BATCH_SIZE,
-                  progress=None) -> LoadReport:
+    def load_rows(
+        self,
+        entities: dict[str, list[dict]],
+        relationships: dict[str, list[dict]],
+        documents: list[dict] = (),
+        mentions: list[dict] = (),
+        batch_size: int = BATCH_SIZE,
+        progress=None,
+    ) -> LoadReport:
         """``load`` from rows (entity rows by label, relationship rows by type)."""
         self.ensure_schema()
         tick = progress or (lambda n: None)
@@ -171,8 +205,12 @@ class GraphStore:
             self._write_relations(name, rows, batch_size, rel_type, endpoints)
             tick(len(rows))
         self._bump()
-        return LoadReport(sum(len(v) for v in entities.values()), sum(len(v) for v in relationships.values()),
-                          len(documents), len(mentions))
+        return LoadReport(
+            sum(len(v) for v in entities.values()),
+            sum(len(v) for v in relationships.values()),
+            len(documents),
+            len(mentions),
+        )
 
     @exclusive
     def clear(self) -> None:
@@ -215,8 +253,10 @@ class GraphStore:
                     stubs = [stub_row(nid, label) for nid, part in c.entities.items() if part.type == label]
                     self._write("merge_entities", stubs, label=label)
                 self._write("merge_documents", [document_row(asdict(c.doc), c.to_json())])
-                self._write("merge_mentions", [{"document": c.doc.id, "entity": nid, "count": part.mentions}
-                                               for nid, part in c.entities.items()])
+                self._write(
+                    "merge_mentions",
+                    [{"document": c.doc.id, "entity": nid, "count": part.mentions} for nid, part in c.entities.items()],
+                )
                 e, r = self._recompute(*touched(c))
                 docs, entities, relationships = docs + 1, entities + e, relationships + r
         self._bump()
@@ -228,8 +268,9 @@ class GraphStore:
         contribution is subtracted, and entities and relationships left without evidence are deleted."""
         ids = self.documents_of(doc_id)
         if not ids:
-            raise NotFound(f'Document "{doc_id}" not found; list documents with '
-                           f"`guanxi cypher 'MATCH (d:Document) RETURN d.id'`")
+            raise NotFound(
+                f"Document \"{doc_id}\" not found; list documents with `guanxi cypher 'MATCH (d:Document) RETURN d.id'`"
+            )
         entities = relationships = 0
         for article_id in ids:
             e, r = self._remove_article(article_id)
@@ -245,8 +286,11 @@ class GraphStore:
     @exclusive
     def rebuild(self) -> ChangeReport:
         """Recompute every entity and relationship from the stored contributions."""
-        contributions = [Contribution.from_json(r["contribution"]) for r in self._run(self._q("all_contributions"))
-                         if r["contribution"]]
+        contributions = [
+            Contribution.from_json(r["contribution"])
+            for r in self._run(self._q("all_contributions"))
+            if r["contribution"]
+        ]
         ids = {r["id"] for r in self._run(self._q("all_entity_ids"))}
         rels = {r["id"]: RelationEnds(r["type"], r["head"], r["tail"]) for r in self._run(self._q("all_relations"))}
         e, r = self._apply(aggregate(contributions, ids, rels))
@@ -267,8 +311,7 @@ class GraphStore:
         for label, rows in by_label.items():
             self._write("merge_entities", rows, label=label)
         if self.form_nodes:
-            self._sync_forms(result.nodes, {n["id"] for n in result.nodes} | set(result.gone_nodes),
-                             result.gone_nodes)
+            self._sync_forms(result.nodes, {n["id"] for n in result.nodes} | set(result.gone_nodes), result.gone_nodes)
         else:
             self._write("delete_entities", result.gone_nodes, param="ids")
         edges = defaultdict(list)
@@ -303,7 +346,7 @@ class GraphStore:
         """Every entity with its outgoing relationships: two equal snapshots are two equal graphs."""
         out = []
         for row in self._run(self._q("snapshot")):
-            rels = sorted((json.dumps(r, sort_keys=True, ensure_ascii=False) for r in row["relations"] if r[0]))
+            rels = sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in row["relations"] if r[0])
             out.append({"entity": row["entity"], "relations": rels})
         return out
 
@@ -325,8 +368,10 @@ class GraphStore:
     def entity(self, entity_id: str, related: int = 10) -> dict:
         out = self.entity_record(entity_id)
         top = self.read("top_related", {"id": entity_id, "limit": related})
-        out["related"] = [{"entity": entity_public(r["entity"]), "type": r["type"], "weight": r["weight"],
-                           "title": r.get("title")} for r in top]
+        out["related"] = [
+            {"entity": entity_public(r["entity"]), "type": r["type"], "weight": r["weight"], "title": r.get("title")}
+            for r in top
+        ]
         return out
 
     def resolve(self, name_or_id: str) -> str:
@@ -352,8 +397,9 @@ class GraphStore:
         fields of a ``NeighborhoodQuery`` when none is given."""
         return traversal.neighborhood(self, entity_id, query or traversal.NeighborhoodQuery(**filters))
 
-    def paths(self, source: str, target: str, max_hops: int = 3, rels: list[str] | None = None,
-              limit: int = 10) -> dict:
+    def paths(
+        self, source: str, target: str, max_hops: int = 3, rels: list[str] | None = None, limit: int = 10
+    ) -> dict:
         """Shortest paths between two entities (``traversal.paths``)."""
         return traversal.paths(self, source, target, max_hops, rels, limit)
 
@@ -363,8 +409,9 @@ class GraphStore:
             rows = self.read("relation_by_id", {"id": relation_id}, type=rel_type)
             if rows:
                 return rows[0]
-        raise NotFound(f'Relation "{relation_id}" not found; relation ids are in the edges of '
-                       f"GET /entities/ID/neighborhood")
+        raise NotFound(
+            f'Relation "{relation_id}" not found; relation ids are in the edges of GET /entities/ID/neighborhood'
+        )
 
     def evidence(self, relation_id: str, offset: int = 0, limit: int = 20) -> dict:
         """Every piece of evidence of a relationship (not only the ones kept on the edge), paged,
@@ -378,9 +425,14 @@ class GraphStore:
                 if part:
                     items.extend(part.evidence)
         items.sort(key=evidence_order)
-        return {"relation": {k: rel[k] for k in ("id", "type", "head", "tail", "title", "weight")},
-                "total": rel["evidence_total"], "stored": len(items), "offset": offset, "limit": limit,
-                "data": items[offset:offset + limit]}
+        return {
+            "relation": {k: rel[k] for k in ("id", "type", "head", "tail", "title", "weight")},
+            "total": rel["evidence_total"],
+            "stored": len(items),
+            "offset": offset,
+            "limit": limit,
+            "data": items[offset : offset + limit],
+        }
 
     def detail_rows(self, node_ids: list[str], edges: list[dict]) -> tuple[list[dict], list[dict]]:
         """The rows of entities, and of relationships (id, title, counts, evidence), read together."""
@@ -392,8 +444,12 @@ class GraphStore:
             by_type[e["type"]].add(e["id"])
         types = sorted(by_type)
         if types:
-            reads.append((queries.union_text("edge_evidence", self.dialect, types),
-                          {f"ids_{t}": sorted(by_type[t]) for t in types}))
+            reads.append(
+                (
+                    queries.union_text("edge_evidence", self.dialect, types),
+                    {f"ids_{t}": sorted(by_type[t]) for t in types},
+                )
+            )
         answers = self._read_all(reads) if reads else []
         node_rows = answers.pop(0) if node_ids else []
         return node_rows, answers[0] if answers else []
@@ -403,7 +459,7 @@ class GraphStore:
         capped at ``row_cap`` by the database where the query's shape allows (``with_row_cap``)."""
         check_read_only(text)
         check_params(params or {})
-        rows = self._run(with_row_cap(text, row_cap + 1), params or {}, write=False, timeout_ms=timeout_ms,
-                         row_cap=row_cap)
+        rows = self._run(
+            with_row_cap(text, row_cap + 1), params or {}, write=False, timeout_ms=timeout_ms, row_cap=row_cap
+        )
         return {"rows": rows[:row_cap], "truncated": len(rows) > row_cap, "row_cap": row_cap}
-

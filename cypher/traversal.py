@@ -3,6 +3,7 @@
 Both walk the graph breadth-first with the hop queries (expand, expand_far, path_step) and read
 the details of what they keep afterwards; the store only runs queries (``GraphStore.read``).
 """
+
 from __future__ import annotations
 
 import math
@@ -15,11 +16,11 @@ from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
 MAX_DEPTH = 3
 MAX_NODES = 500
-EXPANSION_FACTOR = 5        # rows read by the first hop: this many times the node limit, strongest first
-FAR_FACTOR = 1.25           # rows read by a later hop per node still wanted (2 read 60% more rows, same nodes)
+EXPANSION_FACTOR = 5  # rows read by the first hop: this many times the node limit, strongest first
+FAR_FACTOR = 1.25  # rows read by a later hop per node still wanted (2 read 60% more rows, same nodes)
 MAX_PATH_HOPS = 4
-PATH_ROWS_CAP = 5000        # rows read per breadth-first step when searching paths
-MAX_PATHS_PER_NODE = 50     # edge sequences kept per node when paths fan out
+PATH_ROWS_CAP = 5000  # rows read per breadth-first step when searching paths
+MAX_PATHS_PER_NODE = 50  # edge sequences kept per node when paths fan out
 
 
 def split_names(value: str | list | tuple | None, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -35,12 +36,13 @@ def split_names(value: str | list | tuple | None, allowed: tuple[str, ...], what
 @dataclass(frozen=True)
 class NeighborhoodQuery:
     """The filters of a neighborhood, shared by the API's query parameters and the CLI's options."""
-    depth: int = 1                  # hops from the entity
-    rels: tuple[str, ...] = ()      # relation types to follow (none: all)
-    types: tuple[str, ...] = ()     # entity types of the neighbors (none: all)
-    min_weight: float = 0           # only edges with at least this weight
-    min_npmi: float = -1.0          # only CO_OCCURS edges with at least this NPMI
-    limit: int = 100                # at most this many entities
+
+    depth: int = 1  # hops from the entity
+    rels: tuple[str, ...] = ()  # relation types to follow (none: all)
+    types: tuple[str, ...] = ()  # entity types of the neighbors (none: all)
+    min_weight: float = 0  # only edges with at least this weight
+    min_npmi: float = -1.0  # only CO_OCCURS edges with at least this NPMI
+    limit: int = 100  # at most this many entities
 
     def __post_init__(self):
         for name in ("min_weight", "min_npmi"):
@@ -49,14 +51,20 @@ class NeighborhoodQuery:
         object.__setattr__(self, "rels", split_names(self.rels, RELATION_TYPES, "relation type"))
         object.__setattr__(self, "types", split_names(self.types, ENTITY_TYPES, "entity type"))
 
-    def clamped(self) -> "NeighborhoodQuery":
+    def clamped(self) -> NeighborhoodQuery:
         """Depth and limit within the server's caps."""
         return replace(self, depth=max(1, min(self.depth, MAX_DEPTH)), limit=max(1, min(self.limit, MAX_NODES)))
 
     def as_params(self) -> dict:
         """The query string that asks for this neighborhood (defaults left out)."""
-        values = {"depth": self.depth, "rel": ",".join(self.rels), "types": ",".join(self.types),
-                  "min_weight": self.min_weight, "min_npmi": self.min_npmi, "limit": self.limit}
+        values = {
+            "depth": self.depth,
+            "rel": ",".join(self.rels),
+            "types": ",".join(self.types),
+            "min_weight": self.min_weight,
+            "min_npmi": self.min_npmi,
+            "limit": self.limit,
+        }
         return {k: v for k, v in values.items() if v not in (None, "")}
 
 
@@ -64,11 +72,12 @@ class NeighborhoodQuery:
 class Expansion:
     """The breadth-first walk of one neighborhood: the nodes kept (in the order reached), the edges
     between them, and the rows of later hops that already carry the details of their node and edge."""
+
     center: str
     query: NeighborhoodQuery
     total_sentences: int
     kept_nodes: list[str] = field(default_factory=list)
-    sentences: dict[str, int] = field(default_factory=dict)     # for NPMI
+    sentences: dict[str, int] = field(default_factory=dict)  # for NPMI
     edges: dict[str, dict] = field(default_factory=dict)
     node_detail: dict[str, dict] = field(default_factory=dict)
     edge_detail: dict[str, dict] = field(default_factory=dict)
@@ -91,7 +100,7 @@ class Expansion:
             if not frontier:
                 break
             if len(self.seen) >= self.query.limit:
-                self.capped = True      # full already: a further hop could only add what the cap cuts
+                self.capped = True  # full already: a further hop could only add what the cap cuts
                 break
             cap = self.hop_cap(hop)
             rows = read_hop(hop, frontier, cap)
@@ -105,8 +114,7 @@ class Expansion:
         self.sentences.setdefault(other, r["sentences"] or 0)
         score = None
         if r["type"] == "CO_OCCURS":
-            score = npmi(r["weight"], self.sentences.get(r["from_id"], 0), self.sentences[other],
-                         self.total_sentences)
+            score = npmi(r["weight"], self.sentences.get(r["from_id"], 0), self.sentences[other], self.total_sentences)
             if score < self.query.min_npmi:
                 return None
         new = None
@@ -119,8 +127,17 @@ class Expansion:
             new = other
         source = r["source"]
         target = other if source == r["from_id"] else r["from_id"]
-        self.edges.setdefault(r["id"], {"id": r["id"], "type": r["type"], "source": source, "target": target,
-                                        "weight": r["weight"], "npmi": score})
+        self.edges.setdefault(
+            r["id"],
+            {
+                "id": r["id"],
+                "type": r["type"],
+                "source": source,
+                "target": target,
+                "weight": r["weight"],
+                "npmi": score,
+            },
+        )
         if hop:
             self.node_detail.setdefault(other, r)
             self.edge_detail.setdefault(r["id"], r)
@@ -143,23 +160,33 @@ def neighborhood(store, entity_id: str, query: NeighborhoodQuery) -> dict:
     walk = Expansion(entity_id, query, store.total_sentences() or 1)
     walk.sentences[entity_id] = center.get("sentences") or 0
     filters = {"min_weight": query.min_weight, "rels": list(query.rels), "types": list(query.types)}
-    walk.run(lambda hop, frontier, cap: store.read("expand" if hop == 0 else "expand_far",
-                                                   {"ids": frontier, "cap": cap, **filters}))
+    walk.run(
+        lambda hop, frontier, cap: store.read(
+            "expand" if hop == 0 else "expand_far", {"ids": frontier, "cap": cap, **filters}
+        )
+    )
     nodes, edges = with_details(store, walk, center)
-    return {"center": entity_id, "depth": query.depth, "nodes": nodes, "edges": edges, "capped": walk.capped,
-            "limit": query.limit}
+    return {
+        "center": entity_id,
+        "depth": query.depth,
+        "nodes": nodes,
+        "edges": edges,
+        "capped": walk.capped,
+        "limit": query.limit,
+    }
 
 
 def with_details(store, walk: Expansion, center: dict) -> tuple[list[dict], list[dict]]:
     """The public records of the nodes a walk kept, and its edges with their details: read now for
     what the first hop kept, taken from the rows of later hops for the rest."""
     kept, far = walk.kept_edges(), walk.kept_nodes[1:]
-    node_rows, edge_rows = store.detail_rows([nid for nid in far if nid not in walk.node_detail],
-                                             [e for e in kept if e["id"] not in walk.edge_detail])
+    node_rows, edge_rows = store.detail_rows(
+        [nid for nid in far if nid not in walk.node_detail], [e for e in kept if e["id"] not in walk.edge_detail]
+    )
     found = {r["id"]: entity_public(r) for r in node_rows}
     found.update((nid, expanded_entity(walk.node_detail[nid])) for nid in far if nid in walk.node_detail)
     nodes = [center] + [found[nid] for nid in far if nid in found]
-    if len(nodes) < len(walk.kept_nodes):         # removed by another process meanwhile
+    if len(nodes) < len(walk.kept_nodes):  # removed by another process meanwhile
         present = {n["id"] for n in nodes}
         kept = [e for e in kept if e["source"] in present and e["target"] in present]
     details = edge_details(edge_rows + [walk.edge_detail[e["id"]] for e in kept if e["id"] in walk.edge_detail])
@@ -172,6 +199,7 @@ def with_details(store, walk: Expansion, center: dict) -> tuple[list[dict], list
 class PathSearch:
     """Breadth-first from both ends, one step at a time from the side with the smaller frontier,
     until the two meet. ``parents[side][node]`` holds (previous node, edge) pairs."""
+
     source: str
     target: str
 
@@ -188,9 +216,14 @@ class PathSearch:
         for r in rows:
             other, prev = r["node_id"], r["from_id"]
             if other in self.parents[side]:
-                continue                      # reached in fewer steps already
-            edge = {"id": r["id"], "type": r["type"], "source": r["source"],
-                    "target": other if r["source"] == prev else prev, "weight": r["weight"]}
+                continue  # reached in fewer steps already
+            edge = {
+                "id": r["id"],
+                "type": r["type"],
+                "source": r["source"],
+                "target": other if r["source"] == prev else prev,
+                "weight": r["weight"],
+            }
             found_now.setdefault(other, []).append((prev, edge))
         self.parents[side].update(found_now)
         self.frontiers[side] = list(found_now)
@@ -208,8 +241,7 @@ class PathSearch:
         return sorted(found, key=len)
 
 
-def paths(store, source: str, target: str, max_hops: int = 3, rels: list[str] | None = None,
-          limit: int = 10) -> dict:
+def paths(store, source: str, target: str, max_hops: int = 3, rels: list[str] | None = None, limit: int = 10) -> dict:
     """Shortest paths between two entities, each hop with its relationship and evidence. At most
     ``limit`` paths; none when they are further apart than ``max_hops``."""
     store.entity_record(source)
@@ -223,15 +255,22 @@ def paths(store, source: str, target: str, max_hops: int = 3, rels: list[str] | 
         side = search.side()
         if not search.frontiers[side]:
             break
-        search.step(side, store.read("path_step", {"ids": search.frontiers[side], "min_weight": 0,
-                                                   "rels": rels or [], "types": [], "cap": PATH_ROWS_CAP}))
+        search.step(
+            side,
+            store.read(
+                "path_step",
+                {"ids": search.frontiers[side], "min_weight": 0, "rels": rels or [], "types": [], "cap": PATH_ROWS_CAP},
+            ),
+        )
         hops += 1
     found = search.paths()[:limit]
     ids = sorted({e["source"] for p in found for e in p} | {e["target"] for p in found for e in p})
     node_rows, edge_rows = store.detail_rows(ids, [e for p in found for e in p])
     nodes, details = {r["id"]: entity_public(r) for r in node_rows}, edge_details(edge_rows)
-    out = [{"nodes": [nodes[n] for n in order_nodes(source, p)],
-            "edges": [dict(e, **details.get(e["id"], {})) for e in p]} for p in found]
+    out = [
+        {"nodes": [nodes[n] for n in order_nodes(source, p)], "edges": [dict(e, **details.get(e["id"], {})) for e in p]}
+        for p in found
+    ]
     return {"from": source, "to": target, "hops": len(found[0]) if found else None, "paths": out}
 
 

@@ -4,6 +4,7 @@ are one thing). Which spans become mentions at all is decided in graph/mentions.
 Every merge records why it happened (``Entity.merge_reasons``), so a user can see why two names
 became one node.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,12 +16,12 @@ from guanxi.graph import config
 from guanxi.graph.errors import InputError
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
 from guanxi.graph.records import Article, Entity, Finder, Mention
-from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.rules import patterns, word_lists
+from guanxi.graph.schema import ENTITY_TYPES
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.tsv"
 NAME_DOT = "·"
-OPENING_QUOTES, CLOSING_QUOTES = "“\"", "”\""
+OPENING_QUOTES, CLOSING_QUOTES = '“"', '”"'
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class AliasTable:
         self.gazetteer = Gazetteer(self.by_form, boundary=table_boundary)
 
     @classmethod
-    def from_files(cls, paths: list[Path]) -> "AliasTable":
+    def from_files(cls, paths: list[Path]) -> AliasTable:
         entries: list[AliasEntry] = []
         for path in paths:
             entries.extend(read_alias_file(path))
@@ -60,7 +61,7 @@ def table_boundary(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     for trap in word_lists().alias_traps:
         k = trap.find(name)
-        if k >= 0 and start - k >= 0 and text[start - k:start - k + len(trap)] == trap:
+        if k >= 0 and start - k >= 0 and text[start - k : start - k + len(trap)] == trap:
             return False
     return True
 
@@ -77,8 +78,10 @@ def read_alias_file(path: Path) -> list[AliasEntry]:
             continue
         parts = line.rstrip("\n").split("\t")
         if len(parts) < 2 or parts[1] not in ENTITY_TYPES:
-            raise InputError(f"{path}:{number}: expected 'canonical<TAB>TYPE<TAB>aliases' with TYPE one of "
-                             f"{', '.join(ENTITY_TYPES)}, got {line!r}")
+            raise InputError(
+                f"{path}:{number}: expected 'canonical<TAB>TYPE<TAB>aliases' with TYPE one of "
+                f"{', '.join(ENTITY_TYPES)}, got {line!r}"
+            )
         aliases = tuple(a for a in (parts[2].split("|") if len(parts) > 2 else []) if a)
         entries.append(AliasEntry(parts[0], parts[1], aliases))
     return entries
@@ -142,6 +145,7 @@ def group_entities(article: Article) -> Article:
 @dataclass
 class Naming:
     """The canonical name each (type, surface) of an article takes, and why names were merged."""
+
     canonical: dict[tuple[str, str], str] = field(default_factory=dict)
     reasons: dict[str, list[str]] = field(default_factory=dict)
 
@@ -151,12 +155,16 @@ class Naming:
             self.reasons.setdefault(canonical, []).append(f"{surface} -> {canonical}: {why}")
 
 
-def named_by_table_or_text(label: str, surface: str, table: AliasTable, declared: dict[tuple[str, str], str],
-                           naming: Naming) -> tuple[str, str | None]:
+def named_by_table_or_text(
+    label: str, surface: str, table: AliasTable, declared: dict[tuple[str, str], str], naming: Naming
+) -> tuple[str, str | None]:
     """(canonical, why) of a surface: by the alias table, else by a short form the text declares,
     else the surface itself."""
-    return by_alias_table(label, surface, table) or by_declared_short_form(label, surface, declared, naming) \
+    return (
+        by_alias_table(label, surface, table)
+        or by_declared_short_form(label, surface, declared, naming)
         or (surface, None)
+    )
 
 
 def by_alias_table(label: str, surface: str, table: AliasTable) -> tuple[str, str] | None:
@@ -166,8 +174,9 @@ def by_alias_table(label: str, surface: str, table: AliasTable) -> tuple[str, st
     return None
 
 
-def by_declared_short_form(label: str, surface: str, declared: dict[tuple[str, str], str],
-                           naming: Naming) -> tuple[str, str] | None:
+def by_declared_short_form(
+    label: str, surface: str, declared: dict[tuple[str, str], str], naming: Naming
+) -> tuple[str, str] | None:
     """X（以下简称“Y”）: Y takes X's canonical name (X, longer, was named first)."""
     if (label, surface) not in declared:
         return None
@@ -204,19 +213,19 @@ def without_place(label: str, surface: str, other: str) -> str | None:
 
 
 def project_without_suffix(label: str, surface: str, other: str) -> str | None:
-    if label == "PROJECT" and other.startswith(surface) and other[len(surface):] in word_lists().project_suffixes:
+    if label == "PROJECT" and other.startswith(surface) and other[len(surface) :] in word_lists().project_suffixes:
         return f"short form of {other} in the same article"
     return None
 
 
 def org_without_suffix(label: str, surface: str, other: str) -> str | None:
-    rest = other[len(surface):] if other.startswith(surface) else None
+    rest = other[len(surface) :] if other.startswith(surface) else None
     if label == "ORG" and rest and (rest in word_lists().org_suffixes or strip_legal_suffix(other) == surface):
         return f"short form of {other} in the same article"
     return None
 
 
-SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix)   # tried in order for each other name
+SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix)  # tried in order for each other name
 
 
 def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Entity]:
@@ -240,7 +249,7 @@ def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
     """(type, short form) -> full name, from 'X（以下简称“Y”）' right after a mention."""
     out = {}
     for m in article.mentions:
-        found = patterns().declared_abbreviation.match(article.text[m.end:m.end + 24])
+        found = patterns().declared_abbreviation.match(article.text[m.end : m.end + 24])
         if found:
             out[(m.label, unquote(found.group("short")))] = m.text
     return out
@@ -248,8 +257,11 @@ def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
 
 def unquote(short: str) -> str:
     """“平台” -> 平台, but “241”行动 stays as written."""
-    if short[:1] in OPENING_QUOTES and short[-1:] in CLOSING_QUOTES \
-            and not any(q in short[1:-1] for q in OPENING_QUOTES + CLOSING_QUOTES):
+    if (
+        short[:1] in OPENING_QUOTES
+        and short[-1:] in CLOSING_QUOTES
+        and not any(q in short[1:-1] for q in OPENING_QUOTES + CLOSING_QUOTES)
+    ):
         return short[1:-1]
     return short
 
@@ -262,6 +274,5 @@ def find_declared_short_forms(article: Article) -> Article:
             continue
         seen.add((label, short))
         for m in re.finditer(re.escape(short), article.text):
-            article.mentions.append(Mention(article.id, m.start(), m.end(), short, label, Finder.RULE,
-                                            "abbreviation"))
+            article.mentions.append(Mention(article.id, m.start(), m.end(), short, label, Finder.RULE, "abbreviation"))
     return article

@@ -6,20 +6,22 @@ from a sub-heading is the topic: a sub-heading continues what came before it, a 
 something new that the text after it takes up. ``title_score`` measures that with character
 bigrams, which needs no model and works for any Chinese digest.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from guanxi.graph.clean import Paragraph
+from guanxi.graph.records import Article
 
-HEADING_MAX = 48            # characters
-SECTION_LABEL_MAX = 6       # a short heading directly above a title is a section label
-CONTEXT = 600               # characters of text looked at before and after a heading
+HEADING_MAX = 48  # characters
+SECTION_LABEL_MAX = 6  # a short heading directly above a title is a section label
+CONTEXT = 600  # characters of text looked at before and after a heading
 SUBTITLE = re.compile(r"^[—－-]{1,2}")
-HEADING_END = tuple("。！？!?；;…，,：:、")        # a line ending so is body text, not a heading
+HEADING_END = tuple("。！？!?；;…，,：:、")  # a line ending so is body text, not a heading
 NEWS_LEAD = re.compile(r"^(?:.{0,12}\d+月\d+日|近日|日前|记者|据|本报|\d{4}年\d+月)")
-TWO_PART = re.compile(r"\S\s+\S|[：:]")   # 'A B' and 'A：B' headlines
+TWO_PART = re.compile(r"\S\s+\S|[：:]")  # 'A B' and 'A：B' headlines
 TITLE_THRESHOLD = 0.3
 
 
@@ -31,8 +33,9 @@ class ArticleSpan:
 
 def is_heading(p: Paragraph) -> bool:
     text = p.text.strip()
-    return (p.single_line and 1 < len(text) <= HEADING_MAX and not text.endswith(HEADING_END)
-            and not SUBTITLE.match(text))
+    return (
+        p.single_line and 1 < len(text) <= HEADING_MAX and not text.endswith(HEADING_END) and not SUBTITLE.match(text)
+    )
 
 
 def bigrams(text: str) -> set[str]:
@@ -52,34 +55,41 @@ def title_score(paragraphs: list[Paragraph], i: int) -> float:
         if len(before) >= CONTEXT:
             break
         before = p.text + before
-    for p in paragraphs[i + 1:]:
+    for p in paragraphs[i + 1 :]:
         if len(after) >= CONTEXT:
             break
         after += p.text
     heading = paragraphs[i].text
     score = overlap(heading, after[:CONTEXT]) - overlap(heading, before[-CONTEXT:])
     if i + 1 < len(paragraphs) and SUBTITLE.match(paragraphs[i + 1].text):
-        score += 1.0             # a ——subtitle line only follows a title
+        score += 1.0  # a ——subtitle line only follows a title
     if i == 0 or (i > 0 and is_section_label(paragraphs, i - 1)):
         score += 1.0
     if i + 1 < len(paragraphs) and NEWS_LEAD.match(paragraphs[i + 1].text):
-        score += 0.5             # 'On 19 November …', 'Recently …': how news articles open
+        score += 0.5  # 'On 19 November …', 'Recently …': how news articles open
     if TWO_PART.search(heading.strip()):
         score += 0.3
     if len(heading.strip()) <= 9:
-        score -= 0.3             # sub-headings are often a handful of characters
+        score -= 0.3  # sub-headings are often a handful of characters
     return score
 
 
 def is_section_label(paragraphs: list[Paragraph], i: int) -> bool:
-    return (is_heading(paragraphs[i]) and len(paragraphs[i].text.strip()) <= SECTION_LABEL_MAX
-            and i + 1 < len(paragraphs) and is_heading(paragraphs[i + 1]))
+    return (
+        is_heading(paragraphs[i])
+        and len(paragraphs[i].text.strip()) <= SECTION_LABEL_MAX
+        and i + 1 < len(paragraphs)
+        and is_heading(paragraphs[i + 1])
+    )
 
 
 def split_articles(paragraphs: list[Paragraph]) -> list[ArticleSpan]:
     """Articles in order; text before the first title becomes an untitled article if it has any body."""
-    starts = [i for i, p in enumerate(paragraphs)
-              if is_heading(p) and not is_section_label(paragraphs, i) and title_score(paragraphs, i) > TITLE_THRESHOLD]
+    starts = [
+        i
+        for i, p in enumerate(paragraphs)
+        if is_heading(p) and not is_section_label(paragraphs, i) and title_score(paragraphs, i) > TITLE_THRESHOLD
+    ]
     if not starts or starts[0] != 0:
         starts = [0] + starts
     spans = []
@@ -93,8 +103,7 @@ def split_articles(paragraphs: list[Paragraph]) -> list[ArticleSpan]:
     return spans
 
 
-def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> "Article":
-    from guanxi.graph.records import Article
+def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> Article:
     parts, line_map, pos = [], [], 0
     for p in paragraphs:
         if parts:
@@ -103,13 +112,22 @@ def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> "A
         line_map.extend((pos + offset, line) for offset, line in p.line_map)
         parts.append(p.text)
         pos += len(p.text)
-    return Article(id=doc_id, title=title, text="".join(parts), date=document.date, url=document.url,
-                   source=document.source, line_map=tuple(line_map), document_id=document.id)
+    return Article(
+        id=doc_id,
+        title=title,
+        text="".join(parts),
+        date=document.date,
+        url=document.url,
+        source=document.source,
+        line_map=tuple(line_map),
+        document_id=document.id,
+    )
 
 
 def articles_from_document(document, split: bool) -> list:
     """Clean a document; with ``split``, cut a digest into its articles (ids ``<doc>-L<line>``)."""
     from guanxi.graph.clean import reflow
+
     paragraphs = reflow(document.text, document.first_line)
     if not paragraphs:
         return []
@@ -119,5 +137,7 @@ def articles_from_document(document, split: bool) -> list:
     spans = split_articles(paragraphs)
     if len(spans) == 1:
         return [article_from_paragraphs(document.id, spans[0].title, spans[0].paragraphs, document)]
-    return [article_from_paragraphs(f"{document.id}-L{s.paragraphs[0].first_line}", s.title, s.paragraphs, document)
-            for s in spans]
+    return [
+        article_from_paragraphs(f"{document.id}-L{s.paragraphs[0].first_line}", s.title, s.paragraphs, document)
+        for s in spans
+    ]

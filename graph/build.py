@@ -7,11 +7,12 @@ Edges carry ``type``, ``weight`` (sentences of evidence), ``documents``, and the
 ``npmi``, so hubs that appear everywhere do not look tied to everything. The contributions
 themselves are kept in ``graph.graph["contributions"]``: the provenance everything is computed from.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Iterable
 
 import networkx as nx
 
@@ -45,7 +46,12 @@ def graph_from_contributions(contributions: list[Contribution]) -> nx.MultiDiGra
         e = edge_from(rid, edges[rid])
         if e["type"] == "CO_OCCURS":
             e["npmi"] = npmi(e["weight"], g.nodes[e["head"]]["sentences"], g.nodes[e["tail"]]["sentences"], total)
-        g.add_edge(e["head"], e["tail"], key=edge_key(e["type"], e["title"]), **{k: v for k, v in e.items() if k not in ("head", "tail")})
+        g.add_edge(
+            e["head"],
+            e["tail"],
+            key=edge_key(e["type"], e["title"]),
+            **{k: v for k, v in e.items() if k not in ("head", "tail")},
+        )
     return g
 
 

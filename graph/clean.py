@@ -3,6 +3,7 @@
 Every paragraph keeps a map from its offsets back to the source lines, so a mention found later
 can always be traced to the line of the file it came from.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,15 +15,15 @@ PAGE_NUMBER = re.compile(r"^\s*(?:Page\s*\d+|第\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/
 # an article's last sentence) is text, however short
 COPYRIGHT = re.compile(r"^\W*(©|\(c\)\s*\d{4}|版权所有|不得转载|copyright\b|all rights reserved)", re.IGNORECASE)
 TERMINAL = "。！？!?；;…”’」』）)"
-MIN_WRAP_WIDTH = 20         # characters; narrower "lines" are headings and paragraph ends
-RUNNING_HEADER_MAX = 16      # characters; running headers are short
-RUNNING_HEADER_NEAR = 3      # non-blank lines between a running header and its page number
+MIN_WRAP_WIDTH = 20  # characters; narrower "lines" are headings and paragraph ends
+RUNNING_HEADER_MAX = 16  # characters; running headers are short
+RUNNING_HEADER_NEAR = 3  # non-blank lines between a running header and its page number
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    line_map: tuple[tuple[int, int], ...]   # (offset in text, source line number), ascending
+    line_map: tuple[tuple[int, int], ...]  # (offset in text, source line number), ascending
 
     @property
     def first_line(self) -> int:
@@ -36,7 +37,8 @@ class Paragraph:
 @dataclass(frozen=True)
 class Layout:
     """What the raw text's shape says about how to re-flow it."""
-    wrap_width: int            # typical length of a full line; 0 when lines are not hard-wrapped
+
+    wrap_width: int  # typical length of a full line; 0 when lines are not hard-wrapped
     space_ends_paragraph: bool  # a line ending in a space closes a paragraph (PDF extractors do this)
     blank_lines_meaningful: bool
 
@@ -68,8 +70,12 @@ def is_hard_wrapped(body: list[str], width: int) -> bool:
     """Many lines of one length, most of them cut in the middle of a sentence."""
     full = [line.strip() for line in body if abs(len(line.strip()) - width) <= 2]
     cut_mid_sentence = sum(1 for line in full if not line.endswith(tuple(TERMINAL)))
-    return width >= MIN_WRAP_WIDTH and len(full) >= 3 and len(full) >= 0.3 * len(body) \
+    return (
+        width >= MIN_WRAP_WIDTH
+        and len(full) >= 3
+        and len(full) >= 0.3 * len(body)
         and cut_mid_sentence >= 0.5 * len(full)
+    )
 
 
 def furniture_lines(lines: list[str]) -> set[int]:
@@ -82,10 +88,14 @@ def furniture_lines(lines: list[str]) -> set[int]:
         k = position.get(page)
         if k is None:
             continue
-        for j in body[max(0, k - RUNNING_HEADER_NEAR):k + RUNNING_HEADER_NEAR + 1]:
+        for j in body[max(0, k - RUNNING_HEADER_NEAR) : k + RUNNING_HEADER_NEAR + 1]:
             text = lines[j].strip()
-            if j not in drop and len(text) <= RUNNING_HEADER_MAX and short[text] >= 2 \
-                    and not text.endswith(tuple(TERMINAL)):
+            if (
+                j not in drop
+                and len(text) <= RUNNING_HEADER_MAX
+                and short[text] >= 2
+                and not text.endswith(tuple(TERMINAL))
+            ):
                 drop.add(j)
     # a running header seen beside one page number is furniture wherever else it appears alone
     headers = {lines[i].strip() for i in drop if not PAGE_NUMBER.match(lines[i])}
@@ -131,7 +141,7 @@ def reflow(raw: str, first_line: int = 1) -> list[Paragraph]:
 
 def ends_paragraph(line: str, layout: Layout) -> bool:
     if not layout.wrap_width:
-        return True                      # not hard-wrapped: one line, one paragraph
+        return True  # not hard-wrapped: one line, one paragraph
     if layout.space_ends_paragraph:
         return line != line.rstrip()
     return len(line.strip()) < layout.wrap_width - 2 and line.rstrip().endswith(tuple(TERMINAL))

@@ -4,6 +4,7 @@ graph/ reads no environment variables: the CLI and the app build an ``Extraction
 their settings (``guanxi.api.settings``) and ``configure`` it once; a library user may do the
 same, or keep the defaults.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,10 +15,10 @@ SHIPPED_MODEL = Path(__file__).parent / "data" / "ner"
 
 @dataclass(frozen=True)
 class ExtractionConfig:
-    ner_model: str = str(SHIPPED_MODEL)   # a folder made by `make model`, or a HanLP pretrained model id
-    quantize: bool = True                 # run the shipped model with int8 weights
-    aliases: str = ""                     # an alias file whose entries override the shipped table
-    torch_threads: int = 1                # torch threads for the NER model
+    ner_model: str = str(SHIPPED_MODEL)  # a folder made by `make model`, or a HanLP pretrained model id
+    quantize: bool = True  # run the shipped model with int8 weights
+    aliases: str = ""  # an alias file whose entries override the shipped table
+    torch_threads: int = 1  # torch threads for the NER model
 
 
 _active = ExtractionConfig()

@@ -6,12 +6,13 @@ both sums of contributions, so anything in them can be recomputed from stored pr
 removing a document is subtracting its contribution: ``aggregate`` says what the nodes and edges
 touched by a change become, and which of them no contribution names any more.
 """
+
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Iterable, Mapping
 
 from guanxi.graph.identity import canonical_name, identity_key
 from guanxi.graph.records import Article
@@ -25,7 +26,7 @@ Resolver = Callable[[str, list[str]], "str | None"]
 @dataclass
 class DocumentInfo:
     id: str
-    document: str            # the input document the article came from
+    document: str  # the input document the article came from
     title: str | None = None
     date: str | None = None
     url: str | None = None
@@ -36,6 +37,7 @@ class DocumentInfo:
 @dataclass
 class EntityPart:
     """What one article says of one entity."""
+
     type: str
     forms: list[str] = field(default_factory=list)
     mentions: int = 0
@@ -46,8 +48,9 @@ class EntityPart:
 @dataclass
 class RelationPart:
     """What one article says of one relation; ``evidence`` holds ``Evidence.as_dict()`` records."""
+
     type: str
-    head: str                # node ids
+    head: str  # node ids
     tail: str
     title: str | None = None
     weight: int = 0
@@ -65,17 +68,28 @@ class Contribution:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "Contribution":
+    def from_json(cls, text: str) -> Contribution:
         data = json.loads(text)
-        return cls(DocumentInfo(**data["doc"]),
-                   {nid: EntityPart(**row) for nid, row in data.get("entities", {}).items()},
-                   {rid: RelationPart(**row) for rid, row in data.get("relations", {}).items()})
+        return cls(
+            DocumentInfo(**data["doc"]),
+            {nid: EntityPart(**row) for nid, row in data.get("entities", {}).items()},
+            {rid: RelationPart(**row) for rid, row in data.get("relations", {}).items()},
+        )
 
 
 def contribute(article: Article, resolve: Resolver) -> Contribution:
     """The contribution of one processed article; ``resolve`` finds existing nodes by their forms."""
-    c = Contribution(DocumentInfo(article.id, article.document_id or article.id, article.title, article.date,
-                                  article.url, article.source, len(article.sentences)))
+    c = Contribution(
+        DocumentInfo(
+            article.id,
+            article.document_id or article.id,
+            article.title,
+            article.date,
+            article.url,
+            article.source,
+            len(article.sentences),
+        )
+    )
     node_of: dict[str, str] = {}
     for e in article.entities:
         forms = sorted({e.name, *e.aliases})
@@ -94,8 +108,9 @@ def contribute(article: Article, resolve: Resolver) -> Contribution:
         head, tail = oriented(r.type, node_of[r.head], node_of[r.tail])
         if head == tail:
             continue
-        part = c.relations.setdefault(relation_id(r.type, head, tail, r.title),
-                                      RelationPart(r.type, head, tail, r.title))
+        part = c.relations.setdefault(
+            relation_id(r.type, head, tail, r.title), RelationPart(r.type, head, tail, r.title)
+        )
         part.weight += len(r.evidence)
         part.rules = sorted(set(part.rules) | {ev.rule_id for ev in r.evidence})
         part.evidence += [ev.as_dict() for ev in r.evidence]
@@ -118,10 +133,19 @@ def node_from(node_id: str, parts: list[tuple[DocumentInfo, EntityPart]]) -> dic
     reasons: list[str] = []
     for _, part in parts:
         reasons += [r for r in part.reasons if r not in reasons]
-    return {"id": node_id, "name": name, "type": type_, "aliases": sorted(forms - {name}),
-            "mentions": sum(part.mentions for _, part in parts), "sentences": sum(part.sentences for _, part in parts),
-            "document_count": len(parts), "documents": {doc.id: part.mentions for doc, part in parts},
-            "first_seen": min(dates, default=None), "last_seen": max(dates, default=None), "merge_reasons": reasons}
+    return {
+        "id": node_id,
+        "name": name,
+        "type": type_,
+        "aliases": sorted(forms - {name}),
+        "mentions": sum(part.mentions for _, part in parts),
+        "sentences": sum(part.sentences for _, part in parts),
+        "document_count": len(parts),
+        "documents": {doc.id: part.mentions for doc, part in parts},
+        "first_seen": min(dates, default=None),
+        "last_seen": max(dates, default=None),
+        "merge_reasons": reasons,
+    }
 
 
 def edge_from(rel_id: str, parts: list[tuple[DocumentInfo, RelationPart]]) -> dict:
@@ -131,11 +155,21 @@ def edge_from(rel_id: str, parts: list[tuple[DocumentInfo, RelationPart]]) -> di
     evidence = sorted((ev for _, part in parts for ev in part.evidence), key=evidence_order)
     dates = [doc.date for doc, _ in parts if doc.date]
     weight = sum(part.weight for _, part in parts)
-    return {"id": rel_id, "type": first.type, "head": first.head, "tail": first.tail, "title": first.title,
-            "weight": weight, "documents": [doc.id for doc, _ in parts], "document_count": len(parts),
-            "evidence": evidence[:MAX_EVIDENCE], "evidence_total": weight,
-            "rules": sorted(set().union(*(set(part.rules) for _, part in parts))),
-            "first_seen": min(dates, default=None), "last_seen": max(dates, default=None)}
+    return {
+        "id": rel_id,
+        "type": first.type,
+        "head": first.head,
+        "tail": first.tail,
+        "title": first.title,
+        "weight": weight,
+        "documents": [doc.id for doc, _ in parts],
+        "document_count": len(parts),
+        "evidence": evidence[:MAX_EVIDENCE],
+        "evidence_total": weight,
+        "rules": sorted(set().union(*(set(part.rules) for _, part in parts))),
+        "first_seen": min(dates, default=None),
+        "last_seen": max(dates, default=None),
+    }
 
 
 Parts = dict[str, list[tuple[DocumentInfo, "EntityPart | RelationPart"]]]
@@ -165,9 +199,10 @@ class RelationEnds:
 @dataclass
 class Aggregate:
     """What a set of nodes and relations becomes once recomputed from the contributions."""
-    nodes: list[dict]                  # node properties (``node_from``), by id
-    edges: list[dict]                  # edge properties (``edge_from``)
-    gone_nodes: list[str]              # ids no contribution names any more
+
+    nodes: list[dict]  # node properties (``node_from``), by id
+    edges: list[dict]  # edge properties (``edge_from``)
+    gone_nodes: list[str]  # ids no contribution names any more
     gone_edges: dict[str, RelationEnds]
 
     @property
@@ -176,15 +211,18 @@ class Aggregate:
         return len(self.nodes) + len(self.gone_nodes), len(self.edges) + len(self.gone_edges)
 
 
-def aggregate(contributions: Iterable[Contribution], node_ids: set[str],
-              relations: Mapping[str, RelationEnds]) -> Aggregate:
+def aggregate(
+    contributions: Iterable[Contribution], node_ids: set[str], relations: Mapping[str, RelationEnds]
+) -> Aggregate:
     """Recompute ``node_ids`` and ``relations`` from every contribution that may name them: what an
     add, a remove or a rebuild writes."""
     node_parts, edge_parts = parts_of(contributions, node_ids, relations)
-    return Aggregate(nodes=[node_from(nid, parts) for nid, parts in sorted(node_parts.items())],
-                     edges=[edge_from(rid, parts) for rid, parts in edge_parts.items()],
-                     gone_nodes=sorted(node_ids - set(node_parts)),
-                     gone_edges={rid: ends for rid, ends in relations.items() if rid not in edge_parts})
+    return Aggregate(
+        nodes=[node_from(nid, parts) for nid, parts in sorted(node_parts.items())],
+        edges=[edge_from(rid, parts) for rid, parts in edge_parts.items()],
+        gone_nodes=sorted(node_ids - set(node_parts)),
+        gone_edges={rid: ends for rid, ends in relations.items() if rid not in edge_parts},
+    )
 
 
 def touched(c: Contribution) -> tuple[set[str], dict[str, RelationEnds]]:

@@ -1,4 +1,5 @@
 """Outputs: the ``guanxi extract`` record, node-link JSON and GraphML of the corpus graph."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,9 @@ def extract_record(doc: Document, articles: list[Article]) -> dict:
     relations: dict[tuple, dict] = {}
     for a in articles:
         for e in a.entities:
-            row = entities.setdefault((e.type, e.name), {"name": e.name, "type": e.type, "aliases": set(),
-                                                         "mentions": 0})
+            row = entities.setdefault(
+                (e.type, e.name), {"name": e.name, "type": e.type, "aliases": set(), "mentions": 0}
+            )
             row["aliases"].update(e.aliases)
             row["mentions"] += len(e.mentions)
         for r in a.relations:
@@ -40,9 +42,11 @@ def node_link(graph: nx.MultiDiGraph) -> dict:
     """Node-link JSON: nodes carry id, name, type, aliases; edges carry their evidence; the graph
     carries its documents and their contributions (the provenance everything is computed from)."""
     from dataclasses import asdict
+
     data = nx.node_link_data(graph, edges="edges")
-    data["graph"] = {k: ({d: asdict(c) for d, c in v.items()} if k == "contributions" else v)
-                     for k, v in data["graph"].items()}
+    data["graph"] = {
+        k: ({d: asdict(c) for d, c in v.items()} if k == "contributions" else v) for k, v in data["graph"].items()
+    }
     return data
 
 
@@ -66,4 +70,3 @@ def scalar(value):
     if value is None:
         return ""
     return json.dumps(value, ensure_ascii=False, default=list)
-

@@ -3,9 +3,10 @@
 A plain set lookup per start position, tried longest first: about 30x faster than one regex
 alternation of a thousand names, and it stays fast with tens of thousands.
 """
+
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 Boundary = Callable[[str, int, int], bool]
 

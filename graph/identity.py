@@ -1,8 +1,9 @@
 """Which node an entity is: its canonical name, the key its id derives from, and the keys under
 which two forms of one entity meet (``FormIndex``), so that articles resolve to the same nodes."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from guanxi.graph.aliases import alias_table, strip_legal_suffix
 

@@ -16,12 +16,13 @@ At extraction time a lexicon name counts only where it ends at a word boundary (
 function word, an organization suffix), because Chinese has no spaces: 上海汽车 should not be
 found inside 上海汽车产业.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
@@ -29,11 +30,12 @@ from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import patterns, word_lists
 
 LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
-RIGHT_BOUNDARY_MARKS = set("，。、；：！？）)」》”’\"' \n\t")   # with the function words of rules.toml's name_end_words
+RIGHT_BOUNDARY_MARKS = set("，。、；：！？）)」》”’\"' \n\t")  # with the function words of rules.toml's name_end_words
 
 
 def harvest_msra(path: Path) -> tuple[Counter, Counter, list[str]]:
     from guanxi.graph.train_ner import read_bmes
+
     orgs, places, texts = Counter(), Counter(), []
     for chars, tags in read_bmes(path):
         texts.append("".join(chars))
@@ -57,10 +59,11 @@ def spans(chars: list[str], tags: list[str]):
 
 def harvest_cluener(path: Path) -> tuple[Counter, Counter, list[str]]:
     from guanxi.graph.train_ner import HELD_OUT_EVERY
+
     org_endings = word_lists().lexicon_org_endings
     orgs, places, texts = Counter(), Counter(), []
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-        if not line.strip() or i % HELD_OUT_EVERY == 0:       # the rows held out for scoring
+        if not line.strip() or i % HELD_OUT_EVERY == 0:  # the rows held out for scoring
             continue
         row = json.loads(line)
         texts.append(row["text"])
@@ -93,12 +96,13 @@ def occurrences(names: list[str], texts: list[str]) -> Counter:
     return counts
 
 
-def select(orgs: Counter, places: Counter, texts: list[str] = (), pair_names: Counter = Counter()) -> list[str]:
+def select(orgs: Counter, places: Counter, texts: list[str] = (), pair_names: Counter | None = None) -> list[str]:
     """The names worth matching. ``orgs`` and ``texts`` come from fully labelled data (every
     organization in a text is labelled), ``pair_names`` from FinRE, which labels only the pair a
     sentence is about: a FinRE name counts where the labelled data never uses it as a word."""
     words = word_lists()
     generic = words.generic_orgs | words.generic_kinds
+    pair_names = pair_names or Counter()
     candidates = orgs + pair_names
     heads = Counter(name[i:] for name in candidates for i in range(1, len(name) - 2))
     keep = []
@@ -123,12 +127,14 @@ def labelled_often_enough(labelled: int, seen: int, pairs: int, length: int) -> 
 
 
 def write_lexicon(names: list[str], sources: dict[str, int], path: Path = LEXICON_FILE) -> None:
-    header = ["# ORG names harvested by `python -m guanxi.graph.lexicon` (make lexicon); do not edit by hand.",
-              "# " + ", ".join(f"{k}: {v} names" for k, v in sources.items()) + f"; kept: {len(names)}"]
+    header = [
+        "# ORG names harvested by `python -m guanxi.graph.lexicon` (make lexicon); do not edit by hand.",
+        "# " + ", ".join(f"{k}: {v} names" for k, v in sources.items()) + f"; kept: {len(names)}",
+    ]
     path.write_text("\n".join(header + names) + "\n", encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(path: Path = LEXICON_FILE) -> Gazetteer:
     names = []
     if path.exists():
@@ -140,8 +146,12 @@ def ends_at_word_boundary(text: str, start: int, end: int) -> bool:
     if not name_boundary(text, start, end):
         return False
     words = word_lists()
-    return end == len(text) or text[end] in RIGHT_BOUNDARY_MARKS or text[end] in words.name_end_words \
+    return (
+        end == len(text)
+        or text[end] in RIGHT_BOUNDARY_MARKS
+        or text[end] in words.name_end_words
         or text.startswith(words.org_suffixes, end)
+    )
 
 
 def find_lexicon_mentions(article: Article) -> Article:
@@ -159,12 +169,16 @@ def main(argv=None) -> None:
     ap.add_argument("--out", default=str(LEXICON_FILE))
     args = ap.parse_args(argv)
     from guanxi.graph.train_ner import fetch_msra
+
     msra_orgs, msra_places, msra_texts = harvest_msra(fetch_msra(Path(args.workdir)) / "msra_train.txt")
     cluener_orgs, cluener_places, cluener_texts = harvest_cluener(Path(args.cluener))
     finre_orgs = harvest_finre(Path(args.finre))
     names = select(msra_orgs + cluener_orgs, msra_places + cluener_places, msra_texts + cluener_texts, finre_orgs)
-    write_lexicon(names, {"MSRA train": len(msra_orgs), "CLUENER train": len(cluener_orgs),
-                          "FinRE train": len(finre_orgs)}, Path(args.out))
+    write_lexicon(
+        names,
+        {"MSRA train": len(msra_orgs), "CLUENER train": len(cluener_orgs), "FinRE train": len(finre_orgs)},
+        Path(args.out),
+    )
     print(f"{len(names)} names written to {args.out}")
 
 

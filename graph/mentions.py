@@ -3,18 +3,19 @@ the rules' spans compete here, and spans that are not names (generic kinds, verb
 places used as places) are dropped. One pipeline stage chooses (``select_mentions``), one adds
 names listed between organizations (``find_list_members``).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from guanxi.graph.records import Article, Finder, Mention
-from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, word_lists
+from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.spans import SpanIndex
 
-NAME_DOTS = "·•"            # join the parts of a name
+NAME_DOTS = "·•"  # join the parts of a name
 LIST_SEPARATOR = "、"
 LATIN_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?: ?[A-Z][a-z]+)+$")  # a one-word Latin "person" is mostly a term
 # which finder wins between overlapping spans of one length; a fallback rule that is still there ranks as a rule
@@ -25,16 +26,20 @@ def is_generic_org(name: str) -> bool:
     """True for a mention such as 商业银行, 韩国财团 or 人工智能公司: a kind of organization, not a
     name; also a place on its own (澳大利亚) and 'the departments in charge'."""
     words = word_lists()
-    if name in words.generic_orgs or name in words.generic_kinds or name in words.places \
-            or name.endswith(words.generic_org_endings):
+    if (
+        name in words.generic_orgs
+        or name in words.generic_kinds
+        or name in words.places
+        or name.endswith(words.generic_org_endings)
+    ):
         return True
     kind = next((k for k in words.company_words if name.endswith(k)), None)
-    if kind and only_generic_words(name[:-len(kind)], words):
-        return True                                            # 人工智能公司, VR硬件公司
+    if kind and only_generic_words(name[: -len(kind)], words):
+        return True  # 人工智能公司, VR硬件公司
     for place in words.places:
         if name.startswith(place):
-            rest = name[len(place):].lstrip(words.after_place)
-            return rest == "" or rest in words.generic_kinds     # 浙江省: a place; 韩国财团: a kind
+            rest = name[len(place) :].lstrip(words.after_place)
+            return rest == "" or rest in words.generic_kinds  # 浙江省: a place; 韩国财团: a kind
     return False
 
 
@@ -43,13 +48,13 @@ def extend_org(m: Mention, text: str) -> Mention:
     company, by one of its branches (招商银行 + 广州分行, 华夏银行 + 信用卡中心) is extended over it;
     the branch's parent comes back as a relation (compound rules)."""
     end = next((m.end + len(s) for s in word_lists().org_suffixes if text.startswith(s, m.end)), m.end)
-    unit = next((p for ending, p in branch_patterns() if text[m.start:end].endswith(ending)), None)
+    unit = next((p for ending, p in branch_patterns() if text[m.start : end].endswith(ending)), None)
     branch = unit.match(text, end) if unit else None
     if branch and not any(w in branch.group() for w in word_lists().not_in_org_names):
         end = branch.end()
     if end == m.end:
         return m
-    return replace(m, end=end, text=text[m.start:end])
+    return replace(m, end=end, text=text[m.start : end])
 
 
 Filter = Callable[[list[Mention], Article], list[Mention]]
@@ -127,7 +132,10 @@ def drop_implausible_model_orgs(mentions: list[Mention], article: Article) -> li
 
 def retype_model_platforms(mentions: list[Mention], article: Article) -> list[Mention]:
     """A platform being built is a PROJECT (schema)."""
-    return [replace(m, label="PROJECT") if is_model_org(m) and m.text.endswith(word_lists().platform) else m for m in mentions]
+    return [
+        replace(m, label="PROJECT") if is_model_org(m) and m.text.endswith(word_lists().platform) else m
+        for m in mentions
+    ]
 
 
 def strip_dots_of_model_persons(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -140,7 +148,7 @@ def is_too_short(m: Mention, article: Article) -> bool:
 
 def is_place_used_as_place(m: Mention, article: Article) -> bool:
     """郑州· or 郑州市, not the professor 沈阳."""
-    words, after = word_lists(), article.text[m.end:m.end + 1]
+    words, after = word_lists(), article.text[m.end : m.end + 1]
     return m.text in words.places and (after in words.place_marks or after == "")
 
 
@@ -164,8 +172,14 @@ def holds_known_org(m: Mention, article: Article) -> bool:
     return any(m.start <= o.start and o.end <= m.end for o in known_orgs(article))
 
 
-NOT_A_PERSON = (is_too_short, is_place_used_as_place, is_latin_mixed_with_chinese, is_anonymized, is_one_latin_word,
-                holds_known_org)
+NOT_A_PERSON = (
+    is_too_short,
+    is_place_used_as_place,
+    is_latin_mixed_with_chinese,
+    is_anonymized,
+    is_one_latin_word,
+    holds_known_org,
+)
 
 
 def drop_model_non_persons(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -220,8 +234,11 @@ def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]
 def split_name_runs(mentions: list[Mention], article: Article) -> list[Mention]:
     """Model persons that are several names run together, split (``split_name_run``)."""
     starts, ends = name_edges(m for m in mentions if m.label == "PERSON")
-    return [part for m in mentions
-            for part in (split_name_run(m, m.start in ends or m.end in starts) if is_model_person(m) else [m])]
+    return [
+        part
+        for m in mentions
+        for part in (split_name_run(m, m.start in ends or m.end in starts) if is_model_person(m) else [m])
+    ]
 
 
 def retype_persons_named_like_projects(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -258,28 +275,39 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
     character of the word before it (股搜狗公司) or a country before it (美国亚马逊公司), a team
     (沈阳教授团队), a product on a platform (VR社交平台Horizon), or a description: a list (中国电信等科技
     公司), a count (韩国四大财团, 两家大公司), a sum (政府+财团), a known name and 的 (新浪的控股子公司)."""
-    return not (holds_a_verb_or_describes(m.text) or names_a_platform_product(m.text)
-                or any(test(m, o) for o in known_orgs for test in SPILLS_OVER_KNOWN_ORG))
+    return not (
+        holds_a_verb_or_describes(m.text)
+        or names_a_platform_product(m.text)
+        or any(test(m, o) for o in known_orgs for test in SPILLS_OVER_KNOWN_ORG)
+    )
 
 
 def holds_a_verb_or_describes(text: str) -> bool:
     words = word_lists()
-    return any(v in text for v in words.not_in_org_names) or text.endswith(words.not_org_endings) \
+    return (
+        any(v in text for v in words.not_in_org_names)
+        or text.endswith(words.not_org_endings)
         or bool(patterns().description.search(text))
+    )
 
 
 def names_a_platform_product(text: str) -> bool:
     """VR社交平台Horizon: a product on a platform; 元宇宙社交平台: a generic platform."""
     words = word_lists()
-    platform, before = words.platform, text[:-len(words.platform)]
-    return (platform in before and not text.endswith(words.org_name_endings)) \
-        or (text.endswith(platform) and only_generic_words(before, words))
+    platform, before = words.platform, text[: -len(words.platform)]
+    return (platform in before and not text.endswith(words.org_name_endings)) or (
+        text.endswith(platform) and only_generic_words(before, words)
+    )
 
 
 def has_place_before_known_company(m: Mention, o: Mention) -> bool:
     """美国 + 亚马逊公司, not 韩国财政部."""
-    return o.end == m.end and o.start > m.start and m.text[: o.start - m.start] in word_lists().places \
+    return (
+        o.end == m.end
+        and o.start > m.start
+        and m.text[: o.start - m.start] in word_lists().places
         and (o.text.endswith(word_lists().company_name_endings) or o.text.isascii())
+    )
 
 
 def has_non_name_ending_after_known_org(m: Mention, o: Mention) -> bool:
@@ -295,24 +323,34 @@ def has_stray_character_before_known_org(m: Mention, o: Mention) -> bool:
 def has_unit_word_after_known_org(m: Mention, o: Mention) -> bool:
     """阿里巴巴全资子公司."""
     words = word_lists()
-    rest = m.text[len(o.text):]
+    rest = m.text[len(o.text) :]
     return o.start == m.start and (rest in words.unit_leads or rest in words.bare_units)
 
 
 def has_de_after_known_org(m: Mention, o: Mention) -> bool:
     """新浪的控股子公司."""
-    return o.start == m.start and o.end < m.end and m.text[len(o.text):].startswith(word_lists().possessive)
+    return o.start == m.start and o.end < m.end and m.text[len(o.text) :].startswith(word_lists().possessive)
 
 
-SPILLS_OVER_KNOWN_ORG = (has_place_before_known_company, has_non_name_ending_after_known_org,
-                         has_stray_character_before_known_org, has_unit_word_after_known_org, has_de_after_known_org)
+SPILLS_OVER_KNOWN_ORG = (
+    has_place_before_known_company,
+    has_non_name_ending_after_known_org,
+    has_stray_character_before_known_org,
+    has_unit_word_after_known_org,
+    has_de_after_known_org,
+)
 
 
 def names_the_rule_span(model: Mention, rule: Mention) -> bool:
     """A model ORG that holds a PROJECT or POLICY found by rule and ends like an organization is
     the organization named after it (中国电子商务产业园发展联盟), and keeps its span."""
-    return (model.label == "ORG" and rule.label in ("PROJECT", "POLICY") and model.start <= rule.start
-            and rule.end < model.end and model.text.endswith(word_lists().org_name_endings))
+    return (
+        model.label == "ORG"
+        and rule.label in ("PROJECT", "POLICY")
+        and model.start <= rule.start
+        and rule.end < model.end
+        and model.text.endswith(word_lists().org_name_endings)
+    )
 
 
 def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool = False) -> Mention | None:
@@ -322,14 +360,14 @@ def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool
     if not spans or model.label != "ORG" or any(r.start > model.start or r.end >= model.end for r in spans):
         return None
     start = max(r.end for r in spans)
-    rest = text[start:model.end]
+    rest = text[start : model.end]
     words = word_lists()
     leads = words.unit_leads if leads_only else (*words.unit_leads, *words.name_joiners)
     lead = next((w for w in leads if rest.startswith(w)), None)
     if lead is None and leads_only:
         return None
     if lead:
-        start, rest = start + len(lead), rest[len(lead):]
+        start, rest = start + len(lead), rest[len(lead) :]
     if len(rest) < 4 or not rest.endswith(word_lists().org_name_endings):
         return None
     return replace(model, start=start, text=rest)
@@ -350,9 +388,9 @@ def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
     if len(text) < (4 if in_list else 5) or not is_chinese(text):
         return [m]
     trims = [(0, 0)] + ([(0, 1), (1, 0), (2, 0), (1, 1), (2, 1)] if in_list else [])
-    for lead, tail in trims:                     # the fewest characters let go first
+    for lead, tail in trims:  # the fewest characters let go first
         cuts = surname_cover(text, lead, len(text) - tail)
-        if cuts and (len(cuts) > 1 or not (lead or tail)):      # what is left is itself a run
+        if cuts and (len(cuts) > 1 or not (lead or tail)):  # what is left is itself a run
             return [replace(m, start=m.start + i, end=m.start + j, text=text[i:j]) for i, j in cuts]
     return [m]
 
@@ -361,16 +399,16 @@ def surname_cover(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The best split of text[start:end] into surname-led names (see ``split_name_run``), or []."""
     words = word_lists()
     surnames, compound = words.surnames, words.compound_surnames
-    best: dict[int, tuple[int, list[tuple[int, int]]]] = {start: (0, [])}     # end -> (score, cuts)
+    best: dict[int, tuple[int, list[tuple[int, int]]]] = {start: (0, [])}  # end -> (score, cuts)
     for i in range(start, end):
         if i not in best:
             continue
         for size in (2, 3, 4):
             j = i + size
-            surname = 2 if text[i:i + 2] in compound else 1 if text[i] in surnames else 0
+            surname = 2 if text[i : i + 2] in compound else 1 if text[i] in surnames else 0
             if j > end or not surname or not 1 <= size - surname <= 2:
                 continue
-            score = best[i][0] + (size - surname == 2) + 2 * (surname == 2)     # 欧阳 is all but sure
+            score = best[i][0] + (size - surname == 2) + 2 * (surname == 2)  # 欧阳 is all but sure
             if j not in best or score > best[j][0]:
                 best[j] = (score, best[i][1] + [(i, j)])
     return best[end][1] if end in best else []
@@ -383,15 +421,21 @@ def strip_stray_marks(m: Mention) -> Mention:
     """“拍卖公司 -> 拍卖公司: a quote or bracket at either end of a model span whose partner is not in
     the span belongs to the text around it."""
     start, end = m.start, m.end
-    while end - start > 1 and m.text[start - m.start] in OPENING \
-            and CLOSING[OPENING.index(m.text[start - m.start])] not in m.text[start - m.start:end - m.start]:
+    while (
+        end - start > 1
+        and m.text[start - m.start] in OPENING
+        and CLOSING[OPENING.index(m.text[start - m.start])] not in m.text[start - m.start : end - m.start]
+    ):
         start += 1
-    while end - start > 1 and m.text[end - 1 - m.start] in CLOSING \
-            and OPENING[CLOSING.index(m.text[end - 1 - m.start])] not in m.text[start - m.start:end - m.start]:
+    while (
+        end - start > 1
+        and m.text[end - 1 - m.start] in CLOSING
+        and OPENING[CLOSING.index(m.text[end - 1 - m.start])] not in m.text[start - m.start : end - m.start]
+    ):
         end -= 1
     if (start, end) == (m.start, m.end):
         return m
-    return replace(m, start=start, end=end, text=m.text[start - m.start:end - m.start])
+    return replace(m, start=start, end=end, text=m.text[start - m.start : end - m.start])
 
 
 def strip_name_dots(m: Mention) -> Mention:
@@ -417,7 +461,9 @@ def find_list_members(article: Article) -> Article:
         name, start, middle = listed
         member = Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list")
         # a model "person" inside the member is the list's organization misread (…、新开普、…)
-        misread = [m for m in article.mentions if is_model_person(m) and member.start <= m.start and m.end <= member.end]
+        misread = [
+            m for m in article.mentions if is_model_person(m) and member.start <= m.start and m.end <= member.end
+        ]
         if is_list_member(member, middle, article, misread):
             found.append(member)
             dropped.extend(misread)
@@ -439,16 +485,16 @@ def listed_after(text: str, a: Mention, b: Mention | None) -> tuple[str, int, bo
 
 
 def member_between(text: str, a: Mention, b: Mention | None) -> re.Match | None:
-    match = patterns().list_middle.match(text[a.end:b.start]) if b else None
+    match = patterns().list_middle.match(text[a.end : b.start]) if b else None
     if match and match.group("joiner") != LIST_SEPARATOR and not text.startswith(word_lists().etc, b.end):
-        return None                     # A、B和C is a list where it goes on with 等 (…和福特等公司)
+        return None  # A、B和C is a list where it goes on with 等 (…和福特等公司)
     return match
 
 
 def member_at_end(text: str, a: Mention) -> re.Match | None:
-    match = patterns().list_end.match(text[a.end:a.end + 12])
+    match = patterns().list_end.match(text[a.end : a.end + 12])
     if match and not match.group(0).endswith(word_lists().etc) and len(match.group("name")) > 5:
-        return None                     # before the clause's end only a short name: not 华为达成合作
+        return None  # before the clause's end only a short name: not 华为达成合作
     return match
 
 
@@ -457,9 +503,13 @@ def is_list_member(member: Mention, middle: bool, article: Article, misread: lis
     what kind of thing it is, or a span that overlaps another mention (the model persons it
     replaces aside)."""
     words, name = word_lists(), member.text
-    return not (is_generic_org(name) or any(v in name for v in words.not_in_org_names)
-                or name.endswith(words.list_verb_endings) or (not middle and only_generic_words(name, words))
-                or any(overlaps(member, m) for m in article.mentions if m not in misread))
+    return not (
+        is_generic_org(name)
+        or any(v in name for v in words.not_in_org_names)
+        or name.endswith(words.list_verb_endings)
+        or (not middle and only_generic_words(name, words))
+        or any(overlaps(member, m) for m in article.mentions if m not in misread)
+    )
 
 
 def org_cut_short(m: Mention, article: Article) -> Mention:
@@ -469,8 +519,12 @@ def org_cut_short(m: Mention, article: Article) -> Mention:
         return m
     for o in article.mentions:
         end = m.start + len(o.text)
-        if o.label == "ORG" and end > m.end and article.text.startswith(o.text, m.start) \
-                and not any(n is not m and n.start < end and m.start < n.end for n in article.mentions):
+        if (
+            o.label == "ORG"
+            and end > m.end
+            and article.text.startswith(o.text, m.start)
+            and not any(n is not m and n.start < end and m.start < n.end for n in article.mentions)
+        ):
             return Mention(m.doc_id, m.start, end, o.text, "ORG", Finder.RULE, "known-org")
     return m
 
@@ -483,15 +537,18 @@ def find_listed_people(article: Article) -> Article:
     starts, ends = name_edges(people)
     found = []
     for a, b in zip(people, people[1:]):
-        gap = article.text[a.end:b.start]
+        gap = article.text[a.end : b.start]
         if gap.startswith(LIST_SEPARATOR) and gap.endswith(LIST_SEPARATOR) and len(gap) > 2:
             start, gap = a.end + 1, gap[1:-1]
         elif LIST_SEPARATOR in gap or not (a.start in ends or b.end in starts):
-            continue                          # without separators, only inside a run of three or more
+            continue  # without separators, only inside a run of three or more
         else:
             start = a.end
-        if not 2 <= len(gap) <= 8 or not is_chinese(gap) \
-                or any(a.end < m.end and m.start < b.start for m in article.mentions):
+        if (
+            not 2 <= len(gap) <= 8
+            or not is_chinese(gap)
+            or any(a.end < m.end and m.start < b.start for m in article.mentions)
+        ):
             continue
         for i, j in surname_cover(gap, 0, len(gap)):
             found.append(Mention(article.id, start + i, start + j, gap[i:j], "PERSON", Finder.RULE, "name-list"))
@@ -514,8 +571,16 @@ def find_shared_bodies(article: Article) -> Article:
             place = place_at_end.search(article.text, max(0, pos - 9), pos - 1)
             if place is None:
                 break
-            member = Mention(article.id, place.start(), place.end(), place.group(), "ORG", Finder.RULE, "shared-body",
-                             elided=place.group() + shape.group("body"))
+            member = Mention(
+                article.id,
+                place.start(),
+                place.end(),
+                place.group(),
+                "ORG",
+                Finder.RULE,
+                "shared-body",
+                elided=place.group() + shape.group("body"),
+            )
             if any(overlaps(member, o) for o in article.mentions):
                 break
             found.append(member)

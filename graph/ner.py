@@ -5,6 +5,7 @@ folder holding a model trained by ``make model`` (the default is the one shipped
 ``graph/data/ner``), or the identifier of a HanLP pretrained NER model (e.g.
 ``MSRA_NER_ELECTRA_SMALL_ZH``) for users who have HanLP's pretrained models available locally.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,19 @@ from guanxi.graph.errors import ModelError
 from guanxi.graph.records import Article, Finder, Mention
 
 DEFAULT_MODEL = config.SHIPPED_MODEL
-LABELS = {"PER": "PERSON", "NR": "PERSON", "PERSON": "PERSON",
-          "ORG": "ORG", "NT": "ORG", "ORGANIZATION": "ORG",
-          "LOC": "LOCATION", "NS": "LOCATION", "LOCATION": "LOCATION", "GPE": "LOCATION"}
-MAX_CHARS = 250          # longer sentences are tagged in pieces cut at commas
+LABELS = {
+    "PER": "PERSON",
+    "NR": "PERSON",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "NT": "ORG",
+    "ORGANIZATION": "ORG",
+    "LOC": "LOCATION",
+    "NS": "LOCATION",
+    "LOCATION": "LOCATION",
+    "GPE": "LOCATION",
+}
+MAX_CHARS = 250  # longer sentences are tagged in pieces cut at commas
 BATCH_SIZE = 64
 
 
@@ -41,21 +51,26 @@ class NerModel:
                 classpath = json.loads((path / "config.json").read_text()).get("classpath", "")
                 if classpath.startswith("guanxi.graph."):
                     from guanxi.graph.ner_model import load_component
+
                     self.component = load_component(str(path), quantize=quantize, threads=threads)
                     self.chars_normalized = True
                     return
             import hanlp
+
             self.component = hanlp.load(source)
             self.chars_normalized = False
         except ModelError:
             raise
         except Exception as e:  # HanLP raises many kinds; the user needs the cause and the setting
-            raise ModelError(f'Could not load the NER model "{source}": {type(e).__name__}: {e}. '
-                             f"Set GUANXI_NER_MODEL to a model folder made by `make model` or to a HanLP "
-                             f"pretrained model you have locally.") from e
+            raise ModelError(
+                f'Could not load the NER model "{source}": {type(e).__name__}: {e}. '
+                f"Set GUANXI_NER_MODEL to a model folder made by `make model` or to a HanLP "
+                f"pretrained model you have locally."
+            ) from e
 
     def tag(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
         from guanxi.graph.ner_model import normalize_chars
+
         pieces, owners = [], []
         for k, text in enumerate(texts):
             for start, piece in chunks(text):

@@ -3,18 +3,19 @@
 The saved config records this class's path, so it must stay importable as
 ``guanxi.graph.ner_model.GuanxiRNNNER``.
 """
+
 from __future__ import annotations
 
 import unicodedata
 
 import numpy as np
 import torch
-from torch import nn
-
 from hanlp.common.vocab import Vocab, VocabCounter
 from hanlp.components.ner.rnn_ner import RNNNamedEntityRecognizer
 from hanlp.layers.embeddings.embedding import Embedding, EmbeddingDim
 from hanlp_common.configurable import AutoConfigurable
+from torch import nn
+
 
 def normalize_char(ch: str) -> str:
     """NFKC-fold one character (full-width ASCII to half-width); one in, one out, so offsets hold."""
@@ -89,12 +90,13 @@ class CharBigramEmbedding(Embedding, AutoConfigurable):
 
     def transform(self, vocabs=None, **kwargs):
         if "bigram" not in vocabs:
-            vocabs["bigram"] = VocabCounter()      # counts, so that build_vocabs can drop rare ones
+            vocabs["bigram"] = VocabCounter()  # counts, so that build_vocabs can drop rare ones
         return add_bigrams
 
     def module(self, vocabs=None, **kwargs) -> nn.Module:
-        return CharBigramModule(self.field, len(vocabs[self.field]), self.char_dim, len(vocabs["bigram"]),
-                                self.bigram_dim)
+        return CharBigramModule(
+            self.field, len(vocabs[self.field]), self.char_dim, len(vocabs["bigram"]), self.bigram_dim
+        )
 
 
 class GuanxiRNNNER(RNNNamedEntityRecognizer):
@@ -108,8 +110,9 @@ class GuanxiRNNNER(RNNNamedEntityRecognizer):
             bigrams.unlock()
             bigrams.trim(self.config.embed.min_count)
             # a plain vocabulary is what gets saved: the counts of every bigram are not needed
-            self.vocabs["bigram"] = Vocab(token_to_idx=dict(bigrams.token_to_idx), pad_token=bigrams.pad_token,
-                                          unk_token=bigrams.unk_token).lock()
+            self.vocabs["bigram"] = Vocab(
+                token_to_idx=dict(bigrams.token_to_idx), pad_token=bigrams.pad_token, unk_token=bigrams.unk_token
+            ).lock()
 
     def build_model(self, rnn_input, rnn_hidden, drop, crf, **kwargs):
         model = super().build_model(rnn_input, rnn_hidden, drop, crf, **kwargs)
@@ -133,7 +136,7 @@ class GuanxiRNNNER(RNNNamedEntityRecognizer):
         tags = self.vocabs["tag"].idx_to_token
         with torch.inference_mode():
             for k in range(0, len(order), size):
-                ids = order[k:k + size]
+                ids = order[k : k + size]
                 paths = self.tag_ids([data[i] for i in ids])
                 for i, path in zip(ids, paths):
                     outputs[i] = tags_to_spans([tags[t] for t in path])
@@ -149,20 +152,25 @@ class GuanxiRNNNER(RNNNamedEntityRecognizer):
         if crf is None:
             best = emissions.argmax(-1).tolist()
         else:
-            best = viterbi(emissions.float().numpy(), mask.numpy(), crf.start_transitions.detach().numpy(),
-                           crf.transitions.detach().numpy(), crf.end_transitions.detach().numpy()).tolist()
-        return [row[:len(s)] for row, s in zip(best, samples)]
+            best = viterbi(
+                emissions.float().numpy(),
+                mask.numpy(),
+                crf.start_transitions.detach().numpy(),
+                crf.transitions.detach().numpy(),
+                crf.end_transitions.detach().numpy(),
+            ).tolist()
+        return [row[: len(s)] for row, s in zip(best, samples)]
 
     def padded_ids(self, field: str, samples: list[list[str]]) -> torch.Tensor:
         vocab = self.vocabs[field]
         index, unk, pad = vocab.token_to_idx, vocab.unk_idx, vocab.pad_idx
         width = max(map(len, samples))
-        return torch.tensor([[index.get(t, unk) for t in sample] + [pad] * (width - len(sample))
-                             for sample in samples])
+        return torch.tensor([[index.get(t, unk) for t in sample] + [pad] * (width - len(sample)) for sample in samples])
 
 
-def viterbi(emissions: np.ndarray, mask: np.ndarray, start: np.ndarray, transitions: np.ndarray,
-            end: np.ndarray) -> np.ndarray:
+def viterbi(
+    emissions: np.ndarray, mask: np.ndarray, start: np.ndarray, transitions: np.ndarray, end: np.ndarray
+) -> np.ndarray:
     """Best tag paths (batch, length) of a linear-chain CRF, all samples traced back together.
 
     ``emissions`` is (batch, length, tags), ``mask`` (batch, length) with each row's valid
@@ -194,8 +202,10 @@ def load_component(path: str, quantize: bool = True, threads: int = 1) -> Guanxi
     component.load(path, devices=-1, verbose=False)
     if quantize:
         import warnings
+
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")      # torch.ao's eager quantization is deprecated, not gone
+            warnings.simplefilter("ignore")  # torch.ao's eager quantization is deprecated, not gone
             component.model = torch.ao.quantization.quantize_dynamic(
-                component.model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8)
+                component.model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8
+            )
     return component

@@ -1,7 +1,8 @@
 """The extraction pipeline: named stages, each ``Article -> Article``, applied in order."""
+
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from guanxi.graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities
 from guanxi.graph.articles import articles_from_document
@@ -64,7 +65,7 @@ def articles_of(doc: Document, split: bool = True) -> list[Article]:
     return articles_from_document(doc, split=split and doc.source is not None and not doc.source.endswith(".jsonl"))
 
 
-BATCH_CHARACTERS = 20_000      # documents are processed together until they hold this much text
+BATCH_CHARACTERS = 20_000  # documents are processed together until they hold this much text
 
 
 def extract_documents(documents: Iterable[Document], split: bool = True) -> Iterator[tuple[Document, list[Article]]]:
@@ -87,5 +88,5 @@ def process_batch(batch: list[tuple[Document, list[Article]]]) -> Iterator[tuple
     processed = process_all([a for _, articles in batch for a in articles])
     k = 0
     for doc, articles in batch:
-        yield doc, processed[k:k + len(articles)]
+        yield doc, processed[k : k + len(articles)]
         k += len(articles)

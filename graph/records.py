@@ -1,4 +1,5 @@
 """The records that flow through the pipeline. Frozen where they are facts, plain where a stage fills them."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -9,13 +10,14 @@ from enum import Enum
 @dataclass(frozen=True)
 class Document:
     """One input document as read, before cleaning."""
+
     id: str
     text: str
     title: str | None = None
     date: str | None = None
     url: str | None = None
-    source: str | None = None     # file the document came from
-    first_line: int = 1           # line of `source` where `text` starts
+    source: str | None = None  # file the document came from
+    first_line: int = 1  # line of `source` where `text` starts
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,12 @@ class Sentence:
 
 class Finder(Enum):
     """What kind of finder found a mention."""
-    NER = "ner"              # the NER model
-    DICT = "dict"            # the alias table
-    LEXICON = "lexicon"      # the harvested organization lexicon
-    RULE = "rule"            # a rule: an entity rule of rules.toml, or one written in code
-    FALLBACK = "fallback"    # an entity rule that counts only where no other finder found a name
+
+    NER = "ner"  # the NER model
+    DICT = "dict"  # the alias table
+    LEXICON = "lexicon"  # the harvested organization lexicon
+    RULE = "rule"  # a rule: an entity rule of rules.toml, or one written in code
+    FALLBACK = "fallback"  # an entity rule that counts only where no other finder found a name
 
     @property
     def by_rule(self) -> bool:
@@ -41,18 +44,19 @@ class Finder(Enum):
 @dataclass(frozen=True)
 class Mention:
     """A span of an article's text; ``article.text[start:end] == text`` always holds."""
+
     doc_id: str
     start: int
     end: int
     text: str
     label: str
-    finder: Finder       # what kind of finder found it (its value, "ner", is accepted too)
-    rule: str | None = None   # the id of the rule that found it, for a rule or fallback finder
-    elided: str = ""     # the name it stands for where the text shares part of it with the next
-                         # name (江苏省 in 江苏省、浙江省商务厅 stands for 江苏省商务厅); else empty
+    finder: Finder  # what kind of finder found it (its value, "ner", is accepted too)
+    rule: str | None = None  # the id of the rule that found it, for a rule or fallback finder
+    elided: str = ""  # the name it stands for where the text shares part of it with the next
+    # name (江苏省 in 江苏省、浙江省商务厅 stands for 江苏省商务厅); else empty
 
     def __post_init__(self):
-        object.__setattr__(self, "finder", Finder(self.finder))      # an unknown finder raises
+        object.__setattr__(self, "finder", Finder(self.finder))  # an unknown finder raises
         if self.finder.by_rule != (self.rule is not None):
             raise ValueError(f"a {self.finder.value} mention {'needs' if self.finder.by_rule else 'has no'} rule id")
 
@@ -64,18 +68,19 @@ class Mention:
 @dataclass
 class Article:
     """A cleaned article: ``text`` is what every offset refers to."""
+
     id: str
     title: str
     text: str
     date: str | None = None
     url: str | None = None
     source: str | None = None
-    line_map: tuple[tuple[int, int], ...] = ()   # (offset in text, line number in source), ascending
-    document_id: str | None = None               # the input document it came from (a digest holds several)
+    line_map: tuple[tuple[int, int], ...] = ()  # (offset in text, line number in source), ascending
+    document_id: str | None = None  # the input document it came from (a digest holds several)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    entities: list["Entity"] = field(default_factory=list)
-    relations: list["Relation"] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
     def line_of(self, offset: int) -> int | None:
         """Line of the source file that holds the character at ``offset``."""
@@ -97,6 +102,7 @@ class Article:
 @dataclass
 class Entity:
     """An entity as one article names it: canonical name, aliases and the mentions behind them."""
+
     name: str
     type: str
     aliases: set[str] = field(default_factory=set)
@@ -108,24 +114,30 @@ class Entity:
 class Evidence:
     doc_id: str
     sentence: str
-    head: tuple[int, int]      # offsets of the head mention in the article text
+    head: tuple[int, int]  # offsets of the head mention in the article text
     tail: tuple[int, int]
     rule_id: str
     confidence: float = 1.0
     date: str | None = None
 
     def as_dict(self) -> dict:
-        return {"doc_id": self.doc_id, "sentence": self.sentence, "head": list(self.head),
-                "tail": list(self.tail), "rule_id": self.rule_id, "confidence": self.confidence,
-                "date": self.date}
+        return {
+            "doc_id": self.doc_id,
+            "sentence": self.sentence,
+            "head": list(self.head),
+            "tail": list(self.tail),
+            "rule_id": self.rule_id,
+            "confidence": self.confidence,
+            "date": self.date,
+        }
 
 
 @dataclass
 class Relation:
     type: str
-    head: str                  # canonical entity name
+    head: str  # canonical entity name
     tail: str
     head_type: str
     tail_type: str
     evidence: list[Evidence] = field(default_factory=list)
-    title: str | None = None   # HOLDS_ROLE only
+    title: str | None = None  # HOLDS_ROLE only

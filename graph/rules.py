@@ -1,10 +1,11 @@
 """Entity rules: patterns from ``data/rules.toml`` that find POLICY, PROJECT and PERSON spans."""
+
 from __future__ import annotations
 
 import re
 import tomllib
 from dataclasses import Field, dataclass, field, fields
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from guanxi.graph.records import Article, Finder, Mention
@@ -21,10 +22,10 @@ class EntityRule:
     pattern: re.Pattern
     trim_left: bool = False
     surname: bool = False
-    fallback: bool = False      # only where no other finder found anything (Finder.FALLBACK)
+    fallback: bool = False  # only where no other finder found anything (Finder.FALLBACK)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(path: Path = RULES_FILE) -> dict:
     with open(path, "rb") as f:
         return tomllib.load(f)
@@ -32,22 +33,32 @@ def load_table(path: Path = RULES_FILE) -> dict:
 
 def expand(pattern: str, lists: dict) -> str:
     """Replace ``{name}`` with an alternation of the list ``name`` (longest first)."""
+
     def alternation(match: re.Match) -> str:
         name = match.group(1)
         if name not in lists:
             return match.group(0)
-        items = list(lists[name])          # a list of words, or a string of characters
+        items = list(lists[name])  # a list of words, or a string of characters
         return "(?:" + "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True)) + ")"
+
     return LIST_REF.sub(alternation, pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def entity_rules(path: Path = RULES_FILE) -> tuple[EntityRule, ...]:
     table = load_table(path)
     lists = table.get("lists", {})
-    return tuple(EntityRule(r["id"], r["label"], re.compile(expand(r["pattern"], lists)),
-                            r.get("trim_left", False), r.get("surname", False), r.get("fallback", False))
-                 for r in table.get("entity", []))
+    return tuple(
+        EntityRule(
+            r["id"],
+            r["label"],
+            re.compile(expand(r["pattern"], lists)),
+            r.get("trim_left", False),
+            r.get("surname", False),
+            r.get("fallback", False),
+        )
+        for r in table.get("entity", [])
+    )
 
 
 @dataclass(frozen=True)
@@ -55,11 +66,12 @@ class WordLists:
     """The word lists of rules.toml's [lists] and the words of its [words], each under its key
     there. Lists come longest first (a word matched at the start or end of a name is tried longest
     first); those that are only asked whether they hold a word are sets."""
+
     left_boundaries: tuple[str, ...]
     generic: frozenset[str]
     project_suffixes: tuple[str, ...]
     generic_project_words: tuple[str, ...]
-    surnames: frozenset[str]          # one character each
+    surnames: frozenset[str]  # one character each
     org_suffixes: tuple[str, ...]
     legal_suffixes: tuple[str, ...]
     provinces: tuple[str, ...]
@@ -78,18 +90,18 @@ class WordLists:
     name_joiners: tuple[str, ...]
     compound_surnames: frozenset[str]
     list_verb_endings: tuple[str, ...]
-    list_joiners: frozenset[str]        # one character each
+    list_joiners: frozenset[str]  # one character each
     place_marks: frozenset[str]
     agreements: tuple[str, ...]
     context_project_kinds: tuple[str, ...]
     lexicon_org_endings: tuple[str, ...]
     not_lexicon_name_endings: tuple[str, ...]
-    name_end_words: frozenset[str]      # one character each
+    name_end_words: frozenset[str]  # one character each
     platform: str
     possessive: str
     etc: str
-    after_place: str                    # characters
-    places: tuple[str, ...] = field(init=False)    # provinces and countries
+    after_place: str  # characters
+    places: tuple[str, ...] = field(init=False)  # provinces and countries
 
     def __post_init__(self):
         object.__setattr__(self, "places", longest_first({*self.provinces, *self.countries}))
@@ -99,7 +111,7 @@ def longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_lists(path: Path = RULES_FILE) -> WordLists:
     table = load_table(path)
     lists = table.get("lists", {})
@@ -109,12 +121,14 @@ def word_lists(path: Path = RULES_FILE) -> WordLists:
             return table["words"][f.name]
         words = lists.get(f.name, [])
         return frozenset(words) if f.type.startswith("frozenset") else longest_first(words)
+
     return WordLists(**{f.name: shaped(f) for f in fields(WordLists) if f.init})
 
 
 @dataclass(frozen=True)
 class Patterns:
     """The regular expressions of rules.toml's [patterns], each under its key there."""
+
     anonymized_person: re.Pattern
     district: re.Pattern
     description: re.Pattern
@@ -128,14 +142,14 @@ class Patterns:
     lexicon_name: re.Pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns(path: Path = RULES_FILE) -> Patterns:
     table = load_table(path)
     lists = table.get("lists", {})
     return Patterns(**{f.name: re.compile(expand(table["patterns"][f.name], lists)) for f in fields(Patterns)})
 
 
-@lru_cache(maxsize=None)
+@cache
 def branch_patterns(path: Path = RULES_FILE) -> tuple[tuple[str, re.Pattern], ...]:
     """(how a name ends, the branches that may follow it) from rules.toml's [branch_after]."""
     return tuple((ending, re.compile(p)) for ending, p in load_table(path).get("branch_after", {}).items())
@@ -151,7 +165,7 @@ def trim_left(text: str, start: int, words: WordLists) -> int:
     for w in words.left_boundaries:
         k = text.rfind(w)
         while k > 0 or (k == 0 and len(w) < len(text)):
-            rest = text[k + len(w):]
+            rest = text[k + len(w) :]
             if len(rest) >= 2 and not (len(w) > 1 and len(rest) <= 3 and rest in words.project_suffixes):
                 best = max(best, k + len(w))
                 break
@@ -185,7 +199,7 @@ def only_generic_words(core: str, words: WordLists) -> bool:
         word = next((w for w in words.generic_project_words if rest.startswith(w)), None)
         if word is None:
             return False
-        rest = rest[len(word):]
+        rest = rest[len(word) :]
     return True
 
 

@@ -5,6 +5,7 @@ checks every ``.cypher`` file against it (see ``../shared/spec/schema.md`` for t
 Adding a relation type is one ``RelationType`` here; adding a stored property is one
 ``Property`` in the list of what carries it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class RelationType:
     name: str
-    head: tuple[str, ...]          # entity types the relation may start at
-    tail: tuple[str, ...]          # ... and end at
-    directed: bool = True          # undirected ones are stored with head id < tail id
-    titled: bool = False           # the title (a role) is part of the relation's identity
+    head: tuple[str, ...]  # entity types the relation may start at
+    tail: tuple[str, ...]  # ... and end at
+    directed: bool = True  # undirected ones are stored with head id < tail id
+    titled: bool = False  # the title (a role) is part of the relation's identity
     help: str = ""
 
 
@@ -74,10 +75,10 @@ def entity_id(type_: str, key: str) -> str:
 @dataclass(frozen=True)
 class Property:
     name: str
-    type: str                  # str, int, float, list (of strings), json (a string holding JSON)
+    type: str  # str, int, float, list (of strings), json (a string holding JSON)
     help: str
-    public: bool = True        # part of the records the API and the CLI show
-    optional: bool = False     # may be null
+    public: bool = True  # part of the records the API and the CLI show
+    optional: bool = False  # may be null
 
     @property
     def empty(self):

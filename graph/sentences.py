@@ -6,6 +6,7 @@ stops protecting its text after ``MAX_QUOTED`` characters. A sentence longer tha
 ``MAX_SENTENCE`` characters (text without punctuation) is cut into windows at a comma or space,
 so that what is done per sentence (pairs of mentions) stays bounded and extraction linear.
 """
+
 from __future__ import annotations
 
 from guanxi.graph.records import Sentence
@@ -21,8 +22,7 @@ SOFT_BREAKS = set("，,、：:　 ")
 
 def split_sentences(text: str) -> list[Sentence]:
     bounds = [0, *sentence_ends(text), len(text)]
-    return [s for a, b in zip(bounds, bounds[1:]) for w in windows(text, a, b)
-            if (s := trimmed(text, *w)) is not None]
+    return [s for a, b in zip(bounds, bounds[1:]) for w in windows(text, a, b) if (s := trimmed(text, *w)) is not None]
 
 
 def windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -50,7 +50,7 @@ def trimmed(text: str, start: int, end: int) -> Sentence | None:
 def sentence_ends(text: str) -> list[int]:
     """Offsets where a sentence ends (the last one ends with the text)."""
     ends: list[int] = []
-    stack: list[tuple[str, int]] = []       # the closer each open quote or bracket waits for, and where it opened
+    stack: list[tuple[str, int]] = []  # the closer each open quote or bracket waits for, and where it opened
     i = 0
     while i < len(text):
         i, end = read_at(text, i, stack)

@@ -3,20 +3,21 @@
 A bad file never stops a batch: ``read_sources`` returns the documents it could read and one
 ``InputError`` per file it could not, each naming the file.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from guanxi.graph.errors import InputError
 from guanxi.graph.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")     # all but tab, newlines and form feed
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # all but tab, newlines and form feed
 
 
 def without_controls(text: str) -> str:
@@ -75,8 +76,16 @@ def read_jsonl(path: Path, data: bytes | None = None) -> tuple[list[Document], l
             errors.append(InputError(f'{path}:{number}: document id "{doc_id}" appears twice; ids must be unique'))
             continue
         seen.add(doc_id)
-        docs.append(Document(id=doc_id, text=without_controls(row["text"]), title=row.get("title"),
-                             date=row.get("date"), url=row.get("url"), source=str(path)))
+        docs.append(
+            Document(
+                id=doc_id,
+                text=without_controls(row["text"]),
+                title=row.get("title"),
+                date=row.get("date"),
+                url=row.get("url"),
+                source=str(path),
+            )
+        )
     if not docs and not errors:
         errors.append(InputError(f"{path}: holds no documents"))
     return docs, errors
@@ -95,8 +104,15 @@ def expand_paths(sources: Iterable[str], errors: list[InputError] | None = None)
         def unreadable(e: OSError) -> None:
             if errors is not None:
                 errors.append(InputError(f"{e.filename}: could not be read: {e.strerror}"))
-        out.extend(sorted(Path(folder) / f for folder, _, files in os.walk(p, onerror=unreadable)
-                          for f in files if Path(f).suffix.lower() in TEXT_SUFFIXES | {".jsonl"}))
+
+        out.extend(
+            sorted(
+                Path(folder) / f
+                for folder, _, files in os.walk(p, onerror=unreadable)
+                for f in files
+                if Path(f).suffix.lower() in TEXT_SUFFIXES | {".jsonl"}
+            )
+        )
     return out
 
 
@@ -139,8 +155,12 @@ def read_sources(sources: Iterable[str]) -> tuple[list[Document], list[InputErro
         errors.extend(errs)
         for doc in more:
             if doc.id in first_source:
-                errors.append(InputError(f'{doc.source}: document id "{doc.id}" was already read from '
-                                         f"{first_source[doc.id]}; ids must be unique (rename one)"))
+                errors.append(
+                    InputError(
+                        f'{doc.source}: document id "{doc.id}" was already read from '
+                        f"{first_source[doc.id]}; ids must be unique (rename one)"
+                    )
+                )
                 continue
             first_source[doc.id] = doc.source
             docs.append(doc)

@@ -1,9 +1,11 @@
 """Finding the spans that overlap a span among many, without comparing against each of them: a
 text of thousands of mentions (a long page without punctuation) would otherwise cost the square."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Generic, Iterable, Protocol, TypeVar
+from collections.abc import Iterable
+from typing import Generic, Protocol, TypeVar
 
 
 class Span(Protocol):
@@ -22,7 +24,7 @@ class SpanIndex(Generic[S]):
         ordered = sorted(enumerate(spans), key=lambda item: item[1].start)
         self.starts = [s.start for _, s in ordered]
         self.spans = [s for _, s in ordered]
-        self.order = [k for k, _ in ordered]            # when each was added
+        self.order = [k for k, _ in ordered]  # when each was added
         self.longest = max((s.end - s.start for s in self.spans), default=0)
 
     def add(self, span: S) -> None:

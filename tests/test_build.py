@@ -1,12 +1,13 @@
 """The corpus graph built from the examples/ articles with the full pipeline (model included)."""
+
 import json
 
 import networkx as nx
 import pytest
 
 from guanxi.graph.build import build_graph, npmi
-from guanxi.graph.schema import entity_id
 from guanxi.graph.export import node_link, write_graphml
+from guanxi.graph.schema import entity_id
 
 pytestmark = pytest.mark.slow
 
@@ -23,7 +24,8 @@ def test_ids_are_stable_across_builds(example_articles, example_graph):
     again = build_graph(example_articles)
     assert sorted(again.nodes) == sorted(example_graph.nodes)
     assert sorted(d["id"] for _, _, d in again.edges(data=True)) == sorted(
-        d["id"] for _, _, d in example_graph.edges(data=True))
+        d["id"] for _, _, d in example_graph.edges(data=True)
+    )
 
 
 def test_edges_keep_evidence_that_points_into_their_articles(example_articles, example_graph):
@@ -36,12 +38,14 @@ def test_edges_keep_evidence_that_points_into_their_articles(example_articles, e
         for ev in edge["evidence"]:
             text = texts[ev["doc_id"]]
             assert ev["sentence"] in text
-            assert text[ev["head"][0]:ev["head"][1]] and text[ev["tail"][0]:ev["tail"][1]]
+            assert text[ev["head"][0] : ev["head"][1]] and text[ev["tail"][0] : ev["tail"][1]]
 
 
 def test_holds_role_and_partners_are_found_in_the_examples(example_graph):
-    found = {(example_graph.nodes[u]["name"], d["type"], example_graph.nodes[v]["name"], d.get("title"))
-             for u, v, d in example_graph.edges(data=True)}
+    found = {
+        (example_graph.nodes[u]["name"], d["type"], example_graph.nodes[v]["name"], d.get("title"))
+        for u, v, d in example_graph.edges(data=True)
+    }
     assert ("韩夏", "HOLDS_ROLE", "工业和信息化部", "总工程师") in found
     assert ("工业和信息化部", "ISSUED", "5G全连接工厂建设指南", None) in found
 
@@ -65,5 +69,7 @@ def test_node_link_and_graphml_exports(example_graph, tmp_path):
     write_graphml(example_graph, path)
     back = nx.read_graphml(path)
     assert back.number_of_nodes() == example_graph.number_of_nodes()
-    assert json.loads(back.nodes[entity_id("ORG", "工业和信息化部")]["aliases"]) == \
-        example_graph.nodes[entity_id("ORG", "工业和信息化部")]["aliases"]
+    assert (
+        json.loads(back.nodes[entity_id("ORG", "工业和信息化部")]["aliases"])
+        == example_graph.nodes[entity_id("ORG", "工业和信息化部")]["aliases"]
+    )

@@ -4,22 +4,37 @@ from guanxi.graph.records import Document
 
 # A hard-wrapped page in the shape PDF extractors leave: a blank line after every line, a space at
 # the end of each paragraph's last line, a page number and a running header. Written for this test.
-WRAPPED = "\n".join([
-    " 行业动态 ", "",
-    "某市启动智慧交通试点 ", "",
-    "记者日前获悉，某市交通运输局联合多家企业启动智慧交通", "",
-    "试点，首批覆盖城区主要路口，预计年底前完成设备安装和联", "",
-    "网调试工作。 ", "",
-    "试点期间，交通部门将根据实时车流调整信号灯配时，并对外", "",
-    "公开运行数据，接受社会监督。 ", "",
-    "行业监测周刊 ", "",
-    "Page 12 ", "",
-    "另一座城市加快数据中心建设 ", "",
-    "近日，另一座城市发布数据中心建设计划，提出用三年时间建成", "",
-    "一批绿色数据中心，并配套建设算力调度平台和运维服务体系。 ", "",
-    "行业监测周刊 ", "",
-    "Page 13 ",
-])
+WRAPPED = "\n".join(
+    [
+        " 行业动态 ",
+        "",
+        "某市启动智慧交通试点 ",
+        "",
+        "记者日前获悉，某市交通运输局联合多家企业启动智慧交通",
+        "",
+        "试点，首批覆盖城区主要路口，预计年底前完成设备安装和联",
+        "",
+        "网调试工作。 ",
+        "",
+        "试点期间，交通部门将根据实时车流调整信号灯配时，并对外",
+        "",
+        "公开运行数据，接受社会监督。 ",
+        "",
+        "行业监测周刊 ",
+        "",
+        "Page 12 ",
+        "",
+        "另一座城市加快数据中心建设 ",
+        "",
+        "近日，另一座城市发布数据中心建设计划，提出用三年时间建成",
+        "",
+        "一批绿色数据中心，并配套建设算力调度平台和运维服务体系。 ",
+        "",
+        "行业监测周刊 ",
+        "",
+        "Page 13 ",
+    ]
+)
 
 
 def test_layout_of_hard_wrapped_text_is_detected():
@@ -38,7 +53,10 @@ def test_page_numbers_and_running_headers_are_furniture():
 def test_reflow_joins_wrapped_lines_without_spaces_and_keeps_line_numbers():
     paragraphs = reflow(WRAPPED)
     texts = [p.text for p in paragraphs]
-    assert "记者日前获悉，某市交通运输局联合多家企业启动智慧交通试点，首批覆盖城区主要路口，预计年底前完成设备安装和联网调试工作。" in texts
+    assert (
+        "记者日前获悉，某市交通运输局联合多家企业启动智慧交通试点，首批覆盖城区主要路口，预计年底前完成设备安装和联网调试工作。"
+        in texts
+    )
     assert not any("Page" in t or "行业监测周刊" in t for t in texts)
     body = next(p for p in paragraphs if p.text.startswith("记者"))
     assert body.line_map == ((0, 5), (26, 7), (53, 9))
@@ -78,6 +96,7 @@ def test_real_digest_article_starts(shared, gold_articles):
 
 def test_a_copyright_notice_after_a_sentence_does_not_drop_the_sentence():
     from guanxi.graph.clean import reflow
+
     text = "甲部与乙科技有限公司签署战略合作协议。（版权所有，不得转载）"
     assert [p.text for p in reflow(text)] == [text]
     footer = "©2021 某某研究院，版权所有。客服电话 400-000-0000"

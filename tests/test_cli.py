@@ -1,4 +1,5 @@
 """The command line: invoke a command, then check what it wrote or loaded through the Python API."""
+
 import json
 
 import pytest
@@ -23,8 +24,13 @@ def test_help_lists_the_commands(runner):
 
 def test_extract_follows_the_scoring_contract(runner, tmp_path):
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps({"id": f"d{i}", "text": p.read_text(encoding="utf-8")}, ensure_ascii=False)
-                             for i, p in enumerate(sorted(EXAMPLES.glob("*.txt")))), encoding="utf-8")
+    src.write_text(
+        "\n".join(
+            json.dumps({"id": f"d{i}", "text": p.read_text(encoding="utf-8")}, ensure_ascii=False)
+            for i, p in enumerate(sorted(EXAMPLES.glob("*.txt")))
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out.jsonl"
     result = runner.invoke(cli, ["extract", str(src), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -32,7 +38,8 @@ def test_extract_follows_the_scoring_contract(runner, tmp_path):
     assert [r["id"] for r in rows] == [f"d{i}" for i in range(5)]
     first = rows[0]
     assert {"name": "工业和信息化部", "type": "ORG"}.items() <= next(
-        e for e in first["entities"] if e["name"] == "工业和信息化部").items()
+        e for e in first["entities"] if e["name"] == "工业和信息化部"
+    ).items()
     role = next(r for r in first["relations"] if r["type"] == "HOLDS_ROLE" and r["head"] == "韩夏")
     assert role["tail"] == "工业和信息化部" and role["title"] == "总工程师"
     assert role["evidence"][0]["sentence"].startswith("工信部总工程师韩夏介绍")
@@ -55,6 +62,7 @@ def test_build_loads_the_store_and_the_other_commands_read_it(runner, tmp_path):
     assert result.exit_code == 0, result.output
     graph = json.loads(export.read_text(encoding="utf-8"))
     from guanxi.api.settings import Settings
+
     with Settings.from_env(data=str(data)).open_store() as store:
         assert store.counts()["entities"] == len(graph["nodes"])
     again = runner.invoke(cli, ["build", str(EXAMPLES), "--data", str(data)])
@@ -68,16 +76,21 @@ def test_build_loads_the_store_and_the_other_commands_read_it(runner, tmp_path):
     html = tmp_path / "v.html"
     result = runner.invoke(cli, ["view", "工信部", "-o", str(html), "--data", str(data)])
     assert result.exit_code == 0 and "new vis.Network" in html.read_text(encoding="utf-8")
-    rows = json.loads(runner.invoke(cli, ["cypher", "MATCH (e:Entity {name: $n}) RETURN e.type AS t",
-                                          "--param", "n=韩夏", "--data", str(data)]).output)["rows"]
+    rows = json.loads(
+        runner.invoke(
+            cli, ["cypher", "MATCH (e:Entity {name: $n}) RETURN e.type AS t", "--param", "n=韩夏", "--data", str(data)]
+        ).output
+    )["rows"]
     assert rows == [{"t": "PERSON"}]
 
 
 def test_write_query_is_refused_with_a_clear_error(runner, tmp_path):
     result = runner.invoke(cli, ["cypher", "MATCH (n) DELETE n", "--data", str(tmp_path / "data")])
     assert result.exit_code == 1
-    assert result.output.endswith("Error: Read-only queries only: DELETE writes to the graph. "
-                                  "Use `guanxi add`/`guanxi build` to change the graph.\n")
+    assert result.output.endswith(
+        "Error: Read-only queries only: DELETE writes to the graph. "
+        "Use `guanxi add`/`guanxi build` to change the graph.\n"
+    )
 
 
 def test_unknown_relation_type_is_a_usage_error(runner, tmp_path):
@@ -91,6 +104,7 @@ def test_add_and_remove_keep_the_store_consistent(runner, tmp_path):
     first = sorted(EXAMPLES.glob("*.txt"))[:2]
     assert runner.invoke(cli, ["add", str(first[0]), *data]).exit_code == 0
     from guanxi.api.settings import Settings
+
     with Settings.from_env(data=str(tmp_path / "data")).open_store() as store:
         one = store.snapshot()
     result = runner.invoke(cli, ["add", str(first[1]), *data])
@@ -110,9 +124,11 @@ def test_add_and_remove_keep_the_store_consistent(runner, tmp_path):
 
 def test_build_writes_neo4j_admin_csv(runner, tmp_path):
     import csv
+
     out = tmp_path / "csv"
-    result = runner.invoke(cli, ["build", str(EXAMPLES), "--no-load", "--csv", str(out), "--export",
-                                 str(tmp_path / "g.json")])
+    result = runner.invoke(
+        cli, ["build", str(EXAMPLES), "--no-load", "--csv", str(out), "--export", str(tmp_path / "g.json")]
+    )
     assert result.exit_code == 0, result.output
     graph = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
     with (out / "entities.csv").open(encoding="utf-8") as f:
@@ -135,11 +151,16 @@ def test_unreachable_store_is_a_clear_error(runner):
 
 def test_settings_table_and_record_agree_and_are_read_from_the_given_environment():
     from dataclasses import fields
+
     from guanxi.api.settings import SETTINGS, Settings, default_data_dir
+
     assert [s.field for s in SETTINGS] == [f.name for f in fields(Settings)]
-    assert Settings.from_env(env={}) == Settings(data=default_data_dir())      # one set of defaults
-    s = Settings.from_env(env={"GUANXI_PROTECT_READS": "yes", "GUANXI_TORCH_THREADS": "2", "GUANXI_STORE": ""},
-                          store="falkor://h:1", data=None)
+    assert Settings.from_env(env={}) == Settings(data=default_data_dir())  # one set of defaults
+    s = Settings.from_env(
+        env={"GUANXI_PROTECT_READS": "yes", "GUANXI_TORCH_THREADS": "2", "GUANXI_STORE": ""},
+        store="falkor://h:1",
+        data=None,
+    )
     assert (s.protect_reads, s.torch_threads, s.store) == (True, 2, "falkor://h:1")
 
 
@@ -147,9 +168,10 @@ def test_extraction_is_configured_from_the_settings_not_from_the_environment(tmp
     from guanxi.api.settings import Settings
     from guanxi.graph import config
     from guanxi.graph.aliases import alias_files
+
     extra = tmp_path / "mine.tsv"
     monkeypatch.setenv("GUANXI_ALIASES", str(extra))
-    assert alias_files()[-1] != extra                     # graph/ reads no environment variable
+    assert alias_files()[-1] != extra  # graph/ reads no environment variable
     monkeypatch.setattr(config, "_active", config.active())
     config.configure(Settings.from_env().extraction())
     assert alias_files()[-1] == extra and config.active().ner_model.endswith("ner")
@@ -159,6 +181,7 @@ def test_a_build_whose_inputs_all_fail_leaves_the_store_as_it_was(runner, tmp_pa
     data = ["--data", str(tmp_path / "data")]
     assert runner.invoke(cli, ["build", str(EXAMPLES), *data]).exit_code == 0
     from guanxi.api.settings import Settings
+
     with Settings.from_env(data=str(tmp_path / "data")).open_store() as store:
         before = store.counts()
     result = runner.invoke(cli, ["build", str(tmp_path / "no-such-file.txt"), *data])

@@ -1,5 +1,6 @@
 """The docs cover every command, setting, route and stored property, their links lead somewhere,
 and the README stays a short guide that starts with the two commands."""
+
 import json
 import re
 
@@ -23,8 +24,8 @@ def section(text: str, heading: str) -> str:
     """The text under a markdown heading, up to the next heading of the same or a higher level."""
     level = len(heading) - len(heading.lstrip("#"))
     start = text.index(heading + "\n")
-    end = re.search(rf"^#{{1,{level}}} ", text[start + len(heading):], re.MULTILINE)
-    return text[start:start + len(heading) + end.start()] if end else text[start:]
+    end = re.search(rf"^#{{1,{level}}} ", text[start + len(heading) :], re.MULTILINE)
+    return text[start : start + len(heading) + end.start()] if end else text[start:]
 
 
 # --- the README ---------------------------------------------------------------------------------
@@ -54,8 +55,9 @@ def slug(heading: str) -> str:
 
 
 def anchors(path) -> set[str]:
-    return {slug(line.lstrip("#")) for line in path.read_text(encoding="utf-8").splitlines()
-            if re.match(r"#{1,6} ", line)}
+    return {
+        slug(line.lstrip("#")) for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"#{1,6} ", line)
+    }
 
 
 MARKDOWN = [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted(DOCS.glob("*.md"))]
@@ -66,7 +68,7 @@ def test_relative_links_point_to_existing_files(path):
     text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
     for target in LINK.findall(text):
         if re.match(r"[a-z]+:", target):
-            continue                                   # http:, https:, mailto:
+            continue  # http:, https:, mailto:
         file, _, anchor = target.partition("#")
         linked = (path.parent / file).resolve() if file else path
         assert linked.exists(), f"{path.name}: link to {target}, which does not exist"
@@ -100,7 +102,9 @@ def test_every_command_and_option_is_documented():
             if isinstance(param, click.Option):
                 long = max(param.opts, key=len)
                 if long != "--help":
-                    assert re.search(rf"`(-\w, )?{long}\b", usage), f"option {long} of {name} missing from docs/usage.md"
+                    assert re.search(rf"`(-\w, )?{long}\b", usage), (
+                        f"option {long} of {name} missing from docs/usage.md"
+                    )
 
 
 def test_every_setting_is_documented():
@@ -115,6 +119,7 @@ def test_every_setting_is_documented():
 
 def test_every_route_is_documented():
     from guanxi.api.app import create_app
+
     api = doc("api.md")
     paths = create_app(store=object()).openapi()["paths"]
     assert len(paths) >= 8
@@ -128,15 +133,19 @@ def test_every_route_is_documented():
 COOKBOOK = doc("cypher.md")
 
 
-@pytest.mark.parametrize("heading, properties", [
-    ("### Entity properties", schema.ENTITY),
-    ("### Relationship properties", schema.EDGE),
-    ("### Document properties", schema.DOCUMENT),
-])
+@pytest.mark.parametrize(
+    "heading, properties",
+    [
+        ("### Entity properties", schema.ENTITY),
+        ("### Relationship properties", schema.EDGE),
+        ("### Document properties", schema.DOCUMENT),
+    ],
+)
 def test_the_cookbook_lists_the_schema_properties(heading, properties):
     table = [line for line in section(COOKBOOK, heading).splitlines() if line.startswith("| `")]
-    assert [line.split("`")[1] for line in table] == [p.name for p in properties], \
+    assert [line.split("`")[1] for line in table] == [p.name for p in properties], (
         f"{heading} of docs/cypher.md does not list graph/schema.py's properties in order"
+    )
     for line, p in zip(table, properties):
         assert line.startswith(f"| `{p.name}` | {p.type} | {p.help}"), f"{heading}: {p.name} differs from the schema"
         assert ("may be null" in line) == p.optional, f"{heading}: {p.name} (optional={p.optional})"

@@ -1,4 +1,5 @@
 """The embedded store's lifecycle and durability, with real servers in temporary folders."""
+
 import json
 import os
 import signal
@@ -23,8 +24,10 @@ server.stop()
 
 
 def clients(folder, count, hold_s):
-    procs = [subprocess.Popen([sys.executable, "-c", CLIENT, str(folder), str(hold_s)], stdout=subprocess.PIPE,
-                              text=True) for _ in range(count)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", CLIENT, str(folder), str(hold_s)], stdout=subprocess.PIPE, text=True)
+        for _ in range(count)
+    ]
     return [int(p.communicate(timeout=60)[0].strip()) for p in procs]
 
 
@@ -52,11 +55,12 @@ def test_a_client_that_leaves_first_does_not_stop_the_server_under_the_others(tm
 
 def test_acknowledged_writes_survive_a_kill_of_the_server(tmp_path):
     from guanxi.cypher.falkordb_store import FalkorDBStore
-    from tests.test_store import small_articles
     from guanxi.graph.build import build_graph
+    from tests.test_store import small_articles
+
     store = FalkorDBStore.embedded(tmp_path)
     report = store.load(build_graph(small_articles()))
-    os.kill(server_pid(tmp_path), signal.SIGKILL)        # no chance to save a snapshot
+    os.kill(server_pid(tmp_path), signal.SIGKILL)  # no chance to save a snapshot
     time.sleep(0.2)
     store.server.lease.release()
     again = FalkorDBStore.embedded(tmp_path)
@@ -68,12 +72,13 @@ def test_acknowledged_writes_survive_a_kill_of_the_server(tmp_path):
 
 def test_the_change_counter_never_goes_back_after_a_rollback(tmp_path):
     from guanxi.cypher.falkordb_store import FalkorDBStore
+
     store = FalkorDBStore.embedded(tmp_path)
     try:
         store.clear()
         before = store.generation()
-        store._run("MATCH (m:Meta {id: 'graph'}) SET m.generation = 3", write=True)    # as if writes were lost
+        store._run("MATCH (m:Meta {id: 'graph'}) SET m.generation = 3", write=True)  # as if writes were lost
         store.clear()
-        assert store.generation() > before > 1_600_000_000_000        # milliseconds of the clock
+        assert store.generation() > before > 1_600_000_000_000  # milliseconds of the clock
     finally:
         store.close()

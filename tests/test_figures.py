@@ -1,4 +1,5 @@
 """bench/figures.py writes score.py and benchmark figures between the markers of a document."""
+
 import json
 
 import pytest
@@ -24,17 +25,47 @@ def prf(p, r, f1, tp=1, fp=1, fn=1):
 EMPTY = prf(0.0, 0.0, 0.0, 0, 0, 0)
 
 SCORES = {
-    "dev": {"mode": "gold", "documents": 18, "chars": 30000, "seconds": 2.5,
-            "entities": {"ORG": prf(0.9, 0.8, 0.847), "PERSON": prf(1.0, 1.0, 1.0), "POLICY": EMPTY,
-                         "PROJECT": prf(0.5, 0.25, 0.333), "all": prf(0.88, 0.77, 0.821)},
-            "relations": {"PARTNERS_WITH": prf(0.75, 0.6, 0.667), "ISSUED": EMPTY, "HOLDS_ROLE": EMPTY,
-                          "PARTICIPATES_IN": EMPTY, "SUBSIDIARY_OF": EMPTY, "REGULATES": prf(0, 0, 0, 0, 0, 1),
-                          "INVESTS_IN": EMPTY, "all": prf(0.7, 0.55, 0.616)}},
-    "msra": {"mode": "msra", "documents": 5000, "chars": 190000, "seconds": 5.1,
-             "entities": {"ORG": prf(0.81, 0.79, 0.8), "PERSON": prf(0.91, 0.84, 0.874), "all": prf(0.87, 0.82, 0.843)}},
+    "dev": {
+        "mode": "gold",
+        "documents": 18,
+        "chars": 30000,
+        "seconds": 2.5,
+        "entities": {
+            "ORG": prf(0.9, 0.8, 0.847),
+            "PERSON": prf(1.0, 1.0, 1.0),
+            "POLICY": EMPTY,
+            "PROJECT": prf(0.5, 0.25, 0.333),
+            "all": prf(0.88, 0.77, 0.821),
+        },
+        "relations": {
+            "PARTNERS_WITH": prf(0.75, 0.6, 0.667),
+            "ISSUED": EMPTY,
+            "HOLDS_ROLE": EMPTY,
+            "PARTICIPATES_IN": EMPTY,
+            "SUBSIDIARY_OF": EMPTY,
+            "REGULATES": prf(0, 0, 0, 0, 0, 1),
+            "INVESTS_IN": EMPTY,
+            "all": prf(0.7, 0.55, 0.616),
+        },
+    },
+    "msra": {
+        "mode": "msra",
+        "documents": 5000,
+        "chars": 190000,
+        "seconds": 5.1,
+        "entities": {"ORG": prf(0.81, 0.79, 0.8), "PERSON": prf(0.91, 0.84, 0.874), "all": prf(0.87, 0.82, 0.843)},
+    },
     "finre": {"mode": "finre", "pairs": 1489, "seconds": 5.6, "relations": {"PARTNERS_WITH": prf(0.909, 0.255, 0.398)}},
-    "digest-graph": {"mode": "graph", "gold_entities": 260, "found": 248, "found_rate": 0.9538, "split": 1,
-                     "split_rate": 0.004, "merged_nodes": 0, "nodes": 484},
+    "digest-graph": {
+        "mode": "graph",
+        "gold_entities": 260,
+        "found": 248,
+        "found_rate": 0.9538,
+        "split": 1,
+        "split_rate": 0.004,
+        "merged_nodes": 0,
+        "nodes": 484,
+    },
 }
 
 
@@ -61,11 +92,14 @@ def test_quality_tables_between_the_markers(scores_dir, tmp_path):
     assert text.endswith("<!-- /figures -->\n\nHand-written text after, with a [link](../CHANGELOG.md).\n")
     assert "old table" not in text
     dev_entities, dev_relations = rows_of(text, "digest dev gold (18 articles)")
-    assert dev_entities == ("| digest dev gold (18 articles) | tuned on | 18 | 0.847 (0.900 / 0.800) | "
-                            "1.000 (1.000 / 1.000) | – | 0.333 (0.500 / 0.250) | 0.821 (0.880 / 0.770) |")
+    assert dev_entities == (
+        "| digest dev gold (18 articles) | tuned on | 18 | 0.847 (0.900 / 0.800) | "
+        "1.000 (1.000 / 1.000) | – | 0.333 (0.500 / 0.250) | 0.821 (0.880 / 0.770) |"
+    )
     # a type with gold but nothing found scores 0.000; one with neither is a dash
-    assert dev_relations == ("| digest dev gold (18 articles) | tuned on | 18 | 0.667 | – | – | – | – | 0.000 | – | "
-                             "0.616 (0.700 / 0.550) |")
+    assert dev_relations == (
+        "| digest dev gold (18 articles) | tuned on | 18 | 0.667 | – | – | – | – | 0.000 | – | 0.616 (0.700 / 0.550) |"
+    )
     [msra] = rows_of(text, "MSRA `msra_test`")
     assert msra.endswith("| 5,000 | 0.800 (0.810 / 0.790) | 0.874 (0.910 / 0.840) | – | – | 0.843 (0.870 / 0.820) |")
     [finre] = rows_of(text, "FinRE `valid`")
@@ -136,7 +170,9 @@ def test_performance_table_from_what_the_benchmarks_printed(tmp_path):
     doc.write_text("Intro.\n\n<!-- figures:performance -->\n<!-- /figures -->\n\nOutro.\n", encoding="utf-8")
     assert figures.main(["performance", str(folder), str(doc)]) == 0
     text = doc.read_text(encoding="utf-8")
-    assert text.startswith("Intro.\n\n<!-- figures:performance -->\n") and text.endswith("<!-- /figures -->\n\nOutro.\n")
+    assert text.startswith("Intro.\n\n<!-- figures:performance -->\n") and text.endswith(
+        "<!-- /figures -->\n\nOutro.\n"
+    )
     for row in [
         "| `bench.run` | NER model load (imports included) | 2.10 s |",
         "| `bench.run` | extraction of industry-digest-2021-11.txt (65,328 characters), one torch thread | "

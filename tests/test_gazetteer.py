@@ -1,4 +1,5 @@
 """Name matching (graph/gazetteer.py) and the harvested organization lexicon (graph/lexicon.py)."""
+
 from collections import Counter
 
 from guanxi.graph.gazetteer import Gazetteer
@@ -25,14 +26,27 @@ def test_a_ministry_is_not_found_in_the_departments_of_its_field():
 
 def test_lexicon_names_count_only_at_a_word_boundary():
     text = "上海汽车产业链与上海汽车、北辰汽车集团"
-    assert not ends_at_word_boundary(text, 0, 4)             # 上海汽车|产业链
-    assert ends_at_word_boundary(text, 8, 12)                # 上海汽车|、
-    assert ends_at_word_boundary(text, 13, 17)               # 北辰汽车|集团 (an organization suffix)
+    assert not ends_at_word_boundary(text, 0, 4)  # 上海汽车|产业链
+    assert ends_at_word_boundary(text, 8, 12)  # 上海汽车|、
+    assert ends_at_word_boundary(text, 13, 17)  # 北辰汽车|集团 (an organization suffix)
 
 
 def test_harvest_keeps_names_and_drops_kinds_places_and_teams():
-    orgs = Counter({"北辰水务集团": 3, "出版社": 9, "花城出版社": 1, "南岭出版社": 1, "青禾出版社": 1,
-                    "东湖队": 4, "慕尼黑": 2, "上市公司": 5, "abc": 2, "北辰": 7, "2021峰会": 1})
+    orgs = Counter(
+        {
+            "北辰水务集团": 3,
+            "出版社": 9,
+            "花城出版社": 1,
+            "南岭出版社": 1,
+            "青禾出版社": 1,
+            "东湖队": 4,
+            "慕尼黑": 2,
+            "上市公司": 5,
+            "abc": 2,
+            "北辰": 7,
+            "2021峰会": 1,
+        }
+    )
     places = Counter({"慕尼黑": 5})
     assert select(orgs, places) == ["北辰", "北辰水务集团", "南岭出版社", "花城出版社", "青禾出版社"]
 
@@ -52,7 +66,19 @@ def test_the_shipped_lexicon_is_harvested_and_loaded():
 
 def test_names_that_are_mostly_ordinary_words_are_not_harvested():
     orgs = Counter({"平安": 3, "宝钢": 3, "北辰水务": 1})
-    texts = ["平安是福。", "一路平安。", "祝你平安。", "出入平安。", "平安夜。", "平安回家。", "岁岁平安。",
-             "宝钢发布年报。", "宝钢增产。", "北辰水务上市。", "北辰水务扩产。", "北辰水务，北辰水务。"]
+    texts = [
+        "平安是福。",
+        "一路平安。",
+        "祝你平安。",
+        "出入平安。",
+        "平安夜。",
+        "平安回家。",
+        "岁岁平安。",
+        "宝钢发布年报。",
+        "宝钢增产。",
+        "北辰水务上市。",
+        "北辰水务扩产。",
+        "北辰水务，北辰水务。",
+    ]
     assert select(orgs, Counter(), texts) == ["宝钢"]
     assert select(Counter(), Counter(), texts, pair_names=Counter({"平安": 1, "张裕": 1})) == ["张裕"]

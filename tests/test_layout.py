@@ -1,10 +1,12 @@
 """The folders keep their jobs: graph/ turns text into a graph and imports no store or web code."""
+
 import re
 
 from tests.conftest import ROOT
 
-FORBIDDEN = re.compile(r"^\s*(?:from|import)\s+(guanxi\.cypher|guanxi\.api|guanxi\.viz|fastapi|falkordb|neo4j|uvicorn)\b",
-                       re.M)
+FORBIDDEN = re.compile(
+    r"^\s*(?:from|import)\s+(guanxi\.cypher|guanxi\.api|guanxi\.viz|fastapi|falkordb|neo4j|uvicorn)\b", re.M
+)
 
 
 def test_graph_imports_no_store_or_web_code():
@@ -14,4 +16,6 @@ def test_graph_imports_no_store_or_web_code():
 
 def test_viz_imports_no_store_or_web_framework():
     for p in (ROOT / "viz").glob("*.py"):
-        assert not re.search(r"^\s*(?:from|import)\s+(guanxi\.cypher|guanxi\.api|fastapi)\b", p.read_text(encoding="utf-8"), re.M)
+        assert not re.search(
+            r"^\s*(?:from|import)\s+(guanxi\.cypher|guanxi\.api|fastapi)\b", p.read_text(encoding="utf-8"), re.M
+        )

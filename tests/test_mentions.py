@@ -1,5 +1,6 @@
 """Which spans become mentions (graph/mentions.py): model spans stand in by hand, sentences written
 for this project."""
+
 import pytest
 
 from guanxi.graph.mentions import PRIORITY, is_generic_org, select_mentions
@@ -7,24 +8,26 @@ from guanxi.graph.records import Article, Finder, Mention
 from tests.test_aliases import run
 
 
-
 def test_a_rule_span_beats_an_overlapping_model_span():
     article = run("工信部总工程师李明远说，进展顺利。", [("程师李明远", "PERSON")])
     assert [(m.text, m.finder, m.rule) for m in article.mentions if m.label == "PERSON"] == [
-        ("李明远", Finder.RULE, "person.after-title")]
+        ("李明远", Finder.RULE, "person.after-title")
+    ]
 
 
 def test_generic_mentions_of_organizations_are_not_names():
     assert is_generic_org("商业银行")
     assert is_generic_org("韩国财团") and is_generic_org("美国科技公司")
-    assert not is_generic_org("郑州大学")            # a place plus 大学 is a name
+    assert not is_generic_org("郑州大学")  # a place plus 大学 is a name
     article = run("多家商业银行与美国科技公司合作。", [("商业银行", "ORG"), ("美国科技公司", "ORG")])
     assert article.entities == []
 
 
 def test_a_model_span_holding_a_verb_or_a_stray_tail_is_dropped():
-    article = run("谷歌合计占数据中心市场三成，微软达成合作，腾讯入股搜狗公司。",
-                  [("谷歌合计占数据中心", "ORG"), ("微软达", "ORG"), ("股搜狗公司", "ORG")])
+    article = run(
+        "谷歌合计占数据中心市场三成，微软达成合作，腾讯入股搜狗公司。",
+        [("谷歌合计占数据中心", "ORG"), ("微软达", "ORG"), ("股搜狗公司", "ORG")],
+    )
     assert sorted(e.name for e in article.entities) == ["微软公司", "搜狗公司", "腾讯公司", "谷歌公司"]
 
 
@@ -40,10 +43,20 @@ def test_an_organization_named_after_a_project_keeps_its_name():
 
 
 def test_model_persons_that_are_places_anonymous_one_latin_word_or_hold_an_organization_are_dropped():
-    article = run("郑州·南湖传感谷，Metaverse比纳斯达克更热，李明远和陈女士表示，John Smith和沈阳教授也来了，"
-                  "TrendForce集邦指出。",
-                  [("郑州", "PERSON"), ("Metaverse", "PERSON"), ("比纳斯达克", "PERSON"), ("李明远", "PERSON"),
-                   ("陈女士", "PERSON"), ("John Smith", "PERSON"), ("沈阳", "PERSON"), ("TrendForce集邦", "PERSON")])
+    article = run(
+        "郑州·南湖传感谷，Metaverse比纳斯达克更热，李明远和陈女士表示，John Smith和沈阳教授也来了，"
+        "TrendForce集邦指出。",
+        [
+            ("郑州", "PERSON"),
+            ("Metaverse", "PERSON"),
+            ("比纳斯达克", "PERSON"),
+            ("李明远", "PERSON"),
+            ("陈女士", "PERSON"),
+            ("John Smith", "PERSON"),
+            ("沈阳", "PERSON"),
+            ("TrendForce集邦", "PERSON"),
+        ],
+    )
     assert [e.name for e in article.entities if e.type == "PERSON"] == ["李明远", "John Smith", "沈阳"]
 
 
@@ -55,12 +68,23 @@ def test_an_unknown_name_listed_between_organizations_is_one():
 
 
 def test_a_list_member_joined_by_and_before_deng_or_last_before_the_clause_end_is_an_organization():
-    text = ("谷歌、苹果、青禾和福特等公司在测试；制造领域的北辰科技、东坡等。新消费的元气森林、南岭友；"
-            "他与北辰科技、南岭资本合作，并与北辰科技、中兴合作。")
-    article = run(text, [("谷歌", "ORG"), ("苹果", "ORG"), ("福特", "ORG"), ("北辰科技", "ORG"), ("元气森林", "ORG"),
-                         ("南岭资本", "ORG")])
+    text = (
+        "谷歌、苹果、青禾和福特等公司在测试；制造领域的北辰科技、东坡等。新消费的元气森林、南岭友；"
+        "他与北辰科技、南岭资本合作，并与北辰科技、中兴合作。"
+    )
+    article = run(
+        text,
+        [
+            ("谷歌", "ORG"),
+            ("苹果", "ORG"),
+            ("福特", "ORG"),
+            ("北辰科技", "ORG"),
+            ("元气森林", "ORG"),
+            ("南岭资本", "ORG"),
+        ],
+    )
     listed = sorted(m.text for m in article.mentions if m.rule == "list")
-    assert listed == ["东坡", "南岭友", "青禾"]          # not 中兴合作: a verb, not the end of a name
+    assert listed == ["东坡", "南岭友", "青禾"]  # not 中兴合作: a verb, not the end of a name
 
 
 def test_a_list_joined_by_and_without_deng_adds_nobody():
@@ -74,8 +98,8 @@ def test_places_listed_before_one_body_each_name_their_own():
     assert orgs == ["北京商务局", "天津市商务局", "安徽省商务厅", "江苏省商务厅", "浙江省商务厅"]
     jiangsu = next(e for e in article.entities if e.name == "江苏省商务厅")
     m = jiangsu.mentions[0]
-    assert (article.text[m.start:m.end], m.elided, m.rule) == ("江苏省", "江苏省商务厅", "shared-body")
-    assert jiangsu.aliases == set()                   # 江苏省 is not a name of the body
+    assert (article.text[m.start : m.end], m.elided, m.rule) == ("江苏省", "江苏省商务厅", "shared-body")
+    assert jiangsu.aliases == set()  # 江苏省 is not a name of the body
 
 
 def test_a_fallback_rule_counts_only_where_nothing_else_found_a_name():
@@ -86,17 +110,22 @@ def test_a_fallback_rule_counts_only_where_nothing_else_found_a_name():
 
 def test_teams_products_and_country_prefixed_companies_are_not_new_organizations():
     text = "李明远教授团队与美国亚马逊公司合作，VR社交平台Horizon上线，韩国财政部表示欢迎。"
-    article = run(text, [("李明远教授团队", "ORG"), ("美国亚马逊公司", "ORG"), ("VR社交平台Horizon", "ORG"),
-                         ("韩国财政部", "ORG")])
+    article = run(
+        text,
+        [("李明远教授团队", "ORG"), ("美国亚马逊公司", "ORG"), ("VR社交平台Horizon", "ORG"), ("韩国财政部", "ORG")],
+    )
     assert sorted(e.name for e in article.entities if e.type == "ORG") == ["亚马逊公司", "韩国财政部"]
 
 
 def test_model_platforms_are_projects_and_kinds_places_and_bare_subsidiaries_are_not_names():
     text = "南湖联合辟谣平台上线，人工智能公司与澳大利亚合作，阿里巴巴全资子公司持股。"
-    article = run(text, [("南湖联合辟谣平台", "ORG"), ("人工智能公司", "ORG"), ("澳大利亚", "ORG"),
-                         ("阿里巴巴全资子公司", "ORG")])
-    assert sorted((e.name, e.type) for e in article.entities) == [("南湖联合辟谣平台", "PROJECT"),
-                                                                   ("阿里巴巴集团", "ORG")]
+    article = run(
+        text, [("南湖联合辟谣平台", "ORG"), ("人工智能公司", "ORG"), ("澳大利亚", "ORG"), ("阿里巴巴全资子公司", "ORG")]
+    )
+    assert sorted((e.name, e.type) for e in article.entities) == [
+        ("南湖联合辟谣平台", "PROJECT"),
+        ("阿里巴巴集团", "ORG"),
+    ]
 
 
 def test_a_person_named_like_a_project_of_the_article_is_its_short_name():
@@ -123,7 +152,7 @@ def test_names_in_a_list_without_separators_split_where_the_model_cut_a_neighbou
 
 
 def test_a_name_the_model_missed_inside_a_list_of_names_is_found():
-    people = lambda article: [m.text for m in article.mentions if m.label == "PERSON"]   # noqa: E731
+    people = lambda article: [m.text for m in article.mentions if m.label == "PERSON"]  # noqa: E731
     spans = [("王立新", "PERSON"), ("陈思远", "PERSON"), ("李明远", "PERSON")]
     assert people(run("代表：王立新陈思远周文华李明远。", spans)) == ["王立新", "陈思远", "周文华", "李明远"]
     assert people(run("出席的有陈思远、周文华、李明远。", spans)) == ["陈思远", "周文华", "李明远"]
@@ -135,7 +164,10 @@ def test_a_person_that_starts_an_organization_named_in_the_article_is_that_organ
     text = "北辰科技、易达展示、南岭股份收到关注函。易达展示在三个交易日内涨停，易达表示将回复。"
     article = run(text, [("北辰科技", "ORG"), ("南岭股份", "ORG"), ("易达", "PERSON")])
     assert [(m.text, m.label) for m in article.mentions if "易达" in m.text] == [
-        ("易达展示", "ORG"), ("易达展示", "ORG"), ("易达", "PERSON")]
+        ("易达展示", "ORG"),
+        ("易达展示", "ORG"),
+        ("易达", "PERSON"),
+    ]
 
 
 def test_a_long_name_that_does_not_split_at_surnames_is_kept():
@@ -155,33 +187,65 @@ def test_a_surname_with_a_form_of_address_is_not_a_named_person():
 
 def test_model_spans_that_describe_organizations_are_not_names():
     text = "南岭电信等科技公司、韩国四大财团、南岭两家大公司、政府+财团和腾讯的控股子公司都在列，浙江省也在。中国高等教育学会发言。"
-    article = run(text, [("南岭电信等科技公司", "ORG"), ("韩国四大财团", "ORG"), ("南岭两家大公司", "ORG"),
-                         ("政府+财团", "ORG"), ("腾讯的控股子公司", "ORG"), ("浙江省", "ORG"),
-                         ("中国高等教育学会", "ORG")])
+    article = run(
+        text,
+        [
+            ("南岭电信等科技公司", "ORG"),
+            ("韩国四大财团", "ORG"),
+            ("南岭两家大公司", "ORG"),
+            ("政府+财团", "ORG"),
+            ("腾讯的控股子公司", "ORG"),
+            ("浙江省", "ORG"),
+            ("中国高等教育学会", "ORG"),
+        ],
+    )
     assert sorted(e.name for e in article.entities if e.type == "ORG") == ["中国高等教育学会", "腾讯公司"]
 
 
 def test_model_spans_of_generic_words_kinds_and_technologies_are_not_names():
     text = "七大领域里，VR硬件公司和数据研究公司都在建5G基站，采用GAA架构，南岭科技也在其中。"
-    article = run(text, [("七大", "ORG"), ("VR硬件公司", "ORG"), ("数据研究公司", "ORG"), ("5G基站", "ORG"),
-                         ("GAA架构", "ORG"), ("南岭科技", "ORG")])
+    article = run(
+        text,
+        [
+            ("七大", "ORG"),
+            ("VR硬件公司", "ORG"),
+            ("数据研究公司", "ORG"),
+            ("5G基站", "ORG"),
+            ("GAA架构", "ORG"),
+            ("南岭科技", "ORG"),
+        ],
+    )
     assert [e.name for e in article.entities if e.type == "ORG"] == ["南岭科技"]
 
 
 def test_a_listed_organization_the_model_read_as_a_person_becomes_an_organization():
     text = "园区孕育了青禾股份、新开普、北辰科技、易尚展示、西岭微等企业，闵行区也在其中。"
-    article = run(text, [("青禾股份", "ORG"), ("新开普", "PERSON"), ("北辰科技", "ORG"), ("易尚", "PERSON"),
-                         ("西岭微", "ORG"), ("闵行区", "ORG")])
+    article = run(
+        text,
+        [
+            ("青禾股份", "ORG"),
+            ("新开普", "PERSON"),
+            ("北辰科技", "ORG"),
+            ("易尚", "PERSON"),
+            ("西岭微", "ORG"),
+            ("闵行区", "ORG"),
+        ],
+    )
     assert sorted((e.name, e.type) for e in article.entities) == [
-        ("北辰科技", "ORG"), ("新开普", "ORG"), ("易尚展示", "ORG"), ("西岭微", "ORG"), ("青禾股份", "ORG")]
+        ("北辰科技", "ORG"),
+        ("新开普", "ORG"),
+        ("易尚展示", "ORG"),
+        ("西岭微", "ORG"),
+        ("青禾股份", "ORG"),
+    ]
 
 
 def test_a_mention_names_a_known_finder_and_a_rule_id_exactly_when_a_rule_found_it():
     assert Mention("doc", 0, 2, "南岭", "ORG", "ner").finder is Finder.NER
     with pytest.raises(ValueError):
-        Mention("doc", 0, 2, "南岭", "ORG", "policy.book-title")        # a rule id is not a finder
+        Mention("doc", 0, 2, "南岭", "ORG", "policy.book-title")  # a rule id is not a finder
     with pytest.raises(ValueError):
-        Mention("doc", 0, 2, "南岭", "ORG", Finder.RULE)                # a rule mention names its rule
+        Mention("doc", 0, 2, "南岭", "ORG", Finder.RULE)  # a rule mention names its rule
     with pytest.raises(ValueError):
         Mention("doc", 0, 2, "南岭", "ORG", Finder.NER, "list")
 
@@ -191,6 +255,7 @@ def test_every_finder_has_a_rank_between_overlapping_spans():
 
 
 # select_mentions one filter at a time: candidates placed by hand, as the finders would leave them
+
 
 def selected(text: str, spans: list[tuple]) -> list[tuple[str, str]]:
     """(text, label) of what select_mentions keeps of spans given as (surface, label, finder[, rule])."""
@@ -244,20 +309,25 @@ def test_filter_strip_dots_of_model_persons():
     assert selected("嘉宾李明远·出席。", [("李明远·", "PERSON", Finder.NER)]) == [("李明远", "PERSON")]
 
 
-@pytest.mark.parametrize("text, surface", [
-    ("李说，好。", "李"),
-    ("郑州市今年发展很快。", "郑州"),
-    ("North集邦指出，需求回升。", "North集邦"),
-    ("陈女士说，好。", "陈女士"),
-    ("Metaverse很热。", "Metaverse"),
-], ids=["is_too_short", "is_place_used_as_place", "is_latin_mixed_with_chinese", "is_anonymized", "is_one_latin_word"])
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("李说，好。", "李"),
+        ("郑州市今年发展很快。", "郑州"),
+        ("North集邦指出，需求回升。", "North集邦"),
+        ("陈女士说，好。", "陈女士"),
+        ("Metaverse很热。", "Metaverse"),
+    ],
+    ids=["is_too_short", "is_place_used_as_place", "is_latin_mixed_with_chinese", "is_anonymized", "is_one_latin_word"],
+)
 def test_filter_drop_model_non_persons(text, surface):
     assert selected(text, [(surface, "PERSON", Finder.NER)]) == []
 
 
 def test_filter_drop_model_non_persons_keeps_names():
-    assert selected("沈阳教授和John Smith到场。", [("沈阳", "PERSON", Finder.NER), ("John Smith", "PERSON", Finder.NER)]) \
-        == [("沈阳", "PERSON"), ("John Smith", "PERSON")]
+    assert selected(
+        "沈阳教授和John Smith到场。", [("沈阳", "PERSON", Finder.NER), ("John Smith", "PERSON", Finder.NER)]
+    ) == [("沈阳", "PERSON"), ("John Smith", "PERSON")]
 
 
 def test_filter_drop_model_non_persons_holding_a_known_organization():
@@ -267,14 +337,18 @@ def test_filter_drop_model_non_persons_holding_a_known_organization():
 
 def test_filter_drop_overlapped_fallbacks():
     text = "南岭资本研究员李明远表示同意，东湖基金也是。"
-    spans = [("南岭资本研究", "ORG", Finder.FALLBACK, "org.before-title"), ("南岭资本", "ORG", Finder.LEXICON),
-             ("东湖基金", "ORG", Finder.FALLBACK, "org.before-title")]
+    spans = [
+        ("南岭资本研究", "ORG", Finder.FALLBACK, "org.before-title"),
+        ("南岭资本", "ORG", Finder.LEXICON),
+        ("东湖基金", "ORG", Finder.FALLBACK, "org.before-title"),
+    ]
     assert selected(text, spans) == [("南岭资本", "ORG"), ("东湖基金", "ORG")]
 
 
 def test_resolve_overlaps_prefers_longer_spans_then_rules_and_a_rule_over_a_model_span():
-    assert selected("南岭科技集团成立。", [("南岭科技集团", "ORG", Finder.NER), ("南岭科技", "ORG", Finder.DICT)]) \
-        == [("南岭科技集团", "ORG")]
+    assert selected("南岭科技集团成立。", [("南岭科技集团", "ORG", Finder.NER), ("南岭科技", "ORG", Finder.DICT)]) == [
+        ("南岭科技集团", "ORG")
+    ]
     article = Article(id="doc", title="", text="南岭科技成立。")
     for finder in (Finder.NER, Finder.LEXICON, Finder.DICT):
         article.mentions.append(Mention("doc", 0, 4, "南岭科技", "ORG", finder))
@@ -285,12 +359,18 @@ def test_resolve_overlaps_prefers_longer_spans_then_rules_and_a_rule_over_a_mode
 
 def test_after_resolving_split_name_runs():
     assert selected("到场的有王立新陈思远。", [("王立新陈思远", "PERSON", Finder.NER)]) == [
-        ("王立新", "PERSON"), ("陈思远", "PERSON")]
+        ("王立新", "PERSON"),
+        ("陈思远", "PERSON"),
+    ]
 
 
 def test_after_resolving_retype_persons_named_like_projects():
     article = Article(id="doc", title="", text="陆远跨链协议发布，陆远将改变现状。")
-    article.mentions = [Mention("doc", 0, 6, "陆远跨链协议", "PROJECT", Finder.RULE, "project.suffix"),
-                        Mention("doc", 9, 11, "陆远", "PERSON", Finder.NER)]
+    article.mentions = [
+        Mention("doc", 0, 6, "陆远跨链协议", "PROJECT", Finder.RULE, "project.suffix"),
+        Mention("doc", 9, 11, "陆远", "PERSON", Finder.NER),
+    ]
     assert [(m.text, m.label) for m in select_mentions(article).mentions] == [
-        ("陆远跨链协议", "PROJECT"), ("陆远", "PROJECT")]
+        ("陆远跨链协议", "PROJECT"),
+        ("陆远", "PROJECT"),
+    ]

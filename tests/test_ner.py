@@ -1,4 +1,5 @@
 """The shipped HanLP model: it loads offline and finds people and organizations."""
+
 import pytest
 
 from guanxi.graph.ner import chunks, load_model
@@ -14,7 +15,7 @@ def test_tags_to_spans_accepts_bio_and_bmes_and_never_raises_on_ill_formed_runs(
 
 def test_full_width_characters_are_folded_one_to_one():
     assert [normalize_char(c) for c in "５Ｇ，ａ中"] == ["5", "G", ",", "a", "中"]
-    assert normalize_char("㈱") == "㈱"          # folding to several characters would move offsets
+    assert normalize_char("㈱") == "㈱"  # folding to several characters would move offsets
     for text in ("５Ｇ，ａ中㈱", "工信部发布通知", "ﬁ①Ａ\u3000", "é"):
         assert normalize_chars(text) == [normalize_char(c) for c in text]
 
@@ -22,14 +23,20 @@ def test_full_width_characters_are_folded_one_to_one():
 def test_viterbi_finds_the_paths_hanlps_crf_finds_for_rows_of_different_lengths():
     import torch
     from hanlp.layers.crf.crf import CRF
+
     torch.manual_seed(0)
     crf = CRF(7, batch_first=True)
     emissions = torch.randn(5, 9, 7)
     lengths = [9, 9, 6, 2, 1]
     mask = torch.tensor([[t < n for t in range(9)] for n in lengths])
     expected = crf.decode(emissions, mask)
-    found = viterbi(emissions.numpy(), mask.numpy(), crf.start_transitions.detach().numpy(),
-                    crf.transitions.detach().numpy(), crf.end_transitions.detach().numpy())
+    found = viterbi(
+        emissions.numpy(),
+        mask.numpy(),
+        crf.start_transitions.detach().numpy(),
+        crf.transitions.detach().numpy(),
+        crf.end_transitions.detach().numpy(),
+    )
     assert [row[:n] for row, n in zip(found.tolist(), lengths)] == expected
 
 
@@ -55,6 +62,7 @@ def test_shipped_model_finds_people_and_organizations():
 def test_bad_model_setting_gives_a_clear_error(monkeypatch, tmp_path):
     from guanxi.graph.errors import ModelError
     from guanxi.graph.ner import NerModel
+
     (tmp_path / "config.json").write_text('{"classpath": "guanxi.graph.ner_model.GuanxiRNNNER"}')
     with pytest.raises(ModelError) as err:
         NerModel(str(tmp_path))
@@ -65,7 +73,9 @@ def test_bad_model_setting_gives_a_clear_error(monkeypatch, tmp_path):
 @pytest.mark.slow
 def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypatch):
     import torch
+
     from guanxi.graph.ner import DEFAULT_MODEL, NerModel
+
     quantized = NerModel(str(DEFAULT_MODEL))
     assert isinstance(quantized.component.model.word_lstm, torch.ao.nn.quantized.dynamic.LSTM)
     plain = NerModel(str(DEFAULT_MODEL), quantize=False)
@@ -78,23 +88,34 @@ def test_model_runs_with_int8_weights_by_default_and_float32_on_request(monkeypa
 @pytest.mark.slow
 def test_model_tags_as_hanlps_own_prediction_does(monkeypatch):
     from hanlp.components.taggers.tagger import Tagger
+
     from guanxi.graph.ner import DEFAULT_MODEL, NerModel
+
     # int8 activations are scaled per batch, batches differ
     component = NerModel(str(DEFAULT_MODEL), quantize=False).component
-    texts = ["国家发展和改革委员会主任张明华今天在北京会见了中国石油天然气集团公司董事长李强。", "李强说",
-             "南湖银行与北辰科技合作", "北辰科技公司总裁李明远表示，公司将与南岭银行合作，共建数据中心。", "好"]
+    texts = [
+        "国家发展和改革委员会主任张明华今天在北京会见了中国石油天然气集团公司董事长李强。",
+        "李强说",
+        "南湖银行与北辰科技合作",
+        "北辰科技公司总裁李明远表示，公司将与南岭银行合作，共建数据中心。",
+        "好",
+    ]
     samples = [list(t) for t in texts] * 30
     hanlps = [tags_to_spans(list(tags)) for tags in Tagger.predict_data(component, samples, 64)]
     assert component.predict_data(samples, 64) == hanlps
     assert any(hanlps)
-    assert component.predict_data([[], list("李强说")], 64) == [[], hanlps[1]]     # an empty piece has no spans
+    assert component.predict_data([[], list("李强说")], 64) == [[], hanlps[1]]  # an empty piece has no spans
 
 
 @pytest.mark.slow
 def test_articles_tagged_together_get_the_mentions_they_get_one_by_one():
     from guanxi.graph.pipeline import process, process_all
     from guanxi.graph.records import Article
-    texts = ["北辰科技公司总裁李明远表示，公司将与南岭银行合作。", "国家发展和改革委员会主任张明华今天在北京会见了客人。"]
+
+    texts = [
+        "北辰科技公司总裁李明远表示，公司将与南岭银行合作。",
+        "国家发展和改革委员会主任张明华今天在北京会见了客人。",
+    ]
     alone = [process(Article(id=str(i), title="", text=t)) for i, t in enumerate(texts)]
     together = process_all([Article(id=str(i), title="", text=t) for i, t in enumerate(texts)])
     assert [a.mentions for a in together] == [a.mentions for a in alone]
@@ -105,15 +126,20 @@ def test_articles_tagged_together_get_the_mentions_they_get_one_by_one():
 def test_documents_extracted_in_batches_come_back_in_order_with_their_own_articles(monkeypatch):
     from guanxi.graph import pipeline
     from guanxi.graph.records import Document
-    monkeypatch.setattr(pipeline, "BATCH_CHARACTERS", 40)         # several batches of short documents
-    texts = ["北辰科技公司总裁李明远表示，公司将与南岭银行合作。", "工信部发布《南湖数据安全管理办法》。",
-             "青松水务公司被市场监管总局处以罚款。", "腾讯宣布入股搜狗公司。"]
+
+    monkeypatch.setattr(pipeline, "BATCH_CHARACTERS", 40)  # several batches of short documents
+    texts = [
+        "北辰科技公司总裁李明远表示，公司将与南岭银行合作。",
+        "工信部发布《南湖数据安全管理办法》。",
+        "青松水务公司被市场监管总局处以罚款。",
+        "腾讯宣布入股搜狗公司。",
+    ]
     docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     out = list(pipeline.extract_documents(docs, split=False))
     assert [doc.id for doc, _ in out] == ["d0", "d1", "d2", "d3"]
-    for (doc, articles), text in zip(out, texts):
+    for (_, articles), text in zip(out, texts):
         assert [a.text for a in articles] == [text]
-        assert all(text[m.start:m.end] == m.text for a in articles for m in a.mentions)
+        assert all(text[m.start : m.end] == m.text for a in articles for m in a.mentions)
         assert articles[0].entities
 
 
@@ -122,11 +148,16 @@ def test_a_bigram_model_trains_saves_only_bigrams_seen_often_enough_and_tags_aft
 
     from guanxi.graph.ner import NerModel
     from guanxi.graph.train_ner import train
+
     # sentences written for this test: two organizations and a person, repeated so a tiny model learns
-    rows = [("南湖银行与北辰科技合作", ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG",
-                                   "O", "O"]),
-            ("李明远表示欢迎", ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O"])]
-    rows = rows * 30 + [("甲乙丙丁", ["O"] * 4)]              # its bigrams are seen once: too rare to keep
+    rows = [
+        (
+            "南湖银行与北辰科技合作",
+            ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+        ),
+        ("李明远表示欢迎", ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O"]),
+    ]
+    rows = rows * 30 + [("甲乙丙丁", ["O"] * 4)]  # its bigrams are seen once: too rare to keep
     text = "".join("".join(f"{c}\t{t}\n" for c, t in zip(s, tags)) + "\n" for s, tags in rows)
     (tmp_path / "train.tsv").write_text(text, encoding="utf-8")
     (tmp_path / "dev.tsv").write_text(text, encoding="utf-8")

@@ -1,4 +1,5 @@
 """Relations and their evidence, through the pipeline's rule stages (sentences written for this project)."""
+
 from tests.test_aliases import run
 
 
@@ -8,14 +9,20 @@ def relations(article, kind):
 
 def test_co_occurrence_links_every_pair_in_a_sentence_once():
     article = run("工信部与科技部、教育部联合召开会议。工信部随后发布通知。")
-    assert relations(article, "CO_OCCURS") == {("工业和信息化部", "科学技术部", None), ("工业和信息化部", "教育部", None),
-                                              ("教育部", "科学技术部", None)}
+    assert relations(article, "CO_OCCURS") == {
+        ("工业和信息化部", "科学技术部", None),
+        ("工业和信息化部", "教育部", None),
+        ("教育部", "科学技术部", None),
+    }
 
 
 def test_coordinated_partners_all_pair_up():
     article = run("工信部、科技部和教育部等联合开展专项检查。")
-    assert relations(article, "PARTNERS_WITH") == {("工业和信息化部", "科学技术部", None),
-                                                  ("工业和信息化部", "教育部", None), ("教育部", "科学技术部", None)}
+    assert relations(article, "PARTNERS_WITH") == {
+        ("工业和信息化部", "科学技术部", None),
+        ("工业和信息化部", "教育部", None),
+        ("教育部", "科学技术部", None),
+    }
 
 
 def test_every_relation_keeps_evidence_that_points_into_the_text():
@@ -25,8 +32,8 @@ def test_every_relation_keeps_evidence_that_points_into_the_text():
     ev = role.evidence[0]
     assert ev.rule_id == "role.org-title-person"
     assert ev.sentence == "工信部部长李明远表示，将加快推进。"
-    assert article.text[ev.head[0]:ev.head[1]] == "李明远"
-    assert article.text[ev.tail[0]:ev.tail[1]] == "工信部"
+    assert article.text[ev.head[0] : ev.head[1]] == "李明远"
+    assert article.text[ev.tail[0] : ev.tail[1]] == "工信部"
 
 
 def test_issued_reaches_every_listed_policy():
@@ -43,7 +50,7 @@ def test_the_same_relation_in_two_sentences_keeps_both_evidence():
 def test_mention_offsets_match_the_text():
     article = run("工信部与科技部合作。国务院印发《甲市发展规划》。")
     assert article.mentions
-    assert all(article.text[m.start:m.end] == m.text for m in article.mentions)
+    assert all(article.text[m.start : m.end] == m.text for m in article.mentions)
 
 
 def test_a_long_coordination_list_partners_every_pair_and_takes_part_in_the_project():
@@ -54,16 +61,23 @@ def test_a_long_coordination_list_partners_every_pair_and_takes_part_in_the_proj
 
 
 def test_stake_and_child_company_relations():
-    article = run("北辰科技公司持有青松水务公司12.5%的股份，青松水务公司仍为北辰科技公司的控股子公司。",
-                  [("北辰科技公司", "ORG"), ("青松水务公司", "ORG")])
+    article = run(
+        "北辰科技公司持有青松水务公司12.5%的股份，青松水务公司仍为北辰科技公司的控股子公司。",
+        [("北辰科技公司", "ORG"), ("青松水务公司", "ORG")],
+    )
     assert relations(article, "INVESTS_IN") == {("北辰科技公司", "青松水务公司", None)}
     assert relations(article, "SUBSIDIARY_OF") == {("青松水务公司", "北辰科技公司", None)}
 
 
 def test_the_objects_of_with_are_partners_of_the_subject_not_of_each_other():
-    article = run("南湖园区已与北辰科技公司、青松水务公司签约合作。", [("南湖园区", "ORG"), ("北辰科技公司", "ORG"),
-                                                    ("青松水务公司", "ORG")])
-    assert relations(article, "PARTNERS_WITH") == {("北辰科技公司", "南湖园区", None), ("南湖园区", "青松水务公司", None)}
+    article = run(
+        "南湖园区已与北辰科技公司、青松水务公司签约合作。",
+        [("南湖园区", "ORG"), ("北辰科技公司", "ORG"), ("青松水务公司", "ORG")],
+    )
+    assert relations(article, "PARTNERS_WITH") == {
+        ("北辰科技公司", "南湖园区", None),
+        ("南湖园区", "青松水务公司", None),
+    }
 
 
 def test_an_agreement_signed_by_two_companies_is_a_partnership_not_a_project():
@@ -74,14 +88,22 @@ def test_an_agreement_signed_by_two_companies_is_a_partnership_not_a_project():
 
 def test_coordinated_issuers_each_issue_and_a_unit_after_its_parent_is_split_off():
     article = run("中国人民银行、银保监会联合印发《关于规范南湖业务的通知》。")
-    assert relations(article, "ISSUED") == {("中国人民银行", "关于规范南湖业务的通知", None),
-                                           ("中国银行保险监督管理委员会", "关于规范南湖业务的通知", None)}
-    article = run("京东方旗下子公司南湖京东方光电科技有限公司宣布投产。",
-                  [("京东方旗下子公司南湖京东方光电科技有限公司", "ORG")])
+    assert relations(article, "ISSUED") == {
+        ("中国人民银行", "关于规范南湖业务的通知", None),
+        ("中国银行保险监督管理委员会", "关于规范南湖业务的通知", None),
+    }
+    article = run(
+        "京东方旗下子公司南湖京东方光电科技有限公司宣布投产。", [("京东方旗下子公司南湖京东方光电科技有限公司", "ORG")]
+    )
     assert relations(article, "SUBSIDIARY_OF") == {("南湖京东方光电科技有限公司", "京东方科技集团股份有限公司", None)}
 
 
 def test_a_person_with_two_titles_holds_both_roles():
-    article = run("北辰科技公司副总裁、北辰云计算公司总经理李明远表示，新平台年底上线。",
-                  [("北辰科技公司", "ORG"), ("北辰云计算公司", "ORG"), ("李明远", "PERSON")])
-    assert relations(article, "HOLDS_ROLE") == {("李明远", "北辰科技公司", "副总裁"), ("李明远", "北辰云计算公司", "总经理")}
+    article = run(
+        "北辰科技公司副总裁、北辰云计算公司总经理李明远表示，新平台年底上线。",
+        [("北辰科技公司", "ORG"), ("北辰云计算公司", "ORG"), ("李明远", "PERSON")],
+    )
+    assert relations(article, "HOLDS_ROLE") == {
+        ("李明远", "北辰科技公司", "副总裁"),
+        ("李明远", "北辰云计算公司", "总经理"),
+    }

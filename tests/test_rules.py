@@ -1,4 +1,5 @@
 """Every rule of graph/data/rules.toml is run on its own example (sentences written for this project)."""
+
 import pytest
 
 from guanxi.graph.records import Finder, Mention
@@ -33,12 +34,15 @@ def test_relation_rule_example(rule):
         head, tail = pair[0], pair[1]
         left, right = (head, tail) if head_is_left else (tail, head)
         labels[left], labels[right] = rule["left"], rule["right"]
-    for name, label in rule.get("also", []):        # other mentions the example needs
+    for name, label in rule.get("also", []):  # other mentions the example needs
         names.append(name)
         labels[name] = label
     mentions = mentions_for(text, sorted(names, key=text.index), labels)
-    got = {(h.text, t.text, title) for r, h, t, title in typed_relations(text, mentions, {m: m.text for m in mentions})
-           if r.id == rule["id"]}
+    got = {
+        (h.text, t.text, title)
+        for r, h, t, title in typed_relations(text, mentions, {m: m.text for m in mentions})
+        if r.id == rule["id"]
+    }
     expected = {(p[0], p[1], p[2] if len(p) > 2 else None) for p in rule["expect"]}
     assert expected <= got
 
@@ -71,6 +75,7 @@ def test_person_after_title_needs_a_surname():
 @pytest.mark.parametrize("rule", TABLE["compound"], ids=lambda r: r["id"])
 def test_compound_rule_example(rule):
     from tests.test_aliases import run
+
     names = {n for pair in rule["expect"] for n in pair}
     article = run(rule["example"], [(n, "ORG") for n in names])
     got = {(r.head, r.tail) for r in article.relations if r.type == rule["type"]}
@@ -79,41 +84,49 @@ def test_compound_rule_example(rule):
 
 def test_compound_name_links_a_bureau_to_its_ministry():
     from tests.test_aliases import run
+
     article = run("工信部信息通信管理局今天发布通知。", [("工信部信息通信管理局", "ORG")])
     sub = [(r.head, r.tail, r.evidence[0].rule_id) for r in article.relations if r.type == "SUBSIDIARY_OF"]
     assert sub == [("工信部信息通信管理局", "工业和信息化部", "subsidiary.compound-name")]
     parent = next(e for e in article.entities if e.name == "工业和信息化部")
-    assert article.text[parent.mentions[0].start:parent.mentions[0].end] == "工信部"
+    assert article.text[parent.mentions[0].start : parent.mentions[0].end] == "工信部"
 
 
 def test_an_association_named_only_through_its_committee_becomes_its_parent():
     from tests.test_aliases import run
+
     article = run("南湖物联网产业联盟区块链专委会副主任表示，标准将统一。", [("南湖物联网产业联盟区块链专委会", "ORG")])
     sub = [(r.head, r.tail, r.evidence[0].rule_id) for r in article.relations if r.type == "SUBSIDIARY_OF"]
     assert sub == [("南湖物联网产业联盟区块链专委会", "南湖物联网产业联盟", "subsidiary.association-unit")]
     article = run("南湖IPv6推广委员会秘书处透露，用户已过亿。", [("南湖IPv6推广委员会秘书处", "ORG")])
-    assert [(r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF"] == \
-        [("南湖IPv6推广委员会秘书处", "南湖IPv6推广委员会")]
+    assert [(r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF"] == [
+        ("南湖IPv6推广委员会秘书处", "南湖IPv6推广委员会")
+    ]
 
 
 def test_a_committee_of_something_not_shaped_like_an_association_gets_no_parent():
     from tests.test_aliases import run
+
     article = run("南湖物联网产业基地区块链专委会成立。", [("南湖物联网产业基地区块链专委会", "ORG")])
     assert [r for r in article.relations if r.type == "SUBSIDIARY_OF"] == []
 
 
 def test_legal_suffix_is_not_a_unit():
     from tests.test_aliases import run
+
     article = run("腾讯公司发布公告。", [("腾讯公司", "ORG")])
     assert not [r for r in article.relations if r.type == "SUBSIDIARY_OF"]
 
 
-@pytest.mark.parametrize("text, linked", [
-    ("青松水务公司未与北辰科技公司签约。", False),
-    ("市场传闻青松水务公司与北辰科技公司合作。", False),
-    ("青松水务公司与北辰科技公司合作，共创未来。", True),
-    ("青松水务公司与北辰科技公司合作推出“未成年守护”计划。", True),
-])
+@pytest.mark.parametrize(
+    "text, linked",
+    [
+        ("青松水务公司未与北辰科技公司签约。", False),
+        ("市场传闻青松水务公司与北辰科技公司合作。", False),
+        ("青松水务公司与北辰科技公司合作，共创未来。", True),
+        ("青松水务公司与北辰科技公司合作推出“未成年守护”计划。", True),
+    ],
+)
 def test_negation_and_hedging_but_not_words_that_merely_contain_them(text, linked):
     mentions = mentions_for(text, ["青松水务公司", "北辰科技公司"], {"青松水务公司": "ORG", "北辰科技公司": "ORG"})
     found = [r for r, *_ in typed_relations(text, mentions, {m: m.text for m in mentions}) if r.type == "PARTNERS_WITH"]

@@ -1,17 +1,30 @@
 """Every layer agrees with graph/schema.py: the .cypher files, the rows, the API models, the views,
 and the relations extraction produces."""
+
 import re
 from pathlib import Path
 
 import pytest
 
 from guanxi.cypher import queries
-from guanxi.graph.schema import (BOOKKEEPING, DOCUMENT_FIELDS, EDGE_FIELDS, ENTITY_FIELDS, ENTITY_PUBLIC,
-                                 ENTITY_TYPES, RELATION, RELATION_TYPES)
+from guanxi.graph.schema import (
+    BOOKKEEPING,
+    DOCUMENT_FIELDS,
+    EDGE_FIELDS,
+    ENTITY_FIELDS,
+    ENTITY_PUBLIC,
+    ENTITY_TYPES,
+    RELATION,
+    RELATION_TYPES,
+)
 
 CYPHER = Path(queries.__file__).parent
-PROPERTIES = {"Entity": set(ENTITY_FIELDS), "Document": set(DOCUMENT_FIELDS), "EDGE": set(EDGE_FIELDS),
-              **{kind: set(names) for kind, names in BOOKKEEPING.items()}}
+PROPERTIES = {
+    "Entity": set(ENTITY_FIELDS),
+    "Document": set(DOCUMENT_FIELDS),
+    "EDGE": set(EDGE_FIELDS),
+    **{kind: set(names) for kind, names in BOOKKEEPING.items()},
+}
 NODE = re.compile(r"\((\w+):(\w+)")
 TYPED_REL = re.compile(r"\[(\w+):(\{type\}|\w+)")
 UNTYPED_REL = re.compile(r"\[(\w+)\]")
@@ -23,8 +36,9 @@ def query_files():
 
 
 def code(path: Path) -> str:
-    return "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
-                     if not line.lstrip().startswith("//"))
+    return "\n".join(
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//")
+    )
 
 
 def variable_kinds(text: str) -> dict[str, str]:
@@ -42,8 +56,11 @@ def variable_kinds(text: str) -> dict[str, str]:
 def test_every_property_a_query_reads_or_writes_is_in_the_schema(path):
     text = code(path)
     kinds = variable_kinds(text)
-    unknown = [f"{var}.{prop} ({kinds[var]})" for var, prop in ACCESS.findall(text)
-               if var in kinds and prop not in PROPERTIES[kinds[var]]]
+    unknown = [
+        f"{var}.{prop} ({kinds[var]})"
+        for var, prop in ACCESS.findall(text)
+        if var in kinds and prop not in PROPERTIES[kinds[var]]
+    ]
     assert not unknown, f"{path.name} uses properties the schema does not list: {unknown}"
 
 
@@ -51,10 +68,16 @@ def set_list(text: str, var: str) -> set[str]:
     return set(re.findall(rf"\b{var}\.(\w+) = row\.\1\b", text))
 
 
-@pytest.mark.parametrize("name, var, fields", [
-    ("merge_entities", "e", ENTITY_FIELDS), ("merge_relations", "r", EDGE_FIELDS),
-    ("create_relations", "r", EDGE_FIELDS), ("merge_relations_by_node.falkordb", "r", EDGE_FIELDS),
-    ("merge_documents", "d", DOCUMENT_FIELDS)])
+@pytest.mark.parametrize(
+    "name, var, fields",
+    [
+        ("merge_entities", "e", ENTITY_FIELDS),
+        ("merge_relations", "r", EDGE_FIELDS),
+        ("create_relations", "r", EDGE_FIELDS),
+        ("merge_relations_by_node.falkordb", "r", EDGE_FIELDS),
+        ("merge_documents", "d", DOCUMENT_FIELDS),
+    ],
+)
 def test_every_write_sets_exactly_the_stored_properties(name, var, fields):
     written = set_list(code(CYPHER / f"{name}.cypher"), var)
     expected = set(fields) - ({"id"} if name != "create_relations" else set())
@@ -77,6 +100,7 @@ def test_every_relation_type_gets_an_id_index(dialect):
 
 def test_rows_carry_the_schema_properties():
     from guanxi.cypher.rows import document_row, edge_row, node_row, stub_row
+
     node = {"id": "org-1", "name": "甲公司", "type": "ORG", "aliases": ["甲"], "mentions": 2}
     assert set(node_row(node)) == set(ENTITY_FIELDS) == set(stub_row("org-1", "ORG"))
     assert set(edge_row({"id": "rel-1", "documents": ["d"]}, "a", "b")) == set(EDGE_FIELDS) | {"head", "tail"}
@@ -86,6 +110,7 @@ def test_rows_carry_the_schema_properties():
 def test_api_models_and_views_cover_the_schema():
     from guanxi.api.models import EdgePublic, EntityPublic
     from guanxi.viz.render import EDGE_COLOR, NODE_STYLE
+
     assert tuple(EntityPublic.model_fields) == ENTITY_PUBLIC
     assert {"id", "weight", "title", "evidence"} <= set(EdgePublic.model_fields)
     assert set(NODE_STYLE) == set(ENTITY_TYPES) and set(EDGE_COLOR) == set(RELATION_TYPES)
@@ -95,6 +120,7 @@ def test_extracted_relations_join_the_entity_types_the_schema_allows():
     from guanxi.graph.build import build_graph
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import read_sources
+
     docs, errors = read_sources([str(Path(__file__).parents[1] / "examples")])
     graph = build_graph(a for _, articles in extract_documents(docs) for a in articles)
     assert not errors and graph.number_of_edges() > 10

@@ -20,7 +20,8 @@ def test_binary_file_gets_one_line_error_and_the_batch_goes_on(tmp_path):
     docs, errors = read_sources([str(tmp_path / "bad.txt"), str(tmp_path / "good.txt")])
     assert [d.id for d in docs] == ["good"]
     assert [str(e) for e in errors] == [
-        f"{tmp_path / 'bad.txt'}: looks like a binary file (it holds NUL bytes); expected UTF-8 or GB18030 text"]
+        f"{tmp_path / 'bad.txt'}: looks like a binary file (it holds NUL bytes); expected UTF-8 or GB18030 text"
+    ]
 
 
 def test_undecodable_text_is_reported(tmp_path):
@@ -36,10 +37,15 @@ def test_missing_file_is_reported(tmp_path):
 
 def test_jsonl_rows_keep_their_fields_and_bad_rows_are_named(tmp_path):
     path = tmp_path / "docs.jsonl"
-    rows = [{"id": 7, "title": "标题", "text": ARTICLE, "date": "2021-11-20", "url": "https://example.org/a"},
-            {"id": "x"}, "not json", {"id": 7, "text": "again"}]
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows),
-                    encoding="utf-8")
+    rows = [
+        {"id": 7, "title": "标题", "text": ARTICLE, "date": "2021-11-20", "url": "https://example.org/a"},
+        {"id": "x"},
+        "not json",
+        {"id": 7, "text": "again"},
+    ]
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8"
+    )
     docs, errors = read_sources([str(path)])
     assert [(d.id, d.title, d.date, d.url) for d in docs] == [("7", "标题", "2021-11-20", "https://example.org/a")]
     assert [str(e) for e in errors] == [
@@ -66,6 +72,7 @@ def test_nothing_read_is_lost_without_a_word(tmp_path):
 
 def test_an_unreadable_subfolder_is_reported(tmp_path):
     import os
+
     locked = tmp_path / "locked"
     locked.mkdir()
     (locked / "a.txt").write_text(ARTICLE, encoding="utf-8")
@@ -73,6 +80,7 @@ def test_an_unreadable_subfolder_is_reported(tmp_path):
     try:
         if os.access(locked, os.R_OK):
             import pytest
+
             pytest.skip("running as root: every folder is readable")
         _, errors = read_sources([str(tmp_path)])
         assert [str(e) for e in errors] == [f"{locked}: could not be read: Permission denied"]
@@ -89,7 +97,9 @@ def test_control_characters_are_taken_out_of_the_text(tmp_path):
 
 def test_a_closed_standard_input_is_a_one_line_error(monkeypatch):
     import sys
+
     monkeypatch.setattr(sys, "stdin", None)
     docs, errors = read_sources(["-"])
     assert docs == [] and [str(e) for e in errors] == [
-        "standard input is closed; give files or folders, or pipe text into -"]
+        "standard input is closed; give files or folders, or pipe text into -"
+    ]

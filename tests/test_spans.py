@@ -20,6 +20,7 @@ def test_overlapping_spans_are_found_in_the_order_they_were_added():
 
 def test_the_index_agrees_with_comparing_every_pair():
     import random
+
     rng = random.Random(3)
     spans = [S(a, a + rng.randint(1, 30)) for a in (rng.randint(0, 2000) for _ in range(400))]
     index = SpanIndex(spans)

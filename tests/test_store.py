@@ -1,4 +1,5 @@
 """The store contract, run against every store (Neo4j skips without NEO4J_URI). Nothing is mocked."""
+
 import pytest
 
 from guanxi.graph.build import build_graph
@@ -33,8 +34,11 @@ def test_load_counts_and_idempotence(store, small_graph):
     assert report.entities == small_graph.number_of_nodes()
     assert report.relationships == small_graph.number_of_edges()
     first = store.counts()
-    assert first == {"entities": small_graph.number_of_nodes(), "relationships": small_graph.number_of_edges(),
-                     "documents": 3}
+    assert first == {
+        "entities": small_graph.number_of_nodes(),
+        "relationships": small_graph.number_of_edges(),
+        "documents": 3,
+    }
     store.load(small_graph)
     assert store.counts() == first
 
@@ -53,12 +57,13 @@ def test_entity_and_not_found(store, small_graph):
     mof = entity_id(small_graph, "工业和信息化部")
     e = store.entity(mof)
     assert e["aliases"] == ["工信部"]
-    assert {(r["entity"]["name"], r["type"]) for r in e["related"]} >= {("李明远", "HOLDS_ROLE"),
-                                                                        ("科学技术部", "PARTNERS_WITH")}
+    assert {(r["entity"]["name"], r["type"]) for r in e["related"]} >= {
+        ("李明远", "HOLDS_ROLE"),
+        ("科学技术部", "PARTNERS_WITH"),
+    }
     with pytest.raises(NotFound) as err:
         store.entity("org-nope")
-    assert str(err.value) == ('Entity "org-nope" not found; search with GET /entities?q=NAME or '
-                              '`guanxi search NAME`')
+    assert str(err.value) == ('Entity "org-nope" not found; search with GET /entities?q=NAME or `guanxi search NAME`')
 
 
 def test_neighborhood_depth_filters_and_evidence(store, small_graph):
@@ -86,20 +91,47 @@ def test_every_hop_of_a_neighborhood_brings_the_same_details(store):
     from guanxi.cypher.rows import node_row
 
     def entity(i, name, type_="ORG"):
-        return node_row({"id": f"e{i}", "name": name, "type": type_, "aliases": [f"{name}简称"], "mentions": 10 + i,
-                         "sentences": 20 + i, "document_count": 30 + i, "first_seen": f"2021-01-0{i}",
-                         "last_seen": f"2021-02-0{i}", "merge_reasons": []})
+        return node_row(
+            {
+                "id": f"e{i}",
+                "name": name,
+                "type": type_,
+                "aliases": [f"{name}简称"],
+                "mentions": 10 + i,
+                "sentences": 20 + i,
+                "document_count": 30 + i,
+                "first_seen": f"2021-01-0{i}",
+                "last_seen": f"2021-02-0{i}",
+                "merge_reasons": [],
+            }
+        )
 
     def relation(i, head, tail):
         evidence = [{"doc_id": f"d{i}{k}", "sentence": f"第{k}句", "date": None} for k in range(5)]
-        return {"id": f"r{i}", "head": head, "tail": tail, "weight": i, "title": f"职务{i}",
-                "documents": [f"d{i}0", f"d{i}1"], "document_count": 40 + i, "evidence": json.dumps(evidence),
-                "evidence_total": 50 + i, "rules": ["test"], "first_seen": None, "last_seen": None}
+        return {
+            "id": f"r{i}",
+            "head": head,
+            "tail": tail,
+            "weight": i,
+            "title": f"职务{i}",
+            "documents": [f"d{i}0", f"d{i}1"],
+            "document_count": 40 + i,
+            "evidence": json.dumps(evidence),
+            "evidence_total": 50 + i,
+            "rules": ["test"],
+            "first_seen": None,
+            "last_seen": None,
+        }
 
     orgs = [entity(1, "中心"), entity(2, "近邻"), entity(3, "远邻甲"), entity(4, "远邻乙")]
-    store.load_rows({"ORG": orgs, "PERSON": [entity(5, "远邻人", "PERSON")]},
-                    {"PARTNERS_WITH": [relation(1, "e1", "e2"), relation(2, "e3", "e2")],
-                     "INVESTS_IN": [relation(3, "e2", "e4")], "HOLDS_ROLE": [relation(4, "e5", "e2")]})
+    store.load_rows(
+        {"ORG": orgs, "PERSON": [entity(5, "远邻人", "PERSON")]},
+        {
+            "PARTNERS_WITH": [relation(1, "e1", "e2"), relation(2, "e3", "e2")],
+            "INVESTS_IN": [relation(3, "e2", "e4")],
+            "HOLDS_ROLE": [relation(4, "e5", "e2")],
+        },
+    )
     two = store.neighborhood("e1", depth=2)
     assert {n["id"] for n in two["nodes"]} == {"e1", "e2", "e3", "e4", "e5"}
     for node in two["nodes"]:
@@ -107,8 +139,11 @@ def test_every_hop_of_a_neighborhood_brings_the_same_details(store):
     assert len(two["edges"]) == 4
     for edge in two["edges"]:
         rel = store.relation(edge["id"])
-        assert (edge["title"], edge["evidence_total"], edge["document_count"]) == \
-               (rel["title"], rel["evidence_total"], 40 + rel["weight"])
+        assert (edge["title"], edge["evidence_total"], edge["document_count"]) == (
+            rel["title"],
+            rel["evidence_total"],
+            40 + rel["weight"],
+        )
         stored = store.query("MATCH ()-[r]->() WHERE r.id = $id RETURN r.evidence AS e", {"id": edge["id"]})
         assert edge["evidence"] == json.loads(stored["rows"][0]["e"])[:3]
         assert (edge["source"], edge["target"]) == (rel["head"], rel["tail"])
@@ -120,8 +155,9 @@ def test_read_only_queries(store, small_graph):
     assert result["rows"] == [{"type": "PERSON"}]
     with pytest.raises(QueryRefused) as err:
         store.query("MATCH (e:Entity) DETACH DELETE e")
-    assert str(err.value) == ("Read-only queries only: DETACH writes to the graph. "
-                              "Use `guanxi add`/`guanxi build` to change the graph.")
+    assert str(err.value) == (
+        "Read-only queries only: DETACH writes to the graph. Use `guanxi add`/`guanxi build` to change the graph."
+    )
     assert store.counts()["entities"] == small_graph.number_of_nodes()
     capped = store.query("MATCH (e:Entity) RETURN e.name AS name", row_cap=2)
     assert len(capped["rows"]) == 2 and capped["truncated"]
@@ -135,10 +171,11 @@ def test_write_keywords_inside_strings_are_not_refused(store, small_graph):
 
 def test_embedded_data_survives_a_restart(tmp_path, small_graph):
     from guanxi.cypher.falkordb_store import FalkorDBStore
+
     first = FalkorDBStore.embedded(tmp_path / "data")
     first.load(small_graph)
     counts = first.counts()
-    first.close()                      # saves and stops the server it started
+    first.close()  # saves and stops the server it started
     second = FalkorDBStore.embedded(tmp_path / "data")
     try:
         assert second.counts() == counts
@@ -148,13 +185,15 @@ def test_embedded_data_survives_a_restart(tmp_path, small_graph):
 
 def test_running_embedded_server_is_reused(tmp_path):
     from guanxi.cypher.embedded import EmbeddedServer
+
     first = EmbeddedServer(tmp_path)
     port = first.start()
     try:
         second = EmbeddedServer(tmp_path)
         assert second.start() == port
-        second.stop()                  # not its own: leaves it running
+        second.stop()  # not its own: leaves it running
         from guanxi.cypher.embedded import ping
+
         assert ping(port)
     finally:
         first.stop()
@@ -163,6 +202,7 @@ def test_running_embedded_server_is_reused(tmp_path):
 def test_unreachable_store_names_the_uri():
     from guanxi.cypher import open_store
     from guanxi.graph.errors import StoreError
+
     with pytest.raises(StoreError) as err:
         open_store("falkor://127.0.0.1:1")
     assert str(err.value).startswith("Could not reach FalkorDB at falkor://127.0.0.1:1:")
@@ -171,10 +211,12 @@ def test_unreachable_store_names_the_uri():
 def test_unknown_store_setting():
     from guanxi.cypher import open_store
     from guanxi.graph.errors import StoreError
+
     with pytest.raises(StoreError) as err:
         open_store("mysql://x")
-    assert str(err.value) == ('Unknown store "mysql://x": use embedded, falkor://HOST:PORT, or a Neo4j URI '
-                              "(bolt://, neo4j://, neo4j+s://)")
+    assert str(err.value) == (
+        'Unknown store "mysql://x": use embedded, falkor://HOST:PORT, or a Neo4j URI (bolt://, neo4j://, neo4j+s://)'
+    )
 
 
 def test_add_then_remove_returns_the_graph_to_its_previous_state_exactly(store):
@@ -229,18 +271,23 @@ def test_weights_are_recomputable_from_stored_provenance(store, small_graph):
 def test_removing_an_unknown_document_is_an_error(store):
     with pytest.raises(NotFound) as err:
         store.remove("nope")
-    assert str(err.value) == ('Document "nope" not found; list documents with '
-                              "`guanxi cypher 'MATCH (d:Document) RETURN d.id'`")
+    assert str(err.value) == (
+        "Document \"nope\" not found; list documents with `guanxi cypher 'MATCH (d:Document) RETURN d.id'`"
+    )
 
 
 def test_an_interrupted_load_completes_without_duplicates(store, small_graph):
     import networkx as nx
+
     half = nx.MultiDiGraph(small_graph.subgraph(list(small_graph.nodes)[: small_graph.number_of_nodes() // 2]))
     half.graph.update(small_graph.graph)
     store.load(half)
     store.load(small_graph)
-    assert store.counts() == {"entities": small_graph.number_of_nodes(),
-                              "relationships": small_graph.number_of_edges(), "documents": 3}
+    assert store.counts() == {
+        "entities": small_graph.number_of_nodes(),
+        "relationships": small_graph.number_of_edges(),
+        "documents": 3,
+    }
 
 
 def test_re_adding_a_digest_replaces_all_of_its_articles(store):
@@ -260,8 +307,9 @@ def test_re_adding_a_digest_replaces_all_of_its_articles(store):
 
 def test_user_queries_return_nodes_and_relationships_as_maps(store, small_graph):
     store.load(small_graph)
-    row = store.query("MATCH (p:Entity {name: $n})-[r:HOLDS_ROLE]->(o:Entity) RETURN p, r, o.name AS org",
-                      {"n": "李明远"})["rows"][0]
+    row = store.query(
+        "MATCH (p:Entity {name: $n})-[r:HOLDS_ROLE]->(o:Entity) RETURN p, r, o.name AS org", {"n": "李明远"}
+    )["rows"][0]
     assert {"Entity", "PERSON"} <= set(row["p"]["_labels"]) and row["p"]["name"] == "李明远"
     assert row["r"]["_type"] == "HOLDS_ROLE" and row["r"]["title"] == "部长"
     assert row["org"] == "工业和信息化部"
@@ -269,8 +317,11 @@ def test_user_queries_return_nodes_and_relationships_as_maps(store, small_graph)
 
 def test_user_queries_return_paths_and_report_errors_raised_while_running(store, small_graph):
     store.load(small_graph)
-    rows = store.query("MATCH p = (:Entity {name: $n})-[:HOLDS_ROLE]->() RETURN p, size(nodes(p)) AS n, "
-                       "[1, 'a', null] AS xs, {k: 1.5} AS m", {"n": "李明远"})["rows"]
+    rows = store.query(
+        "MATCH p = (:Entity {name: $n})-[:HOLDS_ROLE]->() RETURN p, size(nodes(p)) AS n, "
+        "[1, 'a', null] AS xs, {k: 1.5} AS m",
+        {"n": "李明远"},
+    )["rows"]
     assert [n["name"] for n in rows[0]["p"]["nodes"]] == ["李明远", "工业和信息化部"]
     assert [r["_type"] for r in rows[0]["p"]["relationships"]] == ["HOLDS_ROLE"]
     assert (rows[0]["n"], rows[0]["xs"], rows[0]["m"]) == (2, [1, "a", None], {"k": 1.5})
@@ -280,7 +331,7 @@ def test_user_queries_return_paths_and_report_errors_raised_while_running(store,
 
 def test_reads_sent_together_come_back_in_order_empty_before_a_load_and_errors_raise(store, small_graph):
     reads = [("MATCH (e:Entity) RETURN count(e) AS n", {}), ("RETURN $x AS x", {"x": "二"})]
-    assert store._read_all(reads)[0] in ([], [{"n": 0}])     # FalkorDB: no graph yet, Neo4j: none loaded
+    assert store._read_all(reads)[0] in ([], [{"n": 0}])  # FalkorDB: no graph yet, Neo4j: none loaded
     store.load(small_graph)
     assert store._read_all(reads) == [[{"n": small_graph.number_of_nodes()}], [{"x": "二"}]]
     with pytest.raises(StoreError, match="(?i)zero"):
@@ -290,11 +341,12 @@ def test_reads_sent_together_come_back_in_order_empty_before_a_load_and_errors_r
 def test_parameters_with_quotes_backslashes_and_newlines_round_trip(falkordb_store, small_graph):
     falkordb_store.load(small_graph)
     text = 'a "quoted" \\ back\\slash\nnew line 中文 `tick`'
-    rows = falkordb_store.query("RETURN $s AS s, $xs AS xs, $m AS m",
-                                {"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}})["rows"]
+    rows = falkordb_store.query(
+        "RETURN $s AS s, $xs AS xs, $m AS m", {"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}}
+    )["rows"]
     assert rows == [{"s": text, "xs": [1, 2.5, None, True], "m": {"k": text}}]
     # lists of strings are escaped in one pass over all of them, with a separator they may hold too
-    strings = [text, "", "\x01sep\x01", 'end\\', "二"]
+    strings = [text, "", "\x01sep\x01", "end\\", "二"]
     assert falkordb_store.query("RETURN $xs AS xs", {"xs": strings})["rows"] == [{"xs": strings}]
     assert falkordb_store.query("RETURN $xs AS xs", {"xs": strings[:2]})["rows"] == [{"xs": strings[:2]}]
 
@@ -349,14 +401,35 @@ def test_every_write_changes_the_generation(store, small_graph):
 
 def org_row(entity_id):
     from guanxi.cypher.rows import node_row
-    return node_row({"id": entity_id, "name": entity_id, "type": "ORG", "aliases": [], "mentions": 1,
-                     "sentences": 1, "document_count": 1})
+
+    return node_row(
+        {
+            "id": entity_id,
+            "name": entity_id,
+            "type": "ORG",
+            "aliases": [],
+            "mentions": 1,
+            "sentences": 1,
+            "document_count": 1,
+        }
+    )
 
 
 def partners_row(head, tail):
-    return {"id": f"{head}>{tail}", "head": head, "tail": tail, "weight": 1, "title": None, "documents": ["d"],
-            "document_count": 1, "evidence": "[]", "evidence_total": 0, "rules": ["test"], "first_seen": None,
-            "last_seen": None}
+    return {
+        "id": f"{head}>{tail}",
+        "head": head,
+        "tail": tail,
+        "weight": 1,
+        "title": None,
+        "documents": ["d"],
+        "document_count": 1,
+        "evidence": "[]",
+        "evidence_total": 0,
+        "rules": ["test"],
+        "first_seen": None,
+        "last_seen": None,
+    }
 
 
 def test_a_relationship_load_never_links_through_a_reused_node_id(falkordb_store):
@@ -366,10 +439,10 @@ def test_a_relationship_load_never_links_through_a_reused_node_id(falkordb_store
     s.load_rows({"ORG": [org_row("org-a"), org_row("org-b")]}, {})
     rels = [partners_row("org-a", "org-b"), partners_row("org-a", "org-c")]
     stale = s._endpoints({"PARTNERS_WITH": rels})
-    assert set(stale) == {"org-a", "org-b"}                  # org-c is not stored yet
+    assert set(stale) == {"org-a", "org-b"}  # org-c is not stored yet
     s._run("MATCH (e:Entity {id: 'org-b'}) DELETE e", write=True)
     s.load_rows({"ORG": [org_row("org-c")]}, {})
-    assert s._node_handles({"org-c"})["org-c"] == stale["org-b"]       # the freed id was reused
+    assert s._node_handles({"org-c"})["org-c"] == stale["org-b"]  # the freed id was reused
     s._write_relations("merge_relations", rels, 5000, "PARTNERS_WITH", stale)
     rows = s.query("MATCH (a)-[r:PARTNERS_WITH]->(b) RETURN a.id AS a, b.id AS b, r.id AS id")["rows"]
     assert rows == [{"a": "org-a", "b": "org-c", "id": "org-a>org-c"}]
@@ -382,20 +455,24 @@ def test_first_loads_of_a_label_or_type_keep_every_value(falkordb_store):
     rel = partners_row("org-a", "org-b")
     rel.update(weight=2.5, title="董事长", documents=["d1", "d2"], evidence='[{"s": "x\\"y\n"}]')
     bulk_calls = bulk_commands(falkordb_store)
-    falkordb_store.load_rows({"ORG": [a, b]}, {"PARTNERS_WITH": [rel, partners_row("org-a", "org-x")],
-                                               "ISSUED": [partners_row("org-b", "org-x")]})
+    falkordb_store.load_rows(
+        {"ORG": [a, b]},
+        {"PARTNERS_WITH": [rel, partners_row("org-a", "org-x")], "ISSUED": [partners_row("org-b", "org-x")]},
+    )
     node = falkordb_store.query("MATCH (e:Entity:ORG {id: 'org-a'}) RETURN e")["rows"][0]["e"]
     assert node["aliases"] == ["甲", "乙\ufffd丙"] and node["mentions"] == 3 and node["merge_reasons"] == []
     assert "first_seen" not in node and node["keys"] == a["keys"]
-    edge = falkordb_store.query("MATCH (:Entity {id: 'org-a'})-[r:PARTNERS_WITH]->(:Entity {id: 'org-b'}) "
-                                "RETURN r")["rows"][0]["r"]
+    edge = falkordb_store.query("MATCH (:Entity {id: 'org-a'})-[r:PARTNERS_WITH]->(:Entity {id: 'org-b'}) RETURN r")[
+        "rows"
+    ][0]["r"]
     assert {k: edge[k] for k in ("weight", "title", "documents", "evidence", "id")} == {
-        k: rel[k] for k in ("weight", "title", "documents", "evidence", "id")}
+        k: rel[k] for k in ("weight", "title", "documents", "evidence", "id")
+    }
     # a relationship to an entity that is not stored is not created (as with Cypher's MATCH), and
     # does not keep the rest of its chunk from being created
     assert falkordb_store.counts()["relationships"] == 1
-    assert falkordb_store.search("org-b")[0]["id"] == "org-b"           # created nodes are indexed
-    assert bulk_commands(falkordb_store) == bulk_calls + 2     # ORG, PARTNERS_WITH (ISSUED: nothing to link)
+    assert falkordb_store.search("org-b")[0]["id"] == "org-b"  # created nodes are indexed
+    assert bulk_commands(falkordb_store) == bulk_calls + 2  # ORG, PARTNERS_WITH (ISSUED: nothing to link)
 
 
 def bulk_commands(store) -> int:
@@ -405,13 +482,14 @@ def bulk_commands(store) -> int:
 
 def test_writers_in_two_processes_take_turns(falkordb_store, falkordb_server):
     from guanxi.cypher.falkordb_store import FalkorDBStore
+
     other = FalkorDBStore("127.0.0.1", falkordb_server, graph=falkordb_store.graph.name)
     other.lock_wait_s = 0.3
     try:
         with falkordb_store._exclusive():
             with pytest.raises(StoreError, match="Another process has been writing"):
                 other.load_rows({"ORG": [org_row("org-a")]}, {})
-            falkordb_store.load_rows({"ORG": [org_row("org-b")]}, {})      # the holder may write
+            falkordb_store.load_rows({"ORG": [org_row("org-b")]}, {})  # the holder may write
         other.load_rows({"ORG": [org_row("org-a")]}, {})
         assert falkordb_store.counts()["entities"] == 2
     finally:
@@ -420,16 +498,22 @@ def test_writers_in_two_processes_take_turns(falkordb_store, falkordb_server):
 
 def test_bulk_loads_of_types_that_exist_merge_through_node_ids(falkordb_store, small_graph):
     falkordb_store.load(small_graph)
-    first = falkordb_store.query("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r.weight AS w "
-                                 "ORDER BY a, t, b")["rows"]
+    first = falkordb_store.query(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r.weight AS w ORDER BY a, t, b"
+    )["rows"]
     falkordb_store.load(small_graph)
-    assert falkordb_store.query("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r.weight AS w "
-                                "ORDER BY a, t, b")["rows"] == first
+    assert (
+        falkordb_store.query(
+            "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r.weight AS w ORDER BY a, t, b"
+        )["rows"]
+        == first
+    )
 
 
 def test_evidence_lists_decoded_together_are_each_their_own():
     from guanxi.cypher.records import decode_all
-    texts = ['[{"doc_id": "d1", "sentence": "甲，乙"}]', "[]", '[1, [2, 3]]']
+
+    texts = ['[{"doc_id": "d1", "sentence": "甲，乙"}]', "[]", "[1, [2, 3]]"]
     assert decode_all(texts) == [[{"doc_id": "d1", "sentence": "甲，乙"}], [], [1, [2, 3]]]
     assert decode_all([]) == []
 
@@ -459,8 +543,12 @@ def test_only_read_only_procedures_may_be_called(store, small_graph):
 
 def test_the_row_cap_is_applied_by_the_database(store, small_graph):
     from guanxi.cypher.readonly import with_row_cap
+
     store.load(small_graph)
-    assert with_row_cap("MATCH (e) RETURN e.name AS n ORDER BY n;", 11) == "MATCH (e) RETURN e.name AS n ORDER BY n\nLIMIT 11"
+    assert (
+        with_row_cap("MATCH (e) RETURN e.name AS n ORDER BY n;", 11)
+        == "MATCH (e) RETURN e.name AS n ORDER BY n\nLIMIT 11"
+    )
     assert with_row_cap("MATCH (e) RETURN e LIMIT 5000 // all", 11) == "MATCH (e) RETURN e LIMIT 11 // all"
     assert with_row_cap("MATCH (e) RETURN e LIMIT 3", 11) == "MATCH (e) RETURN e LIMIT 3"
     assert with_row_cap("RETURN 1 AS x UNION RETURN 2 AS x", 11) == "RETURN 1 AS x UNION RETURN 2 AS x"

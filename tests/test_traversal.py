@@ -1,4 +1,5 @@
 """Graph search without a store: the neighborhood filters and the two-sided path search."""
+
 import pytest
 
 from guanxi.cypher.traversal import MAX_DEPTH, MAX_NODES, Expansion, NeighborhoodQuery, PathSearch

@@ -1,4 +1,5 @@
 """The views: self-contained HTML that draws offline, readable, small enough to embed."""
+
 import os
 import re
 import shutil
@@ -6,8 +7,8 @@ import subprocess
 
 import pytest
 
-from tests.test_store import small_articles
 from guanxi.viz.render import render_view
+from tests.test_store import small_articles
 
 BLOCK_NETWORK = ["--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]
 
@@ -15,6 +16,7 @@ BLOCK_NETWORK = ["--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOT
 @pytest.fixture(scope="module")
 def hood(tmp_path_factory):
     from guanxi.cypher.falkordb_store import FalkorDBStore
+
     store = FalkorDBStore.embedded(tmp_path_factory.mktemp("view"))
     store.add(small_articles())
     yield store.neighborhood(store.resolve("工信部"), depth=2)
@@ -29,30 +31,44 @@ def test_page_references_no_other_host(hood):
 
 def test_page_has_legend_focus_tooltips_and_data(hood):
     html = render_view(hood)
-    assert "组织 ORG" in html and "人物 PERSON" in html            # legend of the types present
+    assert "组织 ORG" in html and "人物 PERSON" in html  # legend of the types present
     data = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1)
     import json
+
     graph = json.loads(data)
     assert len(graph["nodes"]) == len(hood["nodes"]) and len(graph["edges"]) == len(hood["edges"])
     focus = next(n for n in graph["nodes"] if n["id"] == hood["center"])
     assert focus["borderWidth"] == 4
     role = next(e for e in graph["edges"] if e["label"] == "部长")
-    assert "工信部部长李明远表示" in role["title"]                 # evidence in the tooltip
+    assert "工信部部长李明远表示" in role["title"]  # evidence in the tooltip
     assert graph["options"]["physics"]["stabilization"]["enabled"] is True
 
 
 def test_script_text_cannot_close_the_script_element():
-    hood = {"center": "x", "depth": 1, "capped": False, "limit": 10, "edges": [],
-            "nodes": [{"id": "x", "name": "</script><b>x", "type": "ORG", "aliases": [], "mentions": 1}]}
+    hood = {
+        "center": "x",
+        "depth": 1,
+        "capped": False,
+        "limit": 10,
+        "edges": [],
+        "nodes": [{"id": "x", "name": "</script><b>x", "type": "ORG", "aliases": [], "mentions": 1}],
+    }
     html = render_view(hood)
     assert "</script><b>" not in html
 
 
 def test_no_name_can_change_how_the_data_island_is_parsed():
     import json
+
     name = "</script><!--<script>&amp;"
-    hood = {"center": "x", "depth": 1, "capped": False, "limit": 10, "edges": [],
-            "nodes": [{"id": "x", "name": name, "type": "ORG", "aliases": [], "mentions": 1}]}
+    hood = {
+        "center": "x",
+        "depth": 1,
+        "capped": False,
+        "limit": 10,
+        "edges": [],
+        "nodes": [{"id": "x", "name": name, "type": "ORG", "aliases": [], "mentions": 1}],
+    }
     html = render_view(hood)
     island = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1)
     assert not set("<>&") & set(island)
@@ -72,10 +88,26 @@ def test_view_draws_in_headless_chromium_with_the_network_blocked(hood, tmp_path
     page = tmp_path / "view.html"
     page.write_text(render_view(hood), encoding="utf-8")
     done = subprocess.run(
-        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", *BLOCK_NETWORK, "--virtual-time-budget=10000",
-         "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+        [
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            *BLOCK_NETWORK,
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     dom = done.stdout
     assert "<canvas" in dom, done.stderr[-2000:]
     assert f'data-node-count="{len(hood["nodes"])}"' in dom
@@ -83,11 +115,42 @@ def test_view_draws_in_headless_chromium_with_the_network_blocked(hood, tmp_path
 
 
 def test_view_of_300_nodes_is_small():
-    nodes = [{"id": f"n{i}", "name": f"机构{i}", "type": "ORG", "aliases": [f"别名{i}"], "mentions": i % 9,
-              "document_count": 1} for i in range(300)]
-    evidence = [{"doc_id": "d", "sentence": "某机构与另一机构签署合作协议，共同推进项目建设。" * 3, "head": [0, 2],
-                 "tail": [3, 5], "rule_id": "r", "confidence": 1.0, "date": None}] * 3
-    edges = [{"id": f"e{i}", "type": "PARTNERS_WITH", "source": "n0", "target": f"n{i}", "weight": 2, "title": None,
-              "npmi": None, "document_count": 1, "evidence_total": 3, "evidence": evidence} for i in range(1, 300)]
+    nodes = [
+        {
+            "id": f"n{i}",
+            "name": f"机构{i}",
+            "type": "ORG",
+            "aliases": [f"别名{i}"],
+            "mentions": i % 9,
+            "document_count": 1,
+        }
+        for i in range(300)
+    ]
+    evidence = [
+        {
+            "doc_id": "d",
+            "sentence": "某机构与另一机构签署合作协议，共同推进项目建设。" * 3,
+            "head": [0, 2],
+            "tail": [3, 5],
+            "rule_id": "r",
+            "confidence": 1.0,
+            "date": None,
+        }
+    ] * 3
+    edges = [
+        {
+            "id": f"e{i}",
+            "type": "PARTNERS_WITH",
+            "source": "n0",
+            "target": f"n{i}",
+            "weight": 2,
+            "title": None,
+            "npmi": None,
+            "document_count": 1,
+            "evidence_total": 3,
+            "evidence": evidence,
+        }
+        for i in range(1, 300)
+    ]
     html = render_view({"center": "n0", "depth": 1, "capped": False, "limit": 300, "nodes": nodes, "edges": edges})
     assert len(html.encode()) < 1_500_000

@@ -1,5 +1,6 @@
 """Interactive, self-contained neighborhood views: pyvis builds the network, our template inlines
 vis-network, so the page makes no request to any other host and works when opened from disk."""
+
 from __future__ import annotations
 
 import json
@@ -20,17 +21,24 @@ NODE_STYLE = {
     "PROJECT": {"color": "#b07aa1", "shape": "triangle", "label": "项目 PROJECT"},
 }
 EDGE_COLOR = {
-    "PARTNERS_WITH": "#e15759", "ISSUED": "#59a14f", "HOLDS_ROLE": "#f28e2b", "PARTICIPATES_IN": "#b07aa1",
-    "SUBSIDIARY_OF": "#4e79a7", "REGULATES": "#9c755f", "INVESTS_IN": "#edc948", "CO_OCCURS": "#c8c8c8",
+    "PARTNERS_WITH": "#e15759",
+    "ISSUED": "#59a14f",
+    "HOLDS_ROLE": "#f28e2b",
+    "PARTICIPATES_IN": "#b07aa1",
+    "SUBSIDIARY_OF": "#4e79a7",
+    "REGULATES": "#9c755f",
+    "INVESTS_IN": "#edc948",
+    "CO_OCCURS": "#c8c8c8",
 }
 FOCUS_COLOR = "#d62728"
 STABILIZE_ITERATIONS = 300
-BIG = 150      # above this many nodes the layout is computed with fewer, cheaper iterations
+BIG = 150  # above this many nodes the layout is computed with fewer, cheaper iterations
 
 
 @lru_cache(maxsize=1)
 def vis_js() -> str:
     import pyvis
+
     path = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
     return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
@@ -72,23 +80,43 @@ def build_network(neighborhood: dict) -> Network:
     for n in neighborhood["nodes"]:
         style = NODE_STYLE.get(n["type"], {"color": "#999", "shape": "dot"})
         focus = n["id"] == center
-        net.add_node(n["id"], label=n["name"], title=node_tooltip(n), shape=style["shape"],
-                     color={"background": style["color"], "border": FOCUS_COLOR if focus else style["color"]},
-                     borderWidth=4 if focus else 1, size=28 if focus else 12 + min(14, (n.get("mentions") or 0)),
-                     font={"size": 16 if focus else 12}, group=n["type"])
+        net.add_node(
+            n["id"],
+            label=n["name"],
+            title=node_tooltip(n),
+            shape=style["shape"],
+            color={"background": style["color"], "border": FOCUS_COLOR if focus else style["color"]},
+            borderWidth=4 if focus else 1,
+            size=28 if focus else 12 + min(14, (n.get("mentions") or 0)),
+            font={"size": 16 if focus else 12},
+            group=n["type"],
+        )
     for e in neighborhood["edges"]:
         undirected = e["type"] in UNDIRECTED
-        net.add_edge(e["source"], e["target"], title=edge_tooltip(e), color=EDGE_COLOR.get(e["type"], "#999"),
-                     width=1 + min(8, (e.get("weight") or 1) ** 0.5), label=None if e["type"] == "CO_OCCURS" else
-                     (e.get("title") or e["type"]), arrows="" if undirected else "to", font={"size": 9},
-                     dashes=e["type"] == "CO_OCCURS")
+        net.add_edge(
+            e["source"],
+            e["target"],
+            title=edge_tooltip(e),
+            color=EDGE_COLOR.get(e["type"], "#999"),
+            width=1 + min(8, (e.get("weight") or 1) ** 0.5),
+            label=None if e["type"] == "CO_OCCURS" else (e.get("title") or e["type"]),
+            arrows="" if undirected else "to",
+            font={"size": 9},
+            dashes=e["type"] == "CO_OCCURS",
+        )
     big = len(neighborhood["nodes"]) > BIG
-    net.set_options(json.dumps({
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {
-            "enabled": True, "iterations": 120 if big else STABILIZE_ITERATIONS, "fit": True}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
-        "edges": {"smooth": False if big else {"type": "continuous"}},
-    }))
+    net.set_options(
+        json.dumps(
+            {
+                "physics": {
+                    "solver": "forceAtlas2Based",
+                    "stabilization": {"enabled": True, "iterations": 120 if big else STABILIZE_ITERATIONS, "fit": True},
+                },
+                "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+                "edges": {"smooth": False if big else {"type": "continuous"}},
+            }
+        )
+    )
     return net
 
 
@@ -98,8 +126,13 @@ def render_view(neighborhood: dict, title: str | None = None) -> str:
     nodes, edges, _, _, _, options = net.get_network_data()
     center = next((n for n in neighborhood["nodes"] if n["id"] == neighborhood["center"]), None)
     title = title or (f"{center['name']} · guanxi" if center else "guanxi")
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "center": neighborhood["center"],
-            "capped": neighborhood.get("capped", False)}
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "center": neighborhood["center"],
+        "capped": neighborhood.get("capped", False),
+    }
     data_json = json_island(data)
     present = {n["type"] for n in neighborhood["nodes"]}
     edge_types = {e["type"] for e in neighborhood["edges"]}
@@ -107,7 +140,10 @@ def render_view(neighborhood: dict, title: str | None = None) -> str:
     if neighborhood.get("capped"):
         summary += f" · capped at {neighborhood.get('limit')} entities"
     return template().render(
-        title=title, summary=summary, vis_js=Markup(vis_js()),
+        title=title,
+        summary=summary,
+        vis_js=Markup(vis_js()),
         data_json=Markup(data_json),
         legend_nodes=[NODE_STYLE[t] for t in NODE_STYLE if t in present],
-        legend_edges=[{"label": t, "color": EDGE_COLOR[t]} for t in EDGE_COLOR if t in edge_types])
+        legend_edges=[{"label": t, "color": EDGE_COLOR[t]} for t in EDGE_COLOR if t in edge_types],
+    )

@@ -1,5 +1,6 @@
 """Read-only Cypher for users, a few at a time: each worker runs at most ``CYPHER_SLOTS`` user
 queries at once, and a query that finds them all taken for ``CYPHER_WAIT_S`` is answered 503."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request

@@ -1,4 +1,5 @@
 """Documents in: extract and add to the store, or remove. Writes need the API key."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -27,18 +28,32 @@ def problem(error: ValueError) -> str:
 
 def extract_and_add(store, document: Document):
     from guanxi.graph.pipeline import extract_documents
+
     articles = [a for _, arts in extract_documents([document], split=False) for a in arts]
     return store.add(articles), [a.id for a in articles]
 
 
-@router.post("", response_model=ChangePublic, status_code=201,
-             summary="Extract a document and add it to the graph (a document with the same id is replaced)",
-             openapi_extra={"requestBody": {"content": {
-                 "application/json": {"schema": {"$ref": "#/components/schemas/DocumentIn"}},
-                 "text/plain": {"schema": {"type": "string"}}}, "required": True}})
-async def post_document(store: StoreDep, request: Request,
-                        id: Annotated[str | None, Query(description="document id, for a text/plain body")] = None,
-                        title: Annotated[str | None, Query()] = None):
+@router.post(
+    "",
+    response_model=ChangePublic,
+    status_code=201,
+    summary="Extract a document and add it to the graph (a document with the same id is replaced)",
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/DocumentIn"}},
+                "text/plain": {"schema": {"type": "string"}},
+            },
+            "required": True,
+        }
+    },
+)
+async def post_document(
+    store: StoreDep,
+    request: Request,
+    id: Annotated[str | None, Query(description="document id, for a text/plain body")] = None,
+    title: Annotated[str | None, Query()] = None,
+):
     kind = request.headers.get("content-type", "").split(";")[0].strip()
     raw = await request.body()
     if kind == "text/plain":
@@ -53,21 +68,35 @@ async def post_document(store: StoreDep, request: Request,
     try:
         doc = DocumentIn(id=id, text=text, title=title) if kind == "text/plain" else DocumentIn.model_validate_json(raw)
     except ValueError as e:
-        raise InputError(f'Expected JSON {{"id", "text", "title"?, "date"?, "url"?}} or a text/plain body with '
-                         f"?id=: {problem(e)}") from e
+        raise InputError(
+            f'Expected JSON {{"id", "text", "title"?, "date"?, "url"?}} or a text/plain body with ?id=: {problem(e)}'
+        ) from e
     if not doc.text.strip():
         raise InputError(f'Document "{doc.id}" has no text')
-    document = Document(id=doc.id, text=without_controls(doc.text), title=doc.title, date=doc.date, url=doc.url,
-                        source="api")
+    document = Document(
+        id=doc.id, text=without_controls(doc.text), title=doc.title, date=doc.date, url=doc.url, source="api"
+    )
     report, ids = await run_in_threadpool(extract_and_add, store, document)
     request.app.state.cache.forget()
-    return {"ok": True, "articles": ids, "documents": report.documents, "replaced": report.replaced,
-            "entities": report.entities, "relationships": report.relationships}
+    return {
+        "ok": True,
+        "articles": ids,
+        "documents": report.documents,
+        "replaced": report.replaced,
+        "entities": report.entities,
+        "relationships": report.relationships,
+    }
 
 
 @router.delete("/{doc_id:path}", response_model=ChangePublic, summary="Remove a document and what only it supported")
 def delete_document(store: StoreDep, request: Request, doc_id: str):
     report = store.remove(doc_id)
     request.app.state.cache.forget()
-    return {"ok": True, "articles": [], "documents": report.documents, "replaced": 0,
-            "entities": report.entities, "relationships": report.relationships}
+    return {
+        "ok": True,
+        "articles": [],
+        "documents": report.documents,
+        "replaced": 0,
+        "entities": report.entities,
+        "relationships": report.relationships,
+    }

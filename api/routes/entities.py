@@ -1,9 +1,9 @@
 """Entities: search, one entity, its neighborhood as JSON and as an interactive view."""
+
 from __future__ import annotations
 
 from html import escape
 from typing import Annotated
-
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -27,8 +27,14 @@ MinNpmi = Annotated[float, Query(ge=-1, le=1, description="only CO_OCCURS edges 
 Limit = Annotated[int, Query(ge=1, le=500, description="at most this many entities (server cap 500)")]
 
 
-async def neighborhood_query(depth: Depth = 1, rel: Rels = None, types: Types = None, min_weight: MinWeight = 0,
-                             min_npmi: MinNpmi = -1, limit: Limit = 100) -> NeighborhoodQuery:
+async def neighborhood_query(
+    depth: Depth = 1,
+    rel: Rels = None,
+    types: Types = None,
+    min_weight: MinWeight = 0,
+    min_npmi: MinNpmi = -1,
+    limit: Limit = 100,
+) -> NeighborhoodQuery:
     """The neighborhood filters from the query string (unknown types answer 422)."""
     return NeighborhoodQuery(depth, rel, types, min_weight, min_npmi, limit)
 
@@ -37,11 +43,17 @@ HoodQuery = Annotated[NeighborhoodQuery, Depends(neighborhood_query)]
 
 
 @router.get("", response_model=EntitiesPublic, summary="Search entities by name or alias")
-def search_entities(store: StoreDep, request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
-                    type: EntityType = None, limit: Annotated[int, Query(ge=1, le=200)] = 20):
+def search_entities(
+    store: StoreDep,
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    type: EntityType = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+):
     def compute():
         hits = store.search(q, type=type, limit=limit)
         return {"data": hits, "count": len(hits)}
+
     return cached(request, EntitiesPublic, compute)
 
 
@@ -60,13 +72,23 @@ def get_view(store: StoreDep, request: Request, entity_id: str, query: HoodQuery
     return cached(request, None, lambda: render_view(store.neighborhood(entity_id, query)))
 
 
-@router.get("/{entity_id}/embed", response_class=HTMLResponse,
-            summary="An <iframe> snippet that embeds the view in a report or page")
-def get_embed(store: StoreDep, request: Request, entity_id: str, query: HoodQuery,
-              width: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "100%",
-              height: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "600"):
+@router.get(
+    "/{entity_id}/embed",
+    response_class=HTMLResponse,
+    summary="An <iframe> snippet that embeds the view in a report or page",
+)
+def get_embed(
+    store: StoreDep,
+    request: Request,
+    entity_id: str,
+    query: HoodQuery,
+    width: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "100%",
+    height: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "600",
+):
     entity = store.entity(entity_id, related=0)
     src = f"{str(request.base_url).rstrip('/')}/entities/{quote(entity_id)}/view?{urlencode(query.as_params())}"
     title = f"{entity['name']} · guanxi"
-    return HTMLResponse(f'<iframe src="{escape(src)}" title="{escape(title)}" width="{width}" height="{height}" '
-                        f'style="border:0" loading="lazy"></iframe>')
+    return HTMLResponse(
+        f'<iframe src="{escape(src)}" title="{escape(title)}" width="{width}" height="{height}" '
+        f'style="border:0" loading="lazy"></iframe>'
+    )

@@ -1,4 +1,5 @@
 """Health check and the home page: a search box that opens views."""
+
 from __future__ import annotations
 
 import asyncio
@@ -48,7 +49,7 @@ def home(store: StoreDep):
 PING_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-ping")
 COUNT_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-count")
 COUNTS_WAIT_S = 0.15
-_counting: dict[int, Future] = {}       # the one count in flight per store
+_counting: dict[int, Future] = {}  # the one count in flight per store
 
 
 @router.get("/health", response_model=Health, summary="Is the service up, and what does the store hold")
@@ -60,10 +61,10 @@ async def health(store: StoreDep):
         raise StoreError(f"The store at {store.uri} does not answer")
     pending = _counting.get(id(store))
     if pending is not None and not pending.done():
-        return {"ok": True, "store": store.uri, "counts": None}      # the last count is still waiting
+        return {"ok": True, "store": store.uri, "counts": None}  # the last count is still waiting
     pending = _counting[id(store)] = COUNT_THREAD.submit(store.counts)
     try:
         counts = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(pending)), COUNTS_WAIT_S)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         counts = None
     return {"ok": True, "store": store.uri, "counts": counts}

@@ -1,4 +1,5 @@
 """Relations: their evidence, paged; and shortest paths between two entities."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -15,18 +16,30 @@ from guanxi.graph.schema import RELATION_TYPES
 router = APIRouter(tags=["relations"], dependencies=[ReadDep])
 
 
-@router.get("/relations/{relation_id}/evidence", response_model=EvidencePage,
-            summary="Every piece of evidence of a relation, paged")
-def get_evidence(store: StoreDep, request: Request, relation_id: str, offset: Annotated[int, Query(ge=0)] = 0,
-                 limit: Annotated[int, Query(ge=1, le=200)] = 20):
+@router.get(
+    "/relations/{relation_id}/evidence",
+    response_model=EvidencePage,
+    summary="Every piece of evidence of a relation, paged",
+)
+def get_evidence(
+    store: StoreDep,
+    request: Request,
+    relation_id: str,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+):
     return cached(request, EvidencePage, lambda: store.evidence(relation_id, offset=offset, limit=limit))
 
 
 @router.get("/paths", response_model=Paths, summary="Shortest paths between two entities, evidence on each hop")
-def get_paths(store: StoreDep, request: Request,
-              from_: Annotated[str, Query(alias="from", min_length=1, description="entity id")],
-              to: Annotated[str, Query(min_length=1, description="entity id")],
-              max_hops: Annotated[int, Query(ge=1, le=4)] = 3, rel: Rels = None,
-              limit: Annotated[int, Query(ge=1, le=50)] = 10):
+def get_paths(
+    store: StoreDep,
+    request: Request,
+    from_: Annotated[str, Query(alias="from", min_length=1, description="entity id")],
+    to: Annotated[str, Query(min_length=1, description="entity id")],
+    max_hops: Annotated[int, Query(ge=1, le=4)] = 3,
+    rel: Rels = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+):
     rels = list(split_names(rel, RELATION_TYPES, "relation type"))
     return cached(request, Paths, lambda: store.paths(from_, to, max_hops=max_hops, rels=rels, limit=limit))
