@@ -11,17 +11,18 @@ lets other left-type mentions sit in the gap, written 〓 (X董事长、Y总裁Z
 against the text before the start of the left mention's list (A与B、C合作: B and C are A's
 partners, not each other's).
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 from guanxi.graph.gazetteer import name_boundary
-from guanxi.graph.records import Article, Evidence, Finder, Mention, Relation
+from guanxi.graph.records import Article, Entity, Evidence, Finder, Mention, Relation, Sentence
 from guanxi.graph.rules import expand, load_table, patterns
 from guanxi.graph.schema import oriented, relation_key
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 PLACEHOLDER = "〇"
 LEFT_PLACEHOLDER = "〓"
-BOOK_MARKS = str.maketrans("", "", "《》“”")   # a POLICY or quoted PROJECT mention is the text inside
+BOOK_MARKS = str.maketrans("", "", "《》“”")  # a POLICY or quoted PROJECT mention is the text inside
 BOOK_TITLE_END = "》"
 
 
@@ -50,15 +51,28 @@ class RelationRule:
     confidence: float
 
 
-@lru_cache(maxsize=None)
+@cache
 def relation_rules() -> tuple[RelationRule, ...]:
     table = load_table()
     lists = table.get("lists", {})
     compile_ = lambda p: re.compile(expand(p, lists)) if p else None  # noqa: E731
-    return tuple(RelationRule(r["id"], r["type"], r["left"], r["right"], compile_(r["gap"]), compile_(r.get("after")),
-                              r.get("head", "left"), r.get("chain", False), r.get("left_chain", False),
-                              r.get("skip_left", False), compile_(r.get("not_before")), r.get("confidence", 1.0))
-                 for r in table.get("relation", []))
+    return tuple(
+        RelationRule(
+            r["id"],
+            r["type"],
+            r["left"],
+            r["right"],
+            compile_(r["gap"]),
+            compile_(r.get("after")),
+            r.get("head", "left"),
+            r.get("chain", False),
+            r.get("left_chain", False),
+            r.get("skip_left", False),
+            compile_(r.get("not_before")),
+            r.get("confidence", 1.0),
+        )
+        for r in table.get("relation", [])
+    )
 
 
 def coordinated(text: str, mentions: list[Mention], k: int, step: int) -> list[int]:
@@ -67,7 +81,7 @@ def coordinated(text: str, mentions: list[Mention], k: int, step: int) -> list[i
     out = []
     while 0 <= k + step < len(mentions) and mentions[k + step].label == mentions[k].label:
         a, b = (mentions[k], mentions[k + step]) if step > 0 else (mentions[k + step], mentions[k])
-        if not patterns().chain_gap.match(text[a.end:b.start].translate(BOOK_MARKS)):
+        if not patterns().chain_gap.match(text[a.end : b.start].translate(BOOK_MARKS)):
             break
         k += step
         out.append(k)
@@ -81,20 +95,28 @@ class CompoundRule:
     min_rest: int
     rest: re.Pattern
     confidence: float
-    parent_shape: re.Pattern | None = None     # a parent no table knows may still end like one
+    parent_shape: re.Pattern | None = None  # a parent no table knows may still end like one
 
 
-@lru_cache(maxsize=None)
+@cache
 def compound_rules() -> tuple[CompoundRule, ...]:
-    return tuple(CompoundRule(r["id"], r["type"], r.get("min_rest", 2), re.compile(r.get("rest", "")),
-                              r.get("confidence", 1.0),
-                              re.compile(r["parent_shape"]) if "parent_shape" in r else None)
-                 for r in load_table().get("compound", []))
+    return tuple(
+        CompoundRule(
+            r["id"],
+            r["type"],
+            r.get("min_rest", 2),
+            re.compile(r.get("rest", "")),
+            r.get("confidence", 1.0),
+            re.compile(r["parent_shape"]) if "parent_shape" in r else None,
+        )
+        for r in load_table().get("compound", [])
+    )
 
 
 def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Mention, str]]:
     """(rule, unit mention, parent mention inside it, parent name) for names like 工信部信息通信管理局."""
     from guanxi.graph.aliases import alias_table
+
     table = alias_table()
     names = {m: e.name for e in article.entities for m in e.mentions}
     local = {form: e.name for e in article.entities if e.type == "ORG" for form in {e.name, *e.aliases}}
@@ -104,21 +126,29 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
             found = parent_inside(rule, m, names[m], local, table) if m.label == "ORG" and m in names else None
             if found:
                 k, parent = found
-                out.append((rule, m, Mention(m.doc_id, m.start, m.start + k, m.text[:k], "ORG", Finder.RULE, rule.id),
-                            parent))
+                out.append(
+                    (rule, m, Mention(m.doc_id, m.start, m.start + k, m.text[:k], "ORG", Finder.RULE, rule.id), parent)
+                )
     return out
 
 
-def parent_inside(rule: CompoundRule, m: Mention, own_name: str, local: dict[str, str], table: AliasTable) -> tuple[int, str] | None:
+def parent_inside(
+    rule: CompoundRule, m: Mention, own_name: str, local: dict[str, str], table: AliasTable
+) -> tuple[int, str] | None:
     """(length, parent name) of the longest start of a unit's name that names its parent."""
     from guanxi.graph.aliases import strip_legal_suffix
+
     for k in range(len(m.text) - rule.min_rest, 1, -1):
         prefix = m.text[:k]
-        if not name_boundary(m.text, 0, k):          # 联合国 is not the parent of 联合国家…实验室
+        if not name_boundary(m.text, 0, k):  # 联合国 is not the parent of 联合国家…实验室
             continue
         parent = parent_named(rule, prefix, local, table)
-        if not parent or parent == own_name or strip_legal_suffix(m.text) in (prefix, parent) \
-                or not rule.rest.search(m.text[k:]):
+        if (
+            not parent
+            or parent == own_name
+            or strip_legal_suffix(m.text) in (prefix, parent)
+            or not rule.rest.search(m.text[k:])
+        ):
             continue
         own = table.lookup(m.text)
         if own and own.canonical == parent:
@@ -131,12 +161,16 @@ def parent_named(rule: CompoundRule, prefix: str, local: dict[str, str], table: 
     """The organization a name's start names: one of the article, one of the alias table, or one
     that ends like a parent of the rule's kind."""
     entry = table.lookup(prefix)
-    return local.get(prefix) or (entry.canonical if entry and entry.type == "ORG" else None) \
+    return (
+        local.get(prefix)
+        or (entry.canonical if entry and entry.type == "ORG" else None)
         or (prefix if rule.parent_shape and rule.parent_shape.search(prefix) else None)
+    )
 
 
-def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: str,
-             left_label: str | None = None) -> str | None:
+def gap_text(
+    text: str, mentions: list[Mention], i: int, j: int, right_label: str, left_label: str | None = None
+) -> str | None:
     """Text between mention i and j, other right-type mentions as 〇 (and, where ``left_label`` is
     given, left-type mentions as 〓); None if a mention of another type sits between."""
     parts, pos = [], mentions[i].end
@@ -148,23 +182,23 @@ def gap_text(text: str, mentions: list[Mention], i: int, j: int, right_label: st
             mark = LEFT_PLACEHOLDER
         else:
             return None
-        parts.append(text[pos:m.start])
+        parts.append(text[pos : m.start])
         parts.append(mark)
         pos = m.end
-    parts.append(text[pos:mentions[j].start])
+    parts.append(text[pos : mentions[j].start])
     return "".join(parts).translate(BOOK_MARKS)
 
 
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):
     """(rule, head mention, tail mention, title) for every rule that fires in one sentence."""
-    at: dict[str, list[int]] = {}               # positions of the mentions of each type
+    at: dict[str, list[int]] = {}  # positions of the mentions of each type
     for k, m in enumerate(mentions):
         at.setdefault(m.label, []).append(k)
     name_of = [names[m] for m in mentions]
     for rule in relation_rules():
         rights = at.get(rule.right, [])
         for i in at.get(rule.left, []):
-            for j in rights[bisect_right(rights, i):]:
+            for j in rights[bisect_right(rights, i) :]:
                 yield from fired(rule, text, mentions, name_of, i, j)
 
 
@@ -185,7 +219,7 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
     if (rule.after and not a) or negated(text, left, gap, end):
         return
     preceding = coordinated(text, mentions, i, -1)
-    if rule.not_before and rule.not_before.search(text[:mentions[(preceding or [i])[-1]].start]):
+    if rule.not_before and rule.not_before.search(text[: mentions[(preceding or [i])[-1]].start]):
         return
     sources = [i, *preceding] if rule.left_chain else [i]
     targets = [j, *following] if rule.chain else [j]
@@ -202,8 +236,14 @@ def gap_match(rule: RelationRule, gap: str) -> re.Match | None:
     return rule.gap.fullmatch(gap) if rule.gap.pattern.startswith("^") else rule.gap.search(gap)
 
 
-def oriented_pairs(rule: RelationRule, mentions: list[Mention], name_of: list[str], sources: list[int],
-                   targets: list[int], title: str | None):
+def oriented_pairs(
+    rule: RelationRule,
+    mentions: list[Mention],
+    name_of: list[str],
+    sources: list[int],
+    targets: list[int],
+    title: str | None,
+):
     for s in sources:
         for t in targets:
             if name_of[s] != name_of[t]:
@@ -213,59 +253,88 @@ def oriented_pairs(rule: RelationRule, mentions: list[Mention], name_of: list[st
 
 def negated(text: str, left: Mention, gap: str, end: int) -> bool:
     """Negation and hedging around the pair, names themselves excluded (未成年保护专项)."""
-    return bool(patterns().negation.search(text[max(0, left.start - 6):left.start] + PLACEHOLDER + gap + PLACEHOLDER
-                                + text[end:end + 12]))
+    return bool(
+        patterns().negation.search(
+            text[max(0, left.start - 6) : left.start] + PLACEHOLDER + gap + PLACEHOLDER + text[end : end + 12]
+        )
+    )
+
+
+class Collector:
+    """The relations of one article as they are found: one per relation key, with one piece of
+    evidence per pair of mentions (from the first rule that links them)."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.names = {m: e.name for e in article.entities for m in e.mentions}
+        self.types = {e.name: e.type for e in article.entities}
+        self.found: dict[tuple, Relation] = {}
+        self.evidenced: dict[tuple, set[frozenset]] = {}
+
+    def add(self, kind, head_m, tail_m, rule_id, confidence, title=None) -> None:
+        head, tail = self.names[head_m], self.names[tail_m]
+        if (head, tail) != oriented(kind, head, tail):
+            head, tail, head_m, tail_m = tail, head, tail_m, head_m
+        key = relation_key(kind, head, tail, title)
+        rel = self.found.get(key)
+        if rel is None:
+            rel = self.found[key] = Relation(kind, head, tail, self.types[head], self.types[tail], title=title)
+            self.evidenced[key] = set()
+        spans = frozenset({(head_m.start, head_m.end), (tail_m.start, tail_m.end)})
+        if spans in self.evidenced[key]:
+            return
+        self.evidenced[key].add(spans)
+        sentence = self.article.sentence_at(head_m.start)
+        rel.evidence.append(
+            Evidence(
+                self.article.id,
+                sentence.text if sentence else "",
+                (head_m.start, head_m.end),
+                (tail_m.start, tail_m.end),
+                rule_id,
+                confidence,
+                self.article.date,
+            )
+        )
+
+    def add_compound_parents(self) -> None:
+        """A unit named inside its parent's name (the parent becomes an entity if it is not one)."""
+        article = self.article
+        for rule, unit, inner, parent in compound_parents(article):
+            if parent not in self.types:
+                article.entities.append(Entity(parent, "ORG", {inner.text} - {parent}, [inner]))
+                self.types[parent] = "ORG"
+            elif inner.text != parent:
+                next(e for e in article.entities if e.name == parent).mentions.append(inner)
+            self.names[inner] = parent
+            self.add(rule.type, unit, inner, rule.id, rule.confidence)
+
+    def add_sentence(self, sentence: Sentence, ms: list[Mention]) -> None:
+        """Typed relations by rule, then co-occurrence, of the mentions of one sentence."""
+        start = sentence.start
+        local = [replace(m, start=m.start - start, end=m.end - start) for m in ms]
+        back = dict(zip(local, ms))
+        local_names = {lm: self.names[back[lm]] for lm in local}
+        for rule, head, tail, title in typed_relations(sentence.text, local, local_names):
+            self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title)
+        seen_pairs = set()
+        for a, b in combinations(ms, 2):
+            pair = tuple(sorted((self.names[a], self.names[b])))
+            if pair[0] != pair[1] and pair not in seen_pairs:
+                seen_pairs.add(pair)
+                self.add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0)
 
 
 def extract_relations(article: Article) -> Article:
     """Pipeline stage: typed relations by rule and CO_OCCURS pairs, each with its evidence."""
-    names = {m: e.name for e in article.entities for m in e.mentions}
-    types = {e.name: e.type for e in article.entities}
-    found: dict[tuple, Relation] = {}
-
-    def add(kind, head_m, tail_m, rule_id, confidence, title=None):
-        head, tail = names[head_m], names[tail_m]
-        if (head, tail) != oriented(kind, head, tail):
-            head, tail, head_m, tail_m = tail, head, tail_m, head_m
-        key = relation_key(kind, head, tail, title)
-        rel = found.get(key)
-        if rel is None:
-            rel = found[key] = Relation(kind, head, tail, types[head], types[tail], title=title)
-        spans = {(head_m.start, head_m.end), (tail_m.start, tail_m.end)}
-        if any({ev.head, ev.tail} == spans for ev in rel.evidence):
-            return                    # one piece of evidence per pair of mentions, from the first rule
-        sentence = article.sentence_at(head_m.start)
-        rel.evidence.append(Evidence(article.id, sentence.text if sentence else "",
-                                     (head_m.start, head_m.end), (tail_m.start, tail_m.end),
-                                     rule_id, confidence, article.date))
-
-    for rule, unit, inner, parent in compound_parents(article):
-        if parent not in types:
-            from guanxi.graph.records import Entity
-            article.entities.append(Entity(parent, "ORG", {inner.text} - {parent}, [inner]))
-            types[parent] = "ORG"
-        elif inner.text != parent:
-            next(e for e in article.entities if e.name == parent).mentions.append(inner)
-        names[inner] = parent
-        add(rule.type, unit, inner, rule.id, rule.confidence)
-
+    collector = Collector(article)
+    collector.add_compound_parents()
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.mentions:
         s = article.sentence_at(m.start)
-        if s is not None and m in names:
+        if s is not None and m in collector.names:
             by_sentence.setdefault(s.start, []).append(m)
     for start, ms in by_sentence.items():
-        sentence = article.sentence_at(start)
-        local = [replace(m, start=m.start - start, end=m.end - start) for m in ms]
-        back = dict(zip(local, ms))
-        local_names = {lm: names[back[lm]] for lm in local}
-        for rule, head, tail, title in typed_relations(sentence.text, local, local_names):
-            add(rule.type, back[head], back[tail], rule.id, rule.confidence, title)
-        seen_pairs = set()
-        for a, b in combinations(ms, 2):
-            pair = tuple(sorted((names[a], names[b])))
-            if pair[0] != pair[1] and pair not in seen_pairs:
-                seen_pairs.add(pair)
-                add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0)
-    article.relations = list(found.values())
+        collector.add_sentence(article.sentence_at(start), ms)
+    article.relations = list(collector.found.values())
     return article
