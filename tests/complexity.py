@@ -37,7 +37,7 @@ def functions(folders=FOLDERS) -> list[Function]:
                     out.append(
                         Function(f"{path.relative_to(ROOT)}:{f.lineno} {name}", f.complexity, f.endline - f.lineno + 1)
                     )
-    return list({f.where: f for f in out}.values())      # radon may list a method twice
+    return list({f.where: f for f in out}.values())  # radon may list a method twice
 
 
 def main(argv=None) -> int:
