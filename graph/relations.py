@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 PLACEHOLDER = "〇"
 LEFT_PLACEHOLDER = "〓"
+# an aside between two names (（以下简称“…”）, an English name, a stock code) is not part of the link
+PARENTHETICAL = re.compile(r"[（(][^（）()]{0,40}[）)]")
 BOOK_MARKS = str.maketrans("", "", "《》“”")  # a POLICY or quoted PROJECT mention is the text inside
 BOOK_TITLE_END = "》"
 
@@ -186,7 +188,10 @@ def gap_text(
         parts.append(mark)
         pos = m.end
     parts.append(text[pos : mentions[j].start])
-    return "".join(parts).translate(BOOK_MARKS)
+    gap = "".join(parts)
+    if "（" in gap or "(" in gap:
+        gap = PARENTHETICAL.sub("", gap)
+    return gap.translate(BOOK_MARKS)
 
 
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):

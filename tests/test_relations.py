@@ -107,3 +107,28 @@ def test_a_person_with_two_titles_holds_both_roles():
         ("李明远", "北辰科技公司", "副总裁"),
         ("李明远", "北辰云计算公司", "总经理"),
     }
+
+
+def test_an_aside_in_brackets_between_two_partners_does_not_hide_the_partnership():
+    article = run("工信部（MIIT）与科技部（MOST）签署战略合作协议。")
+    assert relations(article, "PARTNERS_WITH") == {("工业和信息化部", "科学技术部", None)}
+
+
+def test_partners_met_one_after_another_form_a_star_not_a_clique():
+    for text in (
+        "工信部已先后与科技部、教育部和财政部等3家单位达成合作。",
+        "工信部分别与科技部、教育部和财政部签署合作协议。",
+    ):
+        article = run(text)
+        assert relations(article, "PARTNERS_WITH") == {
+            ("工业和信息化部", "科学技术部", None),
+            ("工业和信息化部", "教育部", None),
+            ("工业和信息化部", "财政部", None),
+        }, text
+
+
+def test_founders_of_a_company_each_invest_in_it():
+    article = run("工信部与科技部、教育部共同出资成立北辰研究院有限公司。", [("北辰研究院有限公司", "ORG")])
+    assert relations(article, "INVESTS_IN") == {
+        (founder, "北辰研究院有限公司", None) for founder in ("工业和信息化部", "科学技术部", "教育部")
+    }
