@@ -45,6 +45,7 @@ class Related(BaseModel):
     entity: EntityPublic
     type: str
     weight: float | None = None
+    specificity: float | None = Field(None, description="the weight, a group action counting less (see EdgePublic)")
     title: str | None = None
 
 
@@ -60,6 +61,7 @@ class Evidence(BaseModel):
     rule_id: str
     confidence: float = 1.0
     date: str | None = None
+    parties: int = Field(2, description="bodies the sentence links this way at once (a two-party deal: 2)")
 
 
 _edge = schema_fields(

@@ -8,7 +8,7 @@ WITH row, row.h AS h, row.t AS t
 MATCH (a) WHERE id(a) = h AND a.id = row.head
 MATCH (b) WHERE id(b) = t AND b.id = row.tail
 MERGE (a)-[r:{type} {id: row.id}]->(b)
-SET r.weight = row.weight, r.title = row.title, r.documents = row.documents,
+SET r.weight = row.weight, r.specificity = row.specificity, r.title = row.title, r.documents = row.documents,
     r.document_count = row.document_count, r.evidence = row.evidence, r.evidence_total = row.evidence_total,
     r.rules = row.rules, r.first_seen = row.first_seen, r.last_seen = row.last_seen
 RETURN count(r) AS written

@@ -7,5 +7,6 @@ WHERE a.id IN $ids
   AND (size($rels) = 0 OR type(r) IN $rels)
   AND (size($types) = 0 OR b.type IN $types)
 RETURN a.id AS from_id, b.id AS node_id, b.sentences AS sentences, r.id AS id,
-       type(r) AS type, startNode(r).id AS source, r.weight AS weight
+       type(r) AS type, startNode(r).id AS source, r.weight AS weight,
+       coalesce(r.specificity, r.weight) AS specificity
 LIMIT $cap

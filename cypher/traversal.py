@@ -105,7 +105,7 @@ class Expansion:
             cap = self.hop_cap(hop)
             rows = read_hop(hop, frontier, cap)
             self.capped = self.capped or len(rows) >= cap
-            rows.sort(key=lambda r: -(r["weight"] or 0))
+            rows.sort(key=lambda r: -(r.get("specificity") or r["weight"] or 0))
             frontier = [node for r in rows if (node := self.take(r, hop)) is not None]
 
     def take(self, r: dict, hop: int) -> str | None:
@@ -135,6 +135,7 @@ class Expansion:
                 "source": source,
                 "target": target,
                 "weight": r["weight"],
+                "specificity": r.get("specificity"),
                 "npmi": score,
             },
         )
@@ -223,6 +224,7 @@ class PathSearch:
                 "source": r["source"],
                 "target": other if r["source"] == prev else prev,
                 "weight": r["weight"],
+                "specificity": r.get("specificity"),
             }
             found_now.setdefault(other, []).append((prev, edge))
         self.parents[side].update(found_now)

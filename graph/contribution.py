@@ -162,6 +162,7 @@ def edge_from(rel_id: str, parts: list[tuple[DocumentInfo, RelationPart]]) -> di
         "tail": first.tail,
         "title": first.title,
         "weight": weight,
+        "specificity": specificity(weight, evidence),
         "documents": [doc.id for doc, _ in parts],
         "document_count": len(parts),
         "evidence": evidence[:MAX_EVIDENCE],
@@ -170,6 +171,15 @@ def edge_from(rel_id: str, parts: list[tuple[DocumentInfo, RelationPart]]) -> di
         "first_seen": min(dates, default=None),
         "last_seen": max(dates, default=None),
     }
+
+
+def specificity(weight: int, evidence: list[dict]) -> float:
+    """The weight with each piece of evidence counted as 1/(parties - 1): a two-party agreement
+    counts 1, each pair of a campaign of eight bodies 1/7 (estimated from the stored evidence)."""
+    if not evidence:
+        return float(weight)
+    share = sum(1 / (ev.get("parties", 2) - 1) for ev in evidence) / len(evidence)
+    return round(weight * share, 4)
 
 
 Parts = dict[str, list[tuple[DocumentInfo, "EntityPart | RelationPart"]]]

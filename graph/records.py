@@ -119,6 +119,7 @@ class Evidence:
     rule_id: str
     confidence: float = 1.0
     date: str | None = None
+    parties: int = 2  # how many bodies the sentence links this way at once (a campaign of eight: 8)
 
     def as_dict(self) -> dict:
         return {
@@ -129,6 +130,7 @@ class Evidence:
             "rule_id": self.rule_id,
             "confidence": self.confidence,
             "date": self.date,
+            "parties": self.parties,
         }
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from guanxi.graph.gazetteer import name_boundary
 from guanxi.graph.records import Article, Entity, Evidence, Finder, Mention, Relation, Sentence
 from guanxi.graph.rules import expand, load_table, patterns
-from guanxi.graph.schema import oriented, relation_key
+from guanxi.graph.schema import UNDIRECTED, oriented, relation_key
 
 if TYPE_CHECKING:
     from guanxi.graph.aliases import AliasTable
@@ -265,6 +265,20 @@ def negated(text: str, left: Mention, gap: str, end: int) -> bool:
     )
 
 
+def group_sizes(found) -> dict[tuple[Mention, Mention], int]:
+    """For each undirected pair a sentence links (X、Y和Z联合开展…), how many bodies it links at
+    once: the two, and every mention linked the same way to both. A star (X分别与A、B) is pairs of
+    two; a campaign of eight bodies gives each of its 28 pairs eight."""
+    linked: dict[Mention, set[Mention]] = {}
+    for rule, head, tail, _ in found:
+        if rule.type in UNDIRECTED:
+            linked.setdefault(head, set()).add(tail)
+            linked.setdefault(tail, set()).add(head)
+    return {
+        (head, tail): 2 + len(linked[head] & linked[tail]) for rule, head, tail, _ in found if rule.type in UNDIRECTED
+    }
+
+
 class Collector:
     """The relations of one article as they are found: one per relation key, with one piece of
     evidence per pair of mentions (from the first rule that links them)."""
@@ -276,7 +290,7 @@ class Collector:
         self.found: dict[tuple, Relation] = {}
         self.evidenced: dict[tuple, set[frozenset]] = {}
 
-    def add(self, kind, head_m, tail_m, rule_id, confidence, title=None) -> None:
+    def add(self, kind, head_m, tail_m, rule_id, confidence, title=None, parties=2) -> None:
         head, tail = self.names[head_m], self.names[tail_m]
         if (head, tail) != oriented(kind, head, tail):
             head, tail, head_m, tail_m = tail, head, tail_m, head_m
@@ -299,6 +313,7 @@ class Collector:
                 rule_id,
                 confidence,
                 self.article.date,
+                parties,
             )
         )
 
@@ -320,8 +335,10 @@ class Collector:
         local = [replace(m, start=m.start - start, end=m.end - start) for m in ms]
         back = dict(zip(local, ms))
         local_names = {lm: self.names[back[lm]] for lm in local}
-        for rule, head, tail, title in typed_relations(sentence.text, local, local_names):
-            self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title)
+        found = list(typed_relations(sentence.text, local, local_names))
+        parties = group_sizes(found)
+        for rule, head, tail, title in found:
+            self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title, parties.get((head, tail), 2))
         seen_pairs = set()
         for a, b in combinations(ms, 2):
             pair = tuple(sorted((self.names[a], self.names[b])))

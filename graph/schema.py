@@ -103,10 +103,17 @@ ENTITY = (
 EDGE = (
     Property("id", "str", "stable id: a hash of type, ends and (for roles) title"),
     Property("weight", "int", "sentences of evidence"),
+    Property(
+        "specificity",
+        "float",
+        "the weight with each piece of evidence counted as 1/(parties - 1): a two-party agreement 1, "
+        "each pair of a campaign of eight bodies 1/7; what rankings of partners go by",
+        optional=True,
+    ),
     Property("title", "str", "the title of a HOLDS_ROLE", optional=True),
     Property("documents", "list", "ids of the documents with evidence", public=False),
     Property("document_count", "int", "documents with evidence"),
-    Property("evidence", "json", "up to 20 evidence records: document, sentence, offsets, rule, confidence"),
+    Property("evidence", "json", "up to 20 evidence records: document, sentence, offsets, rule, confidence, parties"),
     Property("evidence_total", "int", "all evidence ever counted"),
     Property("rules", "list", "the rules and models that found it", public=False),
     Property("first_seen", "str", "date of the earliest evidence", optional=True, public=False),

@@ -132,3 +132,11 @@ def test_founders_of_a_company_each_invest_in_it():
     assert relations(article, "INVESTS_IN") == {
         (founder, "北辰研究院有限公司", None) for founder in ("工业和信息化部", "科学技术部", "教育部")
     }
+
+
+def test_a_group_action_records_how_many_bodies_it_links():
+    campaign = run("工信部、科技部、教育部和财政部联合开展专项行动。")
+    partners = [r for r in campaign.relations if r.type == "PARTNERS_WITH"]
+    assert len(partners) == 6 and {ev.parties for r in partners for ev in r.evidence} == {4}
+    star = run("工信部分别与科技部、教育部签署合作协议。")
+    assert {ev.parties for r in star.relations if r.type == "PARTNERS_WITH" for ev in r.evidence} == {2}

@@ -556,3 +556,22 @@ def test_the_row_cap_is_applied_by_the_database(store, small_graph):
     # six million rows would take seconds and gigabytes to build; capped by the database it is quick
     result = store.query("UNWIND range(1, 6000000) AS x RETURN x", row_cap=10)
     assert [r["x"] for r in result["rows"]] == list(range(1, 11)) and result["truncated"]
+
+
+def test_top_partners_rank_a_two_party_deal_above_a_campaign(store):
+    articles = [
+        run("工信部与科技部签署战略合作协议。", doc_id="deal"),
+        run("工信部、教育部、财政部和商务部联合开展专项行动。", doc_id="campaign-1"),
+        run("工信部、教育部、财政部和商务部联合开展第二轮专项行动。", doc_id="campaign-2"),
+    ]
+    graph = build_graph(articles)
+    edges = {(graph.nodes[h]["name"], graph.nodes[t]["name"]): e for h, t, e in graph.edges(data=True)
+             if e["type"] == "PARTNERS_WITH"}
+    deal = next(e for pair, e in edges.items() if "科学技术部" in pair)
+    campaign = next(e for pair, e in edges.items() if "教育部" in pair and "工业和信息化部" in pair)
+    assert (deal["weight"], deal["specificity"]) == (1, 1.0)
+    assert campaign["weight"] == 2 and campaign["specificity"] == pytest.approx(2 / 3, abs=1e-3)
+    store.load(graph)
+    ministry = store.resolve("工业和信息化部")
+    top = [r for r in store.entity(ministry)["related"] if r["type"] == "PARTNERS_WITH"]
+    assert top[0]["entity"]["name"] == "科学技术部" and top[0]["weight"] < top[1]["weight"]

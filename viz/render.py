@@ -59,7 +59,11 @@ def node_tooltip(n: dict) -> str:
 
 def edge_tooltip(e: dict) -> str:
     head = e["type"] + (f" ({e['title']})" if e.get("title") else "")
-    lines = [f"{head} · weight {e.get('weight')}" + (f" · npmi {e['npmi']}" if e.get("npmi") is not None else "")]
+    lines = [
+        f"{head} · weight {e.get('weight')}"
+        + (f" · specificity {e['specificity']:g}" if e.get("specificity") not in (None, e.get("weight")) else "")
+        + (f" · npmi {e['npmi']}" if e.get("npmi") is not None else "")
+    ]
     for ev in e.get("evidence", [])[:3]:
         lines.append(f"— {ev.get('sentence', '')[:160]}  [{ev.get('doc_id')}]")
     if (e.get("evidence_total") or 0) > 3:
@@ -98,7 +102,7 @@ def build_network(neighborhood: dict) -> Network:
             e["target"],
             title=edge_tooltip(e),
             color=EDGE_COLOR.get(e["type"], "#999"),
-            width=1 + min(8, (e.get("weight") or 1) ** 0.5),
+            width=1 + min(8, (e.get("specificity") or e.get("weight") or 1) ** 0.5),
             label=None if e["type"] == "CO_OCCURS" else (e.get("title") or e["type"]),
             arrows="" if undirected else "to",
             font={"size": 9},
