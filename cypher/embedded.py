@@ -53,7 +53,9 @@ def command(port: int, *args: str, timeout: float = 0.5) -> bytes:
 
 
 def ping(port: int, timeout: float = 0.5) -> bool:
-    return command(port, "PING", timeout=timeout).startswith(b"+PONG")
+    """A redis server answers on ``port``: PONG, or an error such as MISCONF (it cannot write its
+    files, but is there and must be stopped as any other)."""
+    return command(port, "PING", timeout=timeout)[:1] in (b"+", b"-")
 
 
 def server_args(binary: str, module: str, port: int, data_dir: Path, appendonly: bool) -> list[str]:
@@ -241,7 +243,10 @@ class EmbeddedServer:
         state = self.state()
         port, pid = state.get("port"), state.get("pid")
         if isinstance(port, int) and ping(port):
-            command(port, "SHUTDOWN", "SAVE", timeout=30)
+            if command(port, "SHUTDOWN", "SAVE", timeout=30).startswith(b"-"):
+                # the snapshot could not be written (a full disk): what was acknowledged is in the
+                # append-only file already, so stop without it rather than leave the server running
+                command(port, "SHUTDOWN", "NOSAVE", timeout=30)
         if self.process is not None and self.process.pid == pid:
             try:
                 self.process.wait(timeout=30)  # our child: reap it

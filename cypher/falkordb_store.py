@@ -7,7 +7,7 @@ import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import chain
 from operator import itemgetter
 from urllib.parse import urlparse
@@ -119,7 +119,7 @@ class FalkorDBStore(GraphStore):
         key, token = f"{self.graph.name}:writer", uuid.uuid4().hex
         connection = self.db.connection
         deadline = time.monotonic() + self.lock_wait_s
-        while not connection.set(key, token, nx=True, px=WRITER_LOCK_TTL_MS):
+        while not self._redis(connection.set, key, token, nx=True, px=WRITER_LOCK_TTL_MS):
             if time.monotonic() > deadline:
                 raise StoreError(
                     f"Another process has been writing to graph {self.graph.name!r} at {self.uri} "
@@ -130,14 +130,25 @@ class FalkorDBStore(GraphStore):
         self._lock.key = key
         try:
             yield
-        finally:
+        except BaseException:
             self._lock.key = None
-            connection.eval(RELEASE, 1, key, token)
+            with suppress(Exception):  # the write's own error is the one to report; the key lapses
+                connection.eval(RELEASE, 1, key, token)
+            raise
+        self._lock.key = None
+        self._redis(connection.eval, RELEASE, 1, key, token)
 
     def _renew_lock(self) -> None:
         key = getattr(self._lock, "key", None)
         if key:
-            self.db.connection.pexpire(key, WRITER_LOCK_TTL_MS)
+            self._redis(self.db.connection.pexpire, key, WRITER_LOCK_TTL_MS)
+
+    def _redis(self, command, *args, **kwargs):
+        """One plain Redis command, its errors as StoreError."""
+        try:
+            return command(*args, **kwargs)
+        except Exception as e:
+            raise self._store_error(e) from e
 
     def _create_entities(self, label, rows, batch_size) -> None:
         self._bulk(
@@ -232,6 +243,12 @@ class FalkorDBStore(GraphStore):
     def _store_error(self, e: Exception) -> StoreError:
         if isinstance(e, (ConnectionError, OSError)) or "Connection" in type(e).__name__:
             return StoreError(f"Lost the connection to FalkorDB at {self.uri}: {e}")
+        if str(e).startswith("MISCONF"):
+            where = f"; see {self.server.data_dir / 'server.log'}" if self.server is not None else ""
+            return StoreError(
+                f"FalkorDB at {self.uri} cannot write its data to disk, so it takes no writes "
+                f"(is the disk full?){where}: {e}"
+            )
         return StoreError(str(e))
 
     def _node_handles(self, ids: set[str]) -> dict[str, int]:

@@ -82,3 +82,48 @@ def test_the_change_counter_never_goes_back_after_a_rollback(tmp_path):
         assert store.generation() > before > 1_600_000_000_000  # milliseconds of the clock
     finally:
         store.close()
+
+
+def mounted_tmpfs(folder, size: str) -> bool:
+    """A tiny tmpfs at ``folder``, where this process may mount one (root in a container)."""
+    if os.geteuid() != 0:
+        return False
+    return (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
+        ).returncode
+        == 0
+    )
+
+
+def test_a_full_disk_is_an_error_not_an_acknowledged_write(tmp_path):
+    from guanxi.cypher.falkordb_store import FalkorDBStore
+    from guanxi.graph.errors import StoreError
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not mounted_tmpfs(disk, "2m"):
+        pytest.skip("cannot mount a small tmpfs here (needs root and mount rights) to fill a disk")
+    try:
+        store = FalkorDBStore.embedded(disk / "data")
+        rows = [
+            {
+                "id": f"org-{i}",
+                "name": "甲" * 200 + str(i),
+                "type": "ORG",
+                "aliases": [],
+                "mentions": 1,
+                "sentences": 1,
+                "document_count": 1,
+                "first_seen": None,
+                "last_seen": None,
+                "merge_reasons": [],
+                "keys": [],
+            }
+            for i in range(20_000)
+        ]
+        with pytest.raises(StoreError, match="cannot write its data to disk.*is the disk full"):
+            store.load_rows({"ORG": rows}, {})
+        store.close()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)

@@ -565,8 +565,11 @@ def test_top_partners_rank_a_two_party_deal_above_a_campaign(store):
         run("工信部、教育部、财政部和商务部联合开展第二轮专项行动。", doc_id="campaign-2"),
     ]
     graph = build_graph(articles)
-    edges = {(graph.nodes[h]["name"], graph.nodes[t]["name"]): e for h, t, e in graph.edges(data=True)
-             if e["type"] == "PARTNERS_WITH"}
+    edges = {
+        (graph.nodes[h]["name"], graph.nodes[t]["name"]): e
+        for h, t, e in graph.edges(data=True)
+        if e["type"] == "PARTNERS_WITH"
+    }
     deal = next(e for pair, e in edges.items() if "科学技术部" in pair)
     campaign = next(e for pair, e in edges.items() if "教育部" in pair and "工业和信息化部" in pair)
     assert (deal["weight"], deal["specificity"]) == (1, 1.0)
