@@ -154,3 +154,15 @@ def test_view_of_300_nodes_is_small():
     ]
     html = render_view({"center": "n0", "depth": 1, "capped": False, "limit": 300, "nodes": nodes, "edges": edges})
     assert len(html.encode()) < 1_500_000
+
+
+def test_nodes_have_the_legends_colours_and_shapes(hood):
+    import json
+
+    from guanxi.viz.render import NODE_STYLE
+
+    html = render_view(hood)
+    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1))
+    for node in data["nodes"]:
+        kind = next(t for t, s in NODE_STYLE.items() if s["shape"] == node["shape"])
+        assert node["color"]["background"] == NODE_STYLE[kind]["color"] and "group" not in node

@@ -93,8 +93,7 @@ def build_network(neighborhood: dict) -> Network:
             borderWidth=4 if focus else 1,
             size=28 if focus else 12 + min(14, (n.get("mentions") or 0)),
             font={"size": 16 if focus else 12},
-            group=n["type"],
-        )
+        )  # no vis "group": vis-network would colour groups from its own palette, not the legend's
     for e in neighborhood["edges"]:
         undirected = e["type"] in UNDIRECTED
         net.add_edge(
