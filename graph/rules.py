@@ -175,6 +175,10 @@ def trim_left(text: str, start: int, words: WordLists) -> int:
     return start + best
 
 
+# a count of undertakings is not the name of one: 42个重点项目, 两大工程
+COUNTED = re.compile(r"[\d一二三四五六七八九十百千两几多数]+(?:个|家|份|批|项|大)")
+
+
 def is_generic(name: str, words: WordLists) -> bool:
     """True for a project 'name' that only says what kind of thing it is: 跨链协议, 重点项目."""
     if name.endswith(words.agreements):
@@ -186,7 +190,7 @@ def is_generic(name: str, words: WordLists) -> bool:
         if core.endswith(suffix):
             core = core[: -len(suffix)]
             break
-    return only_generic_words(core, words)
+    return only_generic_words(core, words) or bool(COUNTED.search(core))
 
 
 def only_generic_words(core: str, words: WordLists) -> bool:

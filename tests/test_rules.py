@@ -136,3 +136,11 @@ def test_negation_and_hedging_but_not_words_that_merely_contain_them(text, linke
 def test_agreements_are_deals_not_projects():
     found = [m.text for m in apply_entity_rules("双方签订5G专网合作协议，并启动南湖智慧园区项目。", "doc")]
     assert found == ["南湖智慧园区项目"]
+
+
+def test_projects_are_named_undertakings_not_phrases_counts_or_contracts():
+    from guanxi.graph.rules import apply_entity_rules
+
+    text = "根据协议，双方签约项目共计42个重点项目，并签署了股权转让协议；南湖智慧园区项目已开工，星河跨链协议上线。"
+    projects = {m.text for m in apply_entity_rules(text, "d") if m.label == "PROJECT"}
+    assert projects == {"南湖智慧园区项目", "星河跨链协议"}
