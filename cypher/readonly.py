@@ -16,6 +16,8 @@ WRITE_CLAUSES = re.compile(
     re.I,
 )
 PROCEDURE_CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.I)
+QUOTED_PROCEDURE = re.compile(r"\bCALL\s*`", re.I)
+STRINGS_AND_COMMENTS_ONLY = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.S)
 # procedures that only read (both stores' catalogue, full-text search, FalkorDB's path algorithms)
 READ_PROCEDURES = frozenset(
     name.lower()
@@ -63,6 +65,10 @@ def check_read_only(query: str) -> None:
         raise QueryRefused(
             f"Read-only queries only: {clause} writes to the graph. "
             f"Use `guanxi add`/`guanxi build` to change the graph."
+        )
+    if QUOTED_PROCEDURE.search(STRINGS_AND_COMMENTS_ONLY.sub(" ", query)):
+        raise QueryRefused(
+            "Procedure names in backticks are not allowed; call a listed read-only procedure by its name"
         )
     for name in PROCEDURE_CALL.findall(text):
         if name.lower() not in READ_PROCEDURES:

@@ -68,8 +68,9 @@ def read_jsonl(path: Path, data: bytes | None = None) -> tuple[list[Document], l
         except json.JSONDecodeError as e:
             errors.append(InputError(f"{path}:{number}: not valid JSON ({e.msg})"))
             continue
-        if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
-            errors.append(InputError(f'{path}:{number}: expected an object with "id" and "text"'))
+        problem = row_problem(row)
+        if problem:
+            errors.append(InputError(f"{path}:{number}: {problem}"))
             continue
         doc_id = str(row["id"])
         if doc_id in seen:
@@ -91,6 +92,18 @@ def read_jsonl(path: Path, data: bytes | None = None) -> tuple[list[Document], l
     return docs, errors
 
 
+def row_problem(row) -> str | None:
+    """What is wrong with one .jsonl row, if anything."""
+    if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
+        return 'expected an object with "id" and "text"'
+    if not isinstance(row["id"], (str, int)) or isinstance(row["id"], bool) or str(row["id"]).strip() == "":
+        return f'"id" must be a non-empty string or a number, not {row["id"]!r}'
+    if not row["text"].strip():
+        return "the text is empty"
+    bad = [k for k in ("title", "date", "url") if row.get(k) is not None and not isinstance(row[k], str)]
+    return f"{', '.join(bad)} must be text" if bad else None
+
+
 def expand_paths(sources: Iterable[str], errors: list[InputError] | None = None) -> list[Path]:
     """The files of ``sources``: files as given, folders walked for text and .jsonl files; a
     subfolder that cannot be read is reported in ``errors``."""
@@ -105,6 +118,7 @@ def expand_paths(sources: Iterable[str], errors: list[InputError] | None = None)
             if errors is not None:
                 errors.append(InputError(f"{e.filename}: could not be read: {e.strerror}"))
 
+        found = len(out)
         out.extend(
             sorted(
                 Path(folder) / f
@@ -113,13 +127,18 @@ def expand_paths(sources: Iterable[str], errors: list[InputError] | None = None)
                 if Path(f).suffix.lower() in TEXT_SUFFIXES | {".jsonl"}
             )
         )
+        if len(out) == found and errors is not None:
+            errors.append(InputError(f"{p}: holds no .txt, .text, .md or .jsonl files"))
     return out
 
 
 def read_stdin() -> tuple[list[Document], list[InputError]]:
     if sys.stdin is None:
         return [], [InputError("standard input is closed; give files or folders, or pipe text into -")]
-    data = sys.stdin.buffer.read()
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as e:
+        return [], [InputError(f"standard input could not be read: {e.strerror or e}")]
     if data.lstrip()[:1] == b"{":
         return read_jsonl(Path("<stdin>"), data)
     try:
@@ -150,6 +169,9 @@ def read_sources(sources: Iterable[str]) -> tuple[list[Document], list[InputErro
     docs: list[Document] = []
     errors: list[InputError] = []
     first_source: dict[str, str] = {}
+    sources = list(sources)
+    if not sources:
+        return [], [InputError("no input given: name files, folders or - for standard input")]
     for path in expand_paths(sources, errors):
         more, errs = read_path(path)
         errors.extend(errs)

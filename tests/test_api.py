@@ -302,3 +302,24 @@ def test_the_cache_is_bounded_in_bytes():
     assert cache.bytes == 110
     cache.put("/huge", 1, b"z" * 1000, "text/html")  # larger than the whole cache: not kept
     assert cache.get("/huge", 1) is None and cache.get("/v3", 1) is not None
+
+
+def test_health_says_the_store_is_down_when_it_does_not_answer(writer, monkeypatch):
+    import time
+
+    store = writer.app.state.store
+    monkeypatch.setattr(store, "ping", lambda: time.sleep(3) or True)
+    started = time.monotonic()
+    r = writer.get("/health")
+    assert r.status_code == 503 and "does not answer" in r.json()["error"] and time.monotonic() - started < 2.5
+
+
+def test_the_cache_middleware_never_reads_the_store_itself(writer, monkeypatch):
+    from guanxi.api.cache import CachedReads
+
+    writer.get("/entities", params={"q": "部"})  # cached now
+    cache = writer.app.state.cache
+    cache._generation = (cache._generation[0], 0.0)  # stale: it would have to be read again
+    monkeypatch.setattr(writer.app.state.store, "generation", lambda: (_ for _ in ()).throw(AssertionError("read")))
+    scope = {"app": writer.app, "path": "/entities", "query_string": b"q=%E9%83%A8", "headers": []}
+    assert CachedReads.lookup(scope) is None

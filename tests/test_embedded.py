@@ -127,3 +127,62 @@ def test_a_full_disk_is_an_error_not_an_acknowledged_write(tmp_path):
         store.close()
     finally:
         subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
+def small_rows(n=50):
+    return [
+        {
+            "id": f"org-{i}",
+            "name": f"甲{i}公司",
+            "type": "ORG",
+            "aliases": [],
+            "mentions": 1,
+            "sentences": 1,
+            "document_count": 1,
+            "first_seen": None,
+            "last_seen": None,
+            "merge_reasons": [],
+            "keys": [],
+        }
+        for i in range(n)
+    ]
+
+
+def test_a_switch_to_the_append_only_file_cut_short_keeps_the_snapshot(tmp_path):
+    from guanxi.cypher.falkordb_store import FalkorDBStore
+
+    store = FalkorDBStore.embedded(tmp_path)
+    store.load_rows({"ORG": small_rows()}, {})
+    store.close()  # saved: snapshot and append-only file
+    (tmp_path / "appendonlydir" / "appendonly.aof.manifest").unlink()  # as if killed mid-switch
+    again = FalkorDBStore.embedded(tmp_path)
+    try:
+        assert again.counts()["entities"] == 50
+    finally:
+        again.close()
+
+
+def test_a_stale_state_file_naming_another_folders_server_is_not_trusted(tmp_path):
+    first = EmbeddedServer(tmp_path / "a")
+    port = first.start()
+    try:
+        other = EmbeddedServer(tmp_path / "b")
+        other.data_dir.mkdir()
+        other.state_path.write_text(json.dumps({"port": port, "pid": 1}))
+        assert first.running_port() == port and other.running_port() is None
+    finally:
+        first.stop()
+
+
+def test_durability_is_waited_for_on_the_connection_that_wrote(tmp_path):
+    from guanxi.cypher.embedded import commands
+
+    server = EmbeddedServer(tmp_path)
+    port = server.start()
+    try:
+        commands(port, [("SET", "k", "v" * 1000)])
+        server.wait_durable()
+        incr = next((tmp_path / "appendonlydir").glob("*.incr.aof")).read_bytes()
+        assert b"guanxi:durable" in incr and b"v" * 1000 in incr
+    finally:
+        server.stop()

@@ -103,3 +103,23 @@ def test_a_closed_standard_input_is_a_one_line_error(monkeypatch):
     assert docs == [] and [str(e) for e in errors] == [
         "standard input is closed; give files or folders, or pipe text into -"
     ]
+
+
+def test_empty_folders_and_bad_rows_are_reported(tmp_path):
+    (tmp_path / "empty").mkdir()
+    rows = [
+        {"id": None, "text": "甲公司发布公告。"},
+        {"id": "b", "text": "  "},
+        {"id": "c", "text": "乙。", "date": 2021},
+        {"id": 7, "text": "丙公司发布公告。"},
+    ]
+    (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    docs, errors = read_sources([str(tmp_path / "empty"), str(tmp_path / "rows.jsonl")])
+    assert [d.id for d in docs] == ["7"]
+    assert [str(e).split(": ", 1)[1] for e in errors] == [
+        "holds no .txt, .text, .md or .jsonl files",
+        '"id" must be a non-empty string or a number, not None',
+        "the text is empty",
+        "date must be text",
+    ]
+    assert [str(e) for e in read_sources([])[1]] == ["no input given: name files, folders or - for standard input"]

@@ -578,3 +578,9 @@ def test_top_partners_rank_a_two_party_deal_above_a_campaign(store):
     ministry = store.resolve("工业和信息化部")
     top = [r for r in store.entity(ministry)["related"] if r["type"] == "PARTNERS_WITH"]
     assert top[0]["entity"]["name"] == "科学技术部" and top[0]["weight"] < top[1]["weight"]
+
+
+def test_procedures_named_in_backticks_are_refused(store, small_graph):
+    store.load(small_graph)
+    with pytest.raises(QueryRefused, match="backticks"):
+        store.query("CALL `dbms.procedures`() YIELD name RETURN name")

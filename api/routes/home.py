@@ -49,6 +49,7 @@ def home(store: StoreDep):
 PING_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-ping")
 COUNT_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-count")
 COUNTS_WAIT_S = 0.15
+PING_WAIT_S = 1.0
 _counting: dict[int, Future] = {}  # the one count in flight per store
 
 
@@ -57,7 +58,11 @@ async def health(store: StoreDep):
     """Answered on threads of its own, so it never waits behind user queries for a request
     thread; the counts are left out when the store cannot give them within 150 ms (one count at a
     time is asked for, however many health checks come)."""
-    if not await asyncio.wrap_future(PING_THREAD.submit(store.ping)):
+    try:
+        alive = await asyncio.wait_for(asyncio.wrap_future(PING_THREAD.submit(store.ping)), PING_WAIT_S)
+    except TimeoutError:
+        alive = False
+    if not alive:
         raise StoreError(f"The store at {store.uri} does not answer")
     pending = _counting.get(id(store))
     if pending is not None and not pending.done():
