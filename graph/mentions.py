@@ -193,6 +193,34 @@ def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list
     return [m for m in mentions if m.finder is not Finder.FALLBACK or not others.any_overlapping(m)]
 
 
+BRACKETS = {"（": "）", "(": ")"}
+# the exchange of a stock code in brackets (600519.SH) is not an organization
+EXCHANGE_CODE = re.compile(r"\d\.$")
+
+
+def balanced(text: str) -> bool:
+    """Every bracket of ``text`` closed, and closed in order."""
+    waiting = []
+    for ch in text:
+        if ch in BRACKETS:
+            waiting.append(BRACKETS[ch])
+        elif ch in BRACKETS.values():
+            if not waiting or waiting.pop() != ch:
+                return False
+    return not waiting
+
+
+def drop_fragments(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Pieces of a name cut at a bracket (湖北）有限公司, of 某某（湖北）有限公司), and the exchange of a
+    bracketed stock code (SH of 600519.SH), are not names."""
+    text = article.text
+    return [
+        m
+        for m in mentions
+        if balanced(m.text) and not (m.text.isascii() and EXCHANGE_CODE.search(text[max(0, m.start - 2) : m.start]))
+    ]
+
+
 FILTERS: tuple[Filter, ...] = (
     keep_scored_types,
     strip_stray_marks_of_model_spans,
@@ -206,6 +234,7 @@ FILTERS: tuple[Filter, ...] = (
     strip_dots_of_model_persons,
     drop_model_non_persons,
     drop_overlapped_fallbacks,
+    drop_fragments,
 )
 
 

@@ -374,3 +374,13 @@ def test_after_resolving_retype_persons_named_like_projects():
         ("陆远跨链协议", "PROJECT"),
         ("陆远", "PROJECT"),
     ]
+
+
+def test_filter_drop_fragments():
+    text = "北辰医药（湖北）有限公司公告，南岭科技（600519.SH）涨停。"
+    spans = [
+        ("湖北）有限公司", "ORG", Finder.NER),
+        ("南岭科技", "ORG", Finder.NER),
+        ("SH", "ORG", Finder.NER),
+    ]
+    assert selected(text, spans) == [("南岭科技", "ORG")]
