@@ -140,3 +140,12 @@ def test_a_group_action_records_how_many_bodies_it_links():
     assert len(partners) == 6 and {ev.parties for r in partners for ev in r.evidence} == {4}
     star = run("工信部分别与科技部、教育部签署合作协议。")
     assert {ev.parties for r in star.relations if r.type == "PARTNERS_WITH" for ev in r.evidence} == {2}
+
+
+def test_a_compound_title_is_one_role():
+    for text, title in (
+        ("工信部党委书记、部长李明远出席会议。", "党委书记、部长"),
+        ("工信部部长兼党委书记李明远出席会议。", "部长兼党委书记"),
+    ):
+        article = run(text, [("李明远", "PERSON")])
+        assert relations(article, "HOLDS_ROLE") == {("李明远", "工业和信息化部", title)}, text
