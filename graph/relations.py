@@ -188,10 +188,15 @@ def gap_text(
         parts.append(mark)
         pos = m.end
     parts.append(text[pos : mentions[j].start])
-    gap = "".join(parts)
-    if "（" in gap or "(" in gap:
-        gap = PARENTHETICAL.sub("", gap)
-    return gap.translate(BOOK_MARKS)
+    return without_asides("".join(parts)).translate(BOOK_MARKS)
+
+
+AFTER_WINDOW = 120  # characters after a pair that an ``after`` pattern may look at
+
+
+def without_asides(text: str) -> str:
+    """``text`` without bracketed asides (（以下简称“…”）, an English name, a stock code)."""
+    return PARENTHETICAL.sub("", text) if "（" in text or "(" in text else text
 
 
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):
@@ -220,7 +225,7 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
         return
     following = coordinated(text, mentions, j, 1)
     end = mentions[(following or [j])[-1]].end
-    a = rule.after.match(text[end:].lstrip(BOOK_TITLE_END)) if rule.after else None
+    a = rule.after.match(without_asides(text[end : end + AFTER_WINDOW].lstrip(BOOK_TITLE_END))) if rule.after else None
     if (rule.after and not a) or negated(text, left, gap, end):
         return
     preceding = coordinated(text, mentions, i, -1)

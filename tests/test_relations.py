@@ -149,3 +149,13 @@ def test_a_compound_title_is_one_role():
     ):
         article = run(text, [("李明远", "PERSON")])
         assert relations(article, "HOLDS_ROLE") == {("李明远", "工业和信息化部", title)}, text
+
+
+def test_partnership_paraphrases():
+    for text in (
+        "工信部与科技部（MOST）签署战略合作协议。",
+        "工信部与科技部续签了为期三年的合作协议。",
+        "工信部在2024年宣布与科技部开展深度合作。",
+        "工信部已联合科技部开展专项检查。",
+    ):
+        assert relations(run(text), "PARTNERS_WITH") == {("工业和信息化部", "科学技术部", None)}, text
