@@ -159,3 +159,11 @@ def test_partnership_paraphrases():
         "工信部已联合科技部开展专项检查。",
     ):
         assert relations(run(text), "PARTNERS_WITH") == {("工业和信息化部", "科学技术部", None)}, text
+
+
+def test_investors_of_a_round_and_buyers_of_a_stake():
+    extra = [("北辰资本", "ORG"), ("南岭智能公司", "ORG")]
+    round_ = run("南岭智能公司完成3亿元B轮融资，本轮由北辰资本领投。", extra)
+    assert relations(round_, "INVESTS_IN") == {("北辰资本", "南岭智能公司", None)}
+    stake = run("北辰资本拟以约12亿元受让南岭智能公司29%股份。", extra)
+    assert relations(stake, "INVESTS_IN") == {("北辰资本", "南岭智能公司", None)}
