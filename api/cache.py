@@ -41,10 +41,11 @@ class ResponseCache:
         """The store's generation, re-read at most every ``generation_ttl_s`` seconds: a write by
         another process shows after at most that long; ``forget`` makes this process see its own
         writes at once."""
-        now = time.monotonic()
-        if self._generation is None or now - self._generation[1] > self.generation_ttl_s:
-            self._generation = (store.generation(), now)
-        return self._generation[0]
+        known = self.known_generation()
+        if known is None:
+            known = store.generation()
+            self._generation = (known, time.monotonic())
+        return known
 
     def known_generation(self) -> int | None:
         """The generation last read, while it is fresh; None when it would have to be read again

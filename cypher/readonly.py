@@ -9,7 +9,9 @@ import re
 
 from guanxi.graph.errors import QueryRefused
 
-STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+STRINGS_AND_COMMENTS_ONLY = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.S)
+# ... and backticked names, which can hold any text too
+STRINGS_AND_COMMENTS = re.compile(STRINGS_AND_COMMENTS_ONLY.pattern + r"|`[^`]*`", re.S)
 WRITE_CLAUSES = re.compile(
     r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH|ALTER|GRANT|DENY|REVOKE|"
     r"START\s+DATABASE|STOP\s+DATABASE)\b",
@@ -17,7 +19,6 @@ WRITE_CLAUSES = re.compile(
 )
 PROCEDURE_CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.I)
 QUOTED_PROCEDURE = re.compile(r"\bCALL\s*`", re.I)
-STRINGS_AND_COMMENTS_ONLY = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.S)
 # procedures that only read (both stores' catalogue, full-text search, FalkorDB's path algorithms)
 READ_PROCEDURES = frozenset(
     name.lower()

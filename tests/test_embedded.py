@@ -106,22 +106,7 @@ def test_a_full_disk_is_an_error_not_an_acknowledged_write(tmp_path):
         pytest.skip("cannot mount a small tmpfs here (needs root and mount rights) to fill a disk")
     try:
         store = FalkorDBStore.embedded(disk / "data")
-        rows = [
-            {
-                "id": f"org-{i}",
-                "name": "甲" * 200 + str(i),
-                "type": "ORG",
-                "aliases": [],
-                "mentions": 1,
-                "sentences": 1,
-                "document_count": 1,
-                "first_seen": None,
-                "last_seen": None,
-                "merge_reasons": [],
-                "keys": [],
-            }
-            for i in range(20_000)
-        ]
+        rows = org_rows(20_000, name="甲" * 200 + "{i}")
         with pytest.raises(StoreError, match="cannot write its data to disk.*is the disk full"):
             store.load_rows({"ORG": rows}, {})
         store.close()
@@ -129,11 +114,12 @@ def test_a_full_disk_is_an_error_not_an_acknowledged_write(tmp_path):
         subprocess.run(["umount", "-l", str(disk)], capture_output=True)
 
 
-def small_rows(n=50):
+def org_rows(n=50, name="甲{i}公司"):
+    """Rows of ``n`` ORG entities as a load takes them; ``name`` is formatted with the number."""
     return [
         {
             "id": f"org-{i}",
-            "name": f"甲{i}公司",
+            "name": name.format(i=i),
             "type": "ORG",
             "aliases": [],
             "mentions": 1,
@@ -152,7 +138,7 @@ def test_a_switch_to_the_append_only_file_cut_short_keeps_the_snapshot(tmp_path)
     from guanxi.cypher.falkordb_store import FalkorDBStore
 
     store = FalkorDBStore.embedded(tmp_path)
-    store.load_rows({"ORG": small_rows()}, {})
+    store.load_rows({"ORG": org_rows()}, {})
     store.close()  # saved: snapshot and append-only file
     (tmp_path / "appendonlydir" / "appendonly.aof.manifest").unlink()  # as if killed mid-switch
     again = FalkorDBStore.embedded(tmp_path)

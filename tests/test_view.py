@@ -32,7 +32,7 @@ def test_page_references_no_other_host(hood):
 def test_page_has_legend_focus_tooltips_and_data(hood):
     html = render_view(hood)
     assert "组织 ORG" in html and "人物 PERSON" in html  # legend of the types present
-    data = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1)
+    data = data_island(html)
     import json
 
     graph = json.loads(data)
@@ -44,15 +44,24 @@ def test_page_has_legend_focus_tooltips_and_data(hood):
     assert graph["options"]["physics"]["stabilization"]["enabled"] is True
 
 
-def test_script_text_cannot_close_the_script_element():
-    hood = {
+def data_island(html: str) -> str:
+    """The JSON the page hands to its script."""
+    return re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1)
+
+
+def one_node_hood(name: str) -> dict:
+    return {
         "center": "x",
         "depth": 1,
         "capped": False,
         "limit": 10,
         "edges": [],
-        "nodes": [{"id": "x", "name": "</script><b>x", "type": "ORG", "aliases": [], "mentions": 1}],
+        "nodes": [{"id": "x", "name": name, "type": "ORG", "aliases": [], "mentions": 1}],
     }
+
+
+def test_script_text_cannot_close_the_script_element():
+    hood = one_node_hood("</script><b>x")
     html = render_view(hood)
     assert "</script><b>" not in html
 
@@ -61,16 +70,9 @@ def test_no_name_can_change_how_the_data_island_is_parsed():
     import json
 
     name = "</script><!--<script>&amp;"
-    hood = {
-        "center": "x",
-        "depth": 1,
-        "capped": False,
-        "limit": 10,
-        "edges": [],
-        "nodes": [{"id": "x", "name": name, "type": "ORG", "aliases": [], "mentions": 1}],
-    }
+    hood = one_node_hood(name)
     html = render_view(hood)
-    island = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1)
+    island = data_island(html)
     assert not set("<>&") & set(island)
     assert json.loads(island)["nodes"][0]["label"] == name
 
@@ -162,7 +164,7 @@ def test_nodes_have_the_legends_colours_and_shapes(hood):
     from guanxi.viz.render import NODE_STYLE
 
     html = render_view(hood)
-    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1))
+    data = json.loads(data_island(html))
     for node in data["nodes"]:
         kind = next(t for t, s in NODE_STYLE.items() if s["shape"] == node["shape"])
         assert node["color"]["background"] == NODE_STYLE[kind]["color"] and "group" not in node
