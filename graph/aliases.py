@@ -8,6 +8,7 @@ became one node.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,12 +59,16 @@ def table_boundary(text: str, start: int, end: int) -> bool:
     words listed as traps in the rule table (高通 is not in 提高通信, 佳能 not in 最佳能力)."""
     if not name_boundary(text, start, end):
         return False
-    name = text[start:end]
-    for trap in word_lists().alias_traps:
-        k = trap.find(name)
-        if k >= 0 and start - k >= 0 and text[start - k : start - k + len(trap)] == trap:
+    for trap, k in traps_holding(text[start:end]):
+        if start - k >= 0 and text[start - k : start - k + len(trap)] == trap:
             return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def traps_holding(name: str) -> tuple[tuple[str, int], ...]:
+    """(trap word, where ``name`` starts in it) for each trap word that holds ``name``."""
+    return tuple((trap, trap.find(name)) for trap in word_lists().alias_traps if name in trap)
 
 
 def read_alias_file(path: Path) -> list[AliasEntry]:
@@ -131,11 +136,13 @@ def group_entities(article: Article) -> Article:
     naming = Naming()
     surfaces = {(m.label, m.name) for m in article.mentions}
     declared = declared_abbreviations(article)
-    for label, surface in sorted(surfaces, key=lambda s: -len(s[1])):
+    # longest first; ties in a fixed order, so that a run does not depend on string hashing
+    for label, surface in sorted(surfaces, key=lambda s: (-len(s[1]), s)):
         naming.assign(label, surface, *named_by_table_or_text(label, surface, table, declared, naming))
     # short forms within the article: resolve against longer names of the same type
+    index = NameIndex(naming.canonical)
     for (label, surface), canonical in sorted(naming.canonical.items(), key=lambda kv: len(kv[0][1])):
-        merge = short_form_merge(label, surface, naming) if canonical == surface else None
+        merge = short_form_merge(label, surface, naming, index) if canonical == surface else None
         if merge:
             naming.assign(label, surface, *merge)
     article.entities = entities_of(article, naming, table)
@@ -184,23 +191,46 @@ def by_declared_short_form(
     return naming.canonical.get((label, full), full), "declared short form in the text"
 
 
-def short_form_merge(label: str, surface: str, naming: Naming) -> tuple[str, str] | None:
+class NameIndex:
+    """The names of an article by type and by each of their starts and ends, in the order they
+    were named: a short form starts or ends the name it is short for."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]):
+        self.position: dict[tuple[str, str], int] = {}
+        self.by_start: dict[tuple[str, str], list[str]] = {}
+        self.by_end: dict[tuple[str, str], list[str]] = {}
+        for k, (label, name) in enumerate(names):
+            self.position[(label, name)] = k
+            for cut in range(1, len(name) + 1):
+                self.by_start.setdefault((label, name[:cut]), []).append(name)
+                self.by_end.setdefault((label, name[-cut:]), []).append(name)
+
+    def starting_with(self, label: str, surface: str) -> list[str]:
+        return self.by_start.get((label, surface), [])
+
+    def starting_or_ending_with(self, label: str, surface: str) -> list[str]:
+        """The names of type ``label`` that start or end with ``surface``, in naming order."""
+        found = set(self.starting_with(label, surface)) | set(self.by_end.get((label, surface), []))
+        return sorted(found, key=lambda n: self.position[(label, n)])
+
+
+def short_form_merge(label: str, surface: str, naming: Naming, index: NameIndex) -> tuple[str, str] | None:
     """(canonical, why) where a surface is a short form of another name of the article."""
     if label == "PERSON":
-        return person_cut_short(surface, naming)
-    for (other_label, other), other_canonical in naming.canonical.items():
-        if other_label != label or other == surface:
+        return person_cut_short(surface, naming, index)
+    for other in index.starting_or_ending_with(label, surface):
+        if other == surface:
             continue
         for merge in SHORT_FORMS:
             why = merge(label, surface, other)
             if why:
-                return other_canonical, why
+                return naming.canonical[(label, other)], why
     return None
 
 
-def person_cut_short(surface: str, naming: Naming) -> tuple[str, str] | None:
+def person_cut_short(surface: str, naming: Naming, index: NameIndex) -> tuple[str, str] | None:
     """A two-character name that is a three-character name of the article cut short (郑定, 郑定向)."""
-    fuller = [o for (lb, o) in naming.canonical if lb == "PERSON" and len(o) == 3 and o.startswith(surface)]
+    fuller = [o for o in index.starting_with("PERSON", surface) if len(o) == 3]
     if len(surface) == 2 and len(fuller) == 1:
         return naming.canonical[("PERSON", fuller[0])], f"{fuller[0]} cut short in the same article"
     return None

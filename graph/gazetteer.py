@@ -31,10 +31,12 @@ class Gazetteer:
     def __init__(self, names: Iterable[str], boundary: Boundary = name_boundary):
         self.names = frozenset(n for n in names if n)
         self.boundary = boundary
+        # keyed by a name's first two characters: most positions of a text start no name's pair
         lengths: dict[str, set[int]] = {}
         for n in self.names:
-            lengths.setdefault(n[0], set()).add(len(n))
-        self.lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+            lengths.setdefault(n[:2], set()).add(len(n))
+        self.lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items() if len(c) == 2}
+        self.singles = frozenset(n for n in self.names if len(n) == 1)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -45,13 +47,17 @@ class Gazetteer:
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each match, left to right, longest at each position, not overlapping."""
         i, n = 0, len(text)
-        names, lengths, boundary = self.names, self.lengths, self.boundary
+        names, lengths, singles, boundary = self.names, self.lengths, self.singles, self.boundary
         while i < n:
-            for length in lengths.get(text[i], ()):
-                end = i + length
-                if end <= n and text[i:end] in names and boundary(text, i, end):
-                    yield i, end
-                    i = end
+            end = 0
+            for length in lengths.get(text[i : i + 2], ()):
+                if i + length <= n and text[i : i + length] in names and boundary(text, i, i + length):
+                    end = i + length
                     break
+            if not end and text[i] in singles and boundary(text, i, i + 1):
+                end = i + 1
+            if end:
+                yield i, end
+                i = end
             else:
                 i += 1

@@ -13,7 +13,7 @@ from dataclasses import replace
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
-from guanxi.graph.spans import SpanIndex
+from guanxi.graph.spans import Range, SpanIndex
 
 NAME_DOTS = "·•"  # join the parts of a name
 LIST_SEPARATOR = "、"
@@ -33,13 +33,15 @@ def is_generic_org(name: str) -> bool:
         or name.endswith(words.generic_org_endings)
     ):
         return True
-    kind = next((k for k in words.company_words if name.endswith(k)), None)
-    if kind and only_generic_words(name[: -len(kind)], words):
-        return True  # 人工智能公司, VR硬件公司
-    for place in words.places:
-        if name.startswith(place):
-            rest = name[len(place) :].lstrip(words.after_place)
-            return rest == "" or rest in words.generic_kinds  # 浙江省: a place; 韩国财团: a kind
+    # the tuple tests run in C and say no for most names before a word is looked for
+    if name.endswith(words.company_words):
+        kind = next(k for k in words.company_words if name.endswith(k))
+        if only_generic_words(name[: -len(kind)], words):
+            return True  # 人工智能公司, VR硬件公司
+    if name.startswith(words.places):
+        place = next(p for p in words.places if name.startswith(p))
+        rest = name[len(place) :].lstrip(words.after_place)
+        return rest == "" or rest in words.generic_kinds  # 浙江省: a place; 韩国财团: a kind
     return False
 
 
@@ -47,7 +49,10 @@ def extend_org(m: Mention, text: str) -> Mention:
     """An ORG span directly followed by an organization suffix (浪潮 + 集团) or, for a bank or a
     company, by one of its branches (招商银行 + 广州分行, 华夏银行 + 信用卡中心) is extended over it;
     the branch's parent comes back as a relation (compound rules)."""
-    end = next((m.end + len(s) for s in word_lists().org_suffixes if text.startswith(s, m.end)), m.end)
+    suffixes = word_lists().org_suffixes
+    end = m.end
+    if text.startswith(suffixes, m.end):
+        end += len(next(s for s in suffixes if text.startswith(s, m.end)))
     unit = next((p for ending, p in branch_patterns() if text[m.start : end].endswith(ending)), None)
     branch = unit.match(text, end) if unit else None
     if branch and not any(w in branch.group() for w in word_lists().not_in_org_names):
@@ -167,9 +172,9 @@ def is_one_latin_word(m: Mention, article: Article) -> bool:
     return m.text.isascii() and not LATIN_FULL_NAME.match(m.text)
 
 
-def holds_known_org(m: Mention, article: Article) -> bool:
-    """比纳斯达克."""
-    return any(m.start <= o.start and o.end <= m.end for o in known_orgs(article))
+def holds_known_org(m: Mention, known: SpanIndex) -> bool:
+    """比纳斯达克 (``known``: the organizations of ``known_orgs``)."""
+    return any(m.start <= o.start and o.end <= m.end for o in known.overlapping(m))
 
 
 NOT_A_PERSON = (
@@ -178,13 +183,17 @@ NOT_A_PERSON = (
     is_latin_mixed_with_chinese,
     is_anonymized,
     is_one_latin_word,
-    holds_known_org,
 )
 
 
 def drop_model_non_persons(mentions: list[Mention], article: Article) -> list[Mention]:
-    """A model PERSON for which any of ``NOT_A_PERSON`` holds."""
-    return [m for m in mentions if not (is_model_person(m) and any(test(m, article) for test in NOT_A_PERSON))]
+    """A model PERSON for which any of ``NOT_A_PERSON`` holds, or that holds a known organization."""
+    known = SpanIndex(known_orgs(article))
+    return [
+        m
+        for m in mentions
+        if not (is_model_person(m) and (any(test(m, article) for test in NOT_A_PERSON) or holds_known_org(m, known)))
+    ]
 
 
 def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -246,7 +255,7 @@ def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]
     candidates = sorted(mentions, key=lambda m: (-(m.end - m.start), -PRIORITY[m.finder], m.start))
     rule_spans = SpanIndex(m for m in candidates if m.finder.by_rule)
     taken: list[Mention] = []
-    occupied: SpanIndex[Mention] = SpanIndex()
+    occupied = bytearray(len(article.text))  # 1 where a taken span covers the character
     for m in candidates:
         if m.finder is Finder.NER:
             beaten_by = [r for r in rule_spans.overlapping(m) if not names_the_rule_span(m, r)]
@@ -254,9 +263,9 @@ def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]
                 m = rest_after(m, beaten_by, article.text)
                 if m is None:
                     continue
-        if not occupied.any_overlapping(m):
+        if 1 not in occupied[m.start : m.end]:
             taken.append(m)
-            occupied.add(m)
+            occupied[m.start : m.end] = b"\1" * (m.end - m.start)
     return taken
 
 
@@ -271,7 +280,8 @@ def split_name_runs(mentions: list[Mention], article: Article) -> list[Mention]:
 
 
 def retype_persons_named_like_projects(mentions: list[Mention], article: Article) -> list[Mention]:
-    return [person_named_project(m, mentions) for m in mentions]
+    project_starts = {o.text[:k] for o in mentions if o.label == "PROJECT" for k in range(1, len(o.text))}
+    return [person_named_project(m, project_starts) for m in mentions]
 
 
 AFTER_RESOLVING: tuple[Filter, ...] = (split_name_runs, retype_persons_named_like_projects)
@@ -288,12 +298,10 @@ def is_chinese(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
 
 
-def person_named_project(m: Mention, mentions: list[Mention]) -> Mention:
-    """A model 'person' whose name starts a project named in the same article is that project's
-    short name (陆羽 for 陆羽跨链协议)."""
-    if m.label != "PERSON" or m.finder is not Finder.NER:
-        return m
-    if any(o.label == "PROJECT" and o.text.startswith(m.text) and len(o.text) > len(m.text) for o in mentions):
+def person_named_project(m: Mention, project_starts: set[str]) -> Mention:
+    """A model 'person' whose name starts a project named in the same article (``project_starts``:
+    every proper start of their names) is that project's short name (陆羽 for 陆羽跨链协议)."""
+    if is_model_person(m) and m.text in project_starts:
         return replace(m, label="PROJECT")
     return m
 
@@ -481,23 +489,24 @@ def find_list_members(article: Article) -> Article:
     (汉威科技、新开普、天迈科技; 谷歌、苹果、通用和福特等公司), or last after one, before 等 or the
     end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；). A model person that starts
     an organization named so is that organization cut short (``org_cut_short``)."""
-    found, dropped = [], []
+    found: list[Mention] = []
+    dropped: set[Mention] = set()
     orgs = [m for m in article.mentions if m.label == "ORG"]
+    index = SpanIndex(article.mentions)
     for a, b in zip(orgs, orgs[1:] + [None]):
         listed = listed_after(article.text, a, b)
         if listed is None:
             continue
         name, start, middle = listed
         member = Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list")
+        near = index.overlapping(member)
         # a model "person" inside the member is the list's organization misread (…、新开普、…)
-        misread = [
-            m for m in article.mentions if is_model_person(m) and member.start <= m.start and m.end <= member.end
-        ]
-        if is_list_member(member, middle, article, misread):
+        misread = [m for m in near if is_model_person(m) and member.start <= m.start and m.end <= member.end]
+        if is_list_member(member, middle, [m for m in near if m not in misread]):
             found.append(member)
-            dropped.extend(misread)
+            dropped.update(misread)
     article.mentions = sorted([m for m in article.mentions if m not in dropped] + found, key=lambda m: m.start)
-    article.mentions = [org_cut_short(m, article) for m in article.mentions]
+    article.mentions = org_cut_short(article)
     return article
 
 
@@ -527,34 +536,43 @@ def member_at_end(text: str, a: Mention) -> re.Match | None:
     return match
 
 
-def is_list_member(member: Mention, middle: bool, article: Article, misread: list[Mention]) -> bool:
+def is_list_member(member: Mention, middle: bool, overlapped: list[Mention]) -> bool:
     """False for a kind of organization, text holding a verb, a last name of a list that only says
-    what kind of thing it is, or a span that overlaps another mention (the model persons it
-    replaces aside)."""
+    what kind of thing it is, or a span that overlaps another mention (``overlapped``: those
+    that overlap it, the model persons it replaces aside)."""
     words, name = word_lists(), member.text
     return not (
         is_generic_org(name)
         or any(v in name for v in words.not_in_org_names)
         or name.endswith(words.list_verb_endings)
         or (not middle and only_generic_words(name, words))
-        or any(overlaps(member, m) for m in article.mentions if m not in misread)
+        or overlapped
     )
 
 
-def org_cut_short(m: Mention, article: Article) -> Mention:
-    """A model person where the text goes on into an organization the article names elsewhere is
-    that organization cut short (易尚 of 易尚展示在11月…, where 易尚展示 was found in a list)."""
-    if m.label != "PERSON" or m.finder is not Finder.NER:
-        return m
+def org_cut_short(article: Article) -> list[Mention]:
+    """The article's mentions, where a model person that the text continues into an organization
+    the article names elsewhere is that organization cut short (易尚 of 易尚展示在11月…, where 易尚展示
+    was found in a list), unless that longer span would overlap another mention."""
+    index = SpanIndex(article.mentions)
+    org_order: dict[str, int] = {}  # each organization name, by its first mention
     for o in article.mentions:
-        end = m.start + len(o.text)
-        if (
-            o.label == "ORG"
-            and end > m.end
-            and article.text.startswith(o.text, m.start)
-            and not any(n is not m and n.start < end and m.start < n.end for n in article.mentions)
-        ):
-            return Mention(m.doc_id, m.start, end, o.text, "ORG", Finder.RULE, "known-org")
+        if o.label == "ORG":
+            org_order.setdefault(o.text, len(org_order))
+    lengths = sorted({len(name) for name in org_order})
+    return [
+        org_continuing(m, article.text, org_order, lengths, index) if is_model_person(m) else m
+        for m in article.mentions
+    ]
+
+
+def org_continuing(m: Mention, text: str, org_order: dict[str, int], lengths: list[int], index: SpanIndex) -> Mention:
+    """The first organization (in ``org_order``) that the text at ``m`` spells out beyond ``m``."""
+    spelled = {text[m.start : m.start + k] for k in lengths if m.start + k > m.end}
+    for name in sorted((n for n in spelled if n in org_order), key=org_order.__getitem__):
+        end = m.start + len(name)
+        if end > m.end and all(n is m for n in index.overlapping(Range(m.start, end))):
+            return Mention(m.doc_id, m.start, end, name, "ORG", Finder.RULE, "known-org")
     return m
 
 
@@ -564,6 +582,7 @@ def find_listed_people(article: Article) -> Article:
     with the list's separator (、) on both sides, or on neither inside a run of names that touch."""
     people = sorted((m for m in article.mentions if m.label == "PERSON"), key=lambda m: m.start)
     starts, ends = name_edges(people)
+    index = SpanIndex(article.mentions)
     found = []
     for a, b in zip(people, people[1:]):
         gap = article.text[a.end : b.start]
@@ -573,11 +592,7 @@ def find_listed_people(article: Article) -> Article:
             continue  # without separators, only inside a run of three or more
         else:
             start = a.end
-        if (
-            not 2 <= len(gap) <= 8
-            or not is_chinese(gap)
-            or any(a.end < m.end and m.start < b.start for m in article.mentions)
-        ):
+        if not 2 <= len(gap) <= 8 or not is_chinese(gap) or index.any_overlapping(Range(a.end, b.start)):
             continue
         for i, j in surname_cover(gap, 0, len(gap)):
             found.append(Mention(article.id, start + i, start + j, gap[i:j], "PERSON", Finder.RULE, "name-list"))
@@ -590,6 +605,7 @@ def find_shared_bodies(article: Article) -> Article:
     (江苏省、浙江省、安徽省商务厅: three 商务厅). Each place becomes a mention that stands for
     the place's body (``Mention.elided``), its span the place's own text."""
     local_body, place_at_end, joiners = patterns().local_body, patterns().place_at_end, word_lists().list_joiners
+    index = SpanIndex(article.mentions)
     found = []
     for m in article.mentions:
         shape = local_body.match(m.text) if m.label == "ORG" else None
@@ -610,13 +626,9 @@ def find_shared_bodies(article: Article) -> Article:
                 "shared-body",
                 elided=place.group() + shape.group("body"),
             )
-            if any(overlaps(member, o) for o in article.mentions):
+            if index.any_overlapping(member):
                 break
             found.append(member)
             pos = place.start()
     article.mentions = sorted(article.mentions + found, key=lambda m: m.start)
     return article
-
-
-def overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end

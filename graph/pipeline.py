@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from guanxi.graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities
 from guanxi.graph.articles import articles_from_document
@@ -51,12 +53,28 @@ def process(article: Article, stages: Iterable[Stage] = PIPELINE) -> Article:
 
 def process_all(articles: list[Article], stages: Iterable[Stage] = PIPELINE) -> list[Article]:
     """The same as ``process`` on each article, with batched stages run once over all of them."""
-    for stage in stages:
-        if stage in OVER_ARTICLES:
-            articles = OVER_ARTICLES[stage](articles)
-        else:
-            articles = [stage(a) for a in articles]
+    with cycle_collection_paused():
+        for stage in stages:
+            if stage in OVER_ARTICLES:
+                articles = OVER_ARTICLES[stage](articles)
+            else:
+                articles = [stage(a) for a in articles]
     return articles
+
+
+@contextmanager
+def cycle_collection_paused():
+    """Python's cycle collector off while a batch is processed. The records of the pipeline hold
+    no reference cycles, so reference counting frees them; but they are many small objects, and
+    on a 1 MB text the collector's repeated passes over them took 3.6 of 26 seconds."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def articles_of(doc: Document, split: bool = True) -> list[Article]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import attrgetter
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+SENTENCE_START = attrgetter("start")
 
 
 class Finder(Enum):
@@ -60,9 +64,20 @@ class Mention:
         if self.finder.by_rule != (self.rule is not None):
             raise ValueError(f"a {self.finder.value} mention {'needs' if self.finder.by_rule else 'has no'} rule id")
 
+    def __hash__(self) -> int:
+        # mentions key many dicts; hashing every field (an Enum's hash runs in Python) cost a
+        # sixth of extraction time on a long line. Equal mentions still hash equal.
+        return hash((self.start, self.end, self.label))
+
     @property
     def name(self) -> str:
         return self.elided or self.text
+
+    def shifted(self, by: int) -> Mention:
+        """The same mention with its offsets ``by`` characters further (negative: back)."""
+        return Mention(
+            self.doc_id, self.start + by, self.end + by, self.text, self.label, self.finder, self.rule, self.elided
+        )
 
 
 @dataclass
@@ -93,7 +108,7 @@ class Article:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that holds the character at ``offset`` (sentences are in text order)."""
-        i = bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        i = bisect_right(self.sentences, offset, key=SENTENCE_START) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None

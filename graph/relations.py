@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -205,22 +205,34 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
     for k, m in enumerate(mentions):
         at.setdefault(m.label, []).append(k)
     name_of = [names[m] for m in mentions]
+    # rules of the same types read the same pairs and gaps: found once, in the order rules read them
+    pairs: dict[tuple, list[tuple[int, int, str]]] = {}
     for rule in relation_rules():
-        rights = at.get(rule.right, [])
-        for i in at.get(rule.left, []):
-            for j in rights[bisect_right(rights, i) :]:
-                yield from fired(rule, text, mentions, name_of, i, j)
+        kinds = (rule.left, rule.right, rule.left if rule.skip_left else None)
+        if kinds not in pairs:
+            pairs[kinds] = list(open_pairs(text, mentions, name_of, at, *kinds))
+        for i, j, gap in pairs[kinds]:
+            yield from fired(rule, text, mentions, name_of, i, j, gap)
 
 
-def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[str], i: int, j: int):
+def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str | None):
+    """(i, j, gap) for each left-type mention i before a right-type mention j of another name
+    with no mention of a third type between them."""
+    rights = at.get(right, [])
+    for i in at.get(left, []):
+        for j in rights[bisect_right(rights, i) :]:
+            if name_of[i] != name_of[j]:
+                gap = gap_text(text, mentions, i, j, right, skipped)
+                if gap is not None:
+                    yield i, j, gap
+
+
+def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[str], i: int, j: int, gap: str):
     """What one rule gives for mentions i (left) and j (right), named ``name_of[i]`` and
-    ``name_of[j]``: (rule, head, tail, title) for them and, where the rule chains, for the mentions
-    coordinated with them."""
-    left, right = mentions[i], mentions[j]
-    if (left.label, right.label) != (rule.left, rule.right) or name_of[i] == name_of[j]:
-        return
-    gap = gap_text(text, mentions, i, j, rule.right, rule.left if rule.skip_left else None)
-    g = gap_match(rule, gap) if gap is not None else None
+    ``name_of[j]``, with ``gap`` between them: (rule, head, tail, title) for them and, where the
+    rule chains, for the mentions coordinated with them."""
+    left = mentions[i]
+    g = gap_match(rule, gap)
     if not g:
         return
     following = coordinated(text, mentions, j, 1)
@@ -293,22 +305,30 @@ class Collector:
         self.names = {m: e.name for e in article.entities for m in e.mentions}
         self.types = {e.name: e.type for e in article.entities}
         self.found: dict[tuple, Relation] = {}
-        self.evidenced: dict[tuple, set[frozenset]] = {}
+        self.evidenced: dict[tuple, set[tuple]] = {}
 
-    def add(self, kind, head_m, tail_m, rule_id, confidence, title=None, parties=2) -> None:
+    def add(self, kind, head_m, tail_m, rule_id, confidence, title=None, parties=2, sentence=None) -> None:
+        """One piece of evidence: ``sentence``, where given, is the one that holds both mentions."""
         head, tail = self.names[head_m], self.names[tail_m]
         if (head, tail) != oriented(kind, head, tail):
             head, tail, head_m, tail_m = tail, head, tail_m, head_m
-        key = relation_key(kind, head, tail, title)
+        evidence = (head_m, tail_m, rule_id, confidence, parties, sentence)
+        self.record(relation_key(kind, head, tail, title), kind, head, tail, title, *evidence)
+
+    def record(self, key, kind, head, tail, title, head_m, tail_m, rule_id, confidence, parties, sentence) -> None:
+        """``add`` for a relation already oriented and keyed."""
         rel = self.found.get(key)
         if rel is None:
             rel = self.found[key] = Relation(kind, head, tail, self.types[head], self.types[tail], title=title)
             self.evidenced[key] = set()
-        spans = frozenset({(head_m.start, head_m.end), (tail_m.start, tail_m.end)})
-        if spans in self.evidenced[key]:
+        spans = (head_m.start, head_m.end, tail_m.start, tail_m.end)
+        if spans[2:] < spans[:2]:
+            spans = spans[2:] + spans[:2]  # the same two mentions, whichever is the head
+        evidenced = self.evidenced[key]
+        if spans in evidenced:
             return
-        self.evidenced[key].add(spans)
-        sentence = self.article.sentence_at(head_m.start)
+        evidenced.add(spans)
+        sentence = sentence or self.article.sentence_at(head_m.start)
         rel.evidence.append(
             Evidence(
                 self.article.id,
@@ -337,19 +357,26 @@ class Collector:
     def add_sentence(self, sentence: Sentence, ms: list[Mention]) -> None:
         """Typed relations by rule, then co-occurrence, of the mentions of one sentence."""
         start = sentence.start
-        local = [replace(m, start=m.start - start, end=m.end - start) for m in ms]
+        local = [m.shifted(-start) for m in ms]
         back = dict(zip(local, ms))
         local_names = {lm: self.names[back[lm]] for lm in local}
         found = list(typed_relations(sentence.text, local, local_names))
         parties = group_sizes(found)
         for rule, head, tail, title in found:
-            self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title, parties.get((head, tail), 2))
+            parts = parties.get((head, tail), 2)
+            self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title, parts, sentence)
+        self.add_co_occurrences(sentence, ms)
+
+    def add_co_occurrences(self, sentence: Sentence, ms: list[Mention]) -> None:
+        """CO_OCCURS for each two names of a sentence, evidenced by their first two mentions."""
         seen_pairs = set()
-        for a, b in combinations(ms, 2):
-            pair = tuple(sorted((self.names[a], self.names[b])))
-            if pair[0] != pair[1] and pair not in seen_pairs:
-                seen_pairs.add(pair)
-                self.add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0)
+        for (a, name_a), (b, name_b) in combinations([(m, self.names[m]) for m in ms], 2):
+            if name_b < name_a:
+                a, name_a, b, name_b = b, name_b, a, name_a
+            if name_a != name_b and (name_a, name_b) not in seen_pairs:
+                seen_pairs.add((name_a, name_b))
+                key = relation_key("CO_OCCURS", name_a, name_b, None)
+                self.record(key, "CO_OCCURS", name_a, name_b, None, a, b, "co-occurrence.sentence", 1.0, 2, sentence)
 
 
 def extract_relations(article: Article) -> Article:

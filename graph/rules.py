@@ -200,10 +200,9 @@ def only_generic_words(core: str, words: WordLists) -> bool:
         return True
     rest = core
     while rest:
-        word = next((w for w in words.generic_project_words if rest.startswith(w)), None)
-        if word is None:
+        if not rest.startswith(words.generic_project_words):
             return False
-        rest = rest[len(word) :]
+        rest = rest[len(next(w for w in words.generic_project_words if rest.startswith(w))) :]
     return True
 
 

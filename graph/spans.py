@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 
@@ -14,6 +15,14 @@ class Span(Protocol):
 
 
 S = TypeVar("S", bound=Span)
+
+
+@dataclass(frozen=True)
+class Range:
+    """A plain span, for asking an index about text that is no mention (yet)."""
+
+    start: int
+    end: int
 
 
 class SpanIndex(Generic[S]):

@@ -82,3 +82,29 @@ def test_names_that_are_mostly_ordinary_words_are_not_harvested():
     ]
     assert select(orgs, Counter(), texts) == ["宝钢"]
     assert select(Counter(), Counter(), texts, pair_names=Counter({"平安": 1, "张裕": 1})) == ["张裕"]
+
+
+def naive_find(names: set[str], text: str) -> list[tuple[int, int]]:
+    """Leftmost-longest without overlaps, by trying every length at every position."""
+    found, i = [], 0
+    longest = max(map(len, names))
+    while i < len(text):
+        end = next((i + k for k in range(longest, 0, -1) if i + k <= len(text) and text[i : i + k] in names), None)
+        if end is None:
+            i += 1
+        else:
+            found.append((i, end))
+            i = end
+    return found
+
+
+def test_matching_agrees_with_trying_every_length_including_one_character_names():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "甲乙丙丁戊己"
+    names = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))) for _ in range(40)}
+    g = Gazetteer(names, boundary=lambda text, start, end: True)
+    for _ in range(50):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        assert list(g.find(text)) == naive_find(names, text)

@@ -27,3 +27,10 @@ def test_the_index_agrees_with_comparing_every_pair():
     for q in spans[:100]:
         expected = [s for s in spans if s.start < q.end and q.start < s.end]
         assert index.overlapping(q) == expected and index.any_overlapping(q)
+
+
+def test_a_range_asks_about_text_that_is_no_span_yet():
+    from guanxi.graph.spans import Range
+
+    index = SpanIndex([S(0, 4), S(6, 9)])
+    assert index.overlapping(Range(3, 7)) == [S(0, 4), S(6, 9)] and not index.any_overlapping(Range(4, 6))
