@@ -124,8 +124,13 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
     local = {form: e.name for e in article.entities if e.type == "ORG" for form in {e.name, *e.aliases}}
     out = []
     for rule in compound_rules():
+        seen: dict[tuple[str, str], tuple[int, str] | None] = {}  # a name mentioned again reads the same
         for m in article.mentions:
-            found = parent_inside(rule, m, names[m], local, table) if m.label == "ORG" and m in names else None
+            if m.label != "ORG" or m not in names:
+                continue
+            if (m.text, names[m]) not in seen:
+                seen[(m.text, names[m])] = parent_inside(rule, m, names[m], local, table)
+            found = seen[(m.text, names[m])]
             if found:
                 k, parent = found
                 out.append(
