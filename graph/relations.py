@@ -22,6 +22,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from guanxi.graph.gazetteer import name_boundary
+from guanxi.graph.pairs import RULE_ID as PAIR_RULE
+from guanxi.graph.pairs import learned_partners
 from guanxi.graph.records import Article, Entity, Evidence, Finder, Mention, Relation, Sentence
 from guanxi.graph.rules import expand, load_table, patterns
 from guanxi.graph.schema import UNDIRECTED, oriented, relation_key
@@ -370,6 +372,11 @@ class Collector:
         for rule, head, tail, title in found:
             parts = parties.get((head, tail), 2)
             self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title, parts, sentence)
+        linked = {frozenset((local_names[head], local_names[tail])) for _, head, tail, _ in found}
+        orgs = [m for m in local if m.label == "ORG"]
+        spans = [(m.start, m.end, local_names[m]) for m in orgs]
+        for i, j, p in learned_partners(sentence.text, spans, linked):
+            self.add("PARTNERS_WITH", back[orgs[i]], back[orgs[j]], PAIR_RULE, round(p, 3), sentence=sentence)
         self.add_co_occurrences(sentence, ms)
 
     def add_co_occurrences(self, sentence: Sentence, ms: list[Mention]) -> None:

@@ -1,0 +1,92 @@
+"""The learned partnership classifier (graph/pairs.py) and its trainer (graph/train_pairs.py).
+Sentences are written for these tests."""
+
+import numpy as np
+import pytest
+
+from guanxi.api.settings import Settings
+from guanxi.graph import config
+from guanxi.graph.config import SHIPPED_PAIR_MODEL, ExtractionConfig
+from guanxi.graph.errors import ModelError
+from guanxi.graph.pairs import PairText, in_a_list, pair_model, pair_text, read_model
+from guanxi.graph.pipeline import process
+from guanxi.graph.records import Article
+from guanxi.graph.train_pairs import Example, threshold_for_precision, train
+
+
+@pytest.fixture
+def classifier_on():
+    config.configure(ExtractionConfig(pair_model=str(SHIPPED_PAIR_MODEL)))
+    yield
+    config.configure(ExtractionConfig())
+
+
+def spans(text, *names):
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_the_text_of_a_pair_has_other_names_as_slots_and_no_asides():
+    text = "星澜科技（Starlan）与北辰电子、南岭集团签署协议，合作生产电池。"
+    first, other, second = spans(text, "星澜科技", "北辰电子", "南岭集团")
+    pair = pair_text(text, first, second, [other])
+    assert pair == PairText("", "与〇、", "签署协议，合作生产电池")  # to the end of the sentence
+
+
+def test_lists_and_a_name_beside_its_other_name_are_not_asked_about():
+    assert in_a_list(PairText("", "、", "和南岭集团"))  # A、B和C
+    assert in_a_list(PairText("由", "和", "等单位"))  # A和B等
+    assert in_a_list(PairText("", "（", "）签约"))  # X（Y）
+    assert not in_a_list(PairText("", "与", "签署协议"))  # X与Y签署
+    assert not in_a_list(PairText("", "就储能电池与", "达成协议"))
+
+
+def test_the_shipped_model_loads_and_reads_the_link_between_two_names():
+    model = pair_model(SHIPPED_PAIR_MODEL)
+    said = model.probability(PairText("2025年3月，", "与", "就储能电池达成独家供货安排"))
+    unsaid = model.probability(PairText("", "和", "的股价昨日双双下跌"))
+    assert 0.0 < model.threshold < 1.0 and unsaid < model.threshold <= said
+
+
+def test_with_the_classifier_on_a_paraphrase_no_rule_reads_is_a_partnership_that_says_so(classifier_on):
+    text = "2025年3月，星澜科技公司与北辰电子公司就储能电池达成独家供货安排。"
+    article = process(Article("d", "t", text))
+    found = [r for r in article.relations if r.type == "PARTNERS_WITH"]
+    assert [(sorted((r.head, r.tail)), r.evidence[0].rule_id) for r in found] == [
+        (["北辰电子公司", "星澜科技公司"], "model.pairs")
+    ]
+    assert found[0].evidence[0].confidence >= pair_model(SHIPPED_PAIR_MODEL).threshold
+
+
+def test_off_by_default_and_on_with_a_setting():
+    text = "2025年3月，星澜科技公司与北辰电子公司就储能电池达成独家供货安排。"
+    assert not [r for r in process(Article("d", "t", text)).relations if r.type == "PARTNERS_WITH"]
+    assert Settings.from_env({}).extraction().pair_model == ""
+    assert Settings.from_env({"GUANXI_PAIR_MODEL": "shipped"}).extraction().pair_model == str(SHIPPED_PAIR_MODEL)
+
+
+def test_a_missing_model_folder_says_how_to_make_one(tmp_path):
+    with pytest.raises(ModelError, match="make pairs"):
+        read_model(tmp_path)
+
+
+def examples():
+    said = ["与", "同", "携手"]
+    rights = ["签署合作协议", "达成战略合作", "共建实验室"]
+    unsaid = [("和", "的股价下跌"), ("起诉", "侵权"), ("超过", "成为第一")]
+    out = [Example(PairText("", g, r), True, "news") for g in said for r in rights]
+    out += [Example(PairText("", g, r), False, "news") for g, r in unsaid for _ in range(3)]
+    return out
+
+
+def test_training_is_reproducible_and_separates_what_it_was_shown(tmp_path):
+    first, second = train(examples(), epochs=5), train(examples(), epochs=5)
+    assert np.array_equal(first.weights, second.weights) and first.bias == second.bias
+    assert all((first.probability(e.pair) >= 0.5) == e.partners for e in examples())
+    first.save(tmp_path, {"examples": len(examples())})
+    assert np.allclose(read_model(tmp_path).weights, first.weights)
+
+
+def test_the_threshold_is_the_lowest_probability_that_keeps_the_precision():
+    scored = [(0.9, True), (0.8, True), (0.7, False), (0.6, True), (0.5, False), (0.4, False)]
+    threshold, figures = threshold_for_precision(scored, precision=0.75)
+    assert threshold == 0.6 and figures["p"] == 0.75 and figures["r"] == 1.0
