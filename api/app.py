@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from guanxi.api.cache import CachedReads, ResponseCache
 from guanxi.api.deps import Busy, Unauthorized
 from guanxi.api.routes import cypher, documents, entities, home, relations
+from guanxi.api.routes.apidocs import add_api_docs
 from guanxi.api.settings import Settings
 from guanxi.cypher.store import GraphStore
 from guanxi.graph.config import configure
@@ -59,6 +60,8 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         version="0.1.0",
         lifespan=lifespan,
         description="Entity-relation graph of Chinese industry and policy news.",
+        docs_url=None,  # add_api_docs serves /docs and /redoc without a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.cache = ResponseCache()
@@ -75,6 +78,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(relations.router)
     app.include_router(cypher.router)
     app.include_router(documents.router)
+    add_api_docs(app)
 
     add_error_handlers(app)
     return app

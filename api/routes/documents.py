@@ -41,7 +41,7 @@ def extract_and_add(store, document: Document):
     openapi_extra={
         "requestBody": {
             "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/DocumentIn"}},
+                "application/json": {"schema": DocumentIn.model_json_schema()},
                 "text/plain": {"schema": {"type": "string"}},
             },
             "required": True,
