@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import logging
 import threading
 from contextlib import asynccontextmanager
@@ -22,7 +23,7 @@ from guanxi.api.routes.apidocs import add_api_docs
 from guanxi.api.settings import Settings
 from guanxi.cypher.store import GraphStore
 from guanxi.graph.config import configure
-from guanxi.graph.errors import GuanxiError, InputError, NotFound, QueryRefused, StoreError
+from guanxi.graph.errors import Ambiguous, GuanxiError, InputError, NotFound, QueryRefused, StoreError
 
 log = logging.getLogger("guanxi.api")
 
@@ -86,6 +87,12 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
 def add_error_handlers(app: FastAPI) -> None:
     """Every error answers ``{"ok": false, "error": message, "status": code}``."""
+
+    @app.exception_handler(Ambiguous)
+    async def ambiguous(request: Request, exc: Ambiguous):
+        response = error_body(409, str(exc))
+        body = json.loads(response.body) | {"candidates": exc.candidates}
+        return JSONResponse(body, status_code=409)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):

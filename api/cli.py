@@ -361,6 +361,23 @@ def neighborhood(name, query, settings):
 
 
 @cli.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--max-hops", type=click.IntRange(1, 4), default=3, show_default=True)
+@click.option("--rel", help="comma-separated relation types to walk, e.g. PARTNERS_WITH,HOLDS_ROLE")
+@click.option("--limit", type=click.IntRange(1, 50), default=10, show_default=True)
+@store_options
+def paths(source, target, max_hops, rel, limit, settings):
+    """Shortest paths between SOURCE and TARGET (ids, names or aliases), with the evidence of each hop."""
+    from guanxi.cypher.traversal import split_names
+    from guanxi.graph.schema import RELATION_TYPES
+
+    rels = list(split_names(rel, RELATION_TYPES, "relation type"))
+    with settings.open_store() as store:
+        echo_json(store.paths(store.resolve(source), store.resolve(target), max_hops=max_hops, rels=rels, limit=limit))
+
+
+@cli.command()
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write")
 @neighborhood_options

@@ -44,13 +44,19 @@ from guanxi.graph.contribution import (
     evidence_order,
     touched,
 )
-from guanxi.graph.errors import NotFound
+from guanxi.graph.errors import Ambiguous, NotFound
 from guanxi.graph.identity import lookup_keys
 from guanxi.graph.records import Article
 from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 
 BATCH_SIZE = 5000
 TOTAL_TTL_S = 10.0
+RESOLVE_SUGGESTIONS = 5  # names offered when a name is not found
+
+
+def described(hits: list[dict]) -> str:
+    """Search hits as a user reads them: 腾讯公司 (ORG, org-1a2b3c4d5e6f), …"""
+    return ", ".join(f"{h['name']} ({h['type']}, {h['id']})" for h in hits)
 
 
 @dataclass(frozen=True)
@@ -374,14 +380,20 @@ class GraphStore:
         ]
         return out
 
-    def resolve(self, name_or_id: str) -> str:
-        """Entity id for an id, an exact name or alias, or the best search hit."""
+    def resolve(self, name_or_id: str, type: str | None = None) -> str:
+        """The id of the entity that ``name_or_id`` is the id, the name or an alias of. A name that
+        several entities bear raises ``Ambiguous`` with them; a name no entity bears raises
+        ``NotFound`` with the closest names, never a guess."""
         if self.read("entity", {"id": name_or_id}):
             return name_or_id
-        hits = self.search(name_or_id, limit=5)
-        if not hits:
-            raise NotFound(f'No entity named "{name_or_id}"; try a shorter part of the name')
-        return hits[0]["id"]
+        hits = self.search(name_or_id, type=type, limit=RESOLVE_SUGGESTIONS)
+        exact = [h for h in hits if h["match"] == "exact"]
+        if len(exact) == 1:
+            return exact[0]["id"]
+        if exact:
+            raise Ambiguous(f'"{name_or_id}" names {len(exact)} entities: {described(exact)}; use an id', exact)
+        hint = f"; did you mean {described(hits)}?" if hits else "; search with GET /entities?q= or `guanxi search`"
+        raise NotFound(f'No entity is named "{name_or_id}"{hint}')
 
     def total_sentences(self) -> int:
         """Sentences in the corpus (for NPMI), re-read at most every ``TOTAL_TTL_S`` seconds and

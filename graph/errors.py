@@ -23,3 +23,11 @@ class NotFound(GuanxiError):
 
 class QueryRefused(GuanxiError):
     """A user query that guanxi will not send to the database (e.g. a write in a read-only call)."""
+
+
+class Ambiguous(NotFound):
+    """A name that several entities bear; ``candidates`` are their public records."""
+
+    def __init__(self, message: str, candidates: list[dict]):
+        super().__init__(message)
+        self.candidates = candidates

@@ -80,7 +80,7 @@ def test_errors_are_json_with_a_message(client):
     assert r.json() == {
         "ok": False,
         "status": 404,
-        "error": 'Entity "org-nope" not found; search with GET /entities?q=NAME or `guanxi search NAME`',
+        "error": 'No entity is named "org-nope"; search with GET /entities?q= or `guanxi search`',
     }
     r = client.get(f"/entities/{MOF}/neighborhood", params={"depth": 9})
     assert r.status_code == 422 and r.json()["error"] == "depth: Input should be less than or equal to 3"

@@ -6,7 +6,7 @@ from html import escape
 from typing import Annotated
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from guanxi.api.cache import cached
@@ -40,6 +40,10 @@ async def neighborhood_query(
 
 
 HoodQuery = Annotated[NeighborhoodQuery, Depends(neighborhood_query)]
+EntityKey = Annotated[
+    str,
+    Path(description="an entity id, or a name or alias that one entity bears (409 lists them where several do)"),
+]
 
 
 @router.get("", response_model=EntitiesPublic, summary="Search entities by name or alias")
@@ -58,18 +62,18 @@ def search_entities(
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="One entity with its strongest relations")
-def get_entity(store: StoreDep, request: Request, entity_id: str):
-    return cached(request, EntityDetail, lambda: store.entity(entity_id))
+def get_entity(store: StoreDep, request: Request, entity_id: EntityKey):
+    return cached(request, EntityDetail, lambda: store.entity(store.resolve(entity_id)))
 
 
 @router.get("/{entity_id}/neighborhood", response_model=Neighborhood, summary="Entities and relations around one")
-def get_neighborhood(store: StoreDep, request: Request, entity_id: str, query: HoodQuery):
-    return cached(request, Neighborhood, lambda: store.neighborhood(entity_id, query))
+def get_neighborhood(store: StoreDep, request: Request, entity_id: EntityKey, query: HoodQuery):
+    return cached(request, Neighborhood, lambda: store.neighborhood(store.resolve(entity_id), query))
 
 
 @router.get("/{entity_id}/view", response_class=HTMLResponse, summary="Interactive view of the neighborhood")
-def get_view(store: StoreDep, request: Request, entity_id: str, query: HoodQuery):
-    return cached(request, None, lambda: render_view(store.neighborhood(entity_id, query)))
+def get_view(store: StoreDep, request: Request, entity_id: EntityKey, query: HoodQuery):
+    return cached(request, None, lambda: render_view(store.neighborhood(store.resolve(entity_id), query)))
 
 
 @router.get(
@@ -80,11 +84,12 @@ def get_view(store: StoreDep, request: Request, entity_id: str, query: HoodQuery
 def get_embed(
     store: StoreDep,
     request: Request,
-    entity_id: str,
+    entity_id: EntityKey,
     query: HoodQuery,
     width: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "100%",
     height: Annotated[str, Query(pattern=r"^\d{2,4}(px|%)?$")] = "600",
 ):
+    entity_id = store.resolve(entity_id)
     entity = store.entity(entity_id, related=0)
     src = f"{str(request.base_url).rstrip('/')}/entities/{quote(entity_id)}/view?{urlencode(query.as_params())}"
     title = f"{entity['name']} · guanxi"

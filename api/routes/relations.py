@@ -35,11 +35,15 @@ def get_evidence(
 def get_paths(
     store: StoreDep,
     request: Request,
-    from_: Annotated[str, Query(alias="from", min_length=1, description="entity id")],
-    to: Annotated[str, Query(min_length=1, description="entity id")],
+    from_: Annotated[str, Query(alias="from", min_length=1, description="an entity id, name or alias")],
+    to: Annotated[str, Query(min_length=1, description="an entity id, name or alias")],
     max_hops: Annotated[int, Query(ge=1, le=4)] = 3,
     rel: Rels = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ):
     rels = list(split_names(rel, RELATION_TYPES, "relation type"))
-    return cached(request, Paths, lambda: store.paths(from_, to, max_hops=max_hops, rels=rels, limit=limit))
+
+    def compute():
+        return store.paths(store.resolve(from_), store.resolve(to), max_hops=max_hops, rels=rels, limit=limit)
+
+    return cached(request, Paths, compute)

@@ -1,0 +1,81 @@
+"""Entities addressed by name: the store's ``resolve``, the API routes and the CLI commands that take
+an id, a name or an alias, and what they say when a name is ambiguous or unknown."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from guanxi.api.app import create_app
+from guanxi.api.cli import cli
+from guanxi.graph.build import build_graph
+from guanxi.graph.errors import Ambiguous, NotFound
+from tests.test_aliases import run
+
+TEXTS = [
+    ("星澜科技公司（以下简称“星澜科技”）与北辰电子公司签署战略合作协议。星澜科技总裁李明远出席签约仪式。", []),
+    ("北辰电子公司与南岭集团合作建设储能基地。", [("南岭集团", "ORG")]),
+    ("启明基金与北辰电子公司签约。", [("启明", "ORG")]),  # the organization 启明 …
+    ("王启明出席了发布会，启明表示将继续投入。", [("启明", "PERSON")]),  # … and a person of that name
+]
+
+
+@pytest.fixture(scope="module")
+def graph():
+    articles = [
+        run(text, [("星澜科技公司", "ORG"), ("北辰电子公司", "ORG"), ("李明远", "PERSON"), *extra], doc_id=f"d{i}")
+        for i, (text, extra) in enumerate(TEXTS)
+    ]
+    return build_graph(articles)
+
+
+def id_of(graph, type_, name):
+    return next(n for n, d in graph.nodes(data=True) if (d["type"], d["name"]) == (type_, name))
+
+
+@pytest.fixture
+def named(store, graph):
+    store.load(graph)
+    return store
+
+
+def test_an_id_a_name_and_an_alias_resolve_to_the_same_entity(named, graph):
+    xinglan = id_of(graph, "ORG", "星澜科技公司")
+    assert named.resolve(xinglan) == named.resolve("星澜科技公司") == named.resolve("星澜科技") == xinglan
+
+
+def test_a_part_of_a_name_is_not_guessed_but_offered(named):
+    with pytest.raises(NotFound, match='No entity is named "星澜科".*did you mean 星澜科技公司 \\(ORG, org-'):
+        named.resolve("星澜科")
+
+
+def test_a_name_two_entities_bear_lists_both(named, graph):
+    with pytest.raises(Ambiguous) as raised:
+        named.resolve("启明")
+    assert {c["type"] for c in raised.value.candidates} == {"ORG", "PERSON"}
+    assert named.resolve("启明", type="PERSON") == id_of(graph, "PERSON", "启明")
+
+
+def test_the_api_takes_names_in_paths_and_views(named, graph):
+    with TestClient(create_app(named)) as client:
+        assert client.get("/entities/星澜科技").json()["id"] == id_of(graph, "ORG", "星澜科技公司")
+        view = client.get("/entities/星澜科技公司/view")
+        assert view.status_code == 200 and "北辰电子公司" in view.text
+        paths = client.get("/paths", params={"from": "李明远", "to": "南岭集团"}).json()
+        assert paths["paths"] and paths["paths"][0]["nodes"][-1]["name"] == "南岭集团"
+        unknown = client.get("/entities/星澜科/neighborhood")
+        assert unknown.status_code == 404 and "did you mean 星澜科技公司" in unknown.json()["error"]
+        ambiguous = client.get("/entities/启明/view")
+        assert ambiguous.status_code == 409 and len(ambiguous.json()["candidates"]) == 2
+
+
+def test_the_cli_finds_paths_by_name_and_says_when_a_name_is_ambiguous(named, monkeypatch):
+    monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)
+    monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
+    runner = CliRunner()
+    found = runner.invoke(cli, ["paths", "李明远", "南岭集团", "--max-hops", "3"])
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.output)["paths"][0]["nodes"][0]["name"] == "李明远"
+    ambiguous = runner.invoke(cli, ["entity", "启明"])
+    assert ambiguous.exit_code == 1 and '"启明" names 2 entities' in ambiguous.output
