@@ -62,6 +62,7 @@ class Evidence(BaseModel):
     confidence: float = 1.0
     date: str | None = None
     parties: int = Field(2, description="bodies the sentence links this way at once (a two-party deal: 2)")
+    title: str | None = Field(None, description="the title of the article the sentence is from")
 
 
 _edge = schema_fields(

@@ -437,14 +437,27 @@ class GraphStore:
                 if part:
                     items.extend(part.evidence)
         items.sort(key=evidence_order)
+        page = [dict(ev) for ev in items[offset : offset + limit]]
+        self.add_titles(page)
         return {
             "relation": {k: rel[k] for k in ("id", "type", "head", "tail", "title", "weight")},
             "total": rel["evidence_total"],
             "stored": len(items),
             "offset": offset,
             "limit": limit,
-            "data": items[offset : offset + limit],
+            "data": page,
         }
+
+    def add_titles(self, evidence: Iterable[dict]) -> None:
+        """Give each piece of evidence its article's ``title`` (None where the article has none),
+        and the article's date where the evidence has none."""
+        items = list(evidence)
+        ids = sorted({ev["doc_id"] for ev in items})
+        articles = {r["id"]: r for r in self.read("document_titles", {"ids": ids})} if ids else {}
+        for ev in items:
+            article = articles.get(ev["doc_id"], {})
+            ev["title"] = article.get("title")
+            ev["date"] = ev.get("date") or article.get("date")
 
     def detail_rows(self, node_ids: list[str], edges: list[dict]) -> tuple[list[dict], list[dict]]:
         """The rows of entities, and of relationships (id, title, counts, evidence), read together."""

@@ -167,6 +167,7 @@ def neighborhood(store, entity_id: str, query: NeighborhoodQuery) -> dict:
         )
     )
     nodes, edges = with_details(store, walk, center)
+    store.add_titles(ev for e in edges for ev in e.get("evidence") or [])
     return {
         "center": entity_id,
         "depth": query.depth,
@@ -273,6 +274,7 @@ def paths(store, source: str, target: str, max_hops: int = 3, rels: list[str] | 
         {"nodes": [nodes[n] for n in order_nodes(source, p)], "edges": [dict(e, **details.get(e["id"], {})) for e in p]}
         for p in found
     ]
+    store.add_titles(ev for p in out for e in p["edges"] for ev in e.get("evidence") or [])
     return {"from": source, "to": target, "hops": len(found[0]) if found else None, "paths": out}
 
 

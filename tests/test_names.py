@@ -27,6 +27,8 @@ def graph():
         run(text, [("星澜科技公司", "ORG"), ("北辰电子公司", "ORG"), ("李明远", "PERSON"), *extra], doc_id=f"d{i}")
         for i, (text, extra) in enumerate(TEXTS)
     ]
+    for i, article in enumerate(articles):
+        article.title, article.date = f"第{i}篇报道", f"2026-0{i + 1}-15"
     return build_graph(articles)
 
 
@@ -79,3 +81,13 @@ def test_the_cli_finds_paths_by_name_and_says_when_a_name_is_ambiguous(named, mo
     assert json.loads(found.output)["paths"][0]["nodes"][0]["name"] == "李明远"
     ambiguous = runner.invoke(cli, ["entity", "启明"])
     assert ambiguous.exit_code == 1 and '"启明" names 2 entities' in ambiguous.output
+
+
+def test_evidence_names_its_article_by_title_in_the_api_and_the_view(named, graph):
+    with TestClient(create_app(named)) as client:
+        hood = client.get("/entities/星澜科技公司/neighborhood").json()
+        partner = next(e for e in hood["edges"] if e["type"] == "PARTNERS_WITH")
+        assert partner["evidence"][0]["title"] == "第0篇报道"
+        page = client.get(f"/relations/{partner['id']}/evidence").json()
+        assert [ev["title"] for ev in page["data"]] == ["第0篇报道"]
+        assert "〔第0篇报道 · 2026-01-15〕" in client.get("/entities/星澜科技公司/view").text

@@ -65,10 +65,16 @@ def edge_tooltip(e: dict) -> str:
         + (f" · npmi {e['npmi']}" if e.get("npmi") is not None else "")
     ]
     for ev in e.get("evidence", [])[:3]:
-        lines.append(f"— {ev.get('sentence', '')[:160]}  [{ev.get('doc_id')}]")
+        lines.append(f"— {ev.get('sentence', '')[:160]}  〔{source_of(ev)}〕")
     if (e.get("evidence_total") or 0) > 3:
         lines.append(f"… {e['evidence_total'] - 3} more")
     return "\n".join(lines)
+
+
+def source_of(ev: dict) -> str:
+    """Where a piece of evidence is from, as a reader names it: the article's title and date,
+    else its id."""
+    return " · ".join(x for x in (ev.get("title") or ev.get("doc_id"), ev.get("date")) if x)
 
 
 def json_island(value) -> str:
