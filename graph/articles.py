@@ -127,6 +127,7 @@ def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> Ar
 def articles_from_document(document, split: bool) -> list:
     """Clean a document; with ``split``, cut a digest into its articles (ids ``<doc>-L<line>``)."""
     from guanxi.graph.clean import reflow
+    from guanxi.graph.dates import article_date, issue_of
 
     paragraphs = reflow(document.text, document.first_line)
     if not paragraphs:
@@ -136,8 +137,14 @@ def articles_from_document(document, split: bool) -> list:
         return [article_from_paragraphs(document.id, title, paragraphs, document)]
     spans = split_articles(paragraphs)
     if len(spans) == 1:
-        return [article_from_paragraphs(document.id, spans[0].title, spans[0].paragraphs, document)]
-    return [
-        article_from_paragraphs(f"{document.id}-L{s.paragraphs[0].first_line}", s.title, s.paragraphs, document)
-        for s in spans
-    ]
+        articles = [article_from_paragraphs(document.id, spans[0].title, spans[0].paragraphs, document)]
+    else:
+        articles = [
+            article_from_paragraphs(f"{document.id}-L{s.paragraphs[0].first_line}", s.title, s.paragraphs, document)
+            for s in spans
+        ]
+    if document.date is None:  # a digest (a .txt file) dates its articles by its issue and their days
+        issue = issue_of(document.source, document.text)
+        for article in articles:
+            article.date = article_date(article.text, issue)
+    return articles
