@@ -348,6 +348,16 @@ class GraphStore:
         rows = self._run(self._q("counts"))
         return rows[0] if rows else {"entities": 0, "relationships": 0, "documents": 0}
 
+    def overview(self, per_type: int = 8, documents: int = 10) -> dict:
+        """What a home page shows: for each entity type its count and most mentioned entities,
+        the relationship and document counts, and the newest articles."""
+        types = [
+            {"type": r["type"], "total": r["total"], "top": [entity_public(e) for e in r["top"]]}
+            for r in self.read("top_entities", {"per_type": per_type})
+        ]
+        latest = self.read("latest_documents", {"limit": documents})
+        return {"counts": self.counts(), "types": types, "latest": latest}
+
     def snapshot(self) -> list[dict]:
         """Every entity with its outgoing relationships: two equal snapshots are two equal graphs."""
         out = []

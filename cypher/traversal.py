@@ -267,6 +267,12 @@ def paths(store, source: str, target: str, max_hops: int = 3, rels: list[str] | 
         )
         hops += 1
     found = search.paths()[:limit]
+    out = path_records(store, source, found)
+    return {"from": source, "to": target, "hops": len(found[0]) if found else None, "paths": out}
+
+
+def path_records(store, source: str, found: list[list[dict]]) -> list[dict]:
+    """Each path as its entities' records and its edges with their details and evidence."""
     ids = sorted({e["source"] for p in found for e in p} | {e["target"] for p in found for e in p})
     node_rows, edge_rows = store.detail_rows(ids, [e for p in found for e in p])
     nodes, details = {r["id"]: entity_public(r) for r in node_rows}, edge_details(edge_rows)
@@ -275,7 +281,7 @@ def paths(store, source: str, target: str, max_hops: int = 3, rels: list[str] | 
         for p in found
     ]
     store.add_titles(ev for p in out for e in p["edges"] for ev in e.get("evidence") or [])
-    return {"from": source, "to": target, "hops": len(found[0]) if found else None, "paths": out}
+    return out
 
 
 def walk(parents: dict, node: str, root: str) -> list[list[dict]]:

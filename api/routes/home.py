@@ -1,4 +1,4 @@
-"""Health check and the home page: a search box that opens views."""
+"""Health check and the home page (``guanxi.viz.pages.home_page``)."""
 
 from __future__ import annotations
 
@@ -11,39 +11,14 @@ from fastapi.responses import HTMLResponse
 from guanxi.api.deps import StoreDep
 from guanxi.api.models import Health
 from guanxi.graph.errors import StoreError
+from guanxi.viz.pages import home_page
 
 router = APIRouter(tags=["home"])
-
-HOME = """<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>guanxi</title>
-<style>body{font-family:system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 16px}
-input{font-size:16px;padding:6px;width:70%}li{margin:4px 0}small{color:#666}</style></head>
-<body><h1>guanxi 关系</h1><p><small>STATS</small></p>
-<form id="f"><input id="q" placeholder="搜索实体 search an entity, e.g. 工信部" autofocus>
-<button>Search</button></form><ul id="hits"></ul>
-<p><small><a href="/docs">API docs</a></small></p>
-<script>
-document.getElementById("f").onsubmit = async function (ev) {
-  ev.preventDefault();
-  var q = document.getElementById("q").value.trim(); if (!q) return;
-  var r = await fetch("/entities?limit=20&q=" + encodeURIComponent(q)); var body = await r.json();
-  var ul = document.getElementById("hits"); ul.innerHTML = "";
-  (body.data || []).forEach(function (e) {
-    var li = document.createElement("li"); var a = document.createElement("a");
-    a.href = "/entities/" + encodeURIComponent(e.id) + "/view"; a.textContent = e.name;
-    li.appendChild(a); li.appendChild(document.createTextNode(" " + e.type + " · " + (e.mentions || 0) + " mentions"));
-    ul.appendChild(li);
-  });
-  if (!(body.data || []).length) ul.innerHTML = "<li>no match</li>";
-};
-</script></body></html>"""
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def home(store: StoreDep):
-    c = store.counts()
-    stats = f"{c['entities']} entities · {c['relationships']} relations · {c['documents']} documents"
-    return HTMLResponse(HOME.replace("STATS", stats))
+    return HTMLResponse(home_page(store.overview()))
 
 
 PING_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-ping")

@@ -1,5 +1,5 @@
-"""Entities addressed by name: the store's ``resolve``, the API routes and the CLI commands that take
-an id, a name or an alias, and what they say when a name is ambiguous or unknown."""
+"""What an analyst reaches by name in the API, the CLI and the pages: entities by id, name or alias
+(and what is said when a name is ambiguous or unknown), evidence that names its article, the home page."""
 
 import json
 
@@ -91,3 +91,26 @@ def test_evidence_names_its_article_by_title_in_the_api_and_the_view(named, grap
         page = client.get(f"/relations/{partner['id']}/evidence").json()
         assert [ev["title"] for ev in page["data"]] == ["第0篇报道"]
         assert "〔第0篇报道 · 2026-01-15〕" in client.get("/entities/星澜科技公司/view").text
+
+
+def test_the_home_page_shows_counts_by_type_top_entities_and_the_latest_articles(named):
+    with TestClient(create_app(named)) as client:
+        page = client.get("/").text
+    assert "ORG <b>4</b>" in page and "PERSON <b>2</b>" in page and "articles <b>4</b>" in page
+    assert f'<a href="/entities/{named.resolve("北辰电子公司")}/view">北辰电子公司</a>' in page
+    assert page.index("第3篇报道") < page.index("第2篇报道") < page.index("第0篇报道")  # newest first
+    assert '<option value="PROJECT">PROJECT</option>' in page  # the type filter of the search box
+
+
+def test_the_home_page_escapes_names():
+    from guanxi.viz.pages import home_page
+
+    hostile = {"id": "org-x", "name": "<script>alert(1)</script>", "type": "ORG", "mentions": 1}
+    page = home_page(
+        {
+            "counts": {"entities": 1, "relationships": 0, "documents": 1},
+            "types": [{"type": "ORG", "total": 1, "top": [hostile]}],
+            "latest": [{"id": "d1", "title": "<b>标题</b>", "date": "2026-01-01"}],
+        }
+    )
+    assert "<script>alert" not in page and "&lt;script&gt;" in page and "&lt;b&gt;标题" in page
