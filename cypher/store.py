@@ -348,6 +348,16 @@ class GraphStore:
         rows = self._run(self._q("counts"))
         return rows[0] if rows else {"entities": 0, "relationships": 0, "documents": 0}
 
+    def dossier(self, entity_id: str, limit: int = 200) -> tuple[dict, dict]:
+        """An entity's public record with the reasons its names were merged, and its neighborhood
+        of one hop (at most ``limit`` entities)."""
+        rows = self.read("entity", {"id": entity_id})
+        if not rows:
+            raise NotFound(f'Entity "{entity_id}" not found')
+        stored = rows[0]["entity"]
+        entity = entity_public(stored) | {"merge_reasons": list(stored.get("merge_reasons") or [])}
+        return entity, self.neighborhood(entity_id, depth=1, limit=limit)
+
     def overview(self, per_type: int = 8, documents: int = 10) -> dict:
         """What a home page shows: for each entity type its count and most mentioned entities,
         the relationship and document counts, and the newest articles."""

@@ -97,7 +97,7 @@ def test_the_home_page_shows_counts_by_type_top_entities_and_the_latest_articles
     with TestClient(create_app(named)) as client:
         page = client.get("/").text
     assert "ORG <b>4</b>" in page and "PERSON <b>2</b>" in page and "articles <b>4</b>" in page
-    assert f'<a href="/entities/{named.resolve("北辰电子公司")}/view">北辰电子公司</a>' in page
+    assert f'<a href="/entities/{named.resolve("北辰电子公司")}/dossier">北辰电子公司</a>' in page
     assert page.index("第3篇报道") < page.index("第2篇报道") < page.index("第0篇报道")  # newest first
     assert '<option value="PROJECT">PROJECT</option>' in page  # the type filter of the search box
 
@@ -114,3 +114,46 @@ def test_the_home_page_escapes_names():
         }
     )
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "&lt;b&gt;标题" in page
+
+
+def test_the_dossier_groups_relations_by_type_with_their_evidence(named):
+    with TestClient(create_app(named)) as client:
+        response = client.get("/entities/星澜科技/dossier")
+    page = response.text
+    assert response.status_code == 200 and "<h1>" in page and "星澜科技公司" in page
+    assert "别名 aliases: 星澜科技" in page and "first seen <b>2026-01-15</b>" in page
+    partners, roles = page.index("合作 Partners"), page.index("任职 People and roles")
+    assert partners < page.index("北辰电子公司</a>", partners) < roles  # the partner, in its group
+    assert page.index("李明远</a>", roles) and "总裁" in page[roles:]
+    assert "〔第0篇报道 · 2026-01-15〕" in page
+    assert f'src="/entities/{named.resolve("星澜科技公司")}/view"' in page  # the interactive graph
+
+
+def test_a_sentence_shared_by_many_relations_is_printed_once_and_names_are_escaped():
+    from guanxi.viz.pages import dossier_page
+
+    center = {"id": "o1", "name": "<i>中心</i>", "type": "ORG", "aliases": [], "merge_reasons": ["甲 -> 乙: test"]}
+    others = [{"id": f"o{k}", "name": f"机构{k}", "type": "ORG"} for k in (2, 3)]
+    campaign = {
+        "doc_id": "d",
+        "sentence": "中心、机构2和机构3联合开展为期三个月的专项行动，覆盖全市重点场所。",
+        "title": "报道",
+        "date": "2026-02-01",
+    }
+    edges = [
+        {
+            "id": f"r{k}",
+            "type": "PARTNERS_WITH",
+            "source": "o1",
+            "target": f"o{k}",
+            "weight": 1,
+            "specificity": 0.5,
+            "evidence": [dict(campaign)],
+            "evidence_total": 1,
+        }
+        for k in (2, 3)
+    ]
+    page = dossier_page(center, {"nodes": [center, *others], "edges": edges})
+    assert page.count(campaign["sentence"]) == 1 and "同上 the sentence above" in page
+    assert "<i>中心</i>" not in page and "&lt;i&gt;中心&lt;/i&gt;" in page
+    assert "甲 -&gt; 乙: test" in page  # why the names were merged

@@ -1,15 +1,18 @@
-"""Server-rendered pages other than the graph view: the home page. Every name is HTML-escaped;
-every asset is inline."""
+"""Server-rendered pages other than the graph view: the home page and entity dossiers. Every name
+is HTML-escaped; every asset is inline or served by the app."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
-from guanxi.graph.schema import ENTITY_TYPES
-from guanxi.viz.render import NODE_STYLE
+import jinja2
+
+from guanxi.graph.schema import ENTITY_TYPES, UNDIRECTED
+from guanxi.viz.render import NODE_STYLE, source_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -20,7 +23,7 @@ def chip(type_: str) -> str:
 
 
 def entity_link(e: dict) -> str:
-    return f'<a href="/entities/{quote(e["id"], safe="")}/view">{escape(e["name"])}</a>'
+    return f'<a href="/entities/{quote(e["id"], safe="")}/dossier">{escape(e["name"])}</a>'
 
 
 def home_page(overview: dict) -> str:
@@ -46,3 +49,64 @@ def home_page(overview: dict) -> str:
         top=top or '<p class="muted">The graph is empty: <code>guanxi build FILES</code> fills it.</p>',
         latest=latest or '<tr><td class="muted">no articles yet</td></tr>',
     )
+
+
+RELATION_LABELS = {
+    "PARTNERS_WITH": "合作 Partners",
+    "HOLDS_ROLE": "任职 People and roles",
+    "ISSUED": "发布 Policies issued",
+    "REGULATES": "监管 Regulates",
+    "SUBSIDIARY_OF": "隶属 Parents and units",
+    "INVESTS_IN": "投资 Investments",
+    "PARTICIPATES_IN": "参与 Projects",
+}
+TOGETHER = 20  # co-occurring entities listed on a dossier
+
+
+def dossier_page(entity: dict, hood: dict) -> str:
+    """One entity's page: names, counts and dates, its typed relations grouped by type with their
+    evidence (strongest and most specific first), who it is most often named with, its graph."""
+    nodes = {n["id"]: n for n in hood["nodes"]}
+    rows: dict[str, list[dict]] = {}
+    for edge in hood["edges"]:
+        if entity["id"] not in (edge["source"], edge["target"]):
+            continue
+        rows.setdefault(edge["type"], []).append(relation_row(entity["id"], edge, nodes))
+    groups = [
+        {"label": label, "rows": sorted(rows[t], key=lambda r: (-(r["specificity"] or 0), -r["weight"]))}
+        for t, label in RELATION_LABELS.items()
+        if t in rows
+    ]
+    shown: set[str] = set()  # a sentence that links many bodies (a campaign) is printed once
+    for row in (r for g in groups for r in g["rows"]):
+        for ev in row["evidence"]:
+            ev["repeated"] = ev["sentence"] in shown
+            shown.add(ev["sentence"])
+    together = sorted(rows.get("CO_OCCURS", []), key=lambda r: (-r["weight"], -(r["npmi"] or -1)))[:TOGETHER]
+    return dossier_template().render(
+        e=entity, color=NODE_STYLE.get(entity["type"], {}).get("color", "#999"), groups=groups, together=together
+    )
+
+
+def relation_row(center: str, edge: dict, nodes: dict) -> dict:
+    outgoing = edge["source"] == center
+    other = nodes.get(edge["target"] if outgoing else edge["source"], {"id": "", "name": "?", "type": ""})
+    evidence = edge.get("evidence") or []
+    return {
+        "id": edge["id"],
+        "other": other,
+        "arrow": "—" if edge["type"] in UNDIRECTED else ("→" if outgoing else "←"),
+        "title": edge.get("title"),
+        "weight": edge.get("weight") or 0,
+        "specificity": round(edge["specificity"], 2) if edge.get("specificity") is not None else None,
+        "npmi": edge.get("npmi"),
+        "evidence": [{"sentence": ev.get("sentence", ""), "source": source_of(ev)} for ev in evidence],
+        "total": edge.get("evidence_total") or len(evidence),
+        "more": (edge.get("evidence_total") or 0) > len(evidence),
+    }
+
+
+@lru_cache(maxsize=1)
+def dossier_template() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
+    return env.get_template("dossier.html")

@@ -14,6 +14,7 @@ from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import EntitiesPublic, EntityDetail, Neighborhood
 from guanxi.cypher.traversal import NeighborhoodQuery
 from guanxi.graph.schema import ENTITY_TYPES
+from guanxi.viz.pages import dossier_page
 from guanxi.viz.render import render_view
 
 router = APIRouter(prefix="/entities", tags=["entities"], dependencies=[ReadDep])
@@ -74,6 +75,11 @@ def get_neighborhood(store: StoreDep, request: Request, entity_id: EntityKey, qu
 @router.get("/{entity_id}/view", response_class=HTMLResponse, summary="Interactive view of the neighborhood")
 def get_view(store: StoreDep, request: Request, entity_id: EntityKey, query: HoodQuery):
     return cached(request, None, lambda: render_view(store.neighborhood(store.resolve(entity_id), query)))
+
+
+@router.get("/{entity_id}/dossier", response_class=HTMLResponse, summary="A page on one entity, with its evidence")
+def get_dossier(store: StoreDep, request: Request, entity_id: EntityKey):
+    return cached(request, None, lambda: dossier_page(*store.dossier(store.resolve(entity_id))))
 
 
 @router.get(
