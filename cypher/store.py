@@ -52,6 +52,7 @@ from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
 BATCH_SIZE = 5000
 TOTAL_TTL_S = 10.0
 RESOLVE_SUGGESTIONS = 5  # names offered when a name is not found
+ROW_CAP = 1000  # rows a user query gives at most
 
 
 def described(hits: list[dict]) -> str:
@@ -499,7 +500,7 @@ class GraphStore:
         node_rows = answers.pop(0) if node_ids else []
         return node_rows, answers[0] if answers else []
 
-    def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = 1000) -> dict:
+    def query(self, text: str, params: dict | None = None, timeout_ms: int = 10_000, row_cap: int = ROW_CAP) -> dict:
         """A user's read-only Cypher: writes and bad parameters refused before sending, results
         capped at ``row_cap`` by the database where the query's shape allows (``with_row_cap``)."""
         check_read_only(text)

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 import uvicorn
@@ -46,20 +47,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def served(falkordb_store):
+@contextmanager
+def serve_app(app):
+    """``app`` served by uvicorn on a free port of 127.0.0.1 for the block; yields its base URL."""
     port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(falkordb_store), host="127.0.0.1", port=port, log_level="warning")
-    )
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def served(falkordb_store):
+    with serve_app(create_app(falkordb_store)) as base:
+        yield base
 
 
 def test_swagger_ui_draws_the_routes_in_headless_chromium_with_the_network_blocked(served, tmp_path):

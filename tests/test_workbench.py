@@ -157,3 +157,34 @@ def test_a_sentence_shared_by_many_relations_is_printed_once_and_names_are_escap
     assert page.count(campaign["sentence"]) == 1 and "同上 the sentence above" in page
     assert "<i>中心</i>" not in page and "&lt;i&gt;中心&lt;/i&gt;" in page
     assert "甲 -&gt; 乙: test" in page  # why the names were merged
+
+
+def test_every_console_example_runs_on_the_store(named):
+    from guanxi.viz.pages import CONSOLE_EXAMPLES
+
+    for what, query, params in CONSOLE_EXAMPLES:
+        result = named.query(query, json.loads(params))
+        assert isinstance(result["rows"], list), what
+    partners = named.query(CONSOLE_EXAMPLES[2][1], {"name": "星澜科技"})["rows"]
+    assert partners == [{"partner": "北辰电子公司", "weight": 1}]
+
+
+def test_the_console_shows_rows_and_shows_a_refused_write_as_such(named, tmp_path):
+    import subprocess
+    from urllib.parse import urlencode
+
+    from tests.test_apidocs import LOOPBACK_ONLY, serve_app
+    from tests.test_view import chromium
+
+    def dom(base, query):
+        url = f"{base}/console?{urlencode({'query': query})}#run"
+        browser = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", *LOOPBACK_ONLY]
+        args = [f"--user-data-dir={tmp_path / str(abs(hash(query)))}", "--virtual-time-budget=8000", "--dump-dom"]
+        return subprocess.run([*browser, *args, url], capture_output=True, text=True, timeout=120).stdout
+
+    with serve_app(create_app(named)) as base:
+        table = dom(base, "MATCH (o:ORG) RETURN o.name AS org ORDER BY org")
+        refused = dom(base, "MATCH (o:ORG) DETACH DELETE o")
+    assert "<th>org</th>" in table and "<td>北辰电子公司</td>" in table and "4 rows" in table
+    assert 'class="error"' in refused and "<table" not in refused
+    assert named.counts()["entities"] == 6  # nothing was deleted

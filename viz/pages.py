@@ -83,7 +83,7 @@ def dossier_page(entity: dict, hood: dict) -> str:
             ev["repeated"] = ev["sentence"] in shown
             shown.add(ev["sentence"])
     together = sorted(rows.get("CO_OCCURS", []), key=lambda r: (-r["weight"], -(r["npmi"] or -1)))[:TOGETHER]
-    return dossier_template().render(
+    return template("dossier.html").render(
         e=entity, color=NODE_STYLE.get(entity["type"], {}).get("color", "#999"), groups=groups, together=together
     )
 
@@ -106,7 +106,47 @@ def relation_row(center: str, edge: dict, nodes: dict) -> dict:
     }
 
 
-@lru_cache(maxsize=1)
-def dossier_template() -> jinja2.Template:
+CONSOLE_EXAMPLES = (
+    ("entities by type", "MATCH (e:Entity) RETURN e.type AS type, count(*) AS entities ORDER BY entities DESC", "{}"),
+    (
+        "an entity by any of its names",
+        "MATCH (e:Entity) WHERE e.name = $name OR $name IN e.aliases RETURN e.id AS id, e.name AS name, e.type AS type",
+        '{"name": "工信部"}',
+    ),
+    (
+        "partners of an organization, most evidence first",
+        "MATCH (o:ORG)-[r:PARTNERS_WITH]-(p:ORG) WHERE o.name = $name OR $name IN o.aliases "
+        "RETURN p.name AS partner, r.weight AS weight ORDER BY weight DESC",
+        '{"name": "工信部"}',
+    ),
+    (
+        "people and their roles",
+        "MATCH (p:PERSON)-[r:HOLDS_ROLE]->(o:ORG) RETURN p.name AS person, r.title AS title, o.name AS org",
+        "{}",
+    ),
+    (
+        "who issued which policy",
+        "MATCH (o:ORG)-[r:ISSUED]->(p:POLICY) RETURN o.name AS issuer, p.name AS policy ORDER BY r.weight DESC",
+        "{}",
+    ),
+    (
+        "the most mentioned organizations",
+        "MATCH (o:ORG) RETURN o.name AS org, o.mentions AS mentions ORDER BY mentions DESC LIMIT 20",
+        "{}",
+    ),
+)
+
+
+def console_page(row_cap: int, query: str | None = None, params: str | None = None) -> str:
+    """The read-only Cypher console: a query and its parameters (the first example unless given),
+    the rows as a table, CSV and JSON downloads made in the browser, a refusal shown as such,
+    example queries."""
+    examples = [{"what": what, "query": query, "params": params} for what, query, params in CONSOLE_EXAMPLES]
+    first = {"query": query or examples[0]["query"], "params": params or ("{}" if query else examples[0]["params"])}
+    return template("console.html").render(examples=examples, first=first, row_cap=row_cap)
+
+
+@lru_cache(maxsize=4)
+def template(name: str) -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
-    return env.get_template("dossier.html")
+    return env.get_template(name)

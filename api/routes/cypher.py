@@ -4,9 +4,12 @@ queries at once, and a query that finds them all taken for ``CYPHER_WAIT_S`` is 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
 
 from guanxi.api.deps import Busy, ReadDep, StoreDep
 from guanxi.api.models import CypherRequest, CypherResult
+from guanxi.cypher.store import ROW_CAP
+from guanxi.viz.pages import console_page
 
 router = APIRouter(tags=["cypher"], dependencies=[ReadDep])
 
@@ -23,3 +26,10 @@ def run_cypher(store: StoreDep, request: Request, body: CypherRequest):
         return store.query(body.query, body.params)
     finally:
         slots.release()
+
+
+@router.get("/console", response_class=HTMLResponse, include_in_schema=False)
+def console(query: str | None = None, params: str | None = None):
+    """The read-only Cypher console (``guanxi.viz.pages.console_page``); ``query`` and ``params``
+    fill it in (a link to ``/console?query=…#run`` runs it)."""
+    return HTMLResponse(console_page(ROW_CAP, query, params))
