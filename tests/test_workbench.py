@@ -188,3 +188,15 @@ def test_the_console_shows_rows_and_shows_a_refused_write_as_such(named, tmp_pat
     assert "<th>org</th>" in table and "<td>北辰电子公司</td>" in table and "4 rows" in table
     assert 'class="error"' in refused and "<table" not in refused
     assert named.counts()["entities"] == 6  # nothing was deleted
+
+
+def test_the_path_page_follows_each_hop_with_its_evidence(named):
+    with TestClient(create_app(named)) as client:
+        page = client.get("/paths/view", params={"from": "李明远", "to": "南岭集团"}).text
+        unknown = client.get("/paths/view", params={"from": "星澜科", "to": "南岭集团"}).text
+        empty = client.get("/paths/view").text
+    first = page.index('class="path"')
+    assert page.index("李明远</a>", first) < page.index("HOLDS_ROLE (总裁)", first) < page.index("南岭集团</a>", first)
+    assert "〔第1篇报道 · 2026-02-15〕" in page  # the evidence of the last hop
+    assert 'class="error"' in unknown and "did you mean 星澜科技公司" in unknown
+    assert "<form" in empty and 'class="path"' not in empty

@@ -150,3 +150,35 @@ def console_page(row_cap: int, query: str | None = None, params: str | None = No
 def template(name: str) -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
     return env.get_template(name)
+
+
+def paths_page(source: str, target: str, max_hops: int, found: dict | None, error: str | None = None) -> str:
+    """Shortest paths between two entities as a reader follows them: each hop's relation, its
+    evidence citing title and date, and the entity it reaches; a form to ask again."""
+    if found is not None:
+        found = dict(found)
+        paths = sorted(found["paths"], key=lambda p: sum(e["type"] == "CO_OCCURS" for e in p["edges"]))
+        found["paths"] = [{"nodes": p["nodes"], "hops": hops_of(p)} for p in paths]  # typed relations first
+        ends = {n["id"]: n for p in found["paths"] for n in p["nodes"]}
+        found["nodes_from"] = ends.get(found["from"], {"name": source})
+        found["nodes_to"] = ends.get(found["to"], {"name": target})
+    return template("paths.html").render(source=source, target=target, max_hops=max_hops, found=found, error=error)
+
+
+def hops_of(path: dict) -> list[dict]:
+    hops = []
+    for before, node, edge in zip(path["nodes"], path["nodes"][1:], path["edges"]):
+        forward = edge["source"] == before["id"]
+        hops.append(
+            {
+                "node": node,
+                "type": edge["type"],
+                "title": edge.get("title"),
+                "weight": edge.get("weight"),
+                "arrow": "—" if edge["type"] in UNDIRECTED else ("→" if forward else "←"),
+                "evidence": [
+                    {"sentence": ev.get("sentence", ""), "source": source_of(ev)} for ev in edge.get("evidence") or []
+                ],
+            }
+        )
+    return hops

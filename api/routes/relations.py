@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
 
 from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import EvidencePage, Paths
 from guanxi.api.routes.entities import Rels
 from guanxi.cypher.traversal import split_names
+from guanxi.graph.errors import NotFound
 from guanxi.graph.schema import RELATION_TYPES
+from guanxi.viz.pages import paths_page
 
 router = APIRouter(tags=["relations"], dependencies=[ReadDep])
 
@@ -47,3 +50,20 @@ def get_paths(
         return store.paths(store.resolve(from_), store.resolve(to), max_hops=max_hops, rels=rels, limit=limit)
 
     return cached(request, Paths, compute)
+
+
+@router.get("/paths/view", response_class=HTMLResponse, include_in_schema=False)
+def view_paths(
+    store: StoreDep,
+    from_: Annotated[str, Query(alias="from")] = "",
+    to: str = "",
+    max_hops: Annotated[int, Query(ge=1, le=4)] = 3,
+):
+    """The path page: a form, and the shortest paths between two names with the evidence of each hop."""
+    found, error = None, None
+    if from_.strip() and to.strip():
+        try:
+            found = store.paths(store.resolve(from_.strip()), store.resolve(to.strip()), max_hops=max_hops)
+        except NotFound as e:  # an unknown or ambiguous name is shown on the page, beside the form
+            error = str(e)
+    return HTMLResponse(paths_page(from_, to, max_hops, found, error))
