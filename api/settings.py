@@ -89,6 +89,13 @@ SETTINGS = (
     Setting("GUANXI_PROTECT_READS", "protect_reads", "", "Set to 1 to require the API key for reads too.", flag),
     Setting("GUANXI_CORS_ORIGINS", "cors_origins", "", "Comma-separated origins allowed by CORS (empty: none)."),
     Setting(
+        "GUANXI_PUBLIC_URL",
+        "public_url",
+        "",
+        "The address colleagues reach this server at (e.g. `https://guanxi.example.org`); embed snippets "
+        "link there (empty: the address each request came to).",
+    ),
+    Setting(
         "GUANXI_NER_QUANTIZE",
         "ner_quantize",
         "1",
@@ -120,6 +127,7 @@ class Settings:
     api_key: str = ""
     protect_reads: bool = False
     cors_origins: str = ""
+    public_url: str = ""
     ner_quantize: bool = True
     torch_threads: int = 1
 

@@ -200,3 +200,12 @@ def test_the_path_page_follows_each_hop_with_its_evidence(named):
     assert "〔第1篇报道 · 2026-02-15〕" in page  # the evidence of the last hop
     assert 'class="error"' in unknown and "did you mean 星澜科技公司" in unknown
     assert "<form" in empty and 'class="path"' not in empty
+
+
+def test_embed_snippets_link_to_the_public_address_when_one_is_set(named):
+    from guanxi.api.settings import Settings
+
+    settings = Settings.from_env({"GUANXI_PUBLIC_URL": "https://guanxi.example.org/"})
+    with TestClient(create_app(named, settings)) as client:
+        snippet = client.get("/entities/星澜科技/embed").text
+    assert f'src="https://guanxi.example.org/entities/{named.resolve("星澜科技")}/view?' in snippet

@@ -97,7 +97,8 @@ def get_embed(
 ):
     entity_id = store.resolve(entity_id)
     entity = store.entity(entity_id, related=0)
-    src = f"{str(request.base_url).rstrip('/')}/entities/{quote(entity_id)}/view?{urlencode(query.as_params())}"
+    base = request.app.state.settings.public_url or str(request.base_url)
+    src = f"{base.rstrip('/')}/entities/{quote(entity_id)}/view?{urlencode(query.as_params())}"
     title = f"{entity['name']} · guanxi"
     return HTMLResponse(
         f'<iframe src="{escape(src)}" title="{escape(title)}" width="{width}" height="{height}" '
