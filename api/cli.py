@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from guanxi.api.settings import SETTINGS, Settings
+from guanxi.api.tables import paths_text, text_table
 from guanxi.graph.errors import GuanxiError
 from guanxi.graph.schema import ENTITY_TYPES
 
@@ -78,6 +79,32 @@ def neighborhood_of(settings, name: str, query) -> dict:
 
 def echo_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+table_option = click.option("--table", is_flag=True, help="print a table for people instead of JSON")
+
+
+def echo(value, table: bool, as_text) -> None:
+    """``value`` as JSON, or with ``table`` as the text ``as_text()`` makes of it."""
+    click.echo(as_text()) if table else echo_json(value)
+
+
+def entity_text(found: dict) -> str:
+    head = f"{found['name']}  [{found['type']}]  {found['id']}"
+    facts = f"aliases: {'、'.join(found['aliases']) or '-'}   mentions {found['mentions']}   articles " + (
+        f"{found['document_count']}   seen {found.get('first_seen') or '?'} … {found.get('last_seen') or '?'}"
+    )
+    related = [
+        {
+            "relation": r["type"],
+            "with": r["entity"]["name"],
+            "type": r["entity"]["type"],
+            "title": r.get("title"),
+            "weight": r["weight"],
+        }
+        for r in found["related"]
+    ]
+    return "\n".join([head, facts, "", text_table(related)])
 
 
 class GuanxiGroup(click.Group):
@@ -335,20 +362,24 @@ def serve(host, port, workers, access_log, settings):
 @click.argument("q")
 @click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), default=None)
 @click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
+@table_option
 @store_options
-def search(q, type_, limit, settings):
+def search(q, type_, limit, table, settings):
     """Search entities by name or alias: exact matches first, then prefix, then substring."""
     with settings.open_store() as store:
-        echo_json(store.search(q, type=type_, limit=limit))
+        hits = store.search(q, type=type_, limit=limit)
+    echo(hits, table, lambda: text_table(hits, ["name", "type", "match", "mentions", "aliases", "id"]))
 
 
 @cli.command()
 @click.argument("name")
+@table_option
 @store_options
-def entity(name, settings):
+def entity(name, table, settings):
     """One entity (by id, name or alias) with its strongest relations."""
     with settings.open_store() as store:
-        echo_json(store.entity(store.resolve(name)))
+        found = store.entity(store.resolve(name))
+    echo(found, table, lambda: entity_text(found))
 
 
 @cli.command()
@@ -366,15 +397,17 @@ def neighborhood(name, query, settings):
 @click.option("--max-hops", type=click.IntRange(1, 4), default=3, show_default=True)
 @click.option("--rel", help="comma-separated relation types to walk, e.g. PARTNERS_WITH,HOLDS_ROLE")
 @click.option("--limit", type=click.IntRange(1, 50), default=10, show_default=True)
+@table_option
 @store_options
-def paths(source, target, max_hops, rel, limit, settings):
+def paths(source, target, max_hops, rel, limit, table, settings):
     """Shortest paths between SOURCE and TARGET (ids, names or aliases), with the evidence of each hop."""
     from guanxi.cypher.traversal import split_names
     from guanxi.graph.schema import RELATION_TYPES
 
     rels = list(split_names(rel, RELATION_TYPES, "relation type"))
     with settings.open_store() as store:
-        echo_json(store.paths(store.resolve(source), store.resolve(target), max_hops=max_hops, rels=rels, limit=limit))
+        found = store.paths(store.resolve(source), store.resolve(target), max_hops=max_hops, rels=rels, limit=limit)
+    echo(found, table, lambda: paths_text(found))
 
 
 @cli.command()
@@ -400,9 +433,10 @@ def view(name, output, query, settings):
     metavar="KEY=VALUE",
     help="query parameter; VALUE is read as JSON when it parses, else as a string",
 )
+@table_option
 @store_options
-def cypher(query, params, settings):
-    """Run a read-only Cypher QUERY and print the rows as JSON."""
+def cypher(query, params, table, settings):
+    """Run a read-only Cypher QUERY and print the rows as JSON (or, with --table, as a table)."""
     from guanxi.cypher.readonly import check_read_only
 
     check_read_only(query)  # refuse writes before starting a store
@@ -416,7 +450,8 @@ def cypher(query, params, settings):
         except ValueError:
             values[key] = raw
     with settings.open_store() as store:
-        echo_json(store.query(query, values))
+        result = store.query(query, values)
+    echo(result, table, lambda: text_table(result["rows"]) + ("\n(cut at the row cap)" if result["truncated"] else ""))
 
 
 @cli.command("settings")

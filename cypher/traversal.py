@@ -266,7 +266,8 @@ def paths(store, source: str, target: str, max_hops: int = 3, rels: list[str] | 
             ),
         )
         hops += 1
-    found = search.paths()[:limit]
+    # of equal length, paths over typed relations before those over co-occurrence
+    found = sorted(search.paths(), key=lambda p: sum(e["type"] == "CO_OCCURS" for e in p))[:limit]
     out = path_records(store, source, found)
     return {"from": source, "to": target, "hops": len(found[0]) if found else None, "paths": out}
 

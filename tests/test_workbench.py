@@ -209,3 +209,24 @@ def test_embed_snippets_link_to_the_public_address_when_one_is_set(named):
     with TestClient(create_app(named, settings)) as client:
         snippet = client.get("/entities/星澜科技/embed").text
     assert f'src="https://guanxi.example.org/entities/{named.resolve("星澜科技")}/view?' in snippet
+
+
+def test_tables_line_up_chinese_and_latin_text():
+    from guanxi.api.tables import text_table, width
+
+    table = text_table([{"name": "工信部", "id": "org-1"}, {"name": "Meta", "id": "org-22"}]).splitlines()
+    assert table[0] == "name    id" and table[2] == "工信部  org-1" and table[3] == "Meta    org-22"
+    assert width("工信部") == 6 and width("Meta") == 4
+
+
+def test_the_cli_prints_tables_for_people(named, monkeypatch):
+    monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)
+    monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
+    runner = CliRunner()
+    hits = runner.invoke(cli, ["search", "星澜", "--table"]).output.splitlines()
+    assert hits[0].split() == ["name", "type", "match", "mentions", "aliases", "id"]
+    assert hits[2].split()[:3] == ["星澜科技公司", "ORG", "prefix"]
+    route = runner.invoke(cli, ["paths", "李明远", "南岭集团", "--table"]).output
+    assert route.splitlines()[0].startswith("李明远 →HOLDS_ROLE(总裁)→ 星澜科技公司")
+    rows = runner.invoke(cli, ["cypher", "MATCH (o:ORG) RETURN o.name AS org ORDER BY org", "--table"]).output
+    assert rows.splitlines()[0] == "org" and "北辰电子公司" in rows

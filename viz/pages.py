@@ -157,8 +157,7 @@ def paths_page(source: str, target: str, max_hops: int, found: dict | None, erro
     evidence citing title and date, and the entity it reaches; a form to ask again."""
     if found is not None:
         found = dict(found)
-        paths = sorted(found["paths"], key=lambda p: sum(e["type"] == "CO_OCCURS" for e in p["edges"]))
-        found["paths"] = [{"nodes": p["nodes"], "hops": hops_of(p)} for p in paths]  # typed relations first
+        found["paths"] = [{"nodes": p["nodes"], "hops": hops_of(p)} for p in found["paths"]]
         ends = {n["id"]: n for p in found["paths"] for n in p["nodes"]}
         found["nodes_from"] = ends.get(found["from"], {"name": source})
         found["nodes_to"] = ends.get(found["to"], {"name": target})
