@@ -79,6 +79,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(relations.router)
     app.include_router(cypher.router)
     app.include_router(documents.router)
+    app.include_router(documents.reading)
     add_api_docs(app)
 
     add_error_handlers(app)

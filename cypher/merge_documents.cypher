@@ -1,4 +1,4 @@
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 SET d.document = row.document, d.title = row.title, d.date = row.date, d.url = row.url, d.source = row.source, d.sentences = row.sentences,
-    d.contribution = row.contribution
+    d.text = row.text, d.contribution = row.contribution

@@ -359,6 +359,30 @@ class GraphStore:
         entity = entity_public(stored) | {"merge_reasons": list(stored.get("merge_reasons") or [])}
         return entity, self.neighborhood(entity_id, depth=1, limit=limit)
 
+    def article(self, doc_id: str) -> dict:
+        """One stored article: id, title, date, source, text, the entities it names (with the
+        forms it uses) and the typed relations it gives (with their evidence)."""
+        rows = self.read("document_record", {"id": doc_id})
+        if not rows:
+            raise NotFound(f'No article "{doc_id}"; the home page lists the latest')
+        stored = rows[0]["document"]
+        part = Contribution.from_json(stored["contribution"]) if stored.get("contribution") else None
+        entities = part.entities if part else {}
+        names = {r["id"]: entity_public(r) for r in self.read("entities_by_id", {"ids": sorted(entities)})}
+        return {
+            **{k: stored.get(k) for k in ("id", "document", "title", "date", "url", "source", "text")},
+            "entities": [
+                names.get(nid, {"id": nid, "name": e.forms[0] if e.forms else nid, "type": e.type})
+                | {"forms": e.forms, "mentions": e.mentions}
+                for nid, e in entities.items()
+            ],
+            "relations": [
+                {"id": rid, "type": r.type, "head": r.head, "tail": r.tail, "title": r.title, "evidence": r.evidence}
+                for rid, r in (part.relations.items() if part else ())
+                if r.type != "CO_OCCURS"
+            ],
+        }
+
     def overview(self, per_type: int = 8, documents: int = 10) -> dict:
         """What a home page shows: for each entity type its count and most mentioned entities,
         the relationship and document counts, and the newest articles."""

@@ -32,6 +32,7 @@ class DocumentInfo:
     url: str | None = None
     source: str | None = None
     sentences: int = 0
+    text: str | None = None  # the cleaned text evidence offsets refer to; stored on the node, not in the JSON
 
 
 @dataclass
@@ -65,7 +66,9 @@ class Contribution:
     relations: dict[str, RelationPart] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        data = asdict(self)
+        del data["doc"]["text"]  # the document node holds it once
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> Contribution:
@@ -88,6 +91,7 @@ def contribute(article: Article, resolve: Resolver) -> Contribution:
             article.url,
             article.source,
             len(article.sentences),
+            article.text,
         )
     )
     node_of: dict[str, str] = {}

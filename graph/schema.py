@@ -128,6 +128,7 @@ DOCUMENT = (
     Property("url", "str", "address", optional=True),
     Property("source", "str", "file it was read from", optional=True),
     Property("sentences", "int", "sentences in its text"),
+    Property("text", "str", "its cleaned text, which evidence offsets refer to", optional=True),
     Property("contribution", "json", "what it adds to the graph (entities, relations, evidence)", optional=True),
 )
 

@@ -230,3 +230,36 @@ def test_the_cli_prints_tables_for_people(named, monkeypatch):
     assert route.splitlines()[0].startswith("李明远 →HOLDS_ROLE(总裁)→ 星澜科技公司")
     rows = runner.invoke(cli, ["cypher", "MATCH (o:ORG) RETURN o.name AS org ORDER BY org", "--table"]).output
     assert rows.splitlines()[0] == "org" and "北辰电子公司" in rows
+
+
+def test_an_article_reads_back_with_its_names_marked_and_its_relations(named):
+    with TestClient(create_app(named)) as client:
+        article = client.get("/documents/d0").json()
+        page = client.get("/documents/d0/view").text
+        missing = client.get("/documents/nope/view")
+        home = client.get("/").text
+    assert article["text"] == TEXTS[0][0] and article["title"] == "第0篇报道"
+    xinglan = next(e for e in article["entities"] if e["name"] == "星澜科技公司")
+    assert set(xinglan["forms"]) == {"星澜科技公司", "星澜科技"}
+    assert {r["type"] for r in article["relations"]} >= {"PARTNERS_WITH", "HOLDS_ROLE"}
+    assert '<mark class="ORG" title="星澜科技公司 · ORG">星澜科技公司</mark>' in page
+    assert '<mark class="ORG" title="星澜科技公司 · ORG">星澜科技</mark>总裁' in page  # the short form, too
+    assert missing.status_code == 404
+    assert '<a href="/documents/d0/view">第0篇报道</a>' in home
+
+
+def test_marking_takes_the_longest_form_and_escapes_the_text():
+    from guanxi.viz.pages import article_page, marked
+
+    entities = [{"id": "o1", "name": "星澜科技公司", "type": "ORG", "forms": ["星澜科技公司", "星澜"], "mentions": 2}]
+    pieces = marked("星澜科技公司<b>与星澜</b>", entities)
+    assert [(p["text"], bool(p["entity"])) for p in pieces] == [
+        ("星澜科技公司", True),
+        ("<b>与", False),
+        ("星澜", True),
+        ("</b>", False),
+    ]
+    page = article_page(
+        {"id": "d", "title": "t", "text": "星澜科技公司<b>与星澜</b>", "entities": entities, "relations": []}
+    )
+    assert "&lt;b&gt;与" in page and "<b>与" not in page

@@ -39,7 +39,8 @@ def home_page(overview: dict) -> str:
         for t in overview["types"]
     )
     latest = "".join(
-        f"<tr><td>{escape(d.get('date') or '')}</td><td>{escape(d.get('title') or d['id'])}</td>"
+        f"<tr><td>{escape(d.get('date') or '')}</td>"
+        f'<td><a href="/documents/{quote(d["id"], safe="/")}/view">{escape(d.get("title") or d["id"])}</a></td>'
         f"<td><small>{escape(d['id'])}</small></td></tr>"
         for d in overview["latest"]
     )
@@ -100,7 +101,9 @@ def relation_row(center: str, edge: dict, nodes: dict) -> dict:
         "weight": edge.get("weight") or 0,
         "specificity": round(edge["specificity"], 2) if edge.get("specificity") is not None else None,
         "npmi": edge.get("npmi"),
-        "evidence": [{"sentence": ev.get("sentence", ""), "source": source_of(ev)} for ev in evidence],
+        "evidence": [
+            {"sentence": ev.get("sentence", ""), "source": source_of(ev), "doc_id": ev.get("doc_id")} for ev in evidence
+        ],
         "total": edge.get("evidence_total") or len(evidence),
         "more": (edge.get("evidence_total") or 0) > len(evidence),
     }
@@ -176,8 +179,55 @@ def hops_of(path: dict) -> list[dict]:
                 "weight": edge.get("weight"),
                 "arrow": "—" if edge["type"] in UNDIRECTED else ("→" if forward else "←"),
                 "evidence": [
-                    {"sentence": ev.get("sentence", ""), "source": source_of(ev)} for ev in edge.get("evidence") or []
+                    {"sentence": ev.get("sentence", ""), "source": source_of(ev), "doc_id": ev.get("doc_id")}
+                    for ev in edge.get("evidence") or []
                 ],
             }
         )
     return hops
+
+
+def article_page(article: dict) -> str:
+    """One article: its text with every name it uses marked by type, the typed relations it gives
+    and the entities it names, each linking to its dossier."""
+    entities = sorted(article["entities"], key=lambda e: (-(e.get("mentions") or 0), e["name"]))
+    by_id = {e["id"]: e for e in entities}
+    relations = [
+        {
+            "type": r["type"],
+            "head": by_id.get(r["head"], {"id": r["head"], "name": r["head"]}),
+            "tail": by_id.get(r["tail"], {"id": r["tail"], "name": r["tail"]}),
+            "title": r.get("title"),
+            "rules": "、".join(sorted({ev.get("rule_id", "") for ev in r.get("evidence") or []})),
+        }
+        for r in article["relations"]
+    ]
+    colors = {t: NODE_STYLE[t]["color"] for t in ENTITY_TYPES if t in NODE_STYLE}
+    return template("article.html").render(
+        a=article,
+        pieces=marked(article.get("text") or "", entities),
+        relations=relations,
+        entities=entities,
+        colors=colors,
+    )
+
+
+def marked(text: str, entities: list[dict]) -> list[dict]:
+    """``text`` cut into pieces, those that are a form of one of ``entities`` carrying it: longest
+    forms first, left to right, never overlapping."""
+    forms = sorted(((f, e) for e in entities for f in e.get("forms") or [e["name"]] if f), key=lambda fe: -len(fe[0]))
+    taken = bytearray(len(text))
+    spans = []
+    for form, entity in forms:
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if 1 not in taken[start:end]:
+                taken[start:end] = b"\1" * len(form)
+                spans.append((start, end, entity))
+            start = text.find(form, end)
+    pieces, pos = [], 0
+    for start, end, entity in sorted(spans, key=lambda s: s[0]):
+        pieces += [{"text": text[pos:start], "entity": None}, {"text": text[start:end], "entity": entity}]
+        pos = end
+    return [p for p in pieces + [{"text": text[pos:], "entity": None}] if p["text"]]

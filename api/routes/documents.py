@@ -1,4 +1,5 @@
-"""Documents in: extract and add to the store, or remove. Writes need the API key."""
+"""Documents in: extract and add to the store, or remove (writes need the API key); and one article
+read back, as JSON or as a page."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
 
-from guanxi.api.deps import StoreDep, WriteDep
+from guanxi.api.cache import cached
+from guanxi.api.deps import ReadDep, StoreDep, WriteDep
 from guanxi.api.models import ChangePublic, DocumentIn
 from guanxi.graph.errors import InputError
 from guanxi.graph.records import Document
 from guanxi.graph.sources import without_controls
+from guanxi.viz.pages import article_page
 
 router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[WriteDep])
 
@@ -100,3 +104,16 @@ def delete_document(store: StoreDep, request: Request, doc_id: str):
         "entities": report.entities,
         "relationships": report.relationships,
     }
+
+
+reading = APIRouter(prefix="/documents", tags=["documents"], dependencies=[ReadDep])
+
+
+@reading.get("/{doc_id:path}/view", response_class=HTMLResponse, summary="One article as a page, its names marked")
+def view_document(store: StoreDep, request: Request, doc_id: str):
+    return cached(request, None, lambda: article_page(store.article(doc_id)))
+
+
+@reading.get("/{doc_id:path}", summary="One article: text, the entities it names, the relations it gives")
+def get_document(store: StoreDep, request: Request, doc_id: str):
+    return store.article(doc_id)
