@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -12,7 +14,7 @@ from pathlib import Path
 import click
 
 from guanxi.api.settings import SETTINGS, Settings
-from guanxi.api.tables import paths_text, text_table
+from guanxi.api.tables import cell, paths_text, text_table
 from guanxi.graph.errors import GuanxiError
 from guanxi.graph.schema import ENTITY_TYPES
 
@@ -81,12 +83,30 @@ def echo_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-table_option = click.option("--table", is_flag=True, help="print a table for people instead of JSON")
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default=None,
+    help="table (the default on a terminal), json (the default when piped) or csv",
+)
 
 
-def echo(value, table: bool, as_text) -> None:
-    """``value`` as JSON, or with ``table`` as the text ``as_text()`` makes of it."""
-    click.echo(as_text()) if table else echo_json(value)
+def echo(value, fmt: str | None, rows, text=None) -> None:
+    """``value`` as JSON; as a table or CSV, the rows ``rows()`` gives (a table may be the text
+    ``text()`` makes instead). Without ``fmt``: a table on a terminal, JSON when piped."""
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        echo_json(value)
+    elif fmt == "table":
+        click.echo(text() if text else text_table(rows()))
+    else:
+        records = rows()
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(dict.fromkeys(k for r in records for k in r)))
+        writer.writeheader()
+        writer.writerows({k: cell(v) for k, v in r.items()} for r in records)
+        click.echo(out.getvalue(), nl=False)
 
 
 def entity_text(found: dict) -> str:
@@ -94,7 +114,11 @@ def entity_text(found: dict) -> str:
     facts = f"aliases: {'、'.join(found['aliases']) or '-'}   mentions {found['mentions']}   articles " + (
         f"{found['document_count']}   seen {found.get('first_seen') or '?'} … {found.get('last_seen') or '?'}"
     )
-    related = [
+    return "\n".join([head, facts, "", text_table(related_rows(found))])
+
+
+def related_rows(found: dict) -> list[dict]:
+    return [
         {
             "relation": r["type"],
             "with": r["entity"]["name"],
@@ -104,7 +128,25 @@ def entity_text(found: dict) -> str:
         }
         for r in found["related"]
     ]
-    return "\n".join([head, facts, "", text_table(related)])
+
+
+def edge_rows(hood: dict) -> list[dict]:
+    names = {n["id"]: n["name"] for n in hood["nodes"]}
+    return [
+        {
+            "relation": e["type"],
+            "from": names.get(e["source"]),
+            "to": names.get(e["target"]),
+            "title": e.get("title"),
+            "weight": e.get("weight"),
+            "evidence": (e.get("evidence") or [{}])[0].get("sentence"),
+        }
+        for e in hood["edges"]
+    ]
+
+
+def path_rows(found: dict) -> list[dict]:
+    return [{"hops": len(p["edges"]), "path": line} for p, line in zip(found["paths"], paths_text(found).splitlines())]
 
 
 class GuanxiGroup(click.Group):
@@ -362,33 +404,36 @@ def serve(host, port, workers, access_log, settings):
 @click.argument("q")
 @click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), default=None)
 @click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
-@table_option
+@format_option
 @store_options
-def search(q, type_, limit, table, settings):
+def search(q, type_, limit, fmt, settings):
     """Search entities by name or alias: exact matches first, then prefix, then substring."""
     with settings.open_store() as store:
         hits = store.search(q, type=type_, limit=limit)
-    echo(hits, table, lambda: text_table(hits, ["name", "type", "match", "mentions", "aliases", "id"]))
+    columns = ("name", "type", "match", "mentions", "aliases", "id")
+    echo(hits, fmt, lambda: [{c: h.get(c) for c in columns} for h in hits])
 
 
 @cli.command()
 @click.argument("name")
-@table_option
+@format_option
 @store_options
-def entity(name, table, settings):
+def entity(name, fmt, settings):
     """One entity (by id, name or alias) with its strongest relations."""
     with settings.open_store() as store:
         found = store.entity(store.resolve(name))
-    echo(found, table, lambda: entity_text(found))
+    echo(found, fmt, lambda: related_rows(found), lambda: entity_text(found))
 
 
 @cli.command()
 @click.argument("name")
 @neighborhood_options
+@format_option
 @store_options
-def neighborhood(name, query, settings):
-    """Entities and relations around NAME (an id, name or alias), as JSON."""
-    echo_json(neighborhood_of(settings, name, query))
+def neighborhood(name, query, fmt, settings):
+    """Entities and relations around NAME (an id, name or alias), with evidence."""
+    hood = neighborhood_of(settings, name, query)
+    echo(hood, fmt, lambda: edge_rows(hood))
 
 
 @cli.command()
@@ -397,9 +442,9 @@ def neighborhood(name, query, settings):
 @click.option("--max-hops", type=click.IntRange(1, 4), default=3, show_default=True)
 @click.option("--rel", help="comma-separated relation types to walk, e.g. PARTNERS_WITH,HOLDS_ROLE")
 @click.option("--limit", type=click.IntRange(1, 50), default=10, show_default=True)
-@table_option
+@format_option
 @store_options
-def paths(source, target, max_hops, rel, limit, table, settings):
+def paths(source, target, max_hops, rel, limit, fmt, settings):
     """Shortest paths between SOURCE and TARGET (ids, names or aliases), with the evidence of each hop."""
     from guanxi.cypher.traversal import split_names
     from guanxi.graph.schema import RELATION_TYPES
@@ -407,7 +452,7 @@ def paths(source, target, max_hops, rel, limit, table, settings):
     rels = list(split_names(rel, RELATION_TYPES, "relation type"))
     with settings.open_store() as store:
         found = store.paths(store.resolve(source), store.resolve(target), max_hops=max_hops, rels=rels, limit=limit)
-    echo(found, table, lambda: paths_text(found))
+    echo(found, fmt, lambda: path_rows(found), lambda: paths_text(found))
 
 
 @cli.command()
@@ -433,10 +478,10 @@ def view(name, output, query, settings):
     metavar="KEY=VALUE",
     help="query parameter; VALUE is read as JSON when it parses, else as a string",
 )
-@table_option
+@format_option
 @store_options
-def cypher(query, params, table, settings):
-    """Run a read-only Cypher QUERY and print the rows as JSON (or, with --table, as a table)."""
+def cypher(query, params, fmt, settings):
+    """Run a read-only Cypher QUERY and print the rows."""
     from guanxi.cypher.readonly import check_read_only
 
     check_read_only(query)  # refuse writes before starting a store
@@ -451,7 +496,8 @@ def cypher(query, params, table, settings):
             values[key] = raw
     with settings.open_store() as store:
         result = store.query(query, values)
-    echo(result, table, lambda: text_table(result["rows"]) + ("\n(cut at the row cap)" if result["truncated"] else ""))
+    cut = "\n(cut at the row cap)" if result["truncated"] else ""
+    echo(result, fmt, lambda: result["rows"], lambda: text_table(result["rows"]) + cut)
 
 
 @cli.command("settings")

@@ -223,13 +223,17 @@ def test_the_cli_prints_tables_for_people(named, monkeypatch):
     monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)
     monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
     runner = CliRunner()
-    hits = runner.invoke(cli, ["search", "星澜", "--table"]).output.splitlines()
+    hits = runner.invoke(cli, ["search", "星澜", "--format", "table"]).output.splitlines()
     assert hits[0].split() == ["name", "type", "match", "mentions", "aliases", "id"]
     assert hits[2].split()[:3] == ["星澜科技公司", "ORG", "prefix"]
-    route = runner.invoke(cli, ["paths", "李明远", "南岭集团", "--table"]).output
+    route = runner.invoke(cli, ["paths", "李明远", "南岭集团", "--format", "table"]).output
     assert route.splitlines()[0].startswith("李明远 →HOLDS_ROLE(总裁)→ 星澜科技公司")
-    rows = runner.invoke(cli, ["cypher", "MATCH (o:ORG) RETURN o.name AS org ORDER BY org", "--table"]).output
+    rows = runner.invoke(cli, ["cypher", "MATCH (o:ORG) RETURN o.name AS org ORDER BY org", "--format", "table"]).output
     assert rows.splitlines()[0] == "org" and "北辰电子公司" in rows
+    as_csv = runner.invoke(cli, ["neighborhood", "星澜科技", "--format", "csv"]).output.splitlines()
+    assert as_csv[0] == "relation,from,to,title,weight,evidence" and any("北辰电子公司" in line for line in as_csv)
+    piped = runner.invoke(cli, ["search", "星澜"]).output  # not a terminal: JSON
+    assert json.loads(piped)[0]["name"] == "星澜科技公司"
 
 
 def test_an_article_reads_back_with_its_names_marked_and_its_relations(named):
