@@ -26,3 +26,8 @@ def test_the_articles_of_a_digest_file_get_dates_and_a_jsonl_item_keeps_none(tmp
     assert [a.date for a in articles_of(digest)] == ["2024-03-05", "2024-03"]
     item = Document(id="j", text="记者3月5日获悉，星澜科技发布新品。", source=str(tmp_path / "feed-2024-03.jsonl"))
     assert [a.date for a in articles_of(item)] == [None]
+
+
+def test_a_coming_deadline_stays_in_the_issue_year_and_impossible_days_are_skipped():
+    assert article_date("各单位于12月31日前完成自查。", (2021, 11)) == "2021-12-31"
+    assert article_date("新规定于2月30日起施行，3月1日正式实施。", (2021, 3)) == "2021-03-01"

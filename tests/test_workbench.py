@@ -267,3 +267,39 @@ def test_marking_takes_the_longest_form_and_escapes_the_text():
         {"id": "d", "title": "t", "text": "星澜科技公司<b>与星澜</b>", "entities": entities, "relations": []}
     )
     assert "&lt;b&gt;与" in page and "<b>与" not in page
+
+
+def test_pages_keep_to_the_read_key_and_link_only_web_addresses(named):
+    from guanxi.api.settings import Settings
+    from guanxi.viz.pages import article_page
+
+    protected = Settings.from_env({"GUANXI_PROTECT_READS": "1", "GUANXI_API_KEY": "k"})
+    with TestClient(create_app(named, protected)) as client:
+        assert client.get("/").status_code == 401
+        assert client.get("/", headers={"X-API-Key": "k"}).status_code == 200
+    page = article_page(
+        {"id": "d", "title": "t", "text": "正文", "url": "javascript:alert(1)", "entities": [], "relations": []}
+    )
+    assert "javascript:" not in page
+    linked = article_page(
+        {"id": "d", "title": "t", "text": "正文", "url": "https://example.org/a", "entities": [], "relations": []}
+    )
+    assert 'href="https://example.org/a"' in linked
+
+
+def test_a_document_id_with_slashes_and_dots_is_linked_as_one_segment(store):
+    from guanxi.viz.pages import segment
+
+    article = run(
+        "星澜科技公司与北辰电子公司签署战略合作协议。",
+        [("星澜科技公司", "ORG"), ("北辰电子公司", "ORG")],
+        doc_id="../news/2026/1",
+    )
+    article.title = "报道"
+    store.load(build_graph([article]))
+    with TestClient(create_app(store)) as client:
+        home = client.get("/").text
+        link = f"/documents/{segment('../news/2026/1')}/view"
+        assert f'href="{link}"' in home
+        page = client.get(link)
+    assert page.status_code == 200 and "<h1>报道</h1>" in page.text

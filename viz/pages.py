@@ -40,7 +40,7 @@ def home_page(overview: dict) -> str:
     )
     latest = "".join(
         f"<tr><td>{escape(d.get('date') or '')}</td>"
-        f'<td><a href="/documents/{quote(d["id"], safe="/")}/view">{escape(d.get("title") or d["id"])}</a></td>'
+        f'<td><a href="/documents/{segment(d["id"])}/view">{escape(d.get("title") or d["id"])}</a></td>'
         f"<td><small>{escape(d['id'])}</small></td></tr>"
         for d in overview["latest"]
     )
@@ -152,7 +152,19 @@ def console_page(row_cap: int, query: str | None = None, params: str | None = No
 @lru_cache(maxsize=4)
 def template(name: str) -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
+    env.filters["segment"] = segment
     return env.get_template(name)
+
+
+def segment(value: str) -> str:
+    """An id as one path segment of a link, ``/`` escaped too: ``news/2021/1`` or ``../x`` stays
+    one segment, which a browser neither splits nor resolves away."""
+    return quote(str(value), safe="")
+
+
+def web_address(url: str | None) -> str | None:
+    """``url`` where it is an http(s) address; a ``javascript:`` or other address is not linked."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def paths_page(source: str, target: str, max_hops: int, found: dict | None, error: str | None = None) -> str:
@@ -204,7 +216,7 @@ def article_page(article: dict) -> str:
     ]
     colors = {t: NODE_STYLE[t]["color"] for t in ENTITY_TYPES if t in NODE_STYLE}
     return template("article.html").render(
-        a=article,
+        a=article | {"url": web_address(article.get("url"))},
         pieces=marked(article.get("text") or "", entities),
         relations=relations,
         entities=entities,

@@ -8,7 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from guanxi.api.deps import StoreDep
+from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import Health
 from guanxi.graph.errors import StoreError
 from guanxi.viz.pages import home_page
@@ -16,7 +16,7 @@ from guanxi.viz.pages import home_page
 router = APIRouter(tags=["home"])
 
 
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[ReadDep])
 def home(store: StoreDep):
     return HTMLResponse(home_page(store.overview()))
 
