@@ -116,6 +116,31 @@ def test_view_draws_in_headless_chromium_with_the_network_blocked(hood, tmp_path
     assert 'data-stabilized="true"' in dom
 
 
+def test_the_view_saves_its_picture_as_png(hood, tmp_path):
+    page = tmp_path / "view.html"
+    page.write_text(render_view(hood), encoding="utf-8")
+    done = subprocess.run(
+        [
+            chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            *BLOCK_NETWORK,
+            "--window-size=900,700",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            page.as_uri() + "#png",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    saved = re.search(r'data-png-bytes="(\d+)"', done.stdout)
+    assert saved and int(saved.group(1)) > 5_000, done.stderr[-2000:]  # a picture, not an empty canvas
+    assert 'id="png"' in done.stdout
+
+
 def test_view_of_300_nodes_is_small():
     nodes = [
         {
@@ -168,3 +193,34 @@ def test_nodes_have_the_legends_colours_and_shapes(hood):
     for node in data["nodes"]:
         kind = next(t for t, s in NODE_STYLE.items() if s["shape"] == node["shape"])
         assert node["color"]["background"] == NODE_STYLE[kind]["color"] and "group" not in node
+
+
+def test_an_edge_known_only_from_a_campaign_is_drawn_faint_and_unlabelled():
+    import json
+
+    hood = one_node_hood("中心")
+    hood["nodes"] += [{"id": f"n{k}", "name": f"机构{k}", "type": "ORG", "aliases": [], "mentions": 1} for k in (1, 2)]
+    hood["edges"] = [
+        {
+            "id": "campaign",
+            "type": "PARTNERS_WITH",
+            "source": hood["nodes"][0]["id"],
+            "target": "n1",
+            "weight": 1,
+            "specificity": 1 / 7,
+            "evidence": [],
+        },
+        {
+            "id": "deal",
+            "type": "PARTNERS_WITH",
+            "source": hood["nodes"][0]["id"],
+            "target": "n2",
+            "weight": 1,
+            "specificity": 1.0,
+            "evidence": [],
+        },
+    ]
+    edges = {e["to"]: e for e in json.loads(data_island(render_view(hood)))["edges"]}
+    assert edges["n1"]["color"]["opacity"] < 0.5 and edges["n1"].get("label") is None
+    assert edges["n2"]["color"]["opacity"] == 1.0 and edges["n2"]["label"] == "PARTNERS_WITH"
+    assert edges["n1"]["width"] < edges["n2"]["width"]

@@ -102,13 +102,16 @@ def build_network(neighborhood: dict) -> Network:
         )  # no vis "group": vis-network would colour groups from its own palette, not the legend's
     for e in neighborhood["edges"]:
         undirected = e["type"] in UNDIRECTED
+        # known only from sentences that link many bodies at once (a campaign): drawn faint and
+        # unlabelled, so that a clique of 28 such edges does not hide the rest
+        group_only = e.get("specificity") is not None and e["specificity"] < 1
         net.add_edge(
             e["source"],
             e["target"],
             title=edge_tooltip(e),
-            color=EDGE_COLOR.get(e["type"], "#999"),
-            width=1 + min(8, (e.get("specificity") or e.get("weight") or 1) ** 0.5),
-            label=None if e["type"] == "CO_OCCURS" else (e.get("title") or e["type"]),
+            color={"color": EDGE_COLOR.get(e["type"], "#999"), "opacity": 0.3 if group_only else 1.0},
+            width=1 if group_only else 1 + min(8, (e.get("specificity") or e.get("weight") or 1) ** 0.5),
+            label=None if e["type"] == "CO_OCCURS" or group_only else (e.get("title") or e["type"]),
             arrows="" if undirected else "to",
             font={"size": 9},
             dashes=e["type"] == "CO_OCCURS",
