@@ -1,3 +1,3 @@
 // The graph's write counter: readers compare it to decide whether a cached answer still holds.
-MATCH (m:Meta {id: 'graph'})
-RETURN m.generation AS generation
+MATCH (c:GuanxiCounter {id: 'graph'})
+RETURN c.generation AS generation

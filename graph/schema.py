@@ -133,7 +133,13 @@ DOCUMENT = (
 )
 
 # bookkeeping the stores keep beside the graph: property names by label or relationship type
-BOOKKEEPING = {"Meta": ("id", "generation"), "Form": ("key",), "MENTIONS": ("count",), "NAMES": ()}
+BOOKKEEPING = {
+    "GuanxiCounter": ("id", "generation"),
+    "Meta": ("id",),  # an older release's name for GuanxiCounter, removed at the next write
+    "Form": ("key",),
+    "MENTIONS": ("count",),
+    "NAMES": (),
+}
 
 
 def names(properties: tuple[Property, ...], public_only: bool = False) -> tuple[str, ...]:

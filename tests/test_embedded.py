@@ -77,7 +77,7 @@ def test_the_change_counter_never_goes_back_after_a_rollback(tmp_path):
     try:
         store.clear()
         before = store.generation()
-        store._run("MATCH (m:Meta {id: 'graph'}) SET m.generation = 3", write=True)  # as if writes were lost
+        store._run("MATCH (c:GuanxiCounter {id: 'graph'}) SET c.generation = 3", write=True)  # as if writes were lost
         store.clear()
         assert store.generation() > before > 1_600_000_000_000  # milliseconds of the clock
     finally:

@@ -256,7 +256,7 @@ def test_removing_the_last_evidence_deletes_entities_and_relations(store):
     assert store.counts()["entities"] == 2
     store.remove("doc2")
     assert store.counts() == {"entities": 0, "relationships": 0, "documents": 0}
-    assert store.query("MATCH (n) WHERE NOT n:Meta RETURN count(n) AS n")["rows"] == [{"n": 0}]
+    assert store.query("MATCH (n) WHERE NOT n:GuanxiCounter RETURN count(n) AS n")["rows"] == [{"n": 0}]
 
 
 def test_weights_are_recomputable_from_stored_provenance(store, small_graph):
@@ -584,3 +584,11 @@ def test_procedures_named_in_backticks_are_refused(store, small_graph):
     store.load(small_graph)
     with pytest.raises(QueryRefused, match="backticks"):
         store.query("CALL `dbms.procedures`() YIELD name RETURN name")
+
+
+def test_the_counter_node_of_an_older_release_is_removed_by_the_next_write(store, small_graph):
+    store.load(small_graph)
+    store._run("CREATE (:Meta {id: 'graph', generation: 5})", write=True)  # as an older release left it
+    store.remove("doc0")
+    assert store.query("MATCH (m:Meta) RETURN count(m) AS n")["rows"] == [{"n": 0}]
+    assert store.query("MATCH (c:GuanxiCounter) RETURN count(c) AS n")["rows"] == [{"n": 1}]
