@@ -118,13 +118,24 @@ def main(argv=None) -> None:
             entities = httpx.post(
                 base + "/cypher", json={"query": "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"}
             ).json()["rows"]
+            articles = httpx.post(base + "/cypher", json={"query": "MATCH (d:Document) RETURN d.id AS id"}).json()[
+                "rows"
+            ]
             rng = random.Random(3)
             picks = [rng.choice(entities) for _ in range(args.requests)]
+            others = [rng.choice(entities) for _ in range(args.requests)]
             kinds = {
                 "1-hop neighborhood": [f"/entities/{quote(e['id'])}/neighborhood?depth=1" for e in picks],
                 "search": [f"/entities?q={quote(e['name'][:2])}&limit=20" for e in picks],
                 "view": [f"/entities/{quote(e['id'])}/view?depth=1" for e in picks],
+                "home page": ["/"] * args.requests,
+                "dossier page": [f"/entities/{quote(e['id'])}/dossier" for e in picks],
+                "article page": [f"/documents/{quote(rng.choice(articles)['id'], safe='')}/view" for _ in picks],
+                "path page": [
+                    f"/paths/view?from={quote(a['id'])}&to={quote(b['id'])}&max_hops=3" for a, b in zip(picks, others)
+                ],
             }
+            print_largest_dossier(base)
             print(
                 f"{len(entities)} entities from {source.name}; {args.clients} concurrent clients over HTTP, "
                 f"127.0.0.1, {'wrk' if shutil.which('wrk') else 'httpx'}"
@@ -141,6 +152,23 @@ def main(argv=None) -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def print_largest_dossier(base: str) -> None:
+    """The size of the dossier of the entity with the most relations (the issue's bound: 1.5 MB)."""
+    hub = httpx.post(
+        base + "/cypher",
+        json={
+            "query": "MATCH (e:Entity)-[r]-(:Entity) RETURN e.id AS id, e.name AS name, count(r) AS n "
+            "ORDER BY n DESC LIMIT 1"
+        },
+    ).json()["rows"][0]
+    t0 = time.perf_counter()
+    page = httpx.get(f"{base}/entities/{quote(hub['id'])}/dossier", timeout=30)
+    print(
+        f"dossier of the largest hub, {hub['name']} ({hub['n']} relations): {len(page.content) / 1024:.0f} KB, "
+        f"{(time.perf_counter() - t0) * 1000:.0f} ms uncached"
+    )
 
 
 if __name__ == "__main__":

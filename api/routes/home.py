@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import Health
 from guanxi.graph.errors import StoreError
@@ -17,8 +18,8 @@ router = APIRouter(tags=["home"])
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[ReadDep])
-def home(store: StoreDep):
-    return HTMLResponse(home_page(store.overview()))
+def home(store: StoreDep, request: Request):
+    return cached(request, None, lambda: home_page(store.overview()))
 
 
 PING_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guanxi-ping")
