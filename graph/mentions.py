@@ -196,6 +196,16 @@ def drop_model_non_persons(mentions: list[Mention], article: Article) -> list[Me
     ]
 
 
+def drop_named_products(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Teams of 协作工具Teams: a Latin ORG name right after a word for a product names a product."""
+    nouns = word_lists().product_nouns
+    return [
+        m
+        for m in mentions
+        if not (m.label == "ORG" and m.text.isascii() and article.text.endswith(nouns, 0, m.start))
+    ]
+
+
 def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list[Mention]:
     """A fallback rule's span counts only where no other finder's span overlaps it."""
     others = SpanIndex(m for m in mentions if m.finder is not Finder.FALLBACK)
@@ -242,6 +252,7 @@ FILTERS: tuple[Filter, ...] = (
     retype_model_platforms,
     strip_dots_of_model_persons,
     drop_model_non_persons,
+    drop_named_products,
     drop_overlapped_fallbacks,
     drop_fragments,
 )

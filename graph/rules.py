@@ -85,6 +85,7 @@ class WordLists:
     company_words: tuple[str, ...]
     company_name_endings: tuple[str, ...]
     not_org_endings: tuple[str, ...]
+    product_nouns: tuple[str, ...]
     unit_leads: tuple[str, ...]
     bare_units: frozenset[str]
     name_joiners: tuple[str, ...]

@@ -384,3 +384,11 @@ def test_filter_drop_fragments():
         ("SH", "ORG", Finder.NER),
     ]
     assert selected(text, spans) == [("南岭科技", "ORG")]
+
+
+def test_a_latin_name_after_a_word_for_a_product_is_no_organization():
+    text = "星澜科技公司把旗下办公软件Nimbus与北辰电子公司的协作工具Orbit打通，Orbit公司表示欢迎。"
+    article = run(text, [("Nimbus", "ORG"), ("Orbit", "ORG"), ("星澜科技公司", "ORG"), ("北辰电子公司", "ORG")])
+    found = {e.name: [m.start for m in e.mentions] for e in article.entities}
+    # the company Orbit公司 stays; the tool Orbit and the software Nimbus are gone
+    assert found == {"星澜科技公司": [0], "北辰电子公司": [text.index("北辰")], "Orbit公司": [text.index("Orbit公司")]}
