@@ -200,9 +200,7 @@ def drop_named_products(mentions: list[Mention], article: Article) -> list[Menti
     """Teams of 协作工具Teams: a Latin ORG name right after a word for a product names a product."""
     nouns = word_lists().product_nouns
     return [
-        m
-        for m in mentions
-        if not (m.label == "ORG" and m.text.isascii() and article.text.endswith(nouns, 0, m.start))
+        m for m in mentions if not (m.label == "ORG" and m.text.isascii() and article.text.endswith(nouns, 0, m.start))
     ]
 
 

@@ -25,8 +25,23 @@ def without_controls(text: str) -> str:
     return CONTROLS.sub("", text)
 
 
+# formats told by their first bytes, which a text reader would turn into junk names (a PDF's
+# "stream" and "endstream"); until guanxi reads them (issue 16), they are refused by name
+KNOWN_FORMATS = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .pptx is one)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls)"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
 def decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM), else GB18030 (which covers GBK and GB2312)."""
+    kind = next((what for magic, what in KNOWN_FORMATS if data.startswith(magic)), None)
+    if kind:
+        raise InputError(
+            f"{name}: is {kind}, not text; save or convert it as UTF-8 text (e.g. pdftotext -layout) and give that"
+        )
     if b"\x00" in data[:4096]:
         raise InputError(f"{name}: looks like a binary file (it holds NUL bytes); expected UTF-8 or GB18030 text")
     for encoding in ("utf-8-sig", "gb18030"):

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from guanxi.graph.sources import read_sources
 
 ARTICLE = "某公司发布年度报告。\n报告显示营收增长。"
@@ -123,3 +125,20 @@ def test_empty_folders_and_bad_rows_are_reported(tmp_path):
         "date must be text",
     ]
     assert [str(e) for e in read_sources([])[1]] == ["no input given: name files, folders or - for standard input"]
+
+
+@pytest.mark.parametrize(
+    "head, kind",
+    [(b"%PDF-1.7\n1 0 obj\nstream\nendstream", "a PDF"), (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive")],
+)
+def test_a_pdf_or_an_office_file_is_refused_by_its_kind_not_read_as_text(tmp_path, head, kind):
+    from guanxi.graph.sources import read_sources
+
+    odd = tmp_path / "report.pdf"
+    odd.write_bytes(head + b" trailer\n" * 20)
+    fine = tmp_path / "news.txt"
+    fine.write_text("星澜科技公司与北辰电子公司签署合作协议。", encoding="utf-8")
+    docs, errors = read_sources([str(odd), str(fine)])
+    assert [d.id for d in docs] == ["news"]  # the batch goes on
+    assert len(errors) == 1 and f"is {kind}" in str(errors[0]) and "not text" in str(errors[0])
+    assert "report.pdf" in str(errors[0])
