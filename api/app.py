@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from guanxi.api.cache import CachedReads, ResponseCache
 from guanxi.api.deps import Busy, Unauthorized
-from guanxi.api.routes import cypher, documents, entities, home, relations
+from guanxi.api.routes import analytics, cypher, documents, entities, home, relations
 from guanxi.api.routes.apidocs import add_api_docs
 from guanxi.api.settings import Settings
 from guanxi.cypher.store import GraphStore
@@ -80,6 +80,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(cypher.router)
     app.include_router(documents.router)
     app.include_router(documents.reading)
+    app.include_router(analytics.router)
     add_api_docs(app)
 
     add_error_handlers(app)

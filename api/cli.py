@@ -455,6 +455,21 @@ def paths(source, target, max_hops, rel, limit, fmt, settings):
     echo(found, fmt, lambda: path_rows(found), lambda: paths_text(found))
 
 
+@cli.command("key-players")
+@click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), default=None, help="only entities of this type")
+@click.option("--top", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--co-occurrence", is_flag=True, help="count co-occurrence too, not only typed relations")
+@format_option
+@store_options
+def key_players_command(type_, top, co_occurrence, fmt, settings):
+    """The most central entities: PageRank over relation strength, group actions down-weighted."""
+    from guanxi.graph.analytics import key_players
+
+    with settings.open_store() as store:
+        rows = key_players(store.relation_graph(co_occurrence), type_, top)
+    echo(rows, fmt, lambda: rows)
+
+
 @cli.command()
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write")

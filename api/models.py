@@ -151,3 +151,18 @@ class ChangePublic(BaseModel):
     replaced: int
     entities: int
     relationships: int
+
+
+class KeyPlayer(BaseModel):
+    id: str
+    name: str
+    type: str
+    pagerank: float = Field(description="PageRank over relation strength (specificity: group actions weigh little)")
+    degree: int = Field(description="entities it is related to")
+    strength: float = Field(description="the summed specificity of its relations")
+    betweenness: float = Field(description="share of shortest paths through it (estimated above 500 entities)")
+
+
+class KeyPlayers(BaseModel):
+    data: list[KeyPlayer]
+    count: int

@@ -383,6 +383,13 @@ class GraphStore:
             ],
         }
 
+    def relation_graph(self, co_occurrence: bool = False):
+        """The entities and their relations as a networkx graph (``graph.analytics.entity_graph``)."""
+        from guanxi.graph.analytics import entity_graph
+
+        entities = self.read("entities_by_type", {"type": None})
+        return entity_graph(entities, self.read("relation_graph", {"co_occurrence": co_occurrence}))
+
     def overview(self, per_type: int = 8, documents: int = 10) -> dict:
         """What a home page shows: for each entity type its count and most mentioned entities,
         the relationship and document counts, and the newest articles."""

@@ -1,0 +1,48 @@
+"""Analytics over the whole graph (graph/analytics.py) and its route and command."""
+
+import json
+
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from guanxi.api.app import create_app
+from guanxi.api.cli import cli
+from guanxi.graph.analytics import entity_graph, key_players
+from tests.test_workbench import graph, named  # noqa: F401 (fixtures)
+
+
+def star_and_campaign():
+    """A hub with three two-party partners, and eight bodies that only ran one campaign together."""
+    entities = [{"id": f"e{k}", "name": f"机构{k}", "type": "ORG"} for k in range(12)]
+    deals = [{"head": "e0", "tail": f"e{k}", "weight": 1, "specificity": 1.0} for k in (1, 2, 3)]
+    campaign = [
+        {"head": f"e{a}", "tail": f"e{b}", "weight": 1, "specificity": 1 / 7}
+        for a in range(4, 12)
+        for b in range(a + 1, 12)
+    ]
+    return entity_graph(entities, deals + campaign)
+
+
+def test_a_campaign_clique_does_not_outrank_a_hub_of_real_deals():
+    g = star_and_campaign()
+    top = key_players(g, top=3)
+    assert top[0]["name"] == "机构0" and top[0]["degree"] == 3 and top[0]["strength"] == 3.0
+    campaigner = next(r for r in key_players(g, top=12) if r["name"] == "机构4")
+    assert campaigner["degree"] == 7 and campaigner["strength"] == 1.0 and campaigner["pagerank"] < top[0]["pagerank"]
+
+
+def test_the_ranking_is_the_same_every_time_and_filters_by_type():
+    g = star_and_campaign()
+    assert key_players(g) == key_players(star_and_campaign())
+    assert key_players(g, type_="PERSON") == [] and key_players(entity_graph([], [])) == []
+
+
+def test_key_players_by_route_and_command(named, monkeypatch):  # noqa: F811
+    with TestClient(create_app(named)) as client:
+        body = client.get("/analytics/key-players", params={"type": "ORG", "top": 2}).json()
+    assert body["count"] == 2 and body["data"][0]["name"] == "北辰电子公司"  # partners of three
+    assert {r["type"] for r in body["data"]} == {"ORG"}
+    monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)
+    monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
+    rows = json.loads(CliRunner().invoke(cli, ["key-players", "--type", "ORG", "--top", "2"]).output)
+    assert rows == body["data"]
