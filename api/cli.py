@@ -470,6 +470,24 @@ def key_players_command(type_, top, co_occurrence, fmt, settings):
     echo(rows, fmt, lambda: rows)
 
 
+@cli.command("communities")
+@click.option("--top", type=click.IntRange(1, 200), default=10, show_default=True, help="how many groups")
+@click.option("--members", type=click.IntRange(1, 100), default=8, show_default=True, help="members shown per group")
+@click.option("--co-occurrence", is_flag=True, help="count co-occurrence too, not only typed relations")
+@format_option
+@store_options
+def communities_command(top, members, co_occurrence, fmt, settings):
+    """Groups of entities more related to each other than to the rest (Louvain), largest first."""
+    from guanxi.graph.analytics import communities
+
+    with settings.open_store() as store:
+        groups = communities(store.relation_graph(co_occurrence), top, members)
+    rows = [
+        {"size": c["size"], "relations": c["relations"], "members": [m["name"] for m in c["members"]]} for c in groups
+    ]
+    echo(groups, fmt, lambda: rows)
+
+
 @cli.command()
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="HTML file to write")

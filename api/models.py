@@ -166,3 +166,21 @@ class KeyPlayer(BaseModel):
 class KeyPlayers(BaseModel):
     data: list[KeyPlayer]
     count: int
+
+
+class CommunityMember(BaseModel):
+    id: str
+    name: str
+    type: str
+
+
+class Community(BaseModel):
+    size: int
+    relations: int = Field(description="relations between its members")
+    strength: float = Field(description="their summed specificity")
+    members: list[CommunityMember] = Field(description="its most central members first")
+
+
+class Communities(BaseModel):
+    data: list[Community]
+    count: int

@@ -46,3 +46,23 @@ def test_key_players_by_route_and_command(named, monkeypatch):  # noqa: F811
     monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
     rows = json.loads(CliRunner().invoke(cli, ["key-players", "--type", "ORG", "--top", "2"]).output)
     assert rows == body["data"]
+
+
+def test_communities_find_the_deals_and_the_campaign_apart():
+    from guanxi.graph.analytics import communities
+
+    groups = communities(star_and_campaign())
+    assert [g["size"] for g in groups] == [8, 4]  # the campaign's eight, the hub and its three
+    assert groups[0]["relations"] == 28 and groups[1]["members"][0]["name"] == "机构0"
+    assert communities(star_and_campaign()) == groups  # seeded: the same groups every time
+
+
+def test_communities_by_route_and_command(named, monkeypatch):  # noqa: F811
+    with TestClient(create_app(named)) as client:
+        body = client.get("/analytics/communities").json()
+    assert body["count"] >= 1 and all(g["size"] == len(g["members"]) or len(g["members"]) == 8 for g in body["data"])
+    names = {m["name"] for g in body["data"] for m in g["members"]}
+    assert {"星澜科技公司", "北辰电子公司"} <= names
+    monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)
+    monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
+    assert json.loads(CliRunner().invoke(cli, ["communities"]).output) == body["data"]

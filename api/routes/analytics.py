@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query, Request
 
 from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
-from guanxi.api.models import KeyPlayers
+from guanxi.api.models import Communities, KeyPlayers
 from guanxi.api.routes.entities import EntityType
-from guanxi.graph.analytics import key_players
+from guanxi.graph.analytics import communities, key_players
 
 router = APIRouter(prefix="/analytics", tags=["analytics"], dependencies=[ReadDep])
 
@@ -28,3 +28,18 @@ def get_key_players(
         return {"data": rows, "count": len(rows)}
 
     return cached(request, KeyPlayers, compute)
+
+
+@router.get("/communities", response_model=Communities, summary="Groups of entities more related to each other")
+def get_communities(
+    store: StoreDep,
+    request: Request,
+    top: Annotated[int, Query(ge=1, le=200)] = 10,
+    members: Annotated[int, Query(ge=1, le=100)] = 8,
+    co_occurrence: Annotated[bool, Query(description="count co-occurrence too, not only typed relations")] = False,
+):
+    def compute():
+        rows = communities(store.relation_graph(co_occurrence), top, members)
+        return {"data": rows, "count": len(rows)}
+
+    return cached(request, Communities, compute)
