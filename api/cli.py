@@ -470,6 +470,35 @@ def key_players_command(type_, top, co_occurrence, fmt, settings):
     echo(rows, fmt, lambda: rows)
 
 
+@cli.command("timeline")
+@click.argument("name", required=False)
+@click.option("--rel", help="comma-separated relation types (default: every typed relation)")
+@format_option
+@store_options
+def timeline_command(name, rel, fmt, settings):
+    """Relations (of NAME, or of the whole graph) by the month they were first seen."""
+    from guanxi.cypher.traversal import split_names
+    from guanxi.graph.analytics import timeline
+    from guanxi.graph.schema import RELATION_TYPES
+
+    rels = list(split_names(rel, RELATION_TYPES, "relation type")) or [t for t in RELATION_TYPES if t != "CO_OCCURS"]
+    with settings.open_store() as store:
+        months = timeline(store.dated_relations(rels, store.resolve(name) if name else None))
+    rows = [
+        {
+            "month": m["month"],
+            "first seen": r["first_seen"],
+            "relation": r["type"],
+            "head": r["head"],
+            "tail": r["tail"],
+            "title": r.get("title"),
+        }
+        for m in months
+        for r in m["relations"]
+    ]
+    echo(months, fmt, lambda: rows)
+
+
 @cli.command("communities")
 @click.option("--top", type=click.IntRange(1, 200), default=10, show_default=True, help="how many groups")
 @click.option("--members", type=click.IntRange(1, 100), default=8, show_default=True, help="members shown per group")

@@ -184,3 +184,24 @@ class Community(BaseModel):
 class Communities(BaseModel):
     data: list[Community]
     count: int
+
+
+class DatedRelation(BaseModel):
+    type: str
+    head: str
+    tail: str
+    title: str | None = None
+    weight: int
+    first_seen: str
+    last_seen: str | None = None
+
+
+class Month(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    count: int
+    relations: list[DatedRelation] = Field(description="the relations first seen that month")
+
+
+class Timeline(BaseModel):
+    data: list[Month]
+    count: int = Field(description="relations in all")

@@ -390,6 +390,10 @@ class GraphStore:
         entities = self.read("entities_by_type", {"type": None})
         return entity_graph(entities, self.read("relation_graph", {"co_occurrence": co_occurrence}))
 
+    def dated_relations(self, rels: list[str], entity_id: str | None = None) -> list[dict]:
+        """Typed relations of the given types (of one entity) with their first and last seen dates."""
+        return self.read("relation_timeline", {"rels": rels, "entity": entity_id})
+
     def overview(self, per_type: int = 8, documents: int = 10) -> dict:
         """What a home page shows: for each entity type its count and most mentioned entities,
         the relationship and document counts, and the newest articles."""

@@ -75,3 +75,19 @@ def communities(g: nx.Graph, top: int = 10, members: int = 8) -> list[dict]:
             }
         )
     return out
+
+
+def timeline(relations: list[dict]) -> list[dict]:
+    """Relations (records with type, head, tail, title, weight, first_seen, last_seen) by the month
+    they were first seen, oldest first; a date given only as a month (2021-11) counts in it."""
+    months: dict[str, list[dict]] = {}
+    for r in relations:
+        months.setdefault(r["first_seen"][:7], []).append(r)
+    return [
+        {
+            "month": month,
+            "count": len(rows),
+            "relations": sorted(rows, key=lambda r: (r["first_seen"], r["type"], r["head"], r["tail"])),
+        }
+        for month, rows in sorted(months.items())
+    ]

@@ -66,3 +66,43 @@ def test_communities_by_route_and_command(named, monkeypatch):  # noqa: F811
     monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)
     monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
     assert json.loads(CliRunner().invoke(cli, ["communities"]).output) == body["data"]
+
+
+def test_a_timeline_groups_relations_by_the_month_they_were_first_seen():
+    from guanxi.graph.analytics import timeline
+
+    rows = [
+        {
+            "type": "PARTNERS_WITH",
+            "head": "甲",
+            "tail": "乙",
+            "weight": 1,
+            "first_seen": "2026-02-03",
+            "last_seen": None,
+        },
+        {"type": "ISSUED", "head": "甲", "tail": "规划", "weight": 2, "first_seen": "2026-01", "last_seen": "2026-02"},
+        {
+            "type": "PARTNERS_WITH",
+            "head": "丙",
+            "tail": "乙",
+            "weight": 1,
+            "first_seen": "2026-01-20",
+            "last_seen": None,
+        },
+    ]
+    months = timeline(rows)
+    assert [(m["month"], m["count"]) for m in months] == [("2026-01", 2), ("2026-02", 1)]
+    assert [r["head"] for r in months[0]["relations"]] == ["甲", "丙"]  # a bare month before its days
+
+
+def test_the_timeline_of_one_entity_by_route_and_command(named, monkeypatch):  # noqa: F811
+    with TestClient(create_app(named)) as client:
+        body = client.get("/analytics/timeline", params={"entity": "北辰电子公司", "rel": "PARTNERS_WITH"}).json()
+    assert [
+        (m["month"], [r["tail"] if r["head"] == "北辰电子公司" else r["head"] for r in m["relations"]])
+        for m in body["data"]
+    ] == [("2026-01", ["星澜科技公司"]), ("2026-02", ["南岭集团"])]
+    monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)
+    monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
+    out = json.loads(CliRunner().invoke(cli, ["timeline", "北辰电子公司", "--rel", "PARTNERS_WITH"]).output)
+    assert out == body["data"]

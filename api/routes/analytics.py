@@ -8,9 +8,11 @@ from fastapi import APIRouter, Query, Request
 
 from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
-from guanxi.api.models import Communities, KeyPlayers
-from guanxi.api.routes.entities import EntityType
-from guanxi.graph.analytics import communities, key_players
+from guanxi.api.models import Communities, KeyPlayers, Timeline
+from guanxi.api.routes.entities import EntityType, Rels
+from guanxi.cypher.traversal import split_names
+from guanxi.graph.analytics import communities, key_players, timeline
+from guanxi.graph.schema import RELATION_TYPES
 
 router = APIRouter(prefix="/analytics", tags=["analytics"], dependencies=[ReadDep])
 
@@ -43,3 +45,21 @@ def get_communities(
         return {"data": rows, "count": len(rows)}
 
     return cached(request, Communities, compute)
+
+
+TYPED = [t for t in RELATION_TYPES if t != "CO_OCCURS"]
+
+
+@router.get("/timeline", response_model=Timeline, summary="Relations by the month they were first seen")
+def get_timeline(
+    store: StoreDep,
+    request: Request,
+    rel: Rels = None,
+    entity: Annotated[str | None, Query(description="only the relations of this entity (an id, name or alias)")] = None,
+):
+    def compute():
+        rels = list(split_names(rel, RELATION_TYPES, "relation type")) or TYPED
+        months = timeline(store.dated_relations(rels, store.resolve(entity) if entity else None))
+        return {"data": months, "count": sum(m["count"] for m in months)}
+
+    return cached(request, Timeline, compute)
