@@ -481,7 +481,7 @@ def timeline_command(name, rel, fmt, settings):
     from guanxi.graph.analytics import timeline
     from guanxi.graph.schema import RELATION_TYPES
 
-    rels = list(split_names(rel, RELATION_TYPES, "relation type")) or [t for t in RELATION_TYPES if t != "CO_OCCURS"]
+    rels = list(split_names(rel, RELATION_TYPES, "relation type"))
     with settings.open_store() as store:
         months = timeline(store.dated_relations(rels, store.resolve(name) if name else None))
     rows = [

@@ -47,7 +47,7 @@ from guanxi.graph.contribution import (
 from guanxi.graph.errors import Ambiguous, NotFound
 from guanxi.graph.identity import lookup_keys
 from guanxi.graph.records import Article
-from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES
+from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATION_TYPES
 
 BATCH_SIZE = 5000
 TOTAL_TTL_S = 10.0
@@ -390,9 +390,10 @@ class GraphStore:
         entities = self.read("entities_by_type", {"type": None})
         return entity_graph(entities, self.read("relation_graph", {"co_occurrence": co_occurrence}))
 
-    def dated_relations(self, rels: list[str], entity_id: str | None = None) -> list[dict]:
-        """Typed relations of the given types (of one entity) with their first and last seen dates."""
-        return self.read("relation_timeline", {"rels": rels, "entity": entity_id})
+    def dated_relations(self, rels: list[str] | None = None, entity_id: str | None = None) -> list[dict]:
+        """Relations of the given types (every typed one by default; of one entity where given)
+        with their first and last seen dates."""
+        return self.read("relation_timeline", {"rels": list(rels or TYPED_RELATION_TYPES), "entity": entity_id})
 
     def overview(self, per_type: int = 8, documents: int = 10) -> dict:
         """What a home page shows: for each entity type its count and most mentioned entities,

@@ -137,13 +137,10 @@ def active_model() -> PairModel | None:
     return pair_model(Path(folder)) if folder else None
 
 
-def learned_partners(text: str, orgs: list[tuple[int, int, str]], linked: set[frozenset]):
+def learned_partners(model: PairModel, text: str, orgs: list[tuple[int, int, str]], linked: set[frozenset]):
     """(first, second, probability) for the pairs of a sentence's ORG mentions (start, end, name;
-    in text order) that the classifier calls partners: two names, not yet ``linked`` by a rule,
-    at most ``MAX_GAP`` characters apart; for each two names only their closest mentions."""
-    model = active_model()
-    if model is None:
-        return []
+    in text order) that ``model`` calls partners: two names, not yet ``linked`` by a rule, at most
+    ``MAX_GAP`` characters apart; for each two names only their closest mentions."""
     closest: dict[frozenset, tuple[int, int]] = {}
     for i, (_, end, name) in enumerate(orgs):
         for j in range(i + 1, len(orgs)):

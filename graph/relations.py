@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from guanxi.graph.gazetteer import name_boundary
 from guanxi.graph.pairs import RULE_ID as PAIR_RULE
-from guanxi.graph.pairs import learned_partners
+from guanxi.graph.pairs import active_model, learned_partners
 from guanxi.graph.records import Article, Entity, Evidence, Finder, Mention, Relation, Sentence
 from guanxi.graph.rules import expand, load_table, patterns
 from guanxi.graph.schema import UNDIRECTED, oriented, relation_key
@@ -319,11 +319,7 @@ class Collector:
         head, tail = self.names[head_m], self.names[tail_m]
         if (head, tail) != oriented(kind, head, tail):
             head, tail, head_m, tail_m = tail, head, tail_m, head_m
-        evidence = (head_m, tail_m, rule_id, confidence, parties, sentence)
-        self.record(relation_key(kind, head, tail, title), kind, head, tail, title, *evidence)
-
-    def record(self, key, kind, head, tail, title, head_m, tail_m, rule_id, confidence, parties, sentence) -> None:
-        """``add`` for a relation already oriented and keyed."""
+        key = relation_key(kind, head, tail, title)
         rel = self.found.get(key)
         if rel is None:
             rel = self.found[key] = Relation(kind, head, tail, self.types[head], self.types[tail], title=title)
@@ -372,11 +368,13 @@ class Collector:
         for rule, head, tail, title in found:
             parts = parties.get((head, tail), 2)
             self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title, parts, sentence)
-        linked = {frozenset((local_names[head], local_names[tail])) for _, head, tail, _ in found}
-        orgs = [m for m in local if m.label == "ORG"]
-        spans = [(m.start, m.end, local_names[m]) for m in orgs]
-        for i, j, p in learned_partners(sentence.text, spans, linked):
-            self.add("PARTNERS_WITH", back[orgs[i]], back[orgs[j]], PAIR_RULE, round(p, 3), sentence=sentence)
+        model = active_model()
+        if model is not None:
+            linked = {frozenset((local_names[head], local_names[tail])) for _, head, tail, _ in found}
+            orgs = [m for m in local if m.label == "ORG"]
+            spans = [(m.start, m.end, local_names[m]) for m in orgs]
+            for i, j, p in learned_partners(model, sentence.text, spans, linked):
+                self.add("PARTNERS_WITH", back[orgs[i]], back[orgs[j]], PAIR_RULE, round(p, 3), sentence=sentence)
         self.add_co_occurrences(sentence, ms)
 
     def add_co_occurrences(self, sentence: Sentence, ms: list[Mention]) -> None:
@@ -384,11 +382,10 @@ class Collector:
         seen_pairs = set()
         for (a, name_a), (b, name_b) in combinations([(m, self.names[m]) for m in ms], 2):
             if name_b < name_a:
-                a, name_a, b, name_b = b, name_b, a, name_a
+                name_a, name_b = name_b, name_a
             if name_a != name_b and (name_a, name_b) not in seen_pairs:
                 seen_pairs.add((name_a, name_b))
-                key = relation_key("CO_OCCURS", name_a, name_b, None)
-                self.record(key, "CO_OCCURS", name_a, name_b, None, a, b, "co-occurrence.sentence", 1.0, 2, sentence)
+                self.add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0, sentence=sentence)
 
 
 def extract_relations(article: Article) -> Article:

@@ -37,6 +37,7 @@ RELATIONS = (
 RELATION = {r.name: r for r in RELATIONS}
 RELATION_TYPES = tuple(r.name for r in RELATIONS)
 UNDIRECTED = frozenset(r.name for r in RELATIONS if not r.directed)
+TYPED_RELATION_TYPES = tuple(t for t in RELATION_TYPES if t != "CO_OCCURS")  # what a sentence says, not where
 
 
 def oriented(type_: str, head: str, tail: str) -> tuple[str, str]:

@@ -3,7 +3,6 @@ icon they load is served by guanxi itself."""
 
 import re
 import socket
-import subprocess
 import threading
 import time
 from contextlib import contextmanager
@@ -13,7 +12,7 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from guanxi.api.app import create_app
-from tests.test_view import chromium
+from tests.test_view import headless_dom
 
 # nothing but the app on 127.0.0.1 can be reached
 LOOPBACK_ONLY = [
@@ -71,25 +70,7 @@ def served(falkordb_store):
 
 
 def test_swagger_ui_draws_the_routes_in_headless_chromium_with_the_network_blocked(served, tmp_path):
-    done = subprocess.run(
-        [
-            chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            *LOOPBACK_ONLY,
-            "--virtual-time-budget=15000",
-            "--dump-dom",
-            served + "/docs",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = headless_dom(served + "/docs", tmp_path / "profile", network=LOOPBACK_ONLY, budget_ms=15000)
     dom = done.stdout
     assert 'class="opblock' in dom, done.stderr[-2000:]
     assert 'data-path="/entities/{entity_id}/view"' in dom and 'data-path="/cypher"' in dom

@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -86,10 +87,10 @@ def chromium() -> str:
     return path
 
 
-def test_view_draws_in_headless_chromium_with_the_network_blocked(hood, tmp_path):
-    page = tmp_path / "view.html"
-    page.write_text(render_view(hood), encoding="utf-8")
-    done = subprocess.run(
+def headless_dom(url: str, profile: Path, *flags: str, network=BLOCK_NETWORK, budget_ms: int = 10000):
+    """Debian's chromium, headless, loads ``url`` with ``network`` blocked, runs its scripts for
+    ``budget_ms`` of virtual time and dumps the DOM (stdout; stderr says why when it fails)."""
+    return subprocess.run(
         [
             chromium(),
             "--headless",
@@ -100,16 +101,23 @@ def test_view_draws_in_headless_chromium_with_the_network_blocked(hood, tmp_path
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            *BLOCK_NETWORK,
-            "--virtual-time-budget=10000",
+            f"--user-data-dir={profile}",
+            *network,
+            *flags,
+            f"--virtual-time-budget={budget_ms}",
             "--dump-dom",
-            page.as_uri(),
+            url,
         ],
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_view_draws_in_headless_chromium_with_the_network_blocked(hood, tmp_path):
+    page = tmp_path / "view.html"
+    page.write_text(render_view(hood), encoding="utf-8")
+    done = headless_dom(page.as_uri(), tmp_path / "profile")
     dom = done.stdout
     assert "<canvas" in dom, done.stderr[-2000:]
     assert f'data-node-count="{len(hood["nodes"])}"' in dom
@@ -119,23 +127,7 @@ def test_view_draws_in_headless_chromium_with_the_network_blocked(hood, tmp_path
 def test_the_view_saves_its_picture_as_png(hood, tmp_path):
     page = tmp_path / "view.html"
     page.write_text(render_view(hood), encoding="utf-8")
-    done = subprocess.run(
-        [
-            chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            *BLOCK_NETWORK,
-            "--window-size=900,700",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-            page.as_uri() + "#png",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = headless_dom(page.as_uri() + "#png", tmp_path / "profile", "--window-size=900,700")
     saved = re.search(r'data-png-bytes="(\d+)"', done.stdout)
     assert saved and int(saved.group(1)) > 5_000, done.stderr[-2000:]  # a picture, not an empty canvas
     assert 'id="png"' in done.stdout

@@ -170,17 +170,15 @@ def test_every_console_example_runs_on_the_store(named):
 
 
 def test_the_console_shows_rows_and_shows_a_refused_write_as_such(named, tmp_path):
-    import subprocess
     from urllib.parse import urlencode
 
     from tests.test_apidocs import LOOPBACK_ONLY, serve_app
-    from tests.test_view import chromium
+    from tests.test_view import headless_dom
 
     def dom(base, query):
         url = f"{base}/console?{urlencode({'query': query})}#run"
-        browser = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", *LOOPBACK_ONLY]
-        args = [f"--user-data-dir={tmp_path / str(abs(hash(query)))}", "--virtual-time-budget=8000", "--dump-dom"]
-        return subprocess.run([*browser, *args, url], capture_output=True, text=True, timeout=120).stdout
+        profile = tmp_path / str(abs(hash(query)))
+        return headless_dom(url, profile, network=LOOPBACK_ONLY, budget_ms=8000).stdout
 
     with serve_app(create_app(named)) as base:
         table = dom(base, "MATCH (o:ORG) RETURN o.name AS org ORDER BY org")
@@ -288,7 +286,7 @@ def test_pages_keep_to_the_read_key_and_link_only_web_addresses(named):
 
 
 def test_a_document_id_with_slashes_and_dots_is_linked_as_one_segment(store):
-    from guanxi.viz.pages import segment
+    from guanxi.viz.render import segment
 
     article = run(
         "星澜科技公司与北辰电子公司签署战略合作协议。",

@@ -1,54 +1,31 @@
-"""Server-rendered pages other than the graph view: the home page and entity dossiers. Every name
-is HTML-escaped; every asset is inline or served by the app."""
+"""Server-rendered pages other than the graph view: the home page, dossiers, article and path pages,
+the Cypher console. Templates autoescape every name; every asset is inline or served by the app."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from html import escape
-from pathlib import Path
-from string import Template
-from urllib.parse import quote
-
 import jinja2
+from markupsafe import Markup
 
 from guanxi.graph.schema import ENTITY_TYPES, UNDIRECTED
-from guanxi.viz.render import NODE_STYLE, source_of
-
-TEMPLATES = Path(__file__).parent / "templates"
+from guanxi.viz.render import NODE_STYLE, environment, source_of
 
 
-def chip(type_: str) -> str:
-    color = NODE_STYLE.get(type_, {}).get("color", "#999")
-    return f'<span class="chip" style="background:{color}"></span>'
-
-
-def entity_link(e: dict) -> str:
-    return f'<a href="/entities/{quote(e["id"], safe="")}/dossier">{escape(e["name"])}</a>'
+def chip(type_: str) -> Markup:
+    """The small square of a type's colour, as the views and their legend have it."""
+    return Markup('<span class="chip" style="background:{}"></span>').format(
+        NODE_STYLE.get(type_, {}).get("color", "#999")
+    )
 
 
 def home_page(overview: dict) -> str:
     """The home page of ``GraphStore.overview()``: counts by type, search as you type with a type
     filter, the most mentioned entities of each type, the latest articles."""
-    c = overview["counts"]
-    counts = [f"<span>{chip(t['type'])}{escape(t['type'])} <b>{t['total']}</b></span>" for t in overview["types"]]
-    counts += [f"<span>relations <b>{c['relationships']}</b></span>", f"<span>articles <b>{c['documents']}</b></span>"]
-    top = "".join(
-        f"<div><b>{chip(t['type'])}{escape(t['type'])}</b><ol>"
-        + "".join(f"<li>{entity_link(e)} <small>{e.get('mentions') or 0}</small></li>" for e in t["top"])
-        + "</ol></div>"
-        for t in overview["types"]
-    )
-    latest = "".join(
-        f"<tr><td>{escape(d.get('date') or '')}</td>"
-        f'<td><a href="/documents/{segment(d["id"])}/view">{escape(d.get("title") or d["id"])}</a></td>'
-        f"<td><small>{escape(d['id'])}</small></td></tr>"
-        for d in overview["latest"]
-    )
-    return Template((TEMPLATES / "home.html").read_text(encoding="utf-8")).substitute(
-        counts="".join(counts),
-        type_options="".join(f'<option value="{t}">{t}</option>' for t in ENTITY_TYPES),
-        top=top or '<p class="muted">The graph is empty: <code>guanxi build FILES</code> fills it.</p>',
-        latest=latest or '<tr><td class="muted">no articles yet</td></tr>',
+    return template("home.html").render(
+        types=overview["types"],
+        counts=overview["counts"],
+        latest=overview["latest"],
+        entity_types=ENTITY_TYPES,
+        chip=chip,
     )
 
 
@@ -149,17 +126,8 @@ def console_page(row_cap: int, query: str | None = None, params: str | None = No
     return template("console.html").render(examples=examples, first=first, row_cap=row_cap)
 
 
-@lru_cache(maxsize=4)
 def template(name: str) -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
-    env.filters["segment"] = segment
-    return env.get_template(name)
-
-
-def segment(value: str) -> str:
-    """An id as one path segment of a link, ``/`` escaped too: ``news/2021/1`` or ``../x`` stays
-    one segment, which a browser neither splits nor resolves away."""
-    return quote(str(value), safe="")
+    return environment().get_template(name)
 
 
 def web_address(url: str | None) -> str | None:

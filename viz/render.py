@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -44,9 +45,21 @@ def vis_js() -> str:
 
 
 @lru_cache(maxsize=1)
-def template() -> jinja2.Template:
+def environment() -> jinja2.Environment:
+    """The templates of viz/templates, HTML-escaped, with the ``segment`` filter for ids in links."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
-    return env.get_template("view.html")
+    env.filters["segment"] = segment
+    return env
+
+
+def segment(value: str) -> str:
+    """An id as one path segment of a link, ``/`` escaped too: ``news/2021/1`` or ``../x`` stays
+    one segment, which a browser neither splits nor resolves away."""
+    return quote(str(value), safe="")
+
+
+def template() -> jinja2.Template:
+    return environment().get_template("view.html")
 
 
 def node_tooltip(n: dict) -> str:

@@ -47,9 +47,6 @@ def get_communities(
     return cached(request, Communities, compute)
 
 
-TYPED = [t for t in RELATION_TYPES if t != "CO_OCCURS"]
-
-
 @router.get("/timeline", response_model=Timeline, summary="Relations by the month they were first seen")
 def get_timeline(
     store: StoreDep,
@@ -58,7 +55,7 @@ def get_timeline(
     entity: Annotated[str | None, Query(description="only the relations of this entity (an id, name or alias)")] = None,
 ):
     def compute():
-        rels = list(split_names(rel, RELATION_TYPES, "relation type")) or TYPED
+        rels = list(split_names(rel, RELATION_TYPES, "relation type"))
         months = timeline(store.dated_relations(rels, store.resolve(entity) if entity else None))
         return {"data": months, "count": sum(m["count"] for m in months)}
 
