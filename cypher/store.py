@@ -387,7 +387,7 @@ class GraphStore:
         """The entities and their relations as a networkx graph (``graph.analytics.entity_graph``)."""
         from guanxi.graph.analytics import entity_graph
 
-        entities = self.read("entities_by_type", {"type": None})
+        entities = self.read("entity_names")
         return entity_graph(entities, self.read("relation_graph", {"co_occurrence": co_occurrence}))
 
     def dated_relations(self, rels: list[str] | None = None, entity_id: str | None = None) -> list[dict]:
