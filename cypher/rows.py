@@ -37,7 +37,15 @@ def edge_row(e: dict, head: str, tail: str) -> dict:
     row = {p.name: stored(p, e.get(p.name)) for p in EDGE}
     if row["document_count"] is None:
         row["document_count"] = len(row["documents"])
+    if not row["evidence_sentences"]:
+        row["evidence_sentences"] = evidence_sentences(e.get("evidence"))
     return {"head": head, "tail": tail} | row
+
+
+def evidence_sentences(evidence) -> list[str]:
+    """The sentences of evidence records (a list of them, or its JSON text)."""
+    records = json.loads(evidence) if isinstance(evidence, str) else evidence or []
+    return [r["sentence"] for r in records]
 
 
 def form_keys(node: dict) -> list[str]:

@@ -132,8 +132,10 @@ class GraphStore:
         return (rows[0]["generation"] if rows else 0) or 0
 
     def _bump(self) -> None:
-        """Mark the graph changed (for every process's caches) once a write is done and durable."""
+        """Mark the graph changed (for every process's caches) once a write is done and durable;
+        first recompute the co-occurrences' NPMI, which the write's new sentence total moved."""
         self._total = None
+        self._run(self._q("refresh_npmi"), write=True)
         self._run(self._q("bump_generation"), write=True)
         self._durable()
 

@@ -115,7 +115,15 @@ EDGE = (
     Property("documents", "list", "ids of the documents with evidence", public=False),
     Property("document_count", "int", "documents with evidence"),
     Property("evidence", "json", "up to 20 evidence records: document, sentence, offsets, rule, confidence, parties"),
+    Property("evidence_sentences", "list", "the sentences of those records, as plain text, for Cypher's CONTAINS"),
     Property("evidence_total", "int", "all evidence ever counted"),
+    Property(
+        "npmi",
+        "float",
+        "CO_OCCURS only: normalized pointwise mutual information of the two entities over the corpus's "
+        "sentences, in [-1, 1]; recomputed after every write",
+        optional=True,
+    ),
     Property("rules", "list", "the rules and models that found it", public=False),
     Property("first_seen", "str", "date of the earliest evidence", optional=True, public=False),
     Property("last_seen", "str", "date of the latest evidence", optional=True, public=False),

@@ -592,3 +592,42 @@ def test_the_counter_node_of_an_older_release_is_removed_by_the_next_write(store
     store.remove("doc0")
     assert store.query("MATCH (m:Meta) RETURN count(m) AS n")["rows"] == [{"n": 0}]
     assert store.query("MATCH (c:GuanxiCounter) RETURN count(c) AS n")["rows"] == [{"n": 1}]
+
+
+def stored_npmi(store) -> dict[tuple[str, str], float]:
+    rows = store.query("MATCH (a:Entity)-[r:CO_OCCURS]->(b:Entity) RETURN a.name AS a, b.name AS b, r.npmi AS npmi")
+    return {(r["a"], r["b"]): r["npmi"] for r in rows["rows"]}
+
+
+def test_co_occurrences_carry_their_npmi_and_keep_it_current_after_adds(store, small_graph):
+    from guanxi.graph.build import npmi
+
+    first, second, third = small_articles()
+    store.add([first, second])
+    before = stored_npmi(store)
+    assert before and all(-1.0 <= v <= 1.0 for v in before.values())
+    store.add([third])  # more sentences in the corpus: every edge's NPMI moves
+    after = stored_npmi(store)
+    assert after.keys() >= before.keys() and any(after[k] != before[k] for k in before)
+    store.clear()
+    store.load(small_graph)
+    assert stored_npmi(store) == after
+    total = sum(len(a.sentences) for a in small_articles())
+    sentences = {d["name"]: d["sentences"] for _, d in small_graph.nodes(data=True)}
+    for (a, b), value in after.items():
+        weight = next(
+            e["weight"]
+            for h, t, e in small_graph.edges(data=True)
+            if e["type"] == "CO_OCCURS" and {small_graph.nodes[h]["name"], small_graph.nodes[t]["name"]} == {a, b}
+        )
+        assert value == pytest.approx(npmi(weight, sentences[a], sentences[b], total), abs=1e-4)
+
+
+def test_evidence_sentences_are_plain_strings_that_cypher_can_search(store, small_graph):
+    store.load(small_graph)
+    rows = store.query(
+        "MATCH (a:ORG)-[r:PARTNERS_WITH]-(b:ORG) WHERE a.id < b.id "
+        "AND any(s IN r.evidence_sentences WHERE s CONTAINS $word) RETURN a.name AS a, b.name AS b",
+        {"word": "联合举办"},
+    )["rows"]
+    assert {frozenset(r.values()) for r in rows} == {frozenset({"工业和信息化部", "教育部"})}
