@@ -30,6 +30,7 @@ from guanxi.graph.errors import StoreError
 STATE_FILE = "server.json"
 PINNED_FILE = "server.pinned"  # started by `guanxi store start`: stays up until `guanxi store stop`
 START_TIMEOUT_S = 20.0
+LOAD_TIMEOUT_S = 600.0  # reading a large graph back from disk takes a while: a million relationships, ~20 s
 LOCK_TIMEOUT_S = 60.0
 
 
@@ -68,6 +69,22 @@ def ping(port: int, timeout: float = 0.5) -> bool:
     """A redis server answers on ``port``: PONG, or an error such as MISCONF (it cannot write its
     files, but is there and must be stopped as any other)."""
     return command(port, "PING", timeout=timeout)[:1] in (b"+", b"-")
+
+
+def loading(port: int) -> bool:
+    """The server answers but is still reading its data from disk (PING says -LOADING)."""
+    return command(port, "PING").startswith(b"-LOADING")
+
+
+def until_loaded(port: int, timeout: float = LOAD_TIMEOUT_S) -> None:
+    """Return once the server on ``port`` has read its data; before that it refuses every query."""
+    deadline = time.monotonic() + timeout
+    while loading(port):
+        if time.monotonic() > deadline:
+            raise StoreError(
+                f"The embedded FalkorDB on 127.0.0.1:{port} was still loading its data after {timeout:.0f}s"
+            )
+        time.sleep(0.1)
 
 
 def server_args(binary: str, module: str, port: int, data_dir: Path, appendonly: bool) -> list[str]:
@@ -185,6 +202,7 @@ class EmbeddedServer:
             raise StoreError(f"Timed out waiting for another process to start the store in {self.data_dir}")
         try:
             self.port = self.running_port() or self._launch()
+            until_loaded(self.port)
         finally:
             starting.release()
         atexit.register(self.stop)
@@ -219,6 +237,7 @@ class EmbeddedServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if ping(port):
+                until_loaded(port)
                 if not has_aof:
                     turn_on_appendonly(port)
                 self.state_path.write_text(json.dumps({"port": port, "pid": self.process.pid}))

@@ -172,3 +172,44 @@ def test_durability_is_waited_for_on_the_connection_that_wrote(tmp_path):
         assert b"guanxi:durable" in incr and b"v" * 1000 in incr
     finally:
         server.stop()
+
+
+def a_server_that_loads_for(pings: int):
+    """A socket on 127.0.0.1 that answers PING as a redis server reading its data from disk does
+    (-LOADING) ``pings`` times, then +PONG; returns its port and the count of PINGs seen."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    seen = []
+
+    def answer():
+        while True:
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(1024)
+                seen.append(1)
+                conn.sendall(
+                    b"-LOADING Redis is loading the dataset in memory\r\n" if len(seen) <= pings else b"+PONG\r\n"
+                )
+
+    threading.Thread(target=answer, daemon=True).start()
+    return listener.getsockname()[1], seen
+
+
+def test_a_server_still_loading_its_data_is_waited_for():
+    from guanxi.cypher.embedded import until_loaded
+
+    port, seen = a_server_that_loads_for(3)
+    assert ping(port)  # it answers, but is not ready: a query now would fail with BusyLoadingError
+    until_loaded(port, timeout=30)
+    assert len(seen) == 4  # LOADING to the ping above and to two more, then PONG
+
+
+def test_a_server_that_never_finishes_loading_is_an_error():
+    from guanxi.cypher.embedded import until_loaded
+    from guanxi.graph.errors import StoreError
+
+    port, _ = a_server_that_loads_for(10**9)
+    with pytest.raises(StoreError, match="still loading its data"):
+        until_loaded(port, timeout=0.3)
