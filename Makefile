@@ -8,7 +8,7 @@ PORT   ?= 8000
 SHARED ?= ../shared
 SCORE  := $(PYTHON) $(SHARED)/eval/score.py
 
-.PHONY: install run test lint browser model pairs lexicon score bench reliability clean
+.PHONY: install run test lint browser screenshots model pairs lexicon score bench reliability clean
 
 install: $(VENV)/.installed          ## create .venv with the guanxi command in it
 
@@ -30,10 +30,16 @@ lint: install                        ## ruff, and the most complex and longest f
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m tests.complexity
 
-browser:                             ## Debian's chromium, for the headless view test (installed when root)
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
-	    echo "chromium is missing and cannot be installed without root: the browser test will skip"
+browser:                             ## Debian's chromium and chromium-driver, for the browser tests (installed when root)
+	@{ command -v chromium && command -v chromedriver; } >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; } || \
+	    echo "chromium or chromium-driver is missing and cannot be installed without root: the browser tests will skip"
+
+SHOTS := search dossier document paths console
+screenshots: install browser         ## the pages as the browser tests see them, copied into docs/images for the README
+	rm -rf build/screenshots
+	$(BIN)/pytest -q tests/test_browser.py
+	for shot in $(SHOTS); do cp build/screenshots/$$shot.png docs/images/; done
 
 tests/cypher_lint/node_modules/.package-lock.json: tests/cypher_lint/package-lock.json
 	npm ci --prefix tests/cypher_lint --silent --no-audit --no-fund
