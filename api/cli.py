@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
@@ -14,7 +12,7 @@ from pathlib import Path
 import click
 
 from guanxi.api.settings import SETTINGS, Settings
-from guanxi.api.tables import cell, paths_text, text_table
+from guanxi.api.tables import csv_text, edge_rows, paths_text, text_table
 from guanxi.graph.errors import GuanxiError
 from guanxi.graph.schema import ENTITY_TYPES
 
@@ -101,12 +99,7 @@ def echo(value, fmt: str | None, rows, text=None) -> None:
     elif fmt == "table":
         click.echo(text() if text else text_table(rows()))
     else:
-        records = rows()
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(dict.fromkeys(k for r in records for k in r)))
-        writer.writeheader()
-        writer.writerows({k: cell(v) for k, v in r.items()} for r in records)
-        click.echo(out.getvalue(), nl=False)
+        click.echo(csv_text(rows()), nl=False)
 
 
 def entity_text(found: dict) -> str:
@@ -127,21 +120,6 @@ def related_rows(found: dict) -> list[dict]:
             "weight": r["weight"],
         }
         for r in found["related"]
-    ]
-
-
-def edge_rows(hood: dict) -> list[dict]:
-    names = {n["id"]: n["name"] for n in hood["nodes"]}
-    return [
-        {
-            "relation": e["type"],
-            "from": names.get(e["source"]),
-            "to": names.get(e["target"]),
-            "title": e.get("title"),
-            "weight": e.get("weight"),
-            "evidence": (e.get("evidence") or [{}])[0].get("sentence"),
-        }
-        for e in hood["edges"]
     ]
 
 

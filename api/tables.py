@@ -3,6 +3,8 @@ Chinese characters (two columns wide in a terminal) line up with Latin ones."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import unicodedata
 
@@ -15,7 +17,8 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def cell(value) -> str:
+def plain(value) -> str:
+    """A value as one line of text: lists joined with 、, maps as JSON."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
@@ -24,8 +27,39 @@ def cell(value) -> str:
         text = json.dumps(value, ensure_ascii=False)
     else:
         text = str(value)
-    text = " ".join(text.split())
+    return " ".join(text.split())
+
+
+def cell(value) -> str:
+    """``plain`` cut to ``MAX_CELL`` characters, for a table on a terminal."""
+    text = plain(value)
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def csv_text(records: list[dict]) -> str:
+    """``records`` as CSV with a header line, every value whole."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(dict.fromkeys(k for r in records for k in r)))
+    writer.writeheader()
+    writer.writerows({k: plain(v) for k, v in r.items()} for r in records)
+    return out.getvalue()
+
+
+def edge_rows(hood: dict) -> list[dict]:
+    """The relations of a neighborhood, one row each, with the names of both ends and the first
+    evidence sentence."""
+    nodes = {n["id"]: n for n in hood["nodes"]}
+    return [
+        {
+            "relation": e["type"],
+            "from": nodes[e["source"]]["name"] if e["source"] in nodes else None,
+            "to": nodes[e["target"]]["name"] if e["target"] in nodes else None,
+            "title": e.get("title"),
+            "weight": e.get("weight"),
+            "evidence": (e.get("evidence") or [{}])[0].get("sentence"),
+        }
+        for e in hood["edges"]
+    ]
 
 
 def text_table(rows: list[dict], columns: list[str] | None = None) -> str:

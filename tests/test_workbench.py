@@ -234,6 +234,33 @@ def test_the_cli_prints_tables_for_people(named, monkeypatch):
     assert json.loads(piped)[0]["name"] == "星澜科技公司"
 
 
+def test_the_relations_around_an_entity_download_as_csv_with_every_sentence_whole(named):
+    import csv
+    import io
+
+    with TestClient(create_app(named)) as client:
+        response = client.get("/entities/星澜科技/neighborhood.csv", params={"rel": "PARTNERS_WITH"})
+        dossier = client.get("/entities/星澜科技/dossier").text
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    assert response.content.startswith("\ufeff".encode())  # Excel reads UTF-8 only with the mark
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [(r["relation"], {r["from"], r["to"]}) for r in rows] == [
+        ("PARTNERS_WITH", {"星澜科技公司", "北辰电子公司"})
+    ]
+    assert rows[0]["evidence"] == TEXTS[0][0].split("。")[0] + "。"
+    assert f'href="/entities/{named.resolve("星澜科技")}/neighborhood.csv"' in dossier
+
+
+def test_csv_keeps_what_a_table_cuts():
+    from guanxi.api.tables import MAX_CELL, csv_text, text_table
+
+    long = "甲" * (MAX_CELL * 2)
+    assert long in csv_text([{"evidence": long, "parties": ["乙", "丙"]}])
+    assert "乙、丙" in csv_text([{"evidence": long, "parties": ["乙", "丙"]}])
+    assert long not in text_table([{"evidence": long}])
+
+
 def test_an_article_reads_back_with_its_names_marked_and_its_relations(named):
     with TestClient(create_app(named)) as client:
         article = client.get("/documents/d0").json()

@@ -1,4 +1,4 @@
-"""Entities: search, one entity, its neighborhood as JSON and as an interactive view."""
+"""Entities: search, one entity, its neighborhood as JSON, CSV and an interactive view, its dossier."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from typing import Annotated
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
 from guanxi.api.models import EntitiesPublic, EntityDetail, Neighborhood
+from guanxi.api.tables import csv_text, edge_rows
 from guanxi.cypher.traversal import NeighborhoodQuery
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.viz.pages import dossier_page
@@ -70,6 +71,21 @@ def get_entity(store: StoreDep, request: Request, entity_id: EntityKey):
 @router.get("/{entity_id}/neighborhood", response_model=Neighborhood, summary="Entities and relations around one")
 def get_neighborhood(store: StoreDep, request: Request, entity_id: EntityKey, query: HoodQuery):
     return cached(request, Neighborhood, lambda: store.neighborhood(store.resolve(entity_id), query))
+
+
+@router.get(
+    "/{entity_id}/neighborhood.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+    summary="The relations around one as CSV, for a spreadsheet",
+)
+def get_neighborhood_csv(store: StoreDep, entity_id: EntityKey, query: HoodQuery):
+    """One row per relation: its type, both ends by name, title, weight and first evidence
+    sentence. UTF-8 with a byte-order mark, so that Excel reads the Chinese right."""
+    entity_id = store.resolve(entity_id)
+    text = "\ufeff" + csv_text(edge_rows(store.neighborhood(entity_id, query)))
+    disposition = f'attachment; filename="{entity_id}-neighborhood.csv"'
+    return Response(text, media_type="text/csv; charset=utf-8", headers={"Content-Disposition": disposition})
 
 
 @router.get("/{entity_id}/view", response_class=HTMLResponse, summary="Interactive view of the neighborhood")
