@@ -82,9 +82,12 @@ def cache_key(path: str, query: str) -> str:
     return f"{path}?{query}"
 
 
-def cached(request: Request, model: type[BaseModel] | None, compute: Callable[[], object]) -> Response:
+def cached(
+    request: Request, model: type[BaseModel] | None, compute: Callable[[], object], media_type: str | None = None
+) -> Response:
     """The answer for this URL: from the cache while the graph is unchanged, else computed (and,
-    for JSON, validated against ``model``). ``model`` None means ``compute`` returns HTML."""
+    for JSON, validated against ``model``). ``model`` None means ``compute`` returns HTML, or the
+    body of ``media_type`` (a figure) when that is given."""
     store, cache = request.app.state.store, request.app.state.cache
     key = cache_key(request.url.path, request.url.query)
     generation = cache.generation(store)
@@ -92,7 +95,9 @@ def cached(request: Request, model: type[BaseModel] | None, compute: Callable[[]
     if hit is not None:
         return Response(hit[0], media_type=hit[1])
     value = compute()
-    if model is None:
+    if media_type is not None:
+        response = Response(value, media_type=media_type)
+    elif model is None:
         response = HTMLResponse(value)
     else:
         response = Response(model.model_validate(value).model_dump_json(by_alias=True), media_type="application/json")

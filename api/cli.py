@@ -510,6 +510,53 @@ def view(name, output, query, settings):
 
 
 @cli.command()
+@click.argument("name")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), required=True, help="file to write: .svg, .png or .pdf"
+)
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), help="[default: the output's extension]")
+@click.option("--title", help="[default: the entity's name]")
+@neighborhood_options
+@store_options
+def figure(name, output, fmt, title, query, settings):
+    """Write a static figure of the neighborhood of NAME for a report (SVG, PNG or PDF)."""
+    from guanxi.viz.figure import FORMATS, figure_bytes
+
+    fmt = fmt or Path(output).suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise click.UsageError(f"cannot tell the format from {output!r}: name it .svg, .png or .pdf, or give --format")
+    hood = neighborhood_of(settings, name, query)
+    Path(output).write_bytes(figure_bytes(hood, fmt, title))
+    click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
+
+
+@cli.command()
+@click.argument("name")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), required=True, help="file to write: .docx, .pdf or .html"
+)
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "html"]), help="[default: the output's extension]")
+@store_options
+def report(name, output, fmt, settings):
+    """Write the dossier of NAME for a report: Word (editable), PDF or printable HTML, with its
+    figure, relations and their evidence, timeline and sources."""
+    from guanxi.viz.report import FORMATS, dossier_of, report_bytes
+
+    fmt = fmt or Path(output).suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise click.UsageError(
+            f"cannot tell the format from {output!r}: name it .docx, .pdf or .html, or give --format"
+        )
+    with settings.open_store() as store:
+        dossier = dossier_of(store, store.resolve(name))
+    Path(output).write_bytes(report_bytes(dossier, fmt))
+    relations = sum(len(g["rows"]) for g in dossier.groups)
+    click.echo(
+        f"wrote {output}: {dossier.entity['name']}, {relations} relations, {len(dossier.sources)} articles", err=True
+    )
+
+
+@cli.command()
 @click.argument("query")
 @click.option(
     "--param",

@@ -44,6 +44,16 @@ TOGETHER = 20  # co-occurring entities listed on a dossier
 def dossier_page(entity: dict, hood: dict) -> str:
     """One entity's page: names, counts and dates, its typed relations grouped by type with their
     evidence (strongest and most specific first), who it is most often named with, its graph."""
+    groups, together = dossier_sections(entity, hood)
+    return template("dossier.html").render(
+        e=entity, color=NODE_STYLE.get(entity["type"], {}).get("color", "#999"), groups=groups, together=together
+    )
+
+
+def dossier_sections(entity: dict, hood: dict) -> tuple[list[dict], list[dict]]:
+    """The entity's typed relations grouped by type (label, rows: most specific, then strongest,
+    first; a sentence shown once, later rows mark it ``repeated``), and the entities most often
+    named with it."""
     nodes = {n["id"]: n for n in hood["nodes"]}
     rows: dict[str, list[dict]] = {}
     for edge in hood["edges"]:
@@ -51,7 +61,7 @@ def dossier_page(entity: dict, hood: dict) -> str:
             continue
         rows.setdefault(edge["type"], []).append(relation_row(entity["id"], edge, nodes))
     groups = [
-        {"label": label, "rows": sorted(rows[t], key=lambda r: (-(r["specificity"] or 0), -r["weight"]))}
+        {"type": t, "label": label, "rows": sorted(rows[t], key=lambda r: (-(r["specificity"] or 0), -r["weight"]))}
         for t, label in RELATION_LABELS.items()
         if t in rows
     ]
@@ -61,9 +71,7 @@ def dossier_page(entity: dict, hood: dict) -> str:
             ev["repeated"] = ev["sentence"] in shown
             shown.add(ev["sentence"])
     together = sorted(rows.get("CO_OCCURS", []), key=lambda r: (-r["weight"], -(r["npmi"] or -1)))[:TOGETHER]
-    return template("dossier.html").render(
-        e=entity, color=NODE_STYLE.get(entity["type"], {}).get("color", "#999"), groups=groups, together=together
-    )
+    return groups, together
 
 
 def relation_row(center: str, edge: dict, nodes: dict) -> dict:
@@ -79,7 +87,13 @@ def relation_row(center: str, edge: dict, nodes: dict) -> dict:
         "specificity": round(edge["specificity"], 2) if edge.get("specificity") is not None else None,
         "npmi": edge.get("npmi"),
         "evidence": [
-            {"sentence": ev.get("sentence", ""), "source": source_of(ev), "doc_id": ev.get("doc_id")} for ev in evidence
+            {
+                "sentence": ev.get("sentence", ""),
+                "source": source_of(ev),
+                "doc_id": ev.get("doc_id"),
+                "date": ev.get("date"),
+            }
+            for ev in evidence
         ],
         "total": edge.get("evidence_total") or len(evidence),
         "more": (edge.get("evidence_total") or 0) > len(evidence),

@@ -15,8 +15,11 @@ from guanxi.api.models import EntitiesPublic, EntityDetail, Neighborhood
 from guanxi.api.tables import csv_text, edge_rows
 from guanxi.cypher.traversal import NeighborhoodQuery
 from guanxi.graph.schema import ENTITY_TYPES
+from guanxi.viz.figure import MEDIA_TYPES, figure_bytes
 from guanxi.viz.pages import dossier_page
 from guanxi.viz.render import render_view
+from guanxi.viz.report import MEDIA_TYPES as REPORT_TYPES
+from guanxi.viz.report import dossier_of, report_bytes
 
 router = APIRouter(prefix="/entities", tags=["entities"], dependencies=[ReadDep])
 
@@ -86,6 +89,45 @@ def get_neighborhood_csv(store: StoreDep, entity_id: EntityKey, query: HoodQuery
     text = "\ufeff" + csv_text(edge_rows(store.neighborhood(entity_id, query)))
     disposition = f'attachment; filename="{entity_id}-neighborhood.csv"'
     return Response(text, media_type="text/csv; charset=utf-8", headers={"Content-Disposition": disposition})
+
+
+@router.get(
+    "/{entity_id}/figure.{fmt}",
+    response_class=Response,
+    responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}},
+    summary="A static figure of the neighborhood for reports: SVG, PNG or PDF",
+)
+def get_figure(
+    store: StoreDep,
+    request: Request,
+    entity_id: EntityKey,
+    query: HoodQuery,
+    fmt: Annotated[str, Path(pattern="^(svg|png|pdf)$", description="svg, png or pdf")],
+):
+    """The same colours and shapes as the view, a legend, typed relations labelled, a caption naming
+    the source articles and dates; the same neighborhood always gives the same picture."""
+    return cached(
+        request, None, lambda: figure_bytes(store.neighborhood(store.resolve(entity_id), query), fmt), MEDIA_TYPES[fmt]
+    )
+
+
+@router.get(
+    "/{entity_id}/report.{fmt}",
+    response_class=Response,
+    responses={200: {"content": {t.split(";")[0]: {} for t in REPORT_TYPES.values()}}},
+    summary="The dossier of one entity as a file for a report: Word, PDF or printable HTML",
+)
+def get_report(
+    store: StoreDep,
+    request: Request,
+    entity_id: EntityKey,
+    fmt: Annotated[str, Path(pattern="^(docx|pdf|html)$", description="docx, pdf or html")],
+):
+    """Its names and key figures, the figure of its neighborhood, its relations by type with
+    evidence and sources, a timeline by month, the articles cited."""
+    return cached(
+        request, None, lambda: report_bytes(dossier_of(store, store.resolve(entity_id)), fmt), REPORT_TYPES[fmt]
+    )
 
 
 @router.get("/{entity_id}/view", response_class=HTMLResponse, summary="Interactive view of the neighborhood")
