@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from guanxi.api.app import create_app
 from guanxi.api.cli import cli
 from guanxi.viz.figure import FigureError, cjk_font, figure_bytes
-from guanxi.viz.render import NODE_STYLE
+from guanxi.viz.render import NODE_STYLE, render_view
 from guanxi.viz.report import dossier_of, report_bytes
 from tests.test_workbench import graph, named  # noqa: F401 (fixtures)
 
@@ -118,12 +118,16 @@ def test_figures_and_reports_by_route_and_command(named, tmp_path, monkeypatch):
         svg = client.get("/entities/北辰电子公司/figure.svg", params={"depth": 2})
         report = client.get("/entities/星澜科技/report.docx")
         dossier = client.get("/entities/星澜科技/dossier").text
+        view = client.get("/entities/北辰电子公司/view", params={"depth": 2}).text
         unknown = client.get("/entities/北辰电子公司/figure.gif")
         nobody = client.get("/entities/无此机构/report.pdf")
     assert svg.headers["content-type"] == "image/svg+xml" and "北辰电子公司" in svg.text
     assert report.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert report.content[:2] == b"PK"  # a zip, as every .docx
     assert "/figure.png" in dossier and "/report.pdf" in dossier
+    assert "/figure.svg?depth=2" in view and "/report.docx" in view  # the view served links to both …
+    standalone = render_view(named.neighborhood(named.resolve("北辰电子公司")))
+    assert "for reports" not in standalone  # … a view saved as a file, which has no server, does not
     assert unknown.status_code in (404, 422) and nobody.status_code == 404
 
     monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)

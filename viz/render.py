@@ -145,8 +145,10 @@ def build_network(neighborhood: dict) -> Network:
     return net
 
 
-def render_view(neighborhood: dict, title: str | None = None) -> str:
-    """One self-contained HTML page of a neighborhood (the dict ``GraphStore.neighborhood`` returns)."""
+def render_view(neighborhood: dict, title: str | None = None, downloads: str | None = None, query: str = "") -> str:
+    """One self-contained HTML page of a neighborhood (the dict ``GraphStore.neighborhood`` returns).
+    Served by the app, ``downloads`` is the entity's path (``/entities/ID``) and ``query`` the
+    view's query string: the page then links to the static figure and the dossier file."""
     net = build_network(neighborhood)
     nodes, edges, _, _, _, options = net.get_network_data()
     center = next((n for n in neighborhood["nodes"] if n["id"] == neighborhood["center"]), None)
@@ -171,4 +173,6 @@ def render_view(neighborhood: dict, title: str | None = None) -> str:
         data_json=Markup(data_json),
         legend_nodes=[NODE_STYLE[t] for t in NODE_STYLE if t in present],
         legend_edges=[{"label": t, "color": EDGE_COLOR[t]} for t in EDGE_COLOR if t in edge_types],
+        downloads=downloads,
+        query=f"?{query}" if query else "",
     )

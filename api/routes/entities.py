@@ -132,7 +132,12 @@ def get_report(
 
 @router.get("/{entity_id}/view", response_class=HTMLResponse, summary="Interactive view of the neighborhood")
 def get_view(store: StoreDep, request: Request, entity_id: EntityKey, query: HoodQuery):
-    return cached(request, None, lambda: render_view(store.neighborhood(store.resolve(entity_id), query)))
+    def page():
+        found = store.resolve(entity_id)
+        downloads = f"/entities/{quote(found, safe='')}"
+        return render_view(store.neighborhood(found, query), downloads=downloads, query=request.url.query)
+
+    return cached(request, None, page)
 
 
 @router.get("/{entity_id}/dossier", response_class=HTMLResponse, summary="A page on one entity, with its evidence")
