@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import replace
 from functools import wraps
@@ -221,6 +222,7 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
         click.echo(f"wrote CSV files to {csv_dir}; import with: {NEO4J_ADMIN_HINT}", err=True)
     if load:
         with settings.open_store() as store:
+            remember_inventory(settings, store)
             store.clear()
             report = store.load(graph)
             click.echo(
@@ -229,6 +231,13 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
                 err=True,
             )
     report_errors(errors)
+
+
+def remember_inventory(settings, store) -> None:
+    """Keep what the store holds before a write, for `guanxi changes`."""
+    from guanxi.cypher.inventory import remember
+
+    remember(store, settings.data_dir, settings.store_identity)
 
 
 @cli.command()
@@ -244,6 +253,7 @@ def add(sources, settings):
 
     docs, errors = read_sources(sources)
     with settings.open_store() as store:
+        remember_inventory(settings, store)
         articles = (a for _, arts in extract_documents(progress(docs, "add")) for a in arts)
         report = store.add(articles)
         counts = store.counts()
@@ -261,6 +271,7 @@ def add(sources, settings):
 def remove(doc_ids, settings):
     """Remove documents (article ids, or input document ids with all their articles) from the store."""
     with settings.open_store() as store:
+        remember_inventory(settings, store)
         for doc_id in doc_ids:
             report = store.remove(doc_id)
             click.echo(
@@ -335,6 +346,7 @@ def store_status(settings):
 def rebuild(settings):
     """Recompute every weight, count and evidence list from the provenance stored with the documents."""
     with settings.open_store() as store:
+        remember_inventory(settings, store)
         report = store.rebuild()
     click.echo(
         f"rebuilt {report.entities} entities and {report.relationships} relations from {report.documents} documents",
@@ -475,6 +487,56 @@ def timeline_command(name, rel, fmt, settings):
         for r in m["relations"]
     ]
     echo(months, fmt, lambda: rows)
+
+
+@cli.command("changes")
+@click.option("--since", metavar="DATE", help="YYYY-MM-DD or YYYY-MM: what was first or last seen around it")
+@click.option("--until", metavar="DATE", help="with --since: the end of the period [default: no end]")
+@format_option
+@store_options
+def changes_command(since, until, fmt, settings):
+    """Entities and typed relations new or gone: since the previous build, add, remove or rebuild,
+    or, with --since, between dates."""
+    from guanxi.cypher.inventory import previous
+    from guanxi.graph.analytics import changes, changes_by_date
+
+    if until and not since:
+        raise click.UsageError("--until needs --since")
+    with settings.open_store() as store:
+        now = store.inventory()
+    if since:
+        dated = changes_by_date(now, check_date(since), check_date(until) if until else None)
+        found = {"basis": "dates", "since": since, "until": until, **dated}
+    else:
+        found = {"basis": "previous write", **changes(previous(settings.data_dir, settings.store_identity), now)}
+    echo(found, fmt, lambda: change_rows(found))
+
+
+def check_date(text: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+        raise click.BadParameter(f"{text!r} is not a date: write YYYY-MM-DD or YYYY-MM")
+    return text
+
+
+def change_rows(found: dict) -> list[dict]:
+    rows = []
+    for key in ("new_entities", "gone_entities", "new_relations", "gone_relations"):
+        rows_of_kind = found[key]
+        change, kind = key.split("_")
+        for r in rows_of_kind:
+            what = r["name"] if kind == "entities" else f"{r['head']} {r['type']} {r['tail']}"
+            title = r.get("title")
+            rows.append(
+                {
+                    "change": change,
+                    "kind": kind[:-1] if kind == "relations" else "entity",
+                    "type": r["type"],
+                    "what": what + (f"（{title}）" if title else ""),
+                    "first seen": r.get("first_seen"),
+                    "last seen": r.get("last_seen"),
+                }
+            )
+    return rows
 
 
 @cli.command("communities")

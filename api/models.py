@@ -205,3 +205,31 @@ class Month(BaseModel):
 class Timeline(BaseModel):
     data: list[Month]
     count: int = Field(description="relations in all")
+
+
+class ChangedEntity(BaseModel):
+    id: str
+    name: str
+    type: str
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class ChangedRelation(BaseModel):
+    id: str
+    type: str
+    head: str
+    tail: str
+    title: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class Changes(BaseModel):
+    basis: str = Field(description="`previous write` or `dates`")
+    since: str | None = None
+    until: str | None = None
+    new_entities: list[ChangedEntity]
+    gone_entities: list[ChangedEntity]
+    new_relations: list[ChangedRelation] = Field(description="typed relations (co-occurrence left out)")
+    gone_relations: list[ChangedRelation]

@@ -152,12 +152,23 @@ class Settings:
             pair_model=str(SHIPPED_PAIR_MODEL) if self.pair_model == "shipped" else self.pair_model,
         )
 
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.data or default_data_dir()).expanduser()
+
+    @property
+    def store_identity(self) -> str:
+        """Which graph these settings open, the same from run to run (the embedded server's port is not)."""
+        if self.store in ("", "embedded"):
+            return f"embedded:{self.data_dir.resolve()}"
+        return self.store
+
     def open_store(self):
         from guanxi.cypher import open_store
 
         return open_store(
             self.store,
-            Path(self.data or default_data_dir()).expanduser(),
+            self.data_dir,
             neo4j_user=self.neo4j_user,
             neo4j_password=self.neo4j_password,
             neo4j_database=self.neo4j_database or None,

@@ -397,6 +397,11 @@ class GraphStore:
         with their first and last seen dates."""
         return self.read("relation_timeline", {"rels": list(rels or TYPED_RELATION_TYPES), "entity": entity_id})
 
+    def inventory(self) -> dict:
+        """Every entity and typed relation, with names and dates: what ``analytics.changes`` compares."""
+        entities, relations = self._read_all([(self._q("entity_inventory"), {}), (self._q("relation_inventory"), {})])
+        return {"entities": entities, "relations": relations}
+
     def overview(self, per_type: int = 8, documents: int = 10) -> dict:
         """What a home page shows: for each entity type its count and most mentioned entities,
         the relationship and document counts, and the newest articles."""

@@ -91,3 +91,42 @@ def timeline(relations: list[dict]) -> list[dict]:
         }
         for month, rows in sorted(months.items())
     ]
+
+
+def changes(before: dict, after: dict) -> dict:
+    """Entities and typed relations in ``after`` and not in ``before`` (new) and the reverse
+    (gone), by id; both are ``GraphStore.inventory()`` records."""
+    out = {}
+    for kind in ("entities", "relations"):
+        old = {r["id"]: r for r in before[kind]}
+        new = {r["id"]: r for r in after[kind]}
+        out[f"new_{kind}"] = sorted((new[k] for k in new.keys() - old.keys()), key=change_order)
+        out[f"gone_{kind}"] = sorted((old[k] for k in old.keys() - new.keys()), key=change_order)
+    return out
+
+
+def changes_by_date(inventory: dict, since: str, until: str | None = None) -> dict:
+    """Entities and typed relations first seen after ``since`` (up to ``until``, both YYYY-MM or
+    YYYY-MM-DD; a date is compared as text, so 2021-11 covers the whole month) are new; those
+    seen last on or before ``since`` are gone (no evidence after it), most recently seen first."""
+    end = until or "9999"
+
+    def new(r):
+        first = r.get("first_seen")
+        return bool(first) and since < first[: len(since)] and first[: len(end)] <= end
+
+    def gone(r):
+        return bool(r.get("last_seen")) and r["last_seen"][: len(since)] <= since
+
+    out = {}
+    for kind in ("entities", "relations"):
+        rows = inventory[kind]
+        out[f"new_{kind}"] = sorted((r for r in rows if new(r)), key=change_order)
+        out[f"gone_{kind}"] = sorted((r for r in rows if gone(r)), key=lambda r: (r["last_seen"], *change_order(r)))[
+            ::-1
+        ]
+    return out
+
+
+def change_order(r: dict) -> tuple:
+    return (r.get("first_seen") or "", r.get("type") or "", r.get("name") or r.get("head") or "", r.get("tail") or "")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from guanxi.api.cache import cached
 from guanxi.api.deps import ReadDep, StoreDep
-from guanxi.api.models import Communities, KeyPlayers, Timeline
+from guanxi.api.models import Changes, Communities, KeyPlayers, Timeline
 from guanxi.api.routes.entities import EntityType, Rels
+from guanxi.cypher.inventory import previous
 from guanxi.cypher.traversal import split_names
-from guanxi.graph.analytics import communities, key_players, timeline
+from guanxi.graph.analytics import changes, changes_by_date, communities, key_players, timeline
 from guanxi.graph.schema import RELATION_TYPES
 
 router = APIRouter(prefix="/analytics", tags=["analytics"], dependencies=[ReadDep])
@@ -60,3 +61,25 @@ def get_timeline(
         return {"data": months, "count": sum(m["count"] for m in months)}
 
     return cached(request, Timeline, compute)
+
+
+Date = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}(-\d{2})?$", description="YYYY-MM-DD or YYYY-MM")]
+
+
+@router.get("/changes", response_model=Changes, summary="Entities and relations new or gone")
+def get_changes(store: StoreDep, request: Request, since: Date = None, until: Date = None):
+    """With ``since`` (and ``until``): first seen after ``since`` (new) or last seen on or before
+    it (gone), by the dates of their evidence. Without: what the last build, add, remove or rebuild
+    from the command line changed (404 when there was none)."""
+
+    if until and not since:
+        raise HTTPException(422, "until needs since")
+
+    def compute():
+        now = store.inventory()
+        if since:
+            return {"basis": "dates", "since": since, "until": until, **changes_by_date(now, since, until)}
+        settings = request.app.state.settings
+        return {"basis": "previous write", **changes(previous(settings.data_dir, settings.store_identity), now)}
+
+    return cached(request, Changes, compute)

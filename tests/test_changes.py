@@ -1,0 +1,103 @@
+"""What changed: between two builds (the inventory kept before each write from the command line)
+and between dates (the dates of the evidence), by function, command and route."""
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from guanxi.api.app import create_app
+from guanxi.api.cli import cli
+from guanxi.graph.analytics import changes, changes_by_date
+from guanxi.graph.build import build_graph
+from guanxi.graph.schema import TYPED_RELATION_TYPES
+from tests.conftest import EXAMPLES
+from tests.test_workbench import graph, named  # noqa: F401 (fixtures)
+
+
+def org(i, first=None, last=None):
+    return {"id": f"o{i}", "name": f"机构{i}", "type": "ORG", "first_seen": first, "last_seen": last}
+
+
+def deal(a, b, first=None, last=None):
+    return {"id": f"r{a}{b}", "type": "PARTNERS_WITH", "head": f"机构{a}", "tail": f"机构{b}",
+            "first_seen": first, "last_seen": last}  # fmt: skip
+
+
+def test_changes_are_new_and_gone_by_id():
+    before = {"entities": [org(1), org(2)], "relations": [deal(1, 2)]}
+    after = {"entities": [org(1), org(3)], "relations": [deal(1, 3)]}
+    found = changes(before, after)
+    assert [e["name"] for e in found["new_entities"]] == ["机构3"]
+    assert [e["name"] for e in found["gone_entities"]] == ["机构2"]
+    assert [r["id"] for r in found["new_relations"]] == ["r13"] and [r["id"] for r in found["gone_relations"]] == [
+        "r12"
+    ]
+    assert changes(after, after) == {k: [] for k in found}
+
+
+def test_changes_between_dates_read_a_month_as_the_whole_month():
+    inventory = {
+        "entities": [org(1, "2021-10-03", "2021-11-20"), org(2, "2021-11-20", "2021-11-20"), org(3, "2021-09", "2021-10")],
+        "relations": [deal(1, 2, "2021-11-20", "2021-11-20"), deal(1, 3, "2021-09-01", "2021-10-30")],
+    }  # fmt: skip
+    found = changes_by_date(inventory, "2021-10")
+    assert [e["name"] for e in found["new_entities"]] == ["机构2"]  # first seen after October
+    assert [e["name"] for e in found["gone_entities"]] == ["机构3"]  # nothing after October
+    assert [r["id"] for r in found["new_relations"]] == ["r12"] and [r["id"] for r in found["gone_relations"]] == [
+        "r13"
+    ]
+    assert changes_by_date(inventory, "2021-10", "2021-10-31")["new_entities"] == []  # 11-20 is past the end
+    assert [e["name"] for e in changes_by_date(inventory, "2021-09-30", "2021-10")["new_entities"]] == ["机构1"]
+
+
+def ids(g, typed_only=True):
+    entities = set(g.nodes)
+    relations = {e["id"] for _, _, e in g.edges(data=True) if e["type"] in TYPED_RELATION_TYPES}
+    return entities, relations
+
+
+@pytest.mark.slow
+def test_a_second_build_with_one_more_article_names_exactly_what_that_article_added(tmp_path, example_articles):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    files = sorted(EXAMPLES.glob("*.txt"))
+    for f in files[:-1]:
+        shutil.copy(f, corpus)
+    env = {"GUANXI_DATA": str(tmp_path / "data"), "GUANXI_STORE": "embedded"}
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(corpus)], env=env).exit_code == 0
+    shutil.copy(files[-1], corpus)
+    assert runner.invoke(cli, ["build", str(corpus)], env=env).exit_code == 0
+    done = runner.invoke(cli, ["changes", "--format", "json"], env=env)
+    assert done.exit_code == 0, done.output
+    found = json.loads(done.output)
+
+    last = files[-1].stem
+    (old_entities, old_relations), (new_entities, new_relations) = (
+        ids(build_graph([a for a in example_articles if a.id != last])),
+        ids(build_graph(example_articles)),
+    )
+    assert {e["id"] for e in found["new_entities"]} == new_entities - old_entities != set()
+    assert {r["id"] for r in found["new_relations"]} == new_relations - old_relations != set()
+    assert found["gone_entities"] == [] and found["gone_relations"] == []
+    article = next(a for a in example_articles if a.id == last)
+    assert all(e["name"] in article.text or e["type"] == "ORG" for e in found["new_entities"])
+
+
+def test_changes_by_route(named, tmp_path, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("GUANXI_DATA", str(tmp_path))
+    with TestClient(create_app(named)) as client:
+        dated = client.get("/analytics/changes", params={"since": "2026-01"}).json()
+        no_start = client.get("/analytics/changes", params={"until": "2026-02"})
+        no_inventory = client.get("/analytics/changes")
+        bad_date = client.get("/analytics/changes", params={"since": "February"})
+    assert dated["basis"] == "dates"
+    assert [(r["head"], r["tail"], r["first_seen"]) for r in dated["new_relations"]] == [
+        ("北辰电子公司", "南岭集团", "2026-02-15")
+    ]  # the January relations are not new after January
+    assert {e["name"] for e in dated["gone_entities"]} <= {e["name"] for e in named.inventory()["entities"]}
+    assert no_start.status_code == 422 and bad_date.status_code == 422
+    assert no_inventory.status_code == 404 and "No earlier inventory" in no_inventory.text
