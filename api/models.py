@@ -160,7 +160,9 @@ class KeyPlayer(BaseModel):
     pagerank: float = Field(description="PageRank over relation strength (specificity: group actions weigh little)")
     degree: int = Field(description="entities it is related to")
     strength: float = Field(description="the summed specificity of its relations")
-    betweenness: float = Field(description="share of shortest paths through it (estimated above 500 entities)")
+    betweenness: float | None = Field(
+        description="share of shortest paths through it (estimated above 500 entities, left out above 50,000)"
+    )
 
 
 class KeyPlayers(BaseModel):

@@ -106,3 +106,9 @@ def test_the_timeline_of_one_entity_by_route_and_command(named, monkeypatch):  #
     monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
     out = json.loads(CliRunner().invoke(cli, ["timeline", "北辰电子公司", "--rel", "PARTNERS_WITH"]).output)
     assert out == body["data"]
+
+
+def test_betweenness_is_left_out_of_graphs_too_large_for_it(monkeypatch):
+    monkeypatch.setattr("guanxi.graph.analytics.BETWEENNESS_MAX_ENTITIES", 5)
+    rows = key_players(star_and_campaign(), top=3)
+    assert rows and all(r["betweenness"] is None for r in rows) and rows[0]["pagerank"] > 0
