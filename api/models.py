@@ -161,7 +161,7 @@ class KeyPlayer(BaseModel):
     degree: int = Field(description="entities it is related to")
     strength: float = Field(description="the summed specificity of its relations")
     betweenness: float | None = Field(
-        description="share of shortest paths through it (estimated above 500 entities, left out above 50,000)"
+        description="share of shortest paths through it (estimated above 100 entities, left out above 20,000)"
     )
 
 

@@ -7,8 +7,9 @@ quality: reads every NAME.json of the folder, each the last line ../shared/eval/
 (one JSON object per run; NAME says which data set), and writes tables of entity and relation
 P/R/F1 per set and of alias resolution on the whole-corpus graph.
 
-performance: reads run.txt, store.txt and api.txt, what ``python -m bench.run``, ``bench.store``
-and ``bench.api`` printed, and writes one table of their figures. A part not run is left out.
+performance: reads run.txt, store.txt, api.txt and analytics.txt, what ``python -m bench.run``,
+``bench.store``, ``bench.api`` and ``bench.analytics`` printed, and writes one table of their
+figures. A part not run is left out.
 
 The table goes between ``<!-- figures:KIND -->`` and ``<!-- /figures -->`` in the document; the
 prose around the markers is kept as it is.
@@ -235,10 +236,22 @@ def api_rows(text: str) -> list[list[str]]:
     return rows
 
 
+def analytics_rows(text: str) -> list[list[str]]:
+    rows = []
+    section = ""
+    for raw in text.splitlines():
+        if not raw.startswith("  ") and ":" in raw:
+            section = raw.split(":", 1)[0]
+        elif m := re.match(r"^  (\S.*?)\s{2,}(\S.*)$", raw):
+            rows.append([f"{section}: {m[1]}", m[2]])
+    return rows
+
+
 PARTS = (
     ("run.txt", "`bench.run`", run_rows),
     ("store.txt", "`bench.store`", store_rows),
     ("api.txt", "`bench.api`", api_rows),
+    ("analytics.txt", "`bench.analytics`", analytics_rows),
 )
 
 

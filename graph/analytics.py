@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-BETWEENNESS_SAMPLE = 500  # above this many entities, betweenness is estimated from this many sources
+BETWEENNESS_SAMPLE = 100  # above this many entities, betweenness is estimated from this many sources
 # above this many entities betweenness is left out: each source costs a walk of the whole graph
 # (about 5 s on 1,000,000 relationships), so even 16 sources took 84 s there
-BETWEENNESS_MAX_ENTITIES = 50_000
+BETWEENNESS_MAX_ENTITIES = 20_000
 
 
 def entity_graph(entities: list[dict], relations: list[dict]) -> nx.Graph:

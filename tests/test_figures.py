@@ -166,6 +166,9 @@ def test_performance_table_from_what_the_benchmarks_printed(tmp_path):
     (folder / "run.txt").write_text(RUN, encoding="utf-8")
     (folder / "store.txt").write_text(STORE, encoding="utf-8")
     (folder / "api.txt").write_text(API, encoding="utf-8")
+    (folder / "analytics.txt").write_text(
+        "synthetic graph: 2 entities\n  communities (Louvain)  2.6 s\n", encoding="utf-8"
+    )
     doc = tmp_path / "performance.md"
     doc.write_text("Intro.\n\n<!-- figures:performance -->\n<!-- /figures -->\n\nOutro.\n", encoding="utf-8")
     assert figures.main(["performance", str(folder), str(doc)]) == 0
@@ -187,6 +190,7 @@ def test_performance_table_from_what_the_benchmarks_printed(tmp_path):
         "| `bench.api` | HTTP 1-hop neighborhood | 112000 requests in 10 s: p50 1.7 ms, p95 8.3 ms, p99 12.0 ms, "
         "errors 0 |",
         "| `bench.api` | HTTP view | 400 requests: p50   25.0 ms, p95   77.0 ms, errors 0 |",
+        "| `bench.analytics` | synthetic graph: communities (Louvain) | 2.6 s |",
     ]:
         assert row in text, row
     assert "Not run this time" not in text
@@ -200,5 +204,13 @@ def test_a_part_not_run_is_named(tmp_path):
     doc.write_text("<!-- figures:performance -->\n<!-- /figures -->\n", encoding="utf-8")
     assert figures.main(["performance", str(folder), str(doc)]) == 0
     text = doc.read_text(encoding="utf-8")
-    assert "Not run this time: `bench.store`, `bench.api`." in text
+    assert "Not run this time: `bench.store`, `bench.api`, `bench.analytics`." in text
     assert "`bench.store` |" not in text
+
+
+def test_analytics_figures_are_read_per_section():
+    text = "digest.txt: 480 entities\n  communities (Louvain)  0.02 s\nsynthetic graph: 10 entities\n  communities (Louvain)  2.6 s\n"
+    assert figures.analytics_rows(text) == [
+        ["digest.txt: communities (Louvain)", "0.02 s"],
+        ["synthetic graph: communities (Louvain)", "2.6 s"],
+    ]
