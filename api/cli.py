@@ -222,9 +222,10 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
         click.echo(f"wrote CSV files to {csv_dir}; import with: {NEO4J_ADMIN_HINT}", err=True)
     if load:
         with settings.open_store() as store:
-            remember_inventory(settings, store)
+            keep = remember_inventory(settings, store)
             store.clear()
             report = store.load(graph)
+            keep()
             click.echo(
                 f"loaded {report.entities} entities, {report.relationships} relations, "
                 f"{report.documents} documents into {store.uri}",
@@ -233,11 +234,12 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
     report_errors(errors)
 
 
-def remember_inventory(settings, store) -> None:
-    """Keep what the store holds before a write, for `guanxi changes`."""
+def remember_inventory(settings, store):
+    """What the store holds before a write, for `guanxi changes`; call the result once the write
+    succeeded to keep it."""
     from guanxi.cypher.inventory import remember
 
-    remember(store, settings.data_dir, settings.store_identity)
+    return remember(store, settings.data_dir, settings.store_identity)
 
 
 @cli.command()
@@ -253,9 +255,10 @@ def add(sources, settings):
 
     docs, errors = read_sources(sources)
     with settings.open_store() as store:
-        remember_inventory(settings, store)
+        keep = remember_inventory(settings, store)
         articles = (a for _, arts in extract_documents(progress(docs, "add")) for a in arts)
         report = store.add(articles)
+        keep()
         counts = store.counts()
     click.echo(
         f"added {report.documents} articles ({report.replaced} replaced); the store holds "
@@ -271,14 +274,19 @@ def add(sources, settings):
 def remove(doc_ids, settings):
     """Remove documents (article ids, or input document ids with all their articles) from the store."""
     with settings.open_store() as store:
-        remember_inventory(settings, store)
-        for doc_id in doc_ids:
-            report = store.remove(doc_id)
-            click.echo(
-                f"removed {doc_id}: {report.documents} articles; {report.entities} entities and "
-                f"{report.relationships} relations updated or deleted",
-                err=True,
-            )
+        keep, removed = remember_inventory(settings, store), 0
+        try:
+            for doc_id in doc_ids:
+                report = store.remove(doc_id)
+                removed += 1
+                click.echo(
+                    f"removed {doc_id}: {report.documents} articles; {report.entities} entities and "
+                    f"{report.relationships} relations updated or deleted",
+                    err=True,
+                )
+        finally:
+            if removed:  # an unknown id stops the command, but what was removed before it changed the store
+                keep()
 
 
 @cli.group("store")
@@ -346,8 +354,9 @@ def store_status(settings):
 def rebuild(settings):
     """Recompute every weight, count and evidence list from the provenance stored with the documents."""
     with settings.open_store() as store:
-        remember_inventory(settings, store)
+        keep = remember_inventory(settings, store)
         report = store.rebuild()
+        keep()
     click.echo(
         f"rebuilt {report.entities} entities and {report.relationships} relations from {report.documents} documents",
         err=True,

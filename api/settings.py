@@ -161,7 +161,10 @@ class Settings:
         """Which graph these settings open, the same from run to run (the embedded server's port is not)."""
         if self.store in ("", "embedded"):
             return f"embedded:{self.data_dir.resolve()}"
-        return self.store
+        from urllib.parse import urlsplit
+
+        u = urlsplit(self.store)  # without user and password: it is written to a file and shown
+        return f"{u.scheme}://{u.hostname}:{u.port or ''}{u.path}/{self.neo4j_database or ''}"
 
     def open_store(self):
         from guanxi.cypher import open_store

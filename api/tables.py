@@ -36,13 +36,18 @@ def cell(value) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def csv_text(records: list[dict]) -> str:
-    """``records`` as CSV with a header line, every value whole."""
+def csv_text(records: list[dict], spreadsheet: bool = False) -> str:
+    """``records`` as CSV with a header line, every value whole. For a ``spreadsheet``, a value
+    that would start a formula (=, +, -, @) begins with ' instead: news text is nobody's code."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(dict.fromkeys(k for r in records for k in r)))
     writer.writeheader()
-    writer.writerows({k: plain(v) for k, v in r.items()} for r in records)
+    writer.writerows({k: inert(plain(v)) if spreadsheet else plain(v) for k, v in r.items()} for r in records)
     return out.getvalue()
+
+
+def inert(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def edge_rows(hood: dict) -> list[dict]:

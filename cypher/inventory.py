@@ -16,11 +16,16 @@ from guanxi.graph.errors import NotFound
 FILE = "previous-inventory.json.gz"
 
 
-def remember(store, folder: Path, identity: str) -> None:
-    """Keep the inventory of ``store`` (which ``identity`` names) before a write (build, add,
-    remove, rebuild)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def remember(store, folder: Path, identity: str):
+    """Read the inventory of ``store`` (which ``identity`` names) before a write (build, add,
+    remove, rebuild); the function returned keeps it, to be called once the write succeeded (a
+    failed write must not replace the record of the last one that changed something)."""
     record = {"store": identity, "inventory": store.inventory()}
+    return lambda: keep(record, folder)
+
+
+def keep(record: dict, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
     partial = folder / (FILE + ".partial")
     with gzip.open(partial, "wt", encoding="utf-8") as f:
         json.dump(record, f, ensure_ascii=False)

@@ -98,6 +98,23 @@ def test_changes_by_route(named, tmp_path, monkeypatch):  # noqa: F811
     assert [(r["head"], r["tail"], r["first_seen"]) for r in dated["new_relations"]] == [
         ("北辰电子公司", "南岭集团", "2026-02-15")
     ]  # the January relations are not new after January
-    assert {e["name"] for e in dated["gone_entities"]} <= {e["name"] for e in named.inventory()["entities"]}
     assert no_start.status_code == 422 and bad_date.status_code == 422
     assert no_inventory.status_code == 404 and "No earlier inventory" in no_inventory.text
+
+
+def test_a_write_that_fails_keeps_the_record_of_the_last_one_that_succeeded(named, tmp_path):  # noqa: F811
+    from guanxi.cypher.inventory import previous, remember
+
+    remember(named, tmp_path, "store-a")()
+    kept = previous(tmp_path, "store-a")
+    remember(named, tmp_path, "store-a")  # read, but the write it preceded failed: never kept
+    assert previous(tmp_path, "store-a") == kept
+    with pytest.raises(Exception, match="not of store-b"):
+        previous(tmp_path, "store-b")
+
+
+def test_a_store_address_is_kept_without_its_password(monkeypatch):
+    from guanxi.api.settings import Settings
+
+    monkeypatch.setenv("GUANXI_STORE", "falkor://user:secret@db.example:6379")
+    assert "secret" not in Settings.from_env().store_identity

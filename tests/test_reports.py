@@ -139,3 +139,16 @@ def test_figures_and_reports_by_route_and_command(named, tmp_path, monkeypatch):
     assert done.exit_code == 0 and (tmp_path / "d.pdf").read_bytes()[:5] == b"%PDF-"
     done = runner.invoke(cli, ["figure", "北辰电子公司", "-o", str(tmp_path / "f.gif")])
     assert done.exit_code == 2 and "name it .svg, .png or .pdf" in done.output
+
+
+def test_a_dollar_sign_in_a_name_is_text_not_a_formula():
+    hood = {
+        "center": "o1",
+        "nodes": [
+            {"id": "o1", "name": "美元基金$x^{$", "type": "ORG"},
+            {"id": "o2", "name": "售价$100亿", "type": "ORG"},
+        ],
+        "edges": [{"id": "r", "type": "PARTNERS_WITH", "source": "o1", "target": "o2", "weight": 1, "evidence": []}],
+    }
+    texts = "".join(ET.fromstring(figure_bytes(hood, "svg")).itertext())
+    assert "美元基金$x^{$" in texts and "售价$100亿" in texts

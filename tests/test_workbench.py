@@ -328,3 +328,11 @@ def test_a_document_id_with_slashes_and_dots_is_linked_as_one_segment(store):
         assert f'href="{link}"' in home
         page = client.get(link)
     assert page.status_code == 200 and "<h1>报道</h1>" in page.text
+
+
+def test_a_spreadsheet_download_cannot_start_a_formula():
+    from guanxi.api.tables import csv_text
+
+    text = csv_text([{"name": '=HYPERLINK("http://x")', "other": "-1", "plain": "华为"}], spreadsheet=True)
+    row = text.splitlines()[1]
+    assert row.startswith("\"'=HYPERLINK") and ",'-1," in row and row.endswith(",华为")

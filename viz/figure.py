@@ -90,9 +90,11 @@ def draw(hood: dict, title: str | None, plt):
     draw_edges(ax, hood["edges"], pos)
     draw_nodes(ax, nodes, pos, hood.get("center"))
     centre = nodes.get(hood.get("center"), {})
-    ax.set_title(title or f"{centre.get('name', '')} · 关系网络 neighborhood", fontsize=12)
+    ax.set_title(title or f"{centre.get('name', '')} · 关系网络 neighborhood", fontsize=12, parse_math=False)
     legend(ax, nodes, hood["edges"])
-    fig.text(0.01, 0.005, caption(hood), fontsize=6.5, color="#555555", ha="left", va="bottom", wrap=True)
+    fig.text(
+        0.01, 0.005, caption(hood), fontsize=6.5, color="#555555", ha="left", va="bottom", wrap=True, parse_math=False
+    )
     ax.margins(0.12)
     return fig
 
@@ -118,7 +120,7 @@ def draw_edges(ax, edges: list[dict], pos) -> None:
         if e["type"] != "CO_OCCURS" and not faint:
             label = e.get("title") or e["type"]
             ax.text((x1 + x2) / 2, (y1 + y2) / 2, label, fontsize=5.5, color="#444444", ha="center", va="center",
-                    bbox=HALO, zorder=2)  # fmt: skip
+                    bbox=HALO, zorder=2, parse_math=False)  # fmt: skip
 
 
 def draw_nodes(ax, nodes: dict, pos, center: str | None) -> None:
@@ -149,6 +151,7 @@ def draw_nodes(ax, nodes: dict, pos, center: str | None) -> None:
             fontweight="bold" if n == center else "normal",
             bbox=HALO,
             zorder=4,
+            parse_math=False,  # a name or title with "$" (售价$100亿) is text, not TeX
         )
 
 

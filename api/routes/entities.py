@@ -86,7 +86,7 @@ def get_neighborhood_csv(store: StoreDep, entity_id: EntityKey, query: HoodQuery
     """One row per relation: its type, both ends by name, title, weight and first evidence
     sentence. UTF-8 with a byte-order mark, so that Excel reads the Chinese right."""
     entity_id = store.resolve(entity_id)
-    text = "\ufeff" + csv_text(edge_rows(store.neighborhood(entity_id, query)))
+    text = "\ufeff" + csv_text(edge_rows(store.neighborhood(entity_id, query)), spreadsheet=True)
     disposition = f'attachment; filename="{entity_id}-neighborhood.csv"'
     return Response(text, media_type="text/csv; charset=utf-8", headers={"Content-Disposition": disposition})
 
