@@ -522,7 +522,9 @@ def changes_command(since, until, fmt, settings):
 
 
 def check_date(text: str) -> str:
-    if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+    from guanxi.graph.analytics import DATE_PATTERN
+
+    if not re.fullmatch(DATE_PATTERN, text):
         raise click.BadParameter(f"{text!r} is not a date: write YYYY-MM-DD or YYYY-MM")
     return text
 
@@ -580,6 +582,15 @@ def view(name, output, query, settings):
     click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
 
 
+def file_format(output: str, fmt: str | None, formats: tuple[str, ...]) -> str:
+    """``fmt``, else the extension of ``output``; one of ``formats`` or a usage error."""
+    fmt = fmt or Path(output).suffix.lstrip(".").lower()
+    if fmt not in formats:
+        names = ", ".join(f".{f}" for f in formats[:-1]) + f" or .{formats[-1]}"
+        raise click.UsageError(f"cannot tell the format from {output!r}: name it {names}, or give --format")
+    return fmt
+
+
 @cli.command()
 @click.argument("name")
 @click.option(
@@ -593,9 +604,7 @@ def figure(name, output, fmt, title, query, settings):
     """Write a static figure of the neighborhood of NAME for a report (SVG, PNG or PDF)."""
     from guanxi.viz.figure import FORMATS, figure_bytes
 
-    fmt = fmt or Path(output).suffix.lstrip(".").lower()
-    if fmt not in FORMATS:
-        raise click.UsageError(f"cannot tell the format from {output!r}: name it .svg, .png or .pdf, or give --format")
+    fmt = file_format(output, fmt, FORMATS)
     hood = neighborhood_of(settings, name, query)
     Path(output).write_bytes(figure_bytes(hood, fmt, title))
     click.echo(f"wrote {output}: {len(hood['nodes'])} entities, {len(hood['edges'])} relations", err=True)
@@ -613,11 +622,7 @@ def report(name, output, fmt, settings):
     figure, relations and their evidence, timeline and sources."""
     from guanxi.viz.report import FORMATS, dossier_of, report_bytes
 
-    fmt = fmt or Path(output).suffix.lstrip(".").lower()
-    if fmt not in FORMATS:
-        raise click.UsageError(
-            f"cannot tell the format from {output!r}: name it .docx, .pdf or .html, or give --format"
-        )
+    fmt = file_format(output, fmt, FORMATS)
     with settings.open_store() as store:
         dossier = dossier_of(store, store.resolve(name))
     Path(output).write_bytes(report_bytes(dossier, fmt))

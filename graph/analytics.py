@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+DATE_PATTERN = r"\d{4}-\d{2}(-\d{2})?"  # the dates changes_by_date takes: YYYY-MM-DD or YYYY-MM
 BETWEENNESS_SAMPLE = 100  # above this many entities, betweenness is estimated from this many sources
 # above this many entities betweenness is left out: each source costs a walk of the whole graph
 # (about 5 s on 1,000,000 relationships), so even 16 sources took 84 s there

@@ -11,7 +11,7 @@ import io
 from functools import cache
 
 from guanxi.graph.errors import GuanxiError
-from guanxi.viz.render import EDGE_COLOR, FOCUS_COLOR, NODE_STYLE
+from guanxi.viz.render import EDGE_COLOR, FOCUS_COLOR, NODE_STYLE, campaign_only
 
 FORMATS = ("svg", "png", "pdf")
 MEDIA_TYPES = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf"}
@@ -97,11 +97,6 @@ def draw(hood: dict, title: str | None, plt):
     )
     ax.margins(0.12)
     return fig
-
-
-def campaign_only(edge: dict) -> bool:
-    """Known only from sentences that link many bodies at once: drawn faint and unlabelled."""
-    return edge.get("specificity") is not None and edge["specificity"] < 1
 
 
 def draw_edges(ax, edges: list[dict], pos) -> None:

@@ -97,6 +97,11 @@ def json_island(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def campaign_only(edge: dict) -> bool:
+    """Known only from sentences that link many bodies at once: drawn faint and unlabelled."""
+    return edge.get("specificity") is not None and edge["specificity"] < 1
+
+
 def build_network(neighborhood: dict) -> Network:
     net = Network(directed=True, cdn_resources="in_line")
     center = neighborhood["center"]
@@ -117,7 +122,7 @@ def build_network(neighborhood: dict) -> Network:
         undirected = e["type"] in UNDIRECTED
         # known only from sentences that link many bodies at once (a campaign): drawn faint and
         # unlabelled, so that a clique of 28 such edges does not hide the rest
-        group_only = e.get("specificity") is not None and e["specificity"] < 1
+        group_only = campaign_only(e)
         net.add_edge(
             e["source"],
             e["target"],

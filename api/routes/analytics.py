@@ -12,7 +12,7 @@ from guanxi.api.models import Changes, Communities, KeyPlayers, Timeline
 from guanxi.api.routes.entities import EntityType, Rels
 from guanxi.cypher.inventory import previous
 from guanxi.cypher.traversal import split_names
-from guanxi.graph.analytics import changes, changes_by_date, communities, key_players, timeline
+from guanxi.graph.analytics import DATE_PATTERN, changes, changes_by_date, communities, key_players, timeline
 from guanxi.graph.schema import RELATION_TYPES
 
 router = APIRouter(prefix="/analytics", tags=["analytics"], dependencies=[ReadDep])
@@ -63,7 +63,7 @@ def get_timeline(
     return cached(request, Timeline, compute)
 
 
-Date = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}(-\d{2})?$", description="YYYY-MM-DD or YYYY-MM")]
+Date = Annotated[str | None, Query(pattern=f"^{DATE_PATTERN}$", description="YYYY-MM-DD or YYYY-MM")]
 
 
 @router.get("/changes", response_model=Changes, summary="Entities and relations new or gone")
