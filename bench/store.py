@@ -42,14 +42,19 @@ def synthetic_entities(n: int, rng: random.Random) -> list[dict]:
     ]
 
 
+def skewed_pair(i: int, entities: int, rng: random.Random) -> tuple[int, int, str]:
+    """The ends and type of synthetic relationship ``i``: a few hubs, many leaves."""
+    head = int(entities * rng.random() ** 3)  # skewed: low ids are hubs
+    tail = rng.randrange(entities)
+    if head == tail:
+        tail = (tail + 1) % entities
+    return head, tail, RELS[i % len(RELS)] if i % 3 else "CO_OCCURS"
+
+
 def synthetic_relationships(n: int, entities: int, rng: random.Random) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {t: [] for t in RELS}
     for i in range(n):
-        head = int(entities * rng.random() ** 3)  # skewed: low ids are hubs
-        tail = rng.randrange(entities)
-        if head == tail:
-            tail = (tail + 1) % entities
-        rel_type = RELS[i % len(RELS)] if i % 3 else "CO_OCCURS"
+        head, tail, rel_type = skewed_pair(i, entities, rng)
         evidence = [
             {
                 "doc_id": f"d{rng.randrange(50000)}",

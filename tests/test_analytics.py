@@ -57,6 +57,25 @@ def test_communities_find_the_deals_and_the_campaign_apart():
     assert communities(star_and_campaign()) == groups  # seeded: the same groups every time
 
 
+def test_two_cliques_joined_by_one_edge_are_two_communities_whatever_the_read_order():
+    import random
+
+    from guanxi.graph.analytics import communities
+
+    entities = [{"id": f"e{k:02d}", "name": f"机构{k}", "type": "ORG"} for k in range(12)]
+    cliques = [(a, b) for part in (range(6), range(6, 12)) for a in part for b in part if a < b]
+    relations = [{"head": f"e{a:02d}", "tail": f"e{b:02d}", "weight": 1} for a, b in [*cliques, (5, 6)]]
+    groups = communities(entity_graph(entities, relations))
+    assert [sorted(m["id"] for m in g["members"]) for g in groups] == [
+        [f"e{k:02d}" for k in range(6)],
+        [f"e{k:02d}" for k in range(6, 12)],
+    ]
+    assert [g["relations"] for g in groups] == [15, 15]  # the bridge joins no group inside
+    rng = random.Random(3)
+    rng.shuffle(entities), rng.shuffle(relations)
+    assert communities(entity_graph(entities, relations)) == groups
+
+
 def test_communities_by_route_and_command(named, monkeypatch):  # noqa: F811
     with TestClient(create_app(named)) as client:
         body = client.get("/analytics/communities").json()
