@@ -63,6 +63,7 @@ class Evidence(BaseModel):
     date: str | None = None
     parties: int = Field(2, description="bodies the sentence links this way at once (a two-party deal: 2)")
     title: str | None = Field(None, description="the title of the article the sentence is from")
+    page: int | None = Field(None, description="the page of a PDF the sentence is on (absent for other documents)")
 
 
 _edge = schema_fields(

@@ -7,8 +7,9 @@ quality: reads every NAME.json of the folder, each the last line ../shared/eval/
 (one JSON object per run; NAME says which data set), and writes tables of entity and relation
 P/R/F1 per set and of alias resolution on the whole-corpus graph.
 
-performance: reads run.txt, store.txt, api.txt and analytics.txt, what ``python -m bench.run``,
-``bench.store``, ``bench.api`` and ``bench.analytics`` printed, and writes one table of their
+performance: reads run.txt, store.txt, api.txt, analytics.txt and documents.txt, what
+``python -m bench.run``, ``bench.store``, ``bench.api``, ``bench.analytics`` and
+``bench.documents`` printed, and writes one table of their
 figures. A part not run is left out.
 
 The table goes between ``<!-- figures:KIND -->`` and ``<!-- /figures -->`` in the document; the
@@ -252,6 +253,7 @@ PARTS = (
     ("store.txt", "`bench.store`", store_rows),
     ("api.txt", "`bench.api`", api_rows),
     ("analytics.txt", "`bench.analytics`", analytics_rows),
+    ("documents.txt", "`bench.documents`", analytics_rows),
 )
 
 

@@ -32,7 +32,9 @@ def cells(properties: tuple[Property, ...], row: dict) -> list:
     out = []
     for p in properties:
         value = row.get(p.name)
-        out.append(";".join(x.replace(";", ",") for x in value) if p.type == "list" else "" if value is None else value)
+        out.append(
+            ";".join(str(x).replace(";", ",") for x in value) if p.type == "list" else "" if value is None else value
+        )
     return out
 
 

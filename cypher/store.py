@@ -362,7 +362,7 @@ class GraphStore:
         return entity, self.neighborhood(entity_id, depth=1, limit=limit)
 
     def article(self, doc_id: str) -> dict:
-        """One stored article: id, title, date, source, text, the entities it names (with the
+        """One stored article: id, title, date, source, format, pages (of a PDF), text, the entities it names (with the
         forms it uses) and the typed relations it gives (with their evidence)."""
         rows = self.read("document_record", {"id": doc_id})
         if not rows:
@@ -372,7 +372,8 @@ class GraphStore:
         entities = part.entities if part else {}
         names = {r["id"]: entity_public(r) for r in self.read("entities_by_id", {"ids": sorted(entities)})}
         return {
-            **{k: stored.get(k) for k in ("id", "document", "title", "date", "url", "source", "text")},
+            **{k: stored.get(k) for k in ("id", "document", "title", "date", "url", "source", "format", "text")},
+            "pages": list(stored.get("pages") or []),
             "entities": [
                 names.get(nid, {"id": nid, "name": e.forms[0] if e.forms else nid, "type": e.type})
                 | {"forms": e.forms, "mentions": e.mentions}

@@ -103,6 +103,20 @@ def split_articles(paragraphs: list[Paragraph]) -> list[ArticleSpan]:
     return spans
 
 
+def heading_spans(paragraphs: list[Paragraph], heading_lines: set[int]) -> list[ArticleSpan]:
+    """Articles that start at the paragraphs on ``heading_lines``, each titled by its heading;
+    text before the first heading is an untitled article."""
+    spans: list[tuple[str, list[Paragraph]]] = []
+    for p in paragraphs:
+        if p.first_line in heading_lines:
+            spans.append((p.text.strip(), [p]))
+        elif spans:
+            spans[-1][1].append(p)
+        else:
+            spans.append(("", [p]))
+    return [ArticleSpan(title, tuple(body)) for title, body in spans]
+
+
 def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> Article:
     parts, line_map, pos = [], [], 0
     for p in paragraphs:
@@ -121,6 +135,8 @@ def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> Ar
         source=document.source,
         line_map=tuple(line_map),
         document_id=document.id,
+        format=document.format,
+        page_lines=document.page_lines,
     )
 
 
@@ -132,10 +148,13 @@ def articles_from_document(document, split: bool) -> list:
     paragraphs = reflow(document.text, document.first_line)
     if not paragraphs:
         return []
-    if not split:
+    if not split and not document.headings:
         title = document.title or (paragraphs[0].text.strip() if is_heading(paragraphs[0]) else "")
         return [article_from_paragraphs(document.id, title, paragraphs, document)]
-    spans = split_articles(paragraphs)
+    if document.headings:  # a Word file's headings: each titles an article
+        spans = heading_spans(paragraphs, set(document.headings))
+    else:
+        spans = split_articles(paragraphs)
     if len(spans) == 1:
         articles = [article_from_paragraphs(document.id, spans[0].title, spans[0].paragraphs, document)]
     else:

@@ -33,6 +33,8 @@ class DocumentInfo:
     source: str | None = None
     sentences: int = 0
     text: str | None = None  # the cleaned text evidence offsets refer to; stored on the node, not in the JSON
+    format: str | None = None  # how the input document was read: text, jsonl, pdf, docx, html
+    pages: list[int] = field(default_factory=list)  # the pages of a PDF the article is on
 
 
 @dataclass
@@ -92,6 +94,8 @@ def contribute(article: Article, resolve: Resolver) -> Contribution:
             article.source,
             len(article.sentences),
             article.text,
+            article.format,
+            article.pages,
         )
     )
     node_of: dict[str, str] = {}

@@ -78,9 +78,10 @@ def cycle_collection_paused():
 
 
 def articles_of(doc: Document, split: bool = True) -> list[Article]:
-    """The articles of a document, unprocessed: a .txt digest cut at its titles when ``split``,
-    anything else (a .jsonl item, text from the API) as one article."""
-    return articles_from_document(doc, split=split and doc.source is not None and not doc.source.endswith(".jsonl"))
+    """The articles of a document, unprocessed: a text or PDF digest cut at its titles when
+    ``split``, a Word file at its headings, anything else (a .jsonl item, a web page) as one article."""
+    digest = doc.source is not None and not doc.source.endswith(".jsonl") and doc.format not in ("html", "docx")
+    return articles_from_document(doc, split=split and digest)
 
 
 BATCH_CHARACTERS = 20_000  # documents are processed together until they hold this much text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,10 @@ class Document:
     url: str | None = None
     source: str | None = None  # file the document came from
     first_line: int = 1  # line of `source` where `text` starts
+    format: str | None = None  # how it was read: text, jsonl, pdf, docx, html
+    pages: int | None = None  # of a PDF
+    page_lines: tuple[int, ...] = ()  # the line of `text` (1-based) where each page starts
+    headings: tuple[int, ...] = ()  # lines of `text` that title an article each (a Word file's headings)
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class Article:
     source: str | None = None
     line_map: tuple[tuple[int, int], ...] = ()  # (offset in text, line number in source), ascending
     document_id: str | None = None  # the input document it came from (a digest holds several)
+    format: str | None = None  # of the input document: text, jsonl, pdf, docx, html
+    page_lines: tuple[int, ...] = ()  # the source line where each page starts, for a PDF
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -99,12 +105,22 @@ class Article:
 
     def line_of(self, offset: int) -> int | None:
         """Line of the source file that holds the character at ``offset``."""
-        line = None
-        for start, number in self.line_map:
-            if start > offset:
-                break
-            line = number
-        return line
+        i = bisect_right(self.line_map, offset, key=itemgetter(0)) - 1
+        return self.line_map[i][1] if i >= 0 else None
+
+    def page_of(self, offset: int) -> int | None:
+        """Page (1-based) of a PDF that holds the character at ``offset``; None for other documents."""
+        if not self.page_lines:
+            return None
+        line = self.line_of(offset)
+        return bisect_right(self.page_lines, line) if line is not None else None
+
+    @property
+    def pages(self) -> list[int]:
+        """The pages of a PDF the article is on; empty for other documents."""
+        if not self.page_lines or not self.text:
+            return []
+        return list(range(self.page_of(0) or 1, (self.page_of(len(self.text) - 1) or 1) + 1))
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that holds the character at ``offset`` (sentences are in text order)."""
@@ -135,9 +151,10 @@ class Evidence:
     confidence: float = 1.0
     date: str | None = None
     parties: int = 2  # how many bodies the sentence links this way at once (a campaign of eight: 8)
+    page: int | None = None  # of the PDF the sentence is on
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "doc_id": self.doc_id,
             "sentence": self.sentence,
             "head": list(self.head),
@@ -147,6 +164,9 @@ class Evidence:
             "date": self.date,
             "parties": self.parties,
         }
+        if self.page is not None:  # only PDFs have pages: other documents' evidence is as before
+            out["page"] = self.page
+        return out
 
 
 @dataclass

@@ -342,6 +342,7 @@ class Collector:
                 confidence,
                 self.article.date,
                 parties,
+                self.article.page_of(head_m.start),
             )
         )
 

@@ -1,4 +1,5 @@
-"""Read input documents: .txt files, folders of them, .jsonl files, or standard input.
+"""Read input documents: text, .jsonl, PDF, Word (.docx) and HTML files, folders of them, or
+standard input. A file's format is told by its first bytes, not by its name.
 
 A bad file never stops a batch: ``read_sources`` returns the documents it could read and one
 ``InputError`` per file it could not, each naming the file.
@@ -11,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from guanxi.graph.errors import InputError
@@ -25,23 +27,45 @@ def without_controls(text: str) -> str:
     return CONTROLS.sub("", text)
 
 
-# formats told by their first bytes, which a text reader would turn into junk names (a PDF's
-# "stream" and "endstream"); until guanxi reads them (issue 16), they are refused by name
-KNOWN_FORMATS = (
-    (b"%PDF-", "a PDF"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .pptx is one)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls)"),
-    (b"{\\rtf", "an RTF document"),
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".pdf", ".docx", ".html", ".htm"}  # what a folder walk reads
+# formats told by their first bytes that guanxi does not read: refused by name, since a text
+# reader would turn them into junk names
+UNREAD_FORMATS = (
+    (b"PK\x03\x04", "a ZIP archive other than a Word file (.xlsx and .pptx are ZIP archives)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls); save it as .docx"),
+    (b"{\\rtf", "an RTF document; save it as .docx"),
 )
+HTML_START = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|meta|title|body)\b", re.IGNORECASE | re.DOTALL
+)
+
+
+def sniff(data: bytes, name: str) -> str:
+    """The format of ``data`` by its first bytes: pdf, docx, html or text (jsonl is text)."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and is_docx(data):
+        return "docx"
+    if HTML_START.match(data[:4096].removeprefix(b"\xef\xbb\xbf")):
+        return "html"
+    return "text"
+
+
+def is_docx(data: bytes) -> bool:
+    import io
+    import zipfile
+
+    try:
+        return "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM), else GB18030 (which covers GBK and GB2312)."""
-    kind = next((what for magic, what in KNOWN_FORMATS if data.startswith(magic)), None)
+    kind = next((what for magic, what in UNREAD_FORMATS if data.startswith(magic)), None)
     if kind:
-        raise InputError(
-            f"{name}: is {kind}, not text; save or convert it as UTF-8 text (e.g. pdftotext -layout) and give that"
-        )
+        raise InputError(f"{name}: is {kind}, which guanxi does not read (it reads text, .jsonl, PDF, .docx and HTML)")
     if b"\x00" in data[:4096]:
         raise InputError(f"{name}: looks like a binary file (it holds NUL bytes); expected UTF-8 or GB18030 text")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -56,23 +80,65 @@ def decode(data: bytes, name: str) -> str:
     raise InputError(f"{name}: could not be decoded as UTF-8 or GB18030")
 
 
-def read_text_file(path: Path) -> Document:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path}: could not be read: {e.strerror}") from e
+def read_text_file(path: Path, data: bytes) -> Document:
     text = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path}: is empty")
-    return Document(id=path.stem, text=without_controls(text), source=str(path))
+    return Document(id=path.stem, text=without_controls(text), source=str(path), format="text")
 
 
-def read_jsonl(path: Path, data: bytes | None = None) -> tuple[list[Document], list[InputError]]:
+def read_pdf_file(path: Path, data: bytes) -> Document:
+    from guanxi.graph.pdf_text import read_pdf
+
+    pdf = read_pdf(data, str(path))
+    return Document(
+        id=path.stem,
+        text=without_controls(pdf.text),
+        title=pdf.title,
+        source=str(path),
+        format="pdf",
+        pages=pdf.pages,
+        page_lines=pdf.page_lines,
+    )
+
+
+def read_docx_file(path: Path, data: bytes) -> Document:
+    from guanxi.graph.docx_text import read_docx
+
+    docx = read_docx(data, str(path))
+    return Document(
+        id=path.stem,
+        text=without_controls(docx.text),
+        title=docx.title,
+        date=docx.date,
+        source=str(path),
+        format="docx",
+        headings=docx.headings,
+    )
+
+
+def read_html_file(path: Path, data: bytes) -> Document:
+    from guanxi.graph.html_text import read_html
+
+    page = read_html(data, str(path))
+    return Document(
+        id=path.stem,
+        text=without_controls(page.text),
+        title=page.title,
+        date=page.date,
+        url=page.url,
+        source=str(path),
+        format="html",
+    )
+
+
+READERS = {"pdf": read_pdf_file, "docx": read_docx_file, "html": read_html_file, "text": read_text_file}
+
+
+def read_jsonl(path: Path, data: bytes) -> tuple[list[Document], list[InputError]]:
     docs, errors, seen = [], [], set()
     try:
-        text = decode(data if data is not None else path.read_bytes(), str(path))
-    except OSError as e:
-        return [], [InputError(f"{path}: could not be read: {e.strerror}")]
+        text = decode(data, str(path))
     except InputError as e:
         return [], [e]
     for number, line in enumerate(text.splitlines(), 1):
@@ -100,6 +166,7 @@ def read_jsonl(path: Path, data: bytes | None = None) -> tuple[list[Document], l
                 date=row.get("date"),
                 url=row.get("url"),
                 source=str(path),
+                format="jsonl",
             )
         )
     if not docs and not errors:
@@ -139,11 +206,11 @@ def expand_paths(sources: Iterable[str], errors: list[InputError] | None = None)
                 Path(folder) / f
                 for folder, _, files in os.walk(p, onerror=unreadable)
                 for f in files
-                if Path(f).suffix.lower() in TEXT_SUFFIXES | {".jsonl"}
+                if Path(f).suffix.lower() in DOCUMENT_SUFFIXES
             )
         )
         if len(out) == found and errors is not None:
-            errors.append(InputError(f"{p}: holds no .txt, .text, .md or .jsonl files"))
+            errors.append(InputError(f"{p}: holds no .txt, .text, .md, .jsonl, .pdf, .docx or .html files"))
     return out
 
 
@@ -154,15 +221,12 @@ def read_stdin() -> tuple[list[Document], list[InputError]]:
         data = sys.stdin.buffer.read()
     except OSError as e:
         return [], [InputError(f"standard input could not be read: {e.strerror or e}")]
+    if not data.strip():
+        return [], [InputError("standard input is empty")]
     if data.lstrip()[:1] == b"{":
         return read_jsonl(Path("<stdin>"), data)
-    try:
-        text = decode(data, "<stdin>")
-    except InputError as e:
-        return [], [e]
-    if not text.strip():
-        return [], [InputError("standard input is empty")]
-    return [Document(id="stdin", text=without_controls(text), source="<stdin>")], []
+    docs, errors = read_data(Path("<stdin>"), data)
+    return [replace(d, id="stdin", source="<stdin>") for d in docs], errors
 
 
 def read_path(path: Path) -> tuple[list[Document], list[InputError]]:
@@ -170,10 +234,19 @@ def read_path(path: Path) -> tuple[list[Document], list[InputError]]:
         return read_stdin()
     if not path.exists():
         return [], [InputError(f"{path}: no such file or folder")]
-    if path.suffix.lower() == ".jsonl":
-        return read_jsonl(path)
     try:
-        return [read_text_file(path)], []
+        data = path.read_bytes()
+    except OSError as e:
+        return [], [InputError(f"{path}: could not be read: {e.strerror}")]
+    if path.suffix.lower() == ".jsonl":
+        return read_jsonl(path, data)
+    return read_data(path, data)
+
+
+def read_data(path: Path, data: bytes) -> tuple[list[Document], list[InputError]]:
+    """The document in the bytes of ``path``, read by the format its first bytes say."""
+    try:
+        return [READERS[sniff(data, str(path))](path, data)], []
     except InputError as e:
         return [], [e]
 

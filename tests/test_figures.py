@@ -169,6 +169,10 @@ def test_performance_table_from_what_the_benchmarks_printed(tmp_path):
     (folder / "analytics.txt").write_text(
         "synthetic graph: 2 entities\n  communities (Louvain)  2.6 s\n", encoding="utf-8"
     )
+    (folder / "documents.txt").write_text(
+        "a 100-page two-column Chinese PDF: 541 KB\n  PDF text in reading order  26 pages/s (3.92 s, best of 3)\n",
+        encoding="utf-8",
+    )
     doc = tmp_path / "performance.md"
     doc.write_text("Intro.\n\n<!-- figures:performance -->\n<!-- /figures -->\n\nOutro.\n", encoding="utf-8")
     assert figures.main(["performance", str(folder), str(doc)]) == 0
@@ -191,6 +195,7 @@ def test_performance_table_from_what_the_benchmarks_printed(tmp_path):
         "errors 0 |",
         "| `bench.api` | HTTP view | 400 requests: p50   25.0 ms, p95   77.0 ms, errors 0 |",
         "| `bench.analytics` | synthetic graph: communities (Louvain) | 2.6 s |",
+        "| `bench.documents` | a 100-page two-column Chinese PDF: PDF text in reading order | 26 pages/s (3.92 s, best of 3) |",
     ]:
         assert row in text, row
     assert "Not run this time" not in text
@@ -204,7 +209,7 @@ def test_a_part_not_run_is_named(tmp_path):
     doc.write_text("<!-- figures:performance -->\n<!-- /figures -->\n", encoding="utf-8")
     assert figures.main(["performance", str(folder), str(doc)]) == 0
     text = doc.read_text(encoding="utf-8")
-    assert "Not run this time: `bench.store`, `bench.api`, `bench.analytics`." in text
+    assert "Not run this time: `bench.store`, `bench.api`, `bench.analytics`, `bench.documents`." in text
     assert "`bench.store` |" not in text
 
 

@@ -85,9 +85,10 @@ def edge_tooltip(e: dict) -> str:
 
 
 def source_of(ev: dict) -> str:
-    """Where a piece of evidence is from, as a reader names it: the article's title and date,
-    else its id."""
-    return " · ".join(x for x in (ev.get("title") or ev.get("doc_id"), ev.get("date")) if x)
+    """Where a piece of evidence is from, as a reader names it: the article's title (else its
+    id), its date and, in a PDF, the page (第3页)."""
+    page = f"第{ev['page']}页" if ev.get("page") else None
+    return " · ".join(x for x in (ev.get("title") or ev.get("doc_id"), ev.get("date"), page) if x)
 
 
 def json_island(value) -> str:
