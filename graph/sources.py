@@ -80,56 +80,36 @@ def decode(data: bytes, name: str) -> str:
     raise InputError(f"{name}: could not be decoded as UTF-8 or GB18030")
 
 
+def document(path: Path, text: str, format_: str, **fields) -> Document:
+    return Document(id=path.stem, text=without_controls(text), source=str(path), format=format_, **fields)
+
+
 def read_text_file(path: Path, data: bytes) -> Document:
     text = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path}: is empty")
-    return Document(id=path.stem, text=without_controls(text), source=str(path), format="text")
+    return document(path, text, "text")
 
 
 def read_pdf_file(path: Path, data: bytes) -> Document:
     from guanxi.graph.pdf_text import read_pdf
 
     pdf = read_pdf(data, str(path))
-    return Document(
-        id=path.stem,
-        text=without_controls(pdf.text),
-        title=pdf.title,
-        source=str(path),
-        format="pdf",
-        pages=pdf.pages,
-        page_lines=pdf.page_lines,
-    )
+    return document(path, pdf.text, "pdf", title=pdf.title, pages=pdf.pages, page_lines=pdf.page_lines)
 
 
 def read_docx_file(path: Path, data: bytes) -> Document:
     from guanxi.graph.docx_text import read_docx
 
     docx = read_docx(data, str(path))
-    return Document(
-        id=path.stem,
-        text=without_controls(docx.text),
-        title=docx.title,
-        date=docx.date,
-        source=str(path),
-        format="docx",
-        headings=docx.headings,
-    )
+    return document(path, docx.text, "docx", title=docx.title, date=docx.date, headings=docx.headings)
 
 
 def read_html_file(path: Path, data: bytes) -> Document:
     from guanxi.graph.html_text import read_html
 
     page = read_html(data, str(path))
-    return Document(
-        id=path.stem,
-        text=without_controls(page.text),
-        title=page.title,
-        date=page.date,
-        url=page.url,
-        source=str(path),
-        format="html",
-    )
+    return document(path, page.text, "html", title=page.title, date=page.date, url=page.url)
 
 
 READERS = {"pdf": read_pdf_file, "docx": read_docx_file, "html": read_html_file, "text": read_text_file}
