@@ -163,8 +163,8 @@ def extract(sources, output):
     """Extract entities and relations, one JSON line per input document.
 
     SOURCES: .jsonl files of {"id", "text", "title"?, "date"?, "url"?}, text, PDF, Word (.docx) or HTML
-    files, folders, or - for stdin. A .jsonl document is one article; a text or PDF file is cleaned and
-    split into articles, reported as one document.
+    files, folders, http(s) addresses, or - for stdin. A .jsonl document is one article; a text or
+    PDF file is cleaned and split into articles, reported as one document.
     """
     from guanxi.graph.export import extract_record
     from guanxi.graph.pipeline import extract_documents
@@ -193,7 +193,7 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
     """Build the graph of SOURCES and load it into the store (replacing what it held).
 
     SOURCES: text, PDF, Word (.docx) or HTML files (digests are split into articles), folders,
-    .jsonl files, or - for stdin.
+    .jsonl files, http(s) addresses, or - for stdin.
     """
     from guanxi.cypher.csv_export import NEO4J_ADMIN_HINT, write_neo4j_csv
     from guanxi.graph.build import build_graph

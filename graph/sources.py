@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from guanxi.graph.errors import InputError
 from guanxi.graph.records import Document
@@ -232,7 +233,7 @@ def read_data(path: Path, data: bytes) -> tuple[list[Document], list[InputError]
 
 
 def read_sources(sources: Iterable[str]) -> tuple[list[Document], list[InputError]]:
-    """Documents from files, folders and '-' (standard input), with one error per unreadable file,
+    """Documents from files, folders, http(s) addresses and '-' (standard input), with one error per unreadable file,
     empty input or document id given twice (two files of one name in two folders, say)."""
     docs: list[Document] = []
     errors: list[InputError] = []
@@ -240,18 +241,45 @@ def read_sources(sources: Iterable[str]) -> tuple[list[Document], list[InputErro
     sources = list(sources)
     if not sources:
         return [], [InputError("no input given: name files, folders or - for standard input")]
-    for path in expand_paths(sources, errors):
-        more, errs = read_path(path)
-        errors.extend(errs)
-        for doc in more:
-            if doc.id in first_source:
-                errors.append(
-                    InputError(
-                        f'{doc.source}: document id "{doc.id}" was already read from '
-                        f"{first_source[doc.id]}; ids must be unique (rename one)"
-                    )
-                )
-                continue
-            first_source[doc.id] = doc.source
-            docs.append(doc)
+    for source in sources:
+        for more, errs in read_source(source, errors):
+            errors.extend(errs)
+            keep_unique(more, docs, errors, first_source)
     return docs, errors
+
+
+def read_source(source: str, errors: list[InputError]) -> Iterable[tuple[list[Document], list[InputError]]]:
+    """What one source holds: an address's document, or each file of a file or folder."""
+    if "://" in source:  # an address (other schemes than http and https are refused by name)
+        return [read_url(source)]
+    return (read_path(path) for path in expand_paths([source], errors))
+
+
+def read_url(url: str) -> tuple[list[Document], list[InputError]]:
+    """The document at ``url``, fetched and read by what its bytes are; its id is the last part
+    of the address's path (or its host)."""
+    from guanxi.graph.fetch import fetch
+
+    try:
+        data, final = fetch(url)
+    except InputError as e:
+        return [], [e]
+    parts = urlsplit(final)
+    docs, errors = read_data(Path(Path(parts.path).stem or parts.hostname or "page"), data)
+    errors = [InputError(f"{url}: {str(e).split(': ', 1)[-1]}") for e in errors]
+    return [replace(d, source=url, url=d.url or final) for d in docs], errors
+
+
+def keep_unique(more: list[Document], docs: list[Document], errors: list[InputError], first_source: dict) -> None:
+    """Add ``more`` to ``docs``, each id once: a second document of an id is an error."""
+    for doc in more:
+        if doc.id in first_source:
+            errors.append(
+                InputError(
+                    f'{doc.source}: document id "{doc.id}" was already read from '
+                    f"{first_source[doc.id]}; ids must be unique (rename one)"
+                )
+            )
+            continue
+        first_source[doc.id] = doc.source
+        docs.append(doc)

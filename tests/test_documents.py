@@ -243,3 +243,60 @@ def test_a_word_files_title_does_not_hide_its_article_headings(tmp_path):
 def test_an_xhtml_page_is_read_as_a_web_page():
     xhtml = b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">\n<html>'
     assert sniff(xhtml, "x") == "html"
+
+
+@pytest.fixture
+def web(tmp_path):
+    """A local web server on 127.0.0.1 serving ``tmp_path/site``, with one redirect."""
+    import functools
+    import http.server
+    import threading
+
+    site = tmp_path / "site"
+    site.mkdir()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/moved":
+                self.send_response(302)
+                self.send_header("Location", "/news/0305.html")
+                self.end_headers()
+                return
+            super().do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_addresses_are_fetched_and_read_by_what_they_are(web):
+    site, base = web
+    (site / "news").mkdir()
+    (site / "news" / "0305.html").write_text(PAGE.format(deal=DEAL), encoding="utf-8")
+    (site / "deal.pdf").write_bytes(write_pdf(story())[0])
+    (site / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    sources = [f"{base}/moved", f"{base}/deal.pdf", f"{base}/picture.png", f"{base}/missing.html", "ftp://x/y"]
+    docs, errors = read_sources(sources)
+    assert [(d.id, d.format, d.source) for d in docs] == [
+        ("0305", "html", f"{base}/moved"),
+        ("deal", "pdf", f"{base}/deal.pdf"),
+    ]
+    assert docs[0].url == "https://news.example.com/tech/2024/0305.html"  # the page's canonical address
+    messages = [str(e) for e in errors]
+    assert "picture.png: is image/png, which guanxi does not read" in messages[0]
+    assert "missing.html: the server answered 404" in messages[1]
+    assert messages[2] == "ftp://x/y: only http:// and https:// addresses are fetched"
+
+
+def test_a_server_may_be_kept_from_fetching_private_addresses(web):
+    from guanxi.graph.fetch import check_address, fetch
+
+    _, base = web
+    with pytest.raises(InputError, match="refused: 127.0.0.1 is a private or local address"):
+        fetch(f"{base}/moved", allow_private=False)
+    with pytest.raises(InputError, match="only http:// and https://"):
+        check_address("file:///etc/passwd", allow_private=True)

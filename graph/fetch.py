@@ -1,0 +1,69 @@
+"""Documents fetched by URL (httpx): http and https only, bounded time, size and redirects, and
+the bytes read by the same readers as files, by what they are (``sources.read_data``)."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from guanxi.graph.errors import InputError
+
+TIMEOUT_S = 20.0
+MAX_BYTES = 20 * 1024 * 1024
+MAX_REDIRECTS = 5
+READ_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/pdf", "application/octet-stream")
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def check_address(url: str, allow_private: bool) -> None:
+    """Refuse schemes other than http(s) and, unless ``allow_private``, hosts that resolve to a
+    private, loopback or link-local address (what a server must not be made to fetch)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{url}: only http:// and https:// addresses are fetched")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as e:
+        raise InputError(f"{url}: the host could not be found ({e.strerror})") from e
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise InputError(f"{url}: refused: {parts.hostname} is a private or local address ({address})")
+
+
+def fetch(url: str, allow_private: bool = True) -> tuple[bytes, str]:
+    """The body of ``url`` and its final address, following at most ``MAX_REDIRECTS`` redirects,
+    each one checked like the first."""
+    import httpx
+
+    with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False) as client:
+        for _ in range(MAX_REDIRECTS + 1):
+            check_address(url, allow_private)
+            try:
+                with client.stream("GET", url, headers={"User-Agent": "guanxi"}) as response:
+                    if response.is_redirect:
+                        url = str(response.url.join(response.headers["location"]))
+                        continue
+                    return read_body(response, url), url
+            except httpx.HTTPError as e:
+                raise InputError(f"{url}: could not be fetched ({type(e).__name__}: {e})") from e
+    raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def read_body(response, url: str) -> bytes:
+    if response.status_code != 200:
+        raise InputError(f"{url}: the server answered {response.status_code} {response.reason_phrase}")
+    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind and kind not in READ_TYPES and kind != DOCX_TYPE:
+        raise InputError(f"{url}: is {kind}, which guanxi does not read (it reads web pages, text, PDF and .docx)")
+    if int(response.headers.get("content-length") or 0) > MAX_BYTES:
+        raise InputError(f"{url}: is larger than {MAX_BYTES // 2**20} MB")
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > MAX_BYTES:
+            raise InputError(f"{url}: is larger than {MAX_BYTES // 2**20} MB")
+    return bytes(body)
