@@ -131,10 +131,6 @@ def graph_of(path: Path):
     return articles, build_graph(articles)
 
 
-def co_occurs(g) -> set:
-    return {("CO_OCCURS", g.nodes[a]["name"], g.nodes[b]["name"]) for a, b in g.edges()}
-
-
 def kept(before: set, after: set) -> str:
     both = len(before & after)
     return f"{both / len(before):.1%} ({both} of {len(before)}; {len(after - before)} new)"
@@ -184,7 +180,11 @@ def digest_part(folder: Path) -> None:
     entities = [{(n["type"], n["name"]) for _, n in g.nodes(data=True)} for g in (text_graph, pdf_graph)]
     print(f"  entities of the text build found in the PDF build  {kept(*entities)}")
     relations = [
-        {(e["type"], g.nodes[a]["name"], g.nodes[b]["name"]) for a, b, e in g.edges(data=True)} - co_occurs(g)
+        {
+            (e["type"], g.nodes[a]["name"], g.nodes[b]["name"])
+            for a, b, e in g.edges(data=True)
+            if e["type"] != "CO_OCCURS"
+        }
         for g in (text_graph, pdf_graph)
     ]
     print(f"  typed relations of the text build found in the PDF build  {kept(*relations)}")

@@ -59,7 +59,7 @@ class PdfText:
     empty_pages: int  # pages without a text layer
 
 
-_fonts_set = False
+_font_paths = None  # what PDFium was restarted with: set once, kept alive for PDFium
 
 
 def use_small_fonts() -> None:
@@ -72,8 +72,8 @@ def use_small_fonts() -> None:
     import matplotlib
     import pypdfium2.raw as pdfium_c
 
-    global _fonts_set, _font_paths
-    if _fonts_set:
+    global _font_paths
+    if _font_paths is not None:
         return
     folder = ctypes.c_char_p(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf").encode())
     pointer = ctypes.POINTER(ctypes.c_char)
@@ -83,7 +83,6 @@ def use_small_fonts() -> None:
         version=2, m_pUserFontPaths=_font_paths[0], m_pIsolate=None, m_v8EmbedderSlot=0
     )
     pdfium_c.FPDF_InitLibraryWithConfig(config)
-    _fonts_set = True
 
 
 def open_pdf(data: bytes, name: str):
