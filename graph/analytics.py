@@ -87,7 +87,12 @@ def communities(g: nx.Graph, top: int = 10, members: int = 8) -> list[dict]:
     for i, group in enumerate(membership):
         groups.setdefault(group, []).append(i)
     largest = sorted((c for c in groups.values() if len(c) > 1), key=lambda c: (-len(c), nodes[c[0]]))
-    return [community_record(g, nodes, group, rank, inside[membership[group[0]]], members) for group in largest[:top]]
+    # Louvain can leave a group whose members joined it through one that later left: no relation inside
+    none = [0, 0.0]
+    return [
+        community_record(g, nodes, group, rank, inside.get(membership[group[0]], none), members)
+        for group in largest[:top]
+    ]
 
 
 def community_record(g: nx.Graph, nodes: list, group: list[int], rank: list, inside: list, members: int) -> dict:
