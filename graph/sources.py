@@ -85,31 +85,31 @@ def document(path: Path, text: str, format_: str, **fields) -> Document:
     return Document(id=path.stem, text=without_controls(text), source=str(path), format=format_, **fields)
 
 
-def read_text_file(path: Path, data: bytes) -> Document:
-    text = decode(data, str(path))
+def read_text_file(path: Path, data: bytes, name: str) -> Document:
+    text = decode(data, name)
     if not text.strip():
-        raise InputError(f"{path}: is empty")
+        raise InputError(f"{name}: is empty")
     return document(path, text, "text")
 
 
-def read_pdf_file(path: Path, data: bytes) -> Document:
+def read_pdf_file(path: Path, data: bytes, name: str) -> Document:
     from guanxi.graph.pdf_text import read_pdf
 
-    pdf = read_pdf(data, str(path))
+    pdf = read_pdf(data, name)
     return document(path, pdf.text, "pdf", title=pdf.title, pages=pdf.pages, page_lines=pdf.page_lines)
 
 
-def read_docx_file(path: Path, data: bytes) -> Document:
+def read_docx_file(path: Path, data: bytes, name: str) -> Document:
     from guanxi.graph.docx_text import read_docx
 
-    docx = read_docx(data, str(path))
+    docx = read_docx(data, name)
     return document(path, docx.text, "docx", title=docx.title, date=docx.date, headings=docx.headings)
 
 
-def read_html_file(path: Path, data: bytes) -> Document:
+def read_html_file(path: Path, data: bytes, name: str) -> Document:
     from guanxi.graph.html_text import read_html
 
-    page = read_html(data, str(path))
+    page = read_html(data, name)
     return document(path, page.text, "html", title=page.title, date=page.date, url=page.url)
 
 
@@ -224,17 +224,20 @@ def read_path(path: Path) -> tuple[list[Document], list[InputError]]:
     return read_data(path, data)
 
 
-def read_data(path: Path, data: bytes) -> tuple[list[Document], list[InputError]]:
-    """The document in the bytes of ``path``, read by the format its first bytes say."""
+def read_data(path: Path, data: bytes, name: str | None = None) -> tuple[list[Document], list[InputError]]:
+    """The document in the bytes of ``path``, read by the format its first bytes say; errors name
+    it ``name`` (the path by default)."""
+    name = name or str(path)
     try:
-        return [READERS[sniff(data, str(path))](path, data)], []
+        return [READERS[sniff(data, name)](path, data, name)], []
     except InputError as e:
         return [], [e]
 
 
 def read_sources(sources: Iterable[str]) -> tuple[list[Document], list[InputError]]:
-    """Documents from files, folders, http(s) addresses and '-' (standard input), with one error per unreadable file,
-    empty input or document id given twice (two files of one name in two folders, say)."""
+    """Documents from files, folders, http(s) addresses and '-' (standard input), with one error
+    per unreadable file, empty input or document id given twice (two files of one name in two
+    folders, say)."""
     docs: list[Document] = []
     errors: list[InputError] = []
     first_source: dict[str, str] = {}
@@ -265,8 +268,7 @@ def read_url(url: str) -> tuple[list[Document], list[InputError]]:
     except InputError as e:
         return [], [e]
     parts = urlsplit(final)
-    docs, errors = read_data(Path(Path(parts.path).stem or parts.hostname or "page"), data)
-    errors = [InputError(f"{url}: {str(e).split(': ', 1)[-1]}") for e in errors]
+    docs, errors = read_data(Path(Path(parts.path).stem or parts.hostname or "page"), data, url)
     return [replace(d, source=url, url=d.url or final) for d in docs], errors
 
 

@@ -279,7 +279,9 @@ def test_addresses_are_fetched_and_read_by_what_they_are(web):
     (site / "news" / "0305.html").write_text(PAGE.format(deal=DEAL), encoding="utf-8")
     (site / "deal.pdf").write_bytes(write_pdf(story())[0])
     (site / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    (site / "nav.html").write_text("<html><body><nav><a href='/'>首页</a></nav></body></html>", encoding="utf-8")
     sources = [f"{base}/moved", f"{base}/deal.pdf", f"{base}/picture.png", f"{base}/missing.html", "ftp://x/y"]
+    sources.append(f"{base}/nav.html")
     docs, errors = read_sources(sources)
     assert [(d.id, d.format, d.source) for d in docs] == [
         ("0305", "html", f"{base}/moved"),
@@ -290,6 +292,7 @@ def test_addresses_are_fetched_and_read_by_what_they_are(web):
     assert "picture.png: is image/png, which guanxi does not read" in messages[0]
     assert "missing.html: the server answered 404" in messages[1]
     assert messages[2] == "ftp://x/y: only http:// and https:// addresses are fetched"
+    assert messages[3].startswith(f"{base}/nav.html: is a web page in which no article text was found")
 
 
 def test_a_server_may_be_kept_from_fetching_private_addresses(web):
