@@ -501,18 +501,22 @@ def timeline_command(name, rel, fmt, settings):
 
 
 @cli.command("changes")
-@click.option("--since", metavar="DATE", help="YYYY-MM-DD or YYYY-MM: what was first or last seen around it")
-@click.option("--until", metavar="DATE", help="with --since: the end of the period [default: no end]")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="YYYY-MM-DD or YYYY-MM: new = first seen after it (a month: after the whole month), gone = not seen after it",
+)
+@click.option("--until", metavar="DATE", help="with --since: the last day or month of the period [default: no end]")
 @format_option
 @store_options
 def changes_command(since, until, fmt, settings):
     """Entities and typed relations new or gone: since the previous build, add, remove or rebuild,
     or, with --since, between dates."""
     from guanxi.cypher.inventory import previous
-    from guanxi.graph.analytics import changes, changes_by_date
+    from guanxi.graph.analytics import changes, changes_by_date, period_problem
 
-    if until and not since:
-        raise click.UsageError("--until needs --since")
+    if problem := period_problem(since and check_date(since), until and check_date(until)):
+        raise click.UsageError(problem.replace("until", "--until").replace("since", "--since"))
     with settings.open_store() as store:
         now = store.inventory()
     if since:

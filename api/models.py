@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field, create_model, model_validator
 
 from guanxi.graph.schema import EDGE, ENTITY, Property
 
@@ -138,11 +138,23 @@ class Paths(BaseModel):
 
 
 class DocumentIn(BaseModel):
-    id: str = Field(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]+$", description="no control characters")
-    text: str
+    """A document's text with its id, or (without text) the address of one for the server to fetch."""
+
+    id: str | None = Field(
+        None, min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]+$", description="no control characters"
+    )
+    text: str | None = Field(None, description="without it, the document at `url` is fetched and read")
     title: str | None = None
     date: str | None = None
     url: str | None = None
+
+    @model_validator(mode="after")
+    def text_or_address(self):
+        if self.text is None and not self.url:
+            raise ValueError('give "text" (with "id"), or a "url" to fetch')
+        if self.text is not None and not self.id:
+            raise ValueError('a document given as "text" needs an "id"')
+        return self
 
 
 class ChangePublic(BaseModel):

@@ -87,6 +87,14 @@ SETTINGS = (
         "Key that POST/DELETE /documents require in the X-API-Key header (empty: writes are refused).",
     ),
     Setting("GUANXI_PROTECT_READS", "protect_reads", "", "Set to 1 to require the API key for reads too.", flag),
+    Setting(
+        "GUANXI_FETCH_ALLOW_PRIVATE",
+        "fetch_allow_private",
+        "",
+        'Set to 1 to let `POST /documents {"url"}` fetch private and loopback addresses (refused by default, so '
+        "the server cannot be made to read the network it sits in).",
+        flag,
+    ),
     Setting("GUANXI_CORS_ORIGINS", "cors_origins", "", "Comma-separated origins allowed by CORS (empty: none)."),
     Setting(
         "GUANXI_PUBLIC_URL",
@@ -126,6 +134,7 @@ class Settings:
     neo4j_database: str = ""
     api_key: str = ""
     protect_reads: bool = False
+    fetch_allow_private: bool = False
     cors_origins: str = ""
     public_url: str = ""
     ner_quantize: bool = True

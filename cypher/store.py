@@ -53,6 +53,7 @@ BATCH_SIZE = 5000
 TOTAL_TTL_S = 10.0
 RESOLVE_SUGGESTIONS = 5  # names offered when a name is not found
 ROW_CAP = 1000  # rows a user query gives at most
+ARTICLE_FIELDS = ("id", "document", "title", "date", "url", "source", "format", "author", "text")  # of article()
 
 
 def described(hits: list[dict]) -> str:
@@ -372,7 +373,7 @@ class GraphStore:
         entities = part.entities if part else {}
         names = {r["id"]: entity_public(r) for r in self.read("entities_by_id", {"ids": sorted(entities)})}
         return {
-            **{k: stored.get(k) for k in ("id", "document", "title", "date", "url", "source", "format", "text")},
+            **{k: stored.get(k) for k in ARTICLE_FIELDS},
             "pages": list(stored.get("pages") or []),
             "entities": [
                 names.get(nid, {"id": nid, "name": e.forms[0] if e.forms else nid, "type": e.type})

@@ -158,6 +158,21 @@ def changes(before: dict, after: dict) -> dict:
     return out
 
 
+def period_problem(since: str | None, until: str | None) -> str | None:
+    """What is wrong with the period from ``since`` to ``until``, if anything: an end without a
+    start, or an end not after the start (a month ends on its last day)."""
+    if until and not since:
+        return "until needs since"
+    if since and until and last_day(until) <= last_day(since):
+        return f"until ({until}) must come after since ({since}): the period runs from the end of since"
+    return None
+
+
+def last_day(date: str) -> str:
+    """A YYYY-MM or YYYY-MM-DD date as text that sorts at the last day it covers."""
+    return date if len(date) > 7 else f"{date}-99"
+
+
 def changes_by_date(inventory: dict, since: str, until: str | None = None) -> dict:
     """Entities and typed relations first seen after ``since`` (up to ``until``, both YYYY-MM or
     YYYY-MM-DD; a date is compared as text, so 2021-11 covers the whole month) are new; those

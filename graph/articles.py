@@ -137,6 +137,7 @@ def article_from_paragraphs(doc_id: str, title: str, paragraphs, document) -> Ar
         document_id=document.id,
         format=document.format,
         page_lines=document.page_lines,
+        author=document.author,
     )
 
 

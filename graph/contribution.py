@@ -35,6 +35,7 @@ class DocumentInfo:
     text: str | None = None  # the cleaned text evidence offsets refer to; stored on the node, not in the JSON
     format: str | None = None  # how the input document was read: text, jsonl, pdf, docx, html
     pages: list[int] = field(default_factory=list)  # the pages of a PDF the article is on
+    author: str | None = None  # a web page's
 
 
 @dataclass
@@ -96,6 +97,7 @@ def contribute(article: Article, resolve: Resolver) -> Contribution:
             article.text,
             article.format,
             article.pages,
+            article.author,
         )
     )
     node_of: dict[str, str] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from guanxi.graph.errors import InputError
 
@@ -16,36 +16,52 @@ READ_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/p
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def check_address(url: str, allow_private: bool) -> None:
+def check_address(url: str, allow_private: bool) -> str | None:
     """Refuse schemes other than http(s) and, unless ``allow_private``, hosts that resolve to a
-    private, loopback or link-local address (what a server must not be made to fetch)."""
+    private, loopback or link-local address (what a server must not be made to fetch). The
+    address to connect to, so that a second lookup cannot answer differently (None: any)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"{url}: only http:// and https:// addresses are fetched")
     if allow_private:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
     except socket.gaierror as e:
         raise InputError(f"{url}: the host could not be found ({e.strerror})") from e
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
+    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    for address in addresses:
         if not address.is_global:
             raise InputError(f"{url}: refused: {parts.hostname} is a private or local address ({address})")
+    return str(addresses[0])
+
+
+def pinned(url: str, address: str | None) -> tuple[str, dict, dict]:
+    """The request for ``url`` sent to ``address``: the address in place of the host, the host
+    named in the Host header and in TLS (so certificates are checked against the name)."""
+    if address is None:
+        return url, {}, {}
+    parts = urlsplit(url)
+    host = f"[{address}]" if ":" in address else address
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(parts._replace(netloc=netloc)), {"Host": parts.netloc}, {"sni_hostname": parts.hostname}
 
 
 def fetch(url: str, allow_private: bool = True) -> tuple[bytes, str]:
     """The body of ``url`` and its final address, following at most ``MAX_REDIRECTS`` redirects,
-    each one checked like the first."""
+    each one checked like the first. Without ``allow_private``, each request goes to the address
+    that was checked, and no proxy from the environment is used."""
     import httpx
 
-    with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False) as client:
+    with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False, trust_env=allow_private) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            check_address(url, allow_private)
+            target, headers, extensions = pinned(url, check_address(url, allow_private))
             try:
-                with client.stream("GET", url, headers={"User-Agent": "guanxi"}) as response:
+                with client.stream(
+                    "GET", target, headers={"User-Agent": "guanxi", **headers}, extensions=extensions
+                ) as response:
                     if response.is_redirect:
-                        url = str(response.url.join(response.headers["location"]))
+                        url = urljoin(url, response.headers["location"])
                         continue
                     return read_body(response, url), url
             except httpx.HTTPError as e:

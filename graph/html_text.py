@@ -1,5 +1,5 @@
 """The article in a web page: its main text without navigation, footers and ads, and its title,
-date and canonical address from the page's metadata (trafilatura)."""
+date, author and canonical address from the page's metadata (trafilatura)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class HtmlText:
     title: str | None
     date: str | None  # YYYY-MM-DD
     url: str | None
+    author: str | None
 
 
 def read_html(data: bytes, name: str) -> HtmlText:
@@ -26,4 +27,17 @@ def read_html(data: bytes, name: str) -> HtmlText:
     text = (found.text or "").strip() if found is not None else ""
     if len(text) < SHORTEST and not any(c in text for c in "。！？!?."):  # a menu, not an article
         raise InputError(f"{name}: is a web page in which no article text was found (navigation and footers only?)")
-    return HtmlText(text, found.title or None, found.date or None, found.url or None)
+    author = found.author or meta_author(data)
+    return HtmlText(text, found.title or None, found.date or None, found.url or None, author)
+
+
+def meta_author(data: bytes) -> str | None:
+    """The page's ``<meta name="author">``: trafilatura drops a name without a space in it, which
+    is how Chinese names are written."""
+    from trafilatura.utils import load_html  # decodes as trafilatura does
+
+    tree = load_html(data)
+    if tree is None:
+        return None
+    found = tree.xpath('//meta[@name="author" or @property="article:author"]/@content')
+    return next((name.strip() for name in found if name.strip() and "://" not in name), None)

@@ -140,8 +140,9 @@ def page_runs(page) -> list[Run]:
 
 
 def read_pdf(data: bytes, name: str) -> PdfText:
-    """The text of the PDF ``data`` (``name`` is for messages); an InputError for a PDF that
-    cannot be read or holds no text at all (a scan needs OCR first)."""
+    """The text of the PDF ``data`` (``name`` is for messages); pages without a text layer are
+    read by OCR where tesseract is installed (``guanxi.graph.ocr``). An InputError for a PDF that
+    cannot be read or in which no text is found."""
     import pypdfium2 as pdfium
 
     pdf = open_pdf(data, name)
@@ -149,21 +150,50 @@ def read_pdf(data: bytes, name: str) -> PdfText:
         sizes = [pdf.get_page_size(i) for i in range(len(pdf))]
         runs = [page_runs(pdf[i]) for i in range(len(pdf))]
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
+        scanned = scanned_lines(pdf, runs, name)
     except pdfium.PdfiumError as e:
         raise InputError(f"{name}: is a damaged PDF: a page could not be read ({e})") from e
     finally:
         pdf.close()
-    if not any(runs):
-        raise InputError(
-            f"{name}: has no text layer (a scanned PDF?); it needs OCR first, e.g. "
-            "ocrmypdf -l chi_sim in.pdf out.pdf, then give out.pdf"
-        )
     furniture = furniture_texts(runs, sizes)
     lines, starts = assemble(
-        [page_lines([r for r in page if not is_furniture(r, h, furniture)], w) for page, (w, h) in zip(runs, sizes)]
+        [
+            scanned[k] if k in scanned else page_lines([r for r in page if not is_furniture(r, h, furniture)], w)
+            for k, (page, (w, h)) in enumerate(zip(runs, sizes))
+        ]
     )
+    if not any(lines):
+        found = "holds only running headers and page numbers" if any(runs) else "has no text layer and OCR found none"
+        raise InputError(f"{name}: {found}")
     title = title if title.lower() not in ("", "untitled") else None
-    return PdfText("\n".join(lines), tuple(starts), title, len(runs), sum(1 for page in runs if not page))
+    empty = sum(1 for k, page in enumerate(runs) if not page and not scanned.get(k))
+    return PdfText("\n".join(lines), tuple(starts), title, len(runs), empty)
+
+
+def scanned_lines(pdf, runs: list[list[Run]], name: str) -> dict[int, list[Line]]:
+    """The lines OCR reads on the pages without text runs, by page index (none without OCR);
+    a lone page number at the top or bottom is dropped. A PDF without any text and without
+    OCR is an error that says how to get it read."""
+    from guanxi.graph import ocr
+
+    empty = [k for k, page in enumerate(runs) if not page]
+    if not empty:
+        return {}
+    if ocr.unavailable():
+        if len(empty) < len(runs):
+            return {}
+        raise InputError(
+            f"{name}: has no text layer (a scanned PDF?); it needs OCR: install tesseract "
+            f"({ocr.INSTALL}) for guanxi to do it, or run ocrmypdf -l chi_sim in.pdf out.pdf and give out.pdf"
+        )
+    out = {}
+    for k in empty:
+        lines = [Line(text, False, new) for text, new in ocr.page_text(pdf[k], name, k + 1)]
+        for end in (-1, 0):
+            if lines and (PAGE_NUMBER.match(lines[end].text) or lines[end].text.isdigit()):
+                del lines[end]
+        out[k] = lines
+    return out
 
 
 def in_margin(run: Run, height: float) -> bool:

@@ -23,6 +23,7 @@ class Document:
     pages: int | None = None  # of a PDF
     page_lines: tuple[int, ...] = ()  # the line of `text` (1-based) where each page starts
     headings: tuple[int, ...] = ()  # lines of `text` that title an article each (a Word file's headings)
+    author: str | None = None  # a web page's, from its metadata
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Article:
     document_id: str | None = None  # the input document it came from (a digest holds several)
     format: str | None = None  # of the input document: text, jsonl, pdf, docx, html
     page_lines: tuple[int, ...] = ()  # the source line where each page starts, for a PDF
+    author: str | None = None  # a web page's
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

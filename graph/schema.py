@@ -138,6 +138,7 @@ DOCUMENT = (
     Property("source", "str", "file it was read from", optional=True),
     Property("format", "str", "how the input document was read: text, jsonl, pdf, docx or html", optional=True),
     Property("pages", "list", "the pages of a PDF the article is on (empty for other documents)"),
+    Property("author", "str", "a web page's author, from its metadata", optional=True),
     Property("sentences", "int", "sentences in its text"),
     Property("text", "str", "its cleaned text, which evidence offsets refer to", optional=True),
     Property("contribution", "json", "what it adds to the graph (entities, relations, evidence)", optional=True),

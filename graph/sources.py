@@ -110,7 +110,7 @@ def read_html_file(path: Path, data: bytes, name: str) -> Document:
     from guanxi.graph.html_text import read_html
 
     page = read_html(data, name)
-    return document(path, page.text, "html", title=page.title, date=page.date, url=page.url)
+    return document(path, page.text, "html", title=page.title, date=page.date, url=page.url, author=page.author)
 
 
 READERS = {"pdf": read_pdf_file, "docx": read_docx_file, "html": read_html_file, "text": read_text_file}
@@ -258,13 +258,13 @@ def read_source(source: str, errors: list[InputError]) -> Iterable[tuple[list[Do
     return (read_path(path) for path in expand_paths([source], errors))
 
 
-def read_url(url: str) -> tuple[list[Document], list[InputError]]:
+def read_url(url: str, allow_private: bool = True) -> tuple[list[Document], list[InputError]]:
     """The document at ``url``, fetched and read by what its bytes are; its id is the last part
-    of the address's path (or its host)."""
+    of the address's path (or its host). A server passes ``allow_private=False``."""
     from guanxi.graph.fetch import fetch
 
     try:
-        data, final = fetch(url)
+        data, final = fetch(url, allow_private)
     except InputError as e:
         return [], [e]
     parts = urlsplit(final)

@@ -323,3 +323,12 @@ def test_the_cache_middleware_never_reads_the_store_itself(writer, monkeypatch):
     monkeypatch.setattr(writer.app.state.store, "generation", lambda: (_ for _ in ()).throw(AssertionError("read")))
     scope = {"app": writer.app, "path": "/entities", "query_string": b"q=%E9%83%A8", "headers": []}
     assert CachedReads.lookup(scope) is None
+
+
+def test_a_view_links_its_downloads_at_the_public_address(falkordb_store, gold_graph):
+    from guanxi.api.settings import Settings
+
+    falkordb_store.load(gold_graph)
+    with TestClient(create_app(falkordb_store, Settings(public_url="https://guanxi.example.org/"))) as c:
+        html = c.get(f"/entities/{MOF}/view").text
+    assert f'href="https://guanxi.example.org/entities/{MOF}/figure.svg' in html

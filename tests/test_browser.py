@@ -234,3 +234,15 @@ def test_the_console_runs_a_query_and_shows_a_refused_write(browser, site):
     assert "read-only" in error.text.lower() or "refuse" in error.text.lower(), error.text
     assert not browser.find_elements(By.CSS_SELECTOR, "#out table")
     shoot(browser, "console-refused")
+
+
+def test_a_view_saved_as_a_file_drops_the_links_to_server_paths(browser, site, example_graph, tmp_path):
+    import urllib.request
+
+    path = pages(example_graph, site)["view"]
+    with urllib.request.urlopen(site + path) as answer:
+        (tmp_path / "view.html").write_bytes(answer.read())
+    for url, links in ((site + path, 1), ((tmp_path / "view.html").as_uri(), 0)):
+        browser.get(url)
+        wait(browser, ready.presence_of_element_located((By.CSS_SELECTOR, "body[data-stabilized='true']")))
+        assert len(browser.find_elements(By.ID, "downloads")) == links, url

@@ -94,11 +94,17 @@ def test_changes_by_route(named, tmp_path, monkeypatch):  # noqa: F811
         no_start = client.get("/analytics/changes", params={"until": "2026-02"})
         no_inventory = client.get("/analytics/changes")
         bad_date = client.get("/analytics/changes", params={"since": "February"})
+        backwards = client.get("/analytics/changes", params={"since": "2026-02", "until": "2026-01-31"})
+        inside = client.get("/analytics/changes", params={"since": "2026-01", "until": "2026-01-20"})
+        month = client.get("/analytics/changes", params={"since": "2026-01-31", "until": "2026-02"}).json()
     assert dated["basis"] == "dates"
     assert [(r["head"], r["tail"], r["first_seen"]) for r in dated["new_relations"]] == [
         ("北辰电子公司", "南岭集团", "2026-02-15")
     ]  # the January relations are not new after January
     assert no_start.status_code == 422 and bad_date.status_code == 422
+    assert backwards.status_code == 422 and backwards.json()["error"].startswith("until (2026-01-31) must come after")
+    assert inside.status_code == 422  # the period after January cannot end inside January
+    assert month["new_relations"] == dated["new_relations"]  # until a month: up to its last day
     assert no_inventory.status_code == 404 and "No earlier inventory" in no_inventory.text
 
 
@@ -118,3 +124,9 @@ def test_a_store_address_is_kept_without_its_password(monkeypatch):
 
     monkeypatch.setenv("GUANXI_STORE", "falkor://user:secret@db.example:6379")
     assert "secret" not in Settings.from_env().store_identity
+
+
+def test_a_period_that_ends_before_it_starts_is_a_usage_error(tmp_path):
+    env = {"GUANXI_DATA": str(tmp_path / "data"), "GUANXI_STORE": "embedded"}
+    done = CliRunner().invoke(cli, ["changes", "--since", "2026-03", "--until", "2026-02-28"], env=env)
+    assert done.exit_code == 2 and "--until (2026-02-28) must come after --since (2026-03)" in done.output

@@ -50,7 +50,10 @@ def test_a_heading_wrapped_over_two_lines_is_one_line_and_a_paragraph_of_its_own
     assert lines[0] == title and lines[1] == ""
 
 
-def test_pages_without_text_are_counted_and_a_pdf_without_any_needs_ocr():
+def test_pages_without_text_are_counted_and_a_pdf_without_any_needs_ocr(monkeypatch):
+    from guanxi.graph import ocr
+
+    monkeypatch.setattr(ocr, "unavailable", lambda: "tesseract is not installed")
     data, _ = write_pdf([Block(DEAL)], image_page=True)
     pdf = read_pdf(data, "mixed.pdf")
     assert pdf.pages == 2 and pdf.empty_pages == 1
@@ -61,8 +64,48 @@ def test_pages_without_text_are_counted_and_a_pdf_without_any_needs_ocr():
     c.rect(100, 100, 200, 200, fill=1)
     c.showPage()
     c.save()
-    with pytest.raises(InputError, match=r"scan\.pdf: has no text layer .* OCR"):
+    with pytest.raises(InputError, match=r"scan\.pdf: has no text layer .* install tesseract .* or run ocrmypdf"):
         read_pdf(out.getvalue(), "scan.pdf")
+
+
+def scanned_pdf(pages: list[list[str]]) -> bytes:
+    """An image-only PDF (A4 at 200 dpi), each page's lines drawn with a CJK font and a page
+    number at the bottom."""
+    from matplotlib import font_manager
+    from PIL import Image, ImageDraw, ImageFont
+
+    try:
+        path = font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)
+    except ValueError:
+        pytest.skip("no CJK font to draw a scan with (apt install fonts-noto-cjk, or make browser)")
+    font = ImageFont.truetype(path, 40)
+    images = []
+    for number, lines in enumerate(pages, 1):
+        image = Image.new("L", (1654, 2339), 255)
+        draw = ImageDraw.Draw(image)
+        for k, line in enumerate(lines):
+            draw.text((150, 200 + 70 * k), line, font=font, fill=0)
+        draw.text((800, 2200), str(number), font=font, fill=0)
+        images.append(image)
+    out = io.BytesIO()
+    images[0].save(out, "PDF", resolution=200, save_all=True, append_images=images[1:])
+    return out.getvalue()
+
+
+def test_a_scanned_pdf_is_read_by_ocr_with_its_pages(tmp_path):
+    from guanxi.graph import ocr
+    from guanxi.graph.pipeline import extract_documents
+
+    if ocr.unavailable():
+        pytest.skip(f"no OCR here: {ocr.unavailable()}")
+    data = scanned_pdf([["工业和信息化部近日印发《工业互联网创新发展行动计划》。"], [DEAL]])
+    (tmp_path / "scan.pdf").write_bytes(data)
+    [doc], errors = read_sources([str(tmp_path / "scan.pdf")])
+    assert not errors and doc.pages == 2 and DEAL in doc.text
+    assert "\n2" not in doc.text  # the page numbers are dropped
+    [(_, [article])] = list(extract_documents([doc], split=False))
+    [deal] = [r for r in article.relations if r.type == "PARTNERS_WITH"]
+    assert {ev.page for ev in deal.evidence} == {2}
 
 
 def test_truncated_and_password_protected_pdfs_are_clear_errors(tmp_path):
@@ -142,7 +185,7 @@ def test_each_top_heading_of_a_word_file_titles_an_article(tmp_path):
 
 
 PAGE = """<!doctype html><html><head><title>星澜科技与北辰电子签约 - 某某新闻网</title>
-<meta property="article:published_time" content="2024-03-05T10:00:00+08:00">
+<meta property="article:published_time" content="2024-03-05T10:00:00+08:00"><meta name="author" content="林晓">
 <link rel="canonical" href="https://news.example.com/tech/2024/0305.html"></head>
 <body><nav><a href="/">首页</a> | <a href="/tech">科技频道</a> | <a href="/fin">财经频道</a></nav>
 <div class="ad">广告：东方明珠房产限时优惠</div>
@@ -156,10 +199,11 @@ def test_a_web_page_gives_its_article_without_navigation_ads_and_footer(tmp_path
     [doc], errors = read_sources([str(tmp_path / "page.html")])
     assert not errors and doc.format == "html"
     assert DEAL in doc.text and "科技频道" not in doc.text and "房产" not in doc.text and "联系我们" not in doc.text
-    assert (doc.title, doc.date, doc.url) == (
+    assert (doc.title, doc.date, doc.url, doc.author) == (
         "星澜科技与北辰电子签约",
         "2024-03-05",
         "https://news.example.com/tech/2024/0305.html",
+        "林晓",
     )
 
 
@@ -303,3 +347,86 @@ def test_a_server_may_be_kept_from_fetching_private_addresses(web):
         fetch(f"{base}/moved", allow_private=False)
     with pytest.raises(InputError, match="only http:// and https://"):
         check_address("file:///etc/passwd", allow_private=True)
+
+
+def test_a_checked_address_is_the_one_connected_to(web, monkeypatch):
+    """A host that resolves to a public address when checked cannot be re-resolved to another
+    one (DNS rebinding): the request goes to the checked address, with the name as Host."""
+    import guanxi.graph.fetch as fetch_module
+
+    site, base = web
+    (site / "news").mkdir()
+    (site / "news" / "0305.html").write_text(PAGE.format(deal=DEAL), encoding="utf-8")
+    monkeypatch.setattr(fetch_module, "check_address", lambda url, allow_private: "127.0.0.1")
+    port = base.rsplit(":", 1)[1]
+    data, final = fetch_module.fetch(f"http://rebound.invalid:{port}/moved", allow_private=False)
+    assert DEAL.encode() in data and final == f"http://rebound.invalid:{port}/news/0305.html"
+    assert fetch_module.pinned("https://a.example:8443/x?y=1", "2001:db8::1") == (
+        "https://[2001:db8::1]:8443/x?y=1",
+        {"Host": "a.example:8443"},
+        {"sni_hostname": "a.example"},
+    )
+
+
+@pytest.fixture
+def api(falkordb_store):
+    from fastapi.testclient import TestClient
+
+    from guanxi.api.app import create_app
+    from guanxi.api.settings import Settings
+
+    def client(**settings):
+        return TestClient(create_app(falkordb_store, Settings(api_key="k", **settings)))
+
+    return client
+
+
+def test_the_api_fetches_an_address_behind_the_write_key(web, api):
+    site, base = web
+    (site / "deal.pdf").write_bytes(write_pdf(story(pages_of_filler=1))[0])
+    with api(fetch_allow_private=True) as c:
+        assert c.post("/documents", json={"url": f"{base}/deal.pdf"}).status_code == 401
+        r = c.post("/documents", json={"url": f"{base}/deal.pdf"}, headers={"X-API-Key": "k"})
+        assert r.status_code == 201 and r.json()["articles"] == ["deal"]
+        stored = c.get("/documents/deal").json()
+        assert stored["format"] == "pdf" and stored["pages"] == [1, 2] and DEAL in stored["text"]
+        r = c.post("/documents", json={"url": f"{base}/none.pdf"}, headers={"X-API-Key": "k"})
+        assert r.status_code == 422 and r.json()["error"] == f"{base}/none.pdf: the server answered 404 File not found"
+    with api() as c:
+        r = c.post("/documents", json={"url": f"{base}/deal.pdf", "id": "d2"}, headers={"X-API-Key": "k"})
+        assert r.status_code == 422 and "refused: 127.0.0.1 is a private or local address" in r.json()["error"]
+        r = c.post("/documents", json={"title": "no text, no address"}, headers={"X-API-Key": "k"})
+        assert r.status_code == 422 and 'give "text" (with "id"), or a "url" to fetch' in r.json()["error"]
+
+
+def test_files_are_posted_as_the_body(tmp_path, api, monkeypatch):
+    write_docx(tmp_path / "weekly.docx")
+    key = {"X-API-Key": "k"}
+    docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    with api() as c:
+        pdf = write_pdf(story())[0]
+        r = c.post("/documents", params={"id": "p"}, content=pdf, headers=key | {"Content-Type": "application/pdf"})
+        assert r.status_code == 201 and r.json()["articles"] == ["p"]
+        assert c.get("/documents/p").json()["format"] == "pdf"
+        body = (tmp_path / "weekly.docx").read_bytes()
+        r = c.post("/documents", params={"id": "w"}, content=body, headers=key | {"Content-Type": docx_type})
+        assert r.status_code == 201 and len(r.json()["articles"]) == 2  # cut at its two headings
+        page = PAGE.format(deal=DEAL).encode()
+        headers = key | {"Content-Type": "application/octet-stream"}
+        r = c.post("/documents", params={"id": "h", "title": "签约"}, content=page, headers=headers)
+        stored = c.get("/documents/h").json()
+        assert r.status_code == 201 and (stored["title"], stored["author"], stored["format"]) == (
+            "签约",
+            "林晓",
+            "html",
+        )
+        assert "林晓" in c.get("/documents/h/view").text
+        r = c.post("/documents", content=pdf, headers=key | {"Content-Type": "application/pdf"})
+        assert r.status_code == 422 and r.json()["error"] == "A file body needs the document id as ?id="
+        r = c.post(
+            "/documents", params={"id": "t"}, content=pdf[:300], headers=key | {"Content-Type": "application/pdf"}
+        )
+        assert r.status_code == 422 and r.json()["error"].startswith("t: ")
+        monkeypatch.setattr("guanxi.api.routes.documents.MAX_BYTES", 1000)
+        r = c.post("/documents", params={"id": "big"}, content=pdf, headers=key | {"Content-Type": "application/pdf"})
+        assert r.status_code == 413 and r.json()["error"] == "The body is larger than 0 MB"

@@ -153,8 +153,9 @@ def build_network(neighborhood: dict) -> Network:
 
 def render_view(neighborhood: dict, title: str | None = None, downloads: str | None = None, query: str = "") -> str:
     """One self-contained HTML page of a neighborhood (the dict ``GraphStore.neighborhood`` returns).
-    Served by the app, ``downloads`` is the entity's path (``/entities/ID``) and ``query`` the
-    view's query string: the page then links to the static figure and the dossier file."""
+    Served by the app, ``downloads`` is the entity's path (``/entities/ID``, after the public
+    address where one is set) and ``query`` the view's query string: the page then links to the
+    static figure and the dossier file; a copy saved as a file drops links to a bare path."""
     net = build_network(neighborhood)
     nodes, edges, _, _, _, options = net.get_network_data()
     center = next((n for n in neighborhood["nodes"] if n["id"] == neighborhood["center"]), None)

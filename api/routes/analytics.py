@@ -12,7 +12,15 @@ from guanxi.api.models import Changes, Communities, KeyPlayers, Timeline
 from guanxi.api.routes.entities import EntityType, Rels
 from guanxi.cypher.inventory import previous
 from guanxi.cypher.traversal import split_names
-from guanxi.graph.analytics import DATE_PATTERN, changes, changes_by_date, communities, key_players, timeline
+from guanxi.graph.analytics import (
+    DATE_PATTERN,
+    changes,
+    changes_by_date,
+    communities,
+    key_players,
+    period_problem,
+    timeline,
+)
 from guanxi.graph.schema import RELATION_TYPES
 
 router = APIRouter(prefix="/analytics", tags=["analytics"], dependencies=[ReadDep])
@@ -72,8 +80,8 @@ def get_changes(store: StoreDep, request: Request, since: Date = None, until: Da
     it (gone), by the dates of their evidence. Without: what the last build, add, remove or rebuild
     from the command line changed (404 when there was none)."""
 
-    if until and not since:
-        raise HTTPException(422, "until needs since")
+    if problem := period_problem(since, until):
+        raise HTTPException(422, problem)
 
     def compute():
         now = store.inventory()

@@ -134,7 +134,8 @@ def get_report(
 def get_view(store: StoreDep, request: Request, entity_id: EntityKey, query: HoodQuery):
     def page():
         found = store.resolve(entity_id)
-        downloads = f"/entities/{quote(found, safe='')}"
+        base = request.app.state.settings.public_url.rstrip("/")  # absolute links work from a saved copy too
+        downloads = f"{base}/entities/{quote(found, safe='')}"
         return render_view(store.neighborhood(found, query), downloads=downloads, query=request.url.query)
 
     return cached(request, None, page)
