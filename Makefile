@@ -82,7 +82,7 @@ score: install build/ner/msra/msra_test.txt   ## quality figures with ../shared/
 bench: install                       ## speed and memory figures (numbers, no pass/fail), written into docs/performance.md; wrk from Debian if root
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || true
 	rm -rf build/bench && mkdir -p build/bench
-	@set -e; for part in run store api analytics documents; do echo "python -m bench.$$part -> build/bench/$$part.txt"; \
+	@set -e; for part in run store api analytics documents scaling; do echo "python -m bench.$$part -> build/bench/$$part.txt"; \
 	    $(BIN)/python -m bench.$$part > build/bench/$$part.txt || { cat build/bench/$$part.txt; exit 1; }; \
 	    cat build/bench/$$part.txt; done
 	$(BIN)/python -m bench.figures performance build/bench docs/performance.md

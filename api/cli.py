@@ -6,6 +6,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from dataclasses import replace
 from functools import wraps
 from pathlib import Path
@@ -43,6 +44,29 @@ def store_options(f):
         settings = click.get_current_context().find_object(Settings) or Settings.from_env()
         overrides = {k: v for k, v in (("store", store), ("data", data)) if v is not None}
         return f(*args, settings=replace(settings, **overrides), **kwargs)
+
+    return wrapper
+
+
+def engine_options(f):
+    """--jobs and --dask: where extraction runs, handed to the command as ``engine`` (the keyword
+    arguments of ``extract_documents``)."""
+
+    @click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(1, 256),
+        default=1,
+        show_default=True,
+        help="extract on this many processes of this machine (the output is the same as with one)",
+    )
+    @click.option(
+        "--dask", "dask", default=None, metavar="ADDRESS", help="extract on a Dask cluster [default: GUANXI_DASK]"
+    )
+    @wraps(f)
+    def wrapper(*args, jobs=1, dask=None, **kwargs):
+        settings = click.get_current_context().find_object(Settings) or Settings.from_env()
+        return f(*args, engine={"jobs": jobs, "dask": dask or settings.dask or None}, **kwargs)
 
     return wrapper
 
@@ -159,7 +183,8 @@ def cli(ctx):
     show_default=True,
     help="JSONL file to write ('-' for standard output)",
 )
-def extract(sources, output):
+@engine_options
+def extract(sources, output, engine):
     """Extract entities and relations, one JSON line per input document.
 
     SOURCES: .jsonl files of {"id", "text", "title"?, "date"?, "url"?}, text, PDF, Word (.docx) or HTML
@@ -168,11 +193,12 @@ def extract(sources, output):
     """
     from guanxi.graph.export import extract_record
     from guanxi.graph.pipeline import extract_documents
-    from guanxi.graph.sources import read_sources
+    from guanxi.graph.sources import iter_sources
 
-    docs, errors = read_sources(sources)
+    errors = []
+    docs = iter_sources(sources, errors)
     with click.open_file(output, "w", encoding="utf-8") as out:
-        for doc, articles in extract_documents(progress(docs, "extract")):
+        for doc, articles in extract_documents(progress(docs, "extract"), **engine):
             out.write(json.dumps(extract_record(doc, articles), ensure_ascii=False) + "\n")
     report_errors(errors)
 
@@ -188,8 +214,9 @@ def extract(sources, output):
     help="write CSV files in the neo4j-admin import layout into this folder",
 )
 @click.option("--load/--no-load", default=True, show_default=True, help="load the graph into the store")
+@engine_options
 @store_options
-def build(sources, export_json, graphml, csv_dir, load, settings):
+def build(sources, export_json, graphml, csv_dir, load, settings, engine):
     """Build the graph of SOURCES and load it into the store (replacing what it held).
 
     SOURCES: text, PDF, Word (.docx) or HTML files (digests are split into articles), folders,
@@ -199,17 +226,18 @@ def build(sources, export_json, graphml, csv_dir, load, settings):
     from guanxi.graph.build import build_graph
     from guanxi.graph.export import write_graphml, write_node_link
     from guanxi.graph.pipeline import extract_documents
-    from guanxi.graph.sources import read_sources
+    from guanxi.graph.sources import iter_sources
 
-    docs, errors = read_sources(sources)
-    if not docs:
+    errors, read = [], Counter()
+    docs = tallied(iter_sources(sources, errors), read, "documents")
+    articles = (a for _, arts in extract_documents(progress(docs, "extract"), **engine) for a in arts)
+    graph = build_graph(tallied(articles, read, "articles"))
+    if not read["documents"]:
         for e in errors:
             click.echo(f"Error: {e}", err=True)
         fail("no document could be read; nothing was built and the store was left as it was")
-    articles = [a for _, arts in extract_documents(progress(docs, "extract")) for a in arts]
-    graph = build_graph(articles)
     click.echo(
-        f"{len(docs)} documents, {len(articles)} articles -> {graph.number_of_nodes()} entities, "
+        f"{read['documents']} documents, {read['articles']} articles -> {graph.number_of_nodes()} entities, "
         f"{graph.number_of_edges()} relations",
         err=True,
     )
@@ -246,19 +274,21 @@ def remember_inventory(settings, store):
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
+@engine_options
 @store_options
-def add(sources, settings):
+def add(sources, settings, engine):
     """Add SOURCES to the graph in the store, keeping what it holds.
 
     A document (or digest) already in the store is replaced by its new version.
     """
     from guanxi.graph.pipeline import extract_documents
-    from guanxi.graph.sources import read_sources
+    from guanxi.graph.sources import iter_sources
 
-    docs, errors = read_sources(sources)
+    errors = []
+    docs = iter_sources(sources, errors)
     with settings.open_store() as store:
         keep = remember_inventory(settings, store)
-        articles = (a for _, arts in extract_documents(progress(docs, "add")) for a in arts)
+        articles = (a for _, arts in extract_documents(progress(docs, "add"), **engine) for a in arts)
         report = store.add(articles)
         keep()
         counts = store.counts()
@@ -680,6 +710,13 @@ def progress(items, what):
     from tqdm import tqdm
 
     return tqdm(items, desc=what, unit="doc", file=sys.stderr, disable=None, leave=False)
+
+
+def tallied(items, counts: Counter, key: str):
+    """``items`` as they pass, counted in ``counts[key]``."""
+    for item in items:
+        counts[key] += 1
+        yield item
 
 
 def report_errors(errors) -> None:

@@ -77,6 +77,13 @@ SETTINGS = (
         "The learned partnership classifier, asked about pairs no rule linked: `shipped` (graph/data/pairs), "
         "a folder made by `make pairs`, or empty for rules only.",
     ),
+    Setting(
+        "GUANXI_DASK",
+        "dask",
+        "",
+        "The address of a Dask scheduler (`tcp://HOST:8786`) on whose workers `extract`, `build` and `add` "
+        "extract (empty: this machine; `--dask` overrides).",
+    ),
     Setting("GUANXI_NEO4J_USER", "neo4j_user", "neo4j", "Neo4j user name."),
     Setting("GUANXI_NEO4J_PASSWORD", "neo4j_password", "", "Neo4j password."),
     Setting("GUANXI_NEO4J_DATABASE", "neo4j_database", "", "Neo4j database name (empty: the server's default)."),
@@ -129,6 +136,7 @@ class Settings:
     ner_model: str = ""
     aliases: str = ""
     pair_model: str = ""
+    dask: str = ""
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str = ""

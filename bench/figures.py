@@ -254,6 +254,7 @@ PARTS = (
     ("api.txt", "`bench.api`", api_rows),
     ("analytics.txt", "`bench.analytics`", analytics_rows),
     ("documents.txt", "`bench.documents`", analytics_rows),
+    ("scaling.txt", "`bench.scaling`", analytics_rows),
 )
 
 

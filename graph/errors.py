@@ -13,6 +13,10 @@ class ModelError(GuanxiError):
     """The NER model could not be found or loaded."""
 
 
+class EngineError(GuanxiError):
+    """Extraction on other processes failed: a worker died, a cluster could not be reached."""
+
+
 class StoreError(GuanxiError):
     """The graph store could not be reached or refused a query."""
 

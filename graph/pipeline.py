@@ -87,20 +87,45 @@ def articles_of(doc: Document, split: bool = True) -> list[Article]:
 BATCH_CHARACTERS = 20_000  # documents are processed together until they hold this much text
 
 
-def extract_documents(documents: Iterable[Document], split: bool = True) -> Iterator[tuple[Document, list[Article]]]:
+def extract_documents(
+    documents: Iterable[Document], split: bool = True, jobs: int = 1, dask: str | None = None
+) -> Iterator[tuple[Document, list[Article]]]:
     """Each document with its processed articles, in input order. ``split`` cuts .txt digests into
     articles. Short documents are processed in batches (one model call for all their sentences):
-    a feed of one-sentence items goes about ten times faster than one call per item."""
-    batch: list[tuple[Document, list[Article]]] = []
+    a feed of one-sentence items goes about ten times faster than one call per item. With
+    ``jobs`` > 1 the batches go to that many local processes, with ``dask`` (a scheduler's
+    address) to a Dask cluster; the output is the same."""
+    batches = document_batches(documents)
+    if dask:
+        from guanxi.graph.on_dask import extract_on_dask
+
+        yield from extract_on_dask(batches, split, dask)
+    elif jobs > 1:
+        from guanxi.graph.parallel import extract_on_pool
+
+        yield from extract_on_pool(batches, split, jobs)
+    else:
+        for batch in batches:
+            yield from extract_batch(batch, split)
+
+
+def document_batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Documents in batches of about ``BATCH_CHARACTERS`` of text, read as they are needed."""
+    batch: list[Document] = []
     size = 0
     for doc in documents:
-        articles = articles_of(doc, split)
-        batch.append((doc, articles))
+        batch.append(doc)
         size += len(doc.text)
         if size >= BATCH_CHARACTERS:
-            yield from process_batch(batch)
+            yield batch
             batch, size = [], 0
-    yield from process_batch(batch)
+    if batch:
+        yield batch
+
+
+def extract_batch(documents: list[Document], split: bool) -> list[tuple[Document, list[Article]]]:
+    """One batch, extracted: what a worker process runs."""
+    return list(process_batch([(doc, articles_of(doc, split)) for doc in documents]))
 
 
 def process_batch(batch: list[tuple[Document, list[Article]]]) -> Iterator[tuple[Document, list[Article]]]:

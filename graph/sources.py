@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -238,17 +238,24 @@ def read_sources(sources: Iterable[str]) -> tuple[list[Document], list[InputErro
     """Documents from files, folders, http(s) addresses and '-' (standard input), with one error
     per unreadable file, empty input or document id given twice (two files of one name in two
     folders, say)."""
-    docs: list[Document] = []
     errors: list[InputError] = []
+    docs = list(iter_sources(sources, errors))
+    return docs, errors
+
+
+def iter_sources(sources: Iterable[str], errors: list[InputError]) -> Iterator[Document]:
+    """The documents of ``sources`` one file at a time, as they are asked for, so that a large
+    corpus is never in memory at once; each problem is appended to ``errors`` as it is met."""
     first_source: dict[str, str] = {}
     sources = list(sources)
     if not sources:
-        return [], [InputError("no input given: name files, folders or - for standard input")]
+        errors.append(InputError("no input given: name files, folders or - for standard input"))
     for source in sources:
         for more, errs in read_source(source, errors):
             errors.extend(errs)
-            keep_unique(more, docs, errors, first_source)
-    return docs, errors
+            kept: list[Document] = []
+            keep_unique(more, kept, errors, first_source)
+            yield from kept
 
 
 def read_source(source: str, errors: list[InputError]) -> Iterable[tuple[list[Document], list[InputError]]]:
