@@ -173,6 +173,10 @@ def test_performance_table_from_what_the_benchmarks_printed(tmp_path):
         "a 100-page two-column Chinese PDF: 541 KB\n  PDF text in reading order  26 pages/s (3.92 s, best of 3)\n",
         encoding="utf-8",
     )
+    (folder / "scaling.txt").write_text(
+        "throughput on 200 synthetic articles (304,231 characters):\n  --jobs 2 after its start (5.2 s)  1.76x one process\n",
+        encoding="utf-8",
+    )
     doc = tmp_path / "performance.md"
     doc.write_text("Intro.\n\n<!-- figures:performance -->\n<!-- /figures -->\n\nOutro.\n", encoding="utf-8")
     assert figures.main(["performance", str(folder), str(doc)]) == 0
@@ -196,6 +200,8 @@ def test_performance_table_from_what_the_benchmarks_printed(tmp_path):
         "| `bench.api` | HTTP view | 400 requests: p50   25.0 ms, p95   77.0 ms, errors 0 |",
         "| `bench.analytics` | synthetic graph: communities (Louvain) | 2.6 s |",
         "| `bench.documents` | a 100-page two-column Chinese PDF: PDF text in reading order | 26 pages/s (3.92 s, best of 3) |",
+        "| `bench.scaling` | throughput on 200 synthetic articles (304,231 characters): --jobs 2 after its start "
+        "(5.2 s) | 1.76x one process |",
     ]:
         assert row in text, row
     assert "Not run this time" not in text
@@ -209,7 +215,9 @@ def test_a_part_not_run_is_named(tmp_path):
     doc.write_text("<!-- figures:performance -->\n<!-- /figures -->\n", encoding="utf-8")
     assert figures.main(["performance", str(folder), str(doc)]) == 0
     text = doc.read_text(encoding="utf-8")
-    assert "Not run this time: `bench.store`, `bench.api`, `bench.analytics`, `bench.documents`." in text
+    assert (
+        "Not run this time: `bench.store`, `bench.api`, `bench.analytics`, `bench.documents`, `bench.scaling`." in text
+    )
     assert "`bench.store` |" not in text
 
 
