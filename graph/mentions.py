@@ -51,8 +51,9 @@ def extend_org(m: Mention, text: str) -> Mention:
     the branch's parent comes back as a relation (compound rules)."""
     suffixes = word_lists().org_suffixes
     end = m.end
-    if text.startswith(suffixes, m.end):
-        end += len(next(s for s in suffixes if text.startswith(s, m.end)))
+    for _ in range(2):  # 赣州稀土 + 集团 + 有限公司
+        if text.startswith(suffixes, end):
+            end += len(next(s for s in suffixes if text.startswith(s, end)))
     unit = next((p for ending, p in branch_patterns() if text[m.start : end].endswith(ending)), None)
     branch = unit.match(text, end) if unit else None
     if branch and not any(w in branch.group() for w in word_lists().not_in_org_names):
@@ -267,7 +268,9 @@ def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]
     occupied = bytearray(len(article.text))  # 1 where a taken span covers the character
     for m in candidates:
         if m.finder is Finder.NER:
-            beaten_by = [r for r in rule_spans.overlapping(m) if not names_the_rule_span(m, r)]
+            beaten_by = [
+                r for r in rule_spans.overlapping(m) if not names_the_rule_span(m, r) and not place_before(m, r)
+            ]
             if beaten_by:
                 m = rest_after(m, beaten_by, article.text)
                 if m is None:
@@ -347,13 +350,18 @@ def names_a_platform_product(text: str) -> bool:
 
 
 def has_place_before_known_company(m: Mention, o: Mention) -> bool:
-    """美国 + 亚马逊公司, not 韩国财政部."""
+    """美国 + 亚马逊公司, not 韩国财政部, and not 苏州 + 元禾控股股份有限公司: a registered name
+    (有限公司, 有限责任公司) holds its place."""
     return (
         o.end == m.end
         and o.start > m.start
         and m.text[: o.start - m.start] in word_lists().places
         and (o.text.endswith(word_lists().company_name_endings) or o.text.isascii())
+        and not m.text.endswith(REGISTERED_FORMS)
     )
+
+
+REGISTERED_FORMS = ("有限公司", "有限责任公司")  # 股份有限公司 ends with 有限公司
 
 
 def has_non_name_ending_after_known_org(m: Mention, o: Mention) -> bool:
@@ -399,6 +407,17 @@ def names_the_rule_span(model: Mention, rule: Mention) -> bool:
     )
 
 
+def place_before(model: Mention, rule: Mention) -> bool:
+    """A model ORG that is a place and a registered name found by rule (苏州 + 元禾控股股份有限公司):
+    the place belongs to the name."""
+    return (
+        model.end == rule.end
+        and model.start < rule.start
+        and rule.text.endswith(REGISTERED_FORMS)
+        and model.text[: rule.start - model.start] in word_lists().places
+    )
+
+
 def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool = False) -> Mention | None:
     """What is left of a model ORG span after the spans at its start, if that is a name on its
     own: 洋河股份下属公司贵州贵酒集团有限公司 -> 贵州贵酒集团有限公司. ``leads_only``: only where a
@@ -414,7 +433,7 @@ def rest_after(model: Mention, spans: list[Mention], text: str, leads_only: bool
         return None
     if lead:
         start, rest = start + len(lead), rest[len(lead) :]
-    if len(rest) < 4 or not rest.endswith(word_lists().org_name_endings):
+    if len(rest) < 4 or not rest.endswith(word_lists().org_name_endings) or is_generic_org(rest):
         return None
     return replace(model, start=start, text=rest)
 

@@ -9,7 +9,7 @@ it back to the left-hand mentions coordinated before the left one (X、Y和Z联�
 is matched after the end of the coordination list the right mention belongs to; ``skip_left``
 lets other left-type mentions sit in the gap, written 〓 (X董事长、Y总裁Z); ``not_before``
 against the text before the start of the left mention's list (A与B、C合作: B and C are A's
-partners, not each other's).
+partners, not each other's), and ``before`` must match there (成员包括A、B和C).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class RelationRule:
     skip_left: bool
     not_before: re.Pattern | None
     confidence: float
+    before: re.Pattern | None = None
 
 
 @cache
@@ -74,6 +75,7 @@ def relation_rules() -> tuple[RelationRule, ...]:
             r.get("skip_left", False),
             compile_(r.get("not_before")),
             r.get("confidence", 1.0),
+            compile_(r.get("before")),
         )
         for r in table.get("relation", [])
     )
@@ -83,11 +85,16 @@ def coordinated(text: str, mentions: list[Mention], k: int, step: int) -> list[i
     """Indexes of the mentions coordinated with mention k (same type, joined by 、和与及),
     walking forward (step 1) or back (step -1); k itself not included."""
     out = []
-    while 0 <= k + step < len(mentions) and mentions[k + step].label == mentions[k].label:
-        a, b = (mentions[k], mentions[k + step]) if step > 0 else (mentions[k + step], mentions[k])
-        if not patterns().chain_gap.match(text[a.end : b.start].translate(BOOK_MARKS)):
+    n = k + step
+    while 0 <= n < len(mentions) and mentions[n].label == mentions[k].label:
+        a, b = (mentions[k], mentions[n]) if step > 0 else (mentions[n], mentions[k])
+        between = text[a.end : b.start]
+        if between.count("（") + between.count("(") != between.count("）") + between.count(")"):
+            n += step  # a name inside an aside (以下简称“中铝集团”) is not one of the list
+            continue
+        if not patterns().chain_gap.match(without_asides(between).translate(BOOK_MARKS)):
             break
-        k += step
+        k, n = n, n + step
         out.append(k)
     return out
 
@@ -199,6 +206,7 @@ def gap_text(
 
 
 AFTER_WINDOW = 120  # characters after a pair that an ``after`` pattern may look at
+BEFORE_WINDOW = 60  # characters before a pair's list that a ``before`` pattern may look at
 
 
 def without_asides(text: str) -> str:
@@ -248,7 +256,10 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
     if (rule.after and not a) or negated(text, left, gap, end):
         return
     preceding = coordinated(text, mentions, i, -1)
-    if rule.not_before and rule.not_before.search(text[: mentions[(preceding or [i])[-1]].start]):
+    start = mentions[(preceding or [i])[-1]].start
+    if rule.not_before and rule.not_before.search(text[:start]):
+        return
+    if rule.before and not rule.before.search(without_asides(text[max(0, start - BEFORE_WINDOW) : start])):
         return
     sources = [i, *preceding] if rule.left_chain else [i]
     targets = [j, *following] if rule.chain else [j]
