@@ -296,7 +296,30 @@ def retype_persons_named_like_projects(mentions: list[Mention], article: Article
     return [person_named_project(m, project_starts) for m in mentions]
 
 
-AFTER_RESOLVING: tuple[Filter, ...] = (split_name_runs, retype_persons_named_like_projects)
+def retype_persons_before_titled_persons(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model person followed by nothing but a title and then a person is the organization the
+    title is held at (马士基首席执行官柯文胜): people are not introduced by another person's name."""
+    people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+    starts = {m.start for m in people}
+    titles_only = patterns().titles_only
+    out = []
+    for m in mentions:
+        if is_model_person(m) and any(
+            titles_only.fullmatch(article.text, m.end, s) for s in starts if m.end < s <= m.end + TITLE_RUN
+        ):
+            m = replace(m, label="ORG")
+        out.append(m)
+    return out
+
+
+TITLE_RUN = 24  # characters of titles between an organization and its person, at most
+
+
+AFTER_RESOLVING: tuple[Filter, ...] = (
+    split_name_runs,
+    retype_persons_named_like_projects,
+    retype_persons_before_titled_persons,
+)
 
 
 def name_edges(people) -> tuple[set[int], set[int]]:

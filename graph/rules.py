@@ -141,6 +141,7 @@ class Patterns:
     negation: re.Pattern
     declared_abbreviation: re.Pattern
     lexicon_name: re.Pattern
+    titles_only: re.Pattern
 
 
 @cache

@@ -392,3 +392,19 @@ def test_a_latin_name_after_a_word_for_a_product_is_no_organization():
     found = {e.name: [m.start for m in e.mentions] for e in article.entities}
     # the company Orbit公司 stays; the tool Orbit and the software Nimbus are gone
     assert found == {"星澜科技公司": [0], "北辰电子公司": [text.index("北辰")], "Orbit公司": [text.index("Orbit公司")]}
+
+
+def test_a_model_person_followed_by_a_title_and_a_person_is_an_organization():
+    article = run(
+        "北辰科技首席执行官李明远表示，张伟、王芳总经理出席。",
+        [("北辰科技", "PERSON"), ("李明远", "PERSON"), ("张伟", "PERSON"), ("王芳", "PERSON")],
+    )
+    types = {m.text: m.label for m in article.mentions}
+    assert types["北辰科技"] == "ORG" and types["李明远"] == "PERSON"
+    assert types["张伟"] == "PERSON" and types["王芳"] == "PERSON"  # a list, not a title between
+
+
+def test_a_registered_name_that_begins_with_a_place_beats_its_declared_short_form():
+    text = "本轮由杭州青禾创投股份有限公司（以下简称“青禾创投”）领投。"
+    article = run(text, [("杭州青禾创投股份有限公司", "ORG")])
+    assert "杭州青禾创投股份有限公司" in {m.text for m in article.mentions}
