@@ -73,9 +73,9 @@ SETTINGS = (
     Setting(
         "GUANXI_PAIR_MODEL",
         "pair_model",
-        "",
+        "shipped",
         "The learned partnership classifier, asked about pairs no rule linked: `shipped` (graph/data/pairs), "
-        "a folder made by `make pairs`, or empty for rules only.",
+        "a folder made by `make pairs`, or `off` for rules only.",
     ),
     Setting(
         "GUANXI_DASK",
@@ -135,7 +135,7 @@ class Settings:
     data: str = ""
     ner_model: str = ""
     aliases: str = ""
-    pair_model: str = ""
+    pair_model: str = "shipped"
     dask: str = ""
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
@@ -166,7 +166,7 @@ class Settings:
             quantize=self.ner_quantize,
             aliases=self.aliases,
             torch_threads=self.torch_threads,
-            pair_model=str(SHIPPED_PAIR_MODEL) if self.pair_model == "shipped" else self.pair_model,
+            pair_model={"shipped": str(SHIPPED_PAIR_MODEL), "off": ""}.get(self.pair_model, self.pair_model),
         )
 
     @property

@@ -20,7 +20,7 @@ class ExtractionConfig:
     quantize: bool = True  # run the shipped model with int8 weights
     aliases: str = ""  # an alias file whose entries override the shipped table
     torch_threads: int = 1  # torch threads for the NER model
-    pair_model: str = ""  # the pair classifier: a folder made by `make pairs`; empty: rules only
+    pair_model: str = str(SHIPPED_PAIR_MODEL)  # the pair classifier: a folder made by `make pairs`; empty: rules only
 
 
 _active = ExtractionConfig()

@@ -4,8 +4,9 @@ names, with other names as slots and asides taken out, and the words around them
 
 The model is a logistic regression over hashed features (``features``), trained by
 ``python -m guanxi.graph.train_pairs`` (``make pairs``) and shipped in ``graph/data/pairs``; see
-its MODEL_CARD.md. It is off unless configured (``GUANXI_PAIR_MODEL=shipped``): on the digest it
-adds two false partnerships, see the card. Relation rules keep precedence: the classifier is
+its MODEL_CARD.md. It is on by default (``GUANXI_PAIR_MODEL=off`` turns it off). Two names at
+odds (之争, 纠纷) or both objects of one deal (投资A和B) are never asked about. Relation rules keep
+precedence: the classifier is
 asked only about pairs that no rule linked, and what it finds carries the rule id
 ``model.pairs`` and its probability as the confidence.
 """
@@ -155,11 +156,29 @@ def learned_partners(model: PairModel, text: str, orgs: list[tuple[int, int, str
     for i, j in closest.values():
         others = [(s, e) for k, (s, e, _) in enumerate(orgs) if k not in (i, j)]
         pair = pair_text(text, orgs[i][:2], orgs[j][:2], others)
-        if not in_a_list(pair):
+        clause = re.split(r"[，。；！？,;]", text[orgs[j][1] : orgs[j][1] + DISPUTE_WINDOW], maxsplit=1)[0]
+        if not in_a_list(pair) and not opposed_or_objects(pair, clause):
             p = model.probability(pair)
             if p >= model.threshold:
                 out.append((i, j, p))
     return out
+
+
+DISPUTE = re.compile(r"之争|纠纷|诉讼|起诉|仲裁|侵权|争议|对簿公堂|索赔|指控|竞争对手|打官司")
+DEAL_VERB_BEFORE = re.compile(r"(?:投资|收购|入股|参股|并购|控股|增持|减持|起诉|状告)了?[^，。；！？,]{0,12}$")
+OBJECTS_GAP = re.compile(r"^[和、及](?:[^，。；！？,]{0,16}?(?:公司|企业|厂商|服务商|提供商|供应商|平台|机构))?$")
+
+
+DISPUTE_WINDOW = 40  # characters after the second name, to its clause's end, where a dispute is named
+
+
+def opposed_or_objects(pair: PairText, clause: str) -> bool:
+    """Two names that are at odds (之争, 纠纷, 起诉: between them or in the rest of the second
+    one's clause), or both objects of one deal (投资A和…公司B, 收购A、B): whatever the words
+    around them, not partners."""
+    if DISPUTE.search(pair.between) or DISPUTE.search(clause):
+        return True
+    return bool(DEAL_VERB_BEFORE.search(pair.left) and OBJECTS_GAP.match(pair.between))
 
 
 LIST_GAP = re.compile(r"^(?:[、，,和及与〇“”\"」）)]|以及)+$")

@@ -120,7 +120,7 @@ def test_the_timeline_of_one_entity_by_route_and_command(named, monkeypatch):  #
     assert [
         (m["month"], [r["tail"] if r["head"] == "北辰电子公司" else r["head"] for r in m["relations"]])
         for m in body["data"]
-    ] == [("2026-01", ["星澜科技公司"]), ("2026-02", ["南岭集团"])]
+    ] == [("2026-01", ["星澜科技公司"]), ("2026-02", ["南岭集团"]), ("2026-03", ["启明"])]
     monkeypatch.setattr("guanxi.api.settings.Settings.open_store", lambda self: named)
     monkeypatch.setattr(type(named), "close", lambda self: None, raising=False)
     out = json.loads(CliRunner().invoke(cli, ["timeline", "北辰电子公司", "--rel", "PARTNERS_WITH"]).output)

@@ -57,11 +57,30 @@ def test_with_the_classifier_on_a_paraphrase_no_rule_reads_is_a_partnership_that
     assert found[0].evidence[0].confidence >= pair_model(SHIPPED_PAIR_MODEL).threshold
 
 
-def test_off_by_default_and_on_with_a_setting():
-    text = "2025年3月，星澜科技公司与北辰电子公司就储能电池达成独家供货安排。"
-    assert not [r for r in process(Article("d", "t", text)).relations if r.type == "PARTNERS_WITH"]
-    assert Settings.from_env({}).extraction().pair_model == ""
-    assert Settings.from_env({"GUANXI_PAIR_MODEL": "shipped"}).extraction().pair_model == str(SHIPPED_PAIR_MODEL)
+def test_on_by_default_and_off_with_a_setting():
+    assert Settings.from_env({}).extraction().pair_model == str(SHIPPED_PAIR_MODEL)
+    assert ExtractionConfig().pair_model == str(SHIPPED_PAIR_MODEL)
+    assert Settings.from_env({"GUANXI_PAIR_MODEL": "off"}).extraction().pair_model == ""
+    config.configure(ExtractionConfig(pair_model=""))
+    try:
+        text = "2025年3月，星澜科技公司与北辰电子公司就储能电池达成独家供货安排。"
+        assert not [r for r in process(Article("d", "t", text)).relations if r.type == "PARTNERS_WITH"]
+    finally:
+        config.configure(ExtractionConfig())
+
+
+def test_names_at_odds_or_objects_of_one_deal_are_not_asked_about():
+    from guanxi.graph.pairs import opposed_or_objects
+
+    text = "北辰资本投资储能企业星澜科技公司和电池材料供应商南湖材料公司。"
+    a, b = text.index("星澜科技公司"), text.index("南湖材料公司")
+    assert opposed_or_objects(pair_text(text, (a, a + 6), (b, b + 6), []), "")
+    text = "星澜科技公司一度与北辰电子公司之间爆发了一场商标之争。"
+    a, b = text.index("星澜科技公司"), text.index("北辰电子公司")
+    assert opposed_or_objects(pair_text(text, (a, a + 6), (b, b + 6), []), "之间爆发了一场商标之争")
+    text = "星澜科技公司与北辰电子公司就储能电池达成独家供货安排。"
+    a, b = text.index("星澜科技公司"), text.index("北辰电子公司")
+    assert not opposed_or_objects(pair_text(text, (a, a + 6), (b, b + 6), []), "就储能电池达成独家供货安排")
 
 
 def test_a_missing_model_folder_says_how_to_make_one(tmp_path):
