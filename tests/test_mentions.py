@@ -408,3 +408,9 @@ def test_a_registered_name_that_begins_with_a_place_beats_its_declared_short_for
     text = "本轮由杭州青禾创投股份有限公司（以下简称“青禾创投”）领投。"
     article = run(text, [("杭州青禾创投股份有限公司", "ORG")])
     assert "杭州青禾创投股份有限公司" in {m.text for m in article.mentions}
+
+
+@pytest.mark.parametrize("verb", ["成功中标", "签约", "共建", "取得", "获得", "入驻"])
+def test_a_project_name_starts_after_the_verb_before_it(verb):
+    article = run(f"北辰科技公司{verb}南湖智慧园区项目。", [("北辰科技公司", "ORG")])
+    assert [m.text for m in article.mentions if m.label == "PROJECT"] == ["南湖智慧园区项目"]
