@@ -414,3 +414,9 @@ def test_a_registered_name_that_begins_with_a_place_beats_its_declared_short_for
 def test_a_project_name_starts_after_the_verb_before_it(verb):
     article = run(f"北辰科技公司{verb}南湖智慧园区项目。", [("北辰科技公司", "ORG")])
     assert [m.text for m in article.mentions if m.label == "PROJECT"] == ["南湖智慧园区项目"]
+
+
+@pytest.mark.parametrize("name", ["南湖认知大模型", "东岭商业航天发射场", "北辰南湖城际铁路", "星澜储能超级工厂"])
+def test_models_launch_sites_railways_and_factories_are_projects(name):
+    article = run(f"北辰科技公司参与{name}建设。", [("北辰科技公司", "ORG")])
+    assert [m.text for m in article.mentions if m.label == "PROJECT"] == [name]
