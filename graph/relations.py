@@ -205,6 +205,7 @@ def gap_text(
     return without_asides("".join(parts)).translate(BOOK_MARKS)
 
 
+CLAUSE_MARKS = re.compile(r"[，,。；;：:、！？!?]")  # the pair classifier reads sentences, which have them
 AFTER_WINDOW = 120  # characters after a pair that an ``after`` pattern may look at
 BEFORE_WINDOW = 60  # characters before a pair's list that a ``before`` pattern may look at
 
@@ -381,7 +382,7 @@ class Collector:
             parts = parties.get((head, tail), 2)
             self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title, parts, sentence)
         model = active_model()
-        if model is not None:
+        if model is not None and CLAUSE_MARKS.search(sentence.text):  # a run without any is no sentence
             linked = {frozenset((local_names[head], local_names[tail])) for _, head, tail, _ in found}
             orgs = [m for m in local if m.label == "ORG"]
             spans = [(m.start, m.end, local_names[m]) for m in orgs]
