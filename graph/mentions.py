@@ -229,14 +229,32 @@ def balanced(text: str) -> bool:
 
 
 def drop_fragments(mentions: list[Mention], article: Article) -> list[Mention]:
-    """Pieces of a name cut at a bracket (湖北）有限公司, of 某某（湖北）有限公司), and the exchange of a
-    bracketed stock code (SH of 600519.SH), are not names."""
-    text = article.text
+    """Pieces of a name cut at a bracket (湖北）有限公司, （中国）有限公司, of 某某（中国）有限公司), the
+    exchange of a bracketed stock code (SH of 600519.SH), and titles (董事长兼) are not names."""
+    text, titles = article.text, patterns().titles_only
     return [
         m
         for m in mentions
-        if balanced(m.text) and not (m.text.isascii() and EXCHANGE_CODE.search(text[max(0, m.start - 2) : m.start]))
+        if balanced(m.text)
+        and not m.text.startswith(("（", "("))
+        and not (m.text.isascii() and EXCHANGE_CODE.search(text[max(0, m.start - 2) : m.start]))
+        and not titles.fullmatch(m.text.rstrip("兼、"))
     ]
+
+
+GOVERNANCE = ("党委", "党组", "董事会", "监事会")  # bodies of an organization, named before their officers' titles
+
+
+def cut_governance_bodies(mentions: list[Mention], article: Article) -> list[Mention]:
+    """工商银行党委 + 书记, 万科董事会 + 主席: the title is the body's office, held at the
+    organization, which the name is without the body."""
+    out = []
+    for m in mentions:
+        body = next((g for g in GOVERNANCE if m.label == "ORG" and m.text.endswith(g)), None)
+        if body and len(m.text) > len(body) + 1 and patterns().titles_only.match(article.text, m.end):
+            m = replace(m, end=m.end - len(body), text=m.text[: -len(body)])
+        out.append(m)
+    return out
 
 
 FILTERS: tuple[Filter, ...] = (
@@ -254,6 +272,7 @@ FILTERS: tuple[Filter, ...] = (
     drop_named_products,
     drop_overlapped_fallbacks,
     drop_fragments,
+    cut_governance_bodies,
 )
 
 

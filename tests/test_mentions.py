@@ -420,3 +420,22 @@ def test_a_project_name_starts_after_the_verb_before_it(verb):
 def test_models_launch_sites_railways_and_factories_are_projects(name):
     article = run(f"北辰科技公司参与{name}建设。", [("北辰科技公司", "ORG")])
     assert [m.text for m in article.mentions if m.label == "PROJECT"] == [name]
+
+
+def test_a_governance_body_before_a_title_is_cut_from_the_name():
+    article = run("北辰银行党委书记、董事长李明远表示，将加大投入。", [("北辰银行党委", "ORG"), ("李明远", "PERSON")])
+    assert {m.text for m in article.mentions if m.label == "ORG"} == {"北辰银行"}
+    [role] = [r for r in article.relations if r.type == "HOLDS_ROLE"]
+    assert (role.head, role.tail, role.title) == ("李明远", "北辰银行", "党委书记、董事长")
+
+
+def test_bracketed_pieces_and_titles_are_not_names():
+    text = "北辰汽车集团（中国）有限公司总裁王海与南岭集团董事长兼总裁李明远出席。"
+    article = run(text, [("（中国）有限公司", "ORG"), ("董事长兼", "ORG"), ("王海", "PERSON"), ("李明远", "PERSON")])
+    assert not {"（中国）有限公司", "董事长兼"} & {m.text for m in article.mentions}
+
+
+def test_the_predecessor_named_in_an_appointment_holds_no_role():
+    text = "去年接替王海担任北辰科技公司总经理的李明远表示，新工厂年底投产。"
+    article = run(text, [("王海", "PERSON"), ("北辰科技公司", "ORG"), ("李明远", "PERSON")])
+    assert [(r.head, r.tail) for r in article.relations if r.type == "HOLDS_ROLE"] == [("李明远", "北辰科技公司")]
