@@ -167,3 +167,12 @@ def test_investors_of_a_round_and_buyers_of_a_stake():
     assert relations(round_, "INVESTS_IN") == {("北辰资本", "南岭智能公司", None)}
     stake = run("北辰资本拟以约12亿元受让南岭智能公司29%股份。", extra)
     assert relations(stake, "INVESTS_IN") == {("北辰资本", "南岭智能公司", None)}
+
+
+def test_a_longer_legal_name_of_the_same_body_is_not_its_unit():
+    from tests.test_aliases import run
+
+    text = "腾讯公司发布公告。腾讯控股有限公司随后表示将落实要求，腾讯公司数据中心也将参与。"
+    article = run(text, [("腾讯公司", "ORG"), ("腾讯控股有限公司", "ORG"), ("腾讯公司数据中心", "ORG")])
+    units = {r.head for r in article.relations if r.type == "SUBSIDIARY_OF"}
+    assert units == {"腾讯公司数据中心"}  # a unit; 腾讯控股有限公司 is the group's own longer name
