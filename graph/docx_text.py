@@ -20,12 +20,27 @@ class DocxText:
     date: str | None  # YYYY-MM-DD, when the file was created
 
 
+MAX_UNPACKED = 200 * 1024 * 1024  # bytes a Word file may unpack to (a small file can unpack to gigabytes)
+
+
+def check_unpacked_size(data: bytes, name: str) -> None:
+    import zipfile
+
+    try:
+        unpacked = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except zipfile.BadZipFile as e:
+        raise InputError(f"{name}: is a damaged Word file ({e})") from e
+    if unpacked > MAX_UNPACKED:
+        raise InputError(f"{name}: unpacks to {unpacked // 2**20} MB, more than the {MAX_UNPACKED // 2**20} MB read")
+
+
 def read_docx(data: bytes, name: str) -> DocxText:
     """The text of the Word file ``data`` (``name`` is for messages). Where the file holds
     several headings of its top level, each starts an article."""
     import docx
     from docx.table import Table
 
+    check_unpacked_size(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several kinds for a damaged package

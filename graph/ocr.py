@@ -15,6 +15,8 @@ import subprocess
 from guanxi.graph.errors import InputError
 
 DPI = 200  # of 150, 200 and 300 on generated scans, 200 and 150 read best and 300 slowest
+MAX_PIXELS = 25_000_000  # a page larger than A4 is rendered at a lower resolution (A4 at 200 dpi: 3.9 M)
+MAX_PAGES = 300  # scanned pages read by OCR in one file, at about 1.3 s each
 LANGUAGE = "chi_sim"
 PAGE_TIMEOUT_S = 120
 INSTALL = "apt install tesseract-ocr tesseract-ocr-chi-sim"
@@ -39,7 +41,9 @@ def unavailable() -> str | None:
 
 def page_text(page, name: str, number: int) -> list[tuple[str, bool]]:
     """The lines OCR reads on one PDFium page, each with whether it starts a paragraph."""
-    image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+    width, height = page.get_size()
+    scale = min(DPI / 72, (MAX_PIXELS / max(1.0, width * height)) ** 0.5)
+    image = page.render(scale=scale, grayscale=True).to_pil()
     png = io.BytesIO()
     image.save(png, "PNG")
     try:
@@ -52,6 +56,8 @@ def page_text(page, name: str, number: int) -> list[tuple[str, bool]]:
         )
     except subprocess.TimeoutExpired as e:
         raise InputError(f"{name}: OCR of page {number} took more than {PAGE_TIMEOUT_S} s") from e
+    except OSError as e:
+        raise InputError(f"{name}: OCR of page {number} could not run tesseract ({e})") from e
     if done.returncode != 0:
         problem = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         raise InputError(f"{name}: OCR of page {number} failed ({problem[0]})")

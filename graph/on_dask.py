@@ -10,6 +10,7 @@ same guanxi installed (and the same model files, where a model is configured by 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError
 
 from distributed import Client, KilledWorker
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -43,14 +44,21 @@ def extract_on_dask(
     except (OSError, TimeoutError) as e:
         raise EngineError(f"could not reach the Dask scheduler at {address}: {e}") from e
     with client:
-        client.register_plugin(ExtractionWorker(config.active()))
-        workers = max(1, len(client.scheduler_info()["workers"]))
+        try:
+            client.register_plugin(ExtractionWorker(config.active()))
+        except Exception as e:  # what the workers raised while loading: guanxi missing, a model path
+            raise EngineError(
+                f"the Dask workers at {address} could not set up extraction: {type(e).__name__}: {e}"
+            ) from e
+        threads = max(1, sum(client.nthreads().values()))
 
         def submit(batch):
             return client.submit(extract_batch, batch, split, pure=False)
 
         try:
-            for results in windowed(submit, batches, AHEAD * workers):
+            for results in windowed(submit, batches, AHEAD * threads):
                 yield from results
         except KilledWorker as e:
             raise EngineError(f"a batch of documents was given up after it killed several workers ({e})") from e
+        except (CancelledError, OSError) as e:  # the scheduler went away mid-run
+            raise EngineError(f"the Dask cluster at {address} stopped answering: {type(e).__name__}: {e}") from e

@@ -61,8 +61,8 @@ def extract_on_pool(
                 yield from results
         except BrokenProcessPool as e:
             raise EngineError(
-                "an extraction process died (out of memory, or killed); what was written so far is complete "
-                "up to the last document reported; run again, with fewer --jobs if memory is short"
+                "an extraction process failed to start or died (the model could not be loaded, out of memory, "
+                "or killed); run without --jobs to see a start-up error, or with fewer --jobs if memory is short"
             ) from e
 
 

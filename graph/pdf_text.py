@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import threading
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -143,6 +144,14 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     """The text of the PDF ``data`` (``name`` is for messages); pages without a text layer are
     read by OCR where tesseract is installed (``guanxi.graph.ocr``). An InputError for a PDF that
     cannot be read or in which no text is found."""
+    with PDFIUM:  # PDFium may not be called from two threads at once (the API reads in a thread pool)
+        return read_pdf_locked(data, name)
+
+
+PDFIUM = threading.Lock()
+
+
+def read_pdf_locked(data: bytes, name: str) -> PdfText:
     import pypdfium2 as pdfium
 
     pdf = open_pdf(data, name)
@@ -185,6 +194,11 @@ def scanned_lines(pdf, runs: list[list[Run]], name: str) -> dict[int, list[Line]
         raise InputError(
             f"{name}: has no text layer (a scanned PDF?); it needs OCR: install tesseract "
             f"({ocr.INSTALL}) for guanxi to do it, or run ocrmypdf -l chi_sim in.pdf out.pdf and give out.pdf"
+        )
+    if len(empty) > ocr.MAX_PAGES:
+        raise InputError(
+            f"{name}: has {len(empty)} scanned pages; guanxi reads at most {ocr.MAX_PAGES} by OCR: "
+            "run ocrmypdf -l chi_sim in.pdf out.pdf and give out.pdf"
         )
     out = {}
     for k in empty:

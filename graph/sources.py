@@ -275,8 +275,9 @@ def read_url(url: str, allow_private: bool = True) -> tuple[list[Document], list
     except InputError as e:
         return [], [e]
     parts = urlsplit(final)
-    docs, errors = read_data(Path(Path(parts.path).stem or parts.hostname or "page"), data, url)
-    return [replace(d, source=url, url=d.url or final) for d in docs], errors
+    name = Path(parts.path).stem or parts.hostname or "page"
+    docs, errors = read_data(Path(name), data, url)
+    return [replace(d, id=name, source=url, url=d.url or final) for d in docs], errors
 
 
 def keep_unique(more: list[Document], docs: list[Document], errors: list[InputError], first_source: dict) -> None:

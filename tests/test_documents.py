@@ -366,6 +366,24 @@ def test_a_checked_address_is_the_one_connected_to(web, monkeypatch):
         {"Host": "a.example:8443"},
         {"sni_hostname": "a.example"},
     )
+    assert fetch_module.pinned("http://新闻.中国/a", "1.2.3.4")[1] == {"Host": "xn--efvy88h.xn--fiqs8s"}
+
+
+@pytest.mark.parametrize(
+    "url, problem",
+    [
+        ("http://h:99999/", "is not a valid address"),
+        ("http://[::1/", "is not a valid address"),
+        ("http://user:pw@a.example/", "with a user name or password are not fetched"),
+        ("http://[64:ff9b::7f00:1]/", "is a private or local address"),  # NAT64 for 127.0.0.1
+        ("http://[2002:7f00:1::1]/", "is a private or local address"),  # 6to4 for 127.0.0.1
+    ],
+)
+def test_bad_and_disguised_addresses_are_input_errors(url, problem):
+    from guanxi.graph.fetch import fetch
+
+    with pytest.raises(InputError, match=problem):
+        fetch(url, allow_private=False)
 
 
 @pytest.fixture
@@ -387,8 +405,9 @@ def test_the_api_fetches_an_address_behind_the_write_key(web, api):
     with api(fetch_allow_private=True) as c:
         assert c.post("/documents", json={"url": f"{base}/deal.pdf"}).status_code == 401
         r = c.post("/documents", json={"url": f"{base}/deal.pdf"}, headers={"X-API-Key": "k"})
-        assert r.status_code == 201 and r.json()["articles"] == ["deal"]
-        stored = c.get("/documents/deal").json()
+        named = base.removeprefix("http://") + "/deal.pdf"  # without an id, the address names it
+        assert r.status_code == 201 and r.json()["articles"] == [named]
+        stored = c.get(f"/documents/{named}").json()
         assert stored["format"] == "pdf" and stored["pages"] == [1, 2] and DEAL in stored["text"]
         r = c.post("/documents", json={"url": f"{base}/none.pdf"}, headers={"X-API-Key": "k"})
         assert r.status_code == 422 and r.json()["error"] == f"{base}/none.pdf: the server answered 404 File not found"
@@ -405,9 +424,10 @@ def test_files_are_posted_as_the_body(tmp_path, api, monkeypatch):
     docx_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     with api() as c:
         pdf = write_pdf(story())[0]
-        r = c.post("/documents", params={"id": "p"}, content=pdf, headers=key | {"Content-Type": "application/pdf"})
-        assert r.status_code == 201 and r.json()["articles"] == ["p"]
-        assert c.get("/documents/p").json()["format"] == "pdf"
+        headers = key | {"Content-Type": "application/pdf"}
+        r = c.post("/documents", params={"id": "weekly/2024.03.05.pdf"}, content=pdf, headers=headers)
+        assert r.status_code == 201 and r.json()["articles"] == ["weekly/2024.03.05.pdf"]  # the id as given
+        assert c.get("/documents/weekly/2024.03.05.pdf").json()["format"] == "pdf"
         body = (tmp_path / "weekly.docx").read_bytes()
         r = c.post("/documents", params={"id": "w"}, content=body, headers=key | {"Content-Type": docx_type})
         assert r.status_code == 201 and len(r.json()["articles"]) == 2  # cut at its two headings
@@ -430,3 +450,17 @@ def test_files_are_posted_as_the_body(tmp_path, api, monkeypatch):
         monkeypatch.setattr("guanxi.api.routes.documents.MAX_BYTES", 1000)
         r = c.post("/documents", params={"id": "big"}, content=pdf, headers=key | {"Content-Type": "application/pdf"})
         assert r.status_code == 413 and r.json()["error"] == "The body is larger than 0 MB"
+
+
+def test_limits_on_what_a_file_may_cost(tmp_path, monkeypatch):
+    from guanxi.graph import docx_text, ocr
+
+    write_docx(tmp_path / "weekly.docx")
+    monkeypatch.setattr(docx_text, "MAX_UNPACKED", 1000)
+    _, errors = read_sources([str(tmp_path / "weekly.docx")])
+    assert "weekly.docx: unpacks to 0 MB, more than the 0 MB read" in str(errors[0])
+    monkeypatch.setattr(ocr, "unavailable", lambda: None)
+    monkeypatch.setattr(ocr, "MAX_PAGES", 0)
+    data, _ = write_pdf([Block(DEAL)], image_page=True)
+    with pytest.raises(InputError, match=r"has 1 scanned pages; guanxi reads at most 0 by OCR"):
+        read_pdf(data, "mixed.pdf")

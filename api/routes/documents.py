@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -67,7 +68,7 @@ def uploaded(raw: bytes, id: str | None, title: str | None) -> Document:
     if not id:
         raise InputError("A file body needs the document id as ?id=")
     valid(lambda: DocumentIn(id=id, text=""))  # the id's rules
-    return one_document(*read_data(Path(id), raw, id), title=title, source="api")
+    return one_document(*read_data(Path(id), raw, id), id=id, title=title, source="api")
 
 
 def plain(raw: bytes, id: str | None, title: str | None) -> Document:
@@ -103,7 +104,9 @@ def from_json(raw: bytes, allow_private: bool) -> Document:
     doc = valid(lambda: DocumentIn.model_validate_json(raw))
     if doc.text is not None:
         return posted(doc)
-    return one_document(*read_url(doc.url, allow_private), id=doc.id, title=doc.title, date=doc.date)
+    parts = urlsplit(doc.url)  # without an id, the address names the document: two sites' index.html stay two
+    default_id = (parts.netloc + parts.path).rstrip("/") or doc.url
+    return one_document(*read_url(doc.url, allow_private), id=doc.id or default_id, title=doc.title, date=doc.date)
 
 
 @router.post(
