@@ -439,3 +439,8 @@ def test_the_predecessor_named_in_an_appointment_holds_no_role():
     text = "去年接替王海担任北辰科技公司总经理的李明远表示，新工厂年底投产。"
     article = run(text, [("王海", "PERSON"), ("北辰科技公司", "ORG"), ("李明远", "PERSON")])
     assert [(r.head, r.tail) for r in article.relations if r.type == "HOLDS_ROLE"] == [("李明远", "北辰科技公司")]
+
+
+def test_a_phase_or_a_kind_of_project_is_not_a_project_name():
+    article = run("北辰科技公司启动二期工程，并推进一体化项目和外商独资整车制造项目。", [("北辰科技公司", "ORG")])
+    assert [m.text for m in article.mentions if m.label == "PROJECT"] == []
