@@ -99,6 +99,23 @@ def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) 
     return [strip_stray_marks(m) if m.finder is Finder.NER else m for m in mentions]
 
 
+ORG_HEADS = re.compile(r"^(?:控股股东|第一大股东|大股东|股东|母公司|全资子公司|控股子公司|子公司|旗下)")
+
+
+def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Mention]:
+    """What a model ORG span took from before the name: a session (十三届全国人大常委会) or a role
+    (控股股东X集团). A country before a company stays: public NER sets count it in the name."""
+    out = []
+    for m in mentions:
+        if is_model_org(m):
+            head = ORG_HEADS.match(m.text)
+            cut = head.end() if head else 0
+            if cut and len(m.text) - cut >= 3:
+                m = replace(m, start=m.start + cut, text=m.text[cut:])
+        out.append(m)
+    return out
+
+
 def extend_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
     return [extend_org(m, article.text) if m.label == "ORG" else m for m in mentions]
 
@@ -260,6 +277,7 @@ def cut_governance_bodies(mentions: list[Mention], article: Article) -> list[Men
 FILTERS: tuple[Filter, ...] = (
     keep_scored_types,
     strip_stray_marks_of_model_spans,
+    trim_model_org_heads,
     extend_orgs,
     drop_generic_orgs,
     drop_model_orgs_of_generic_words,

@@ -444,3 +444,10 @@ def test_the_predecessor_named_in_an_appointment_holds_no_role():
 def test_a_phase_or_a_kind_of_project_is_not_a_project_name():
     article = run("北辰科技公司启动二期工程，并推进一体化项目和外商独资整车制造项目。", [("北辰科技公司", "ORG")])
     assert [m.text for m in article.mentions if m.label == "PROJECT"] == []
+
+
+def test_a_role_before_a_name_and_generic_bodies_are_not_part_of_names():
+    text = "北辰汽车公司控股股东北辰控股集团有限公司表示支持，其全资子公司和俱乐部也将参与。"
+    article = run(text, [("控股股东北辰控股集团有限公司", "ORG"), ("全资子公司", "ORG"), ("俱乐部", "ORG")])
+    names = {m.text for m in article.mentions if m.label == "ORG"}
+    assert "北辰控股集团有限公司" in names and not {"控股股东北辰控股集团有限公司", "全资子公司", "俱乐部"} & names
