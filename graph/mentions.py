@@ -333,6 +333,20 @@ def retype_persons_named_like_projects(mentions: list[Mention], article: Article
     return [person_named_project(m, project_starts) for m in mentions]
 
 
+SPEECH_VERBS = ("代表", "表示", "指出", "认为", "介绍", "强调", "透露", "称赞", "说明", "致辞", "出席")
+
+
+def trim_persons_before_verbs(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model person whose last character starts the verb that follows (龚正 + 代表 read as
+    龚正代): the name ends before it."""
+    text, out = article.text, []
+    for m in mentions:
+        if is_model_person(m) and len(m.text) >= 3 and (m.text[-1] + text[m.end : m.end + 1]) in SPEECH_VERBS:
+            m = replace(m, end=m.end - 1, text=m.text[:-1])
+        out.append(m)
+    return out
+
+
 def retype_persons_before_titled_persons(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model person followed by nothing but a title and then a person is the organization the
     title is held at (马士基首席执行官柯文胜): people are not introduced by another person's name."""
@@ -353,6 +367,7 @@ TITLE_RUN = 24  # characters of titles between an organization and its person, a
 
 
 AFTER_RESOLVING: tuple[Filter, ...] = (
+    trim_persons_before_verbs,
     split_name_runs,
     retype_persons_named_like_projects,
     retype_persons_before_titled_persons,

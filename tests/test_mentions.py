@@ -451,3 +451,8 @@ def test_a_role_before_a_name_and_generic_bodies_are_not_part_of_names():
     article = run(text, [("控股股东北辰控股集团有限公司", "ORG"), ("全资子公司", "ORG"), ("俱乐部", "ORG")])
     names = {m.text for m in article.mentions if m.label == "ORG"}
     assert "北辰控股集团有限公司" in names and not {"控股股东北辰控股集团有限公司", "全资子公司", "俱乐部"} & names
+
+
+def test_a_name_ends_before_the_verb_it_ran_into():
+    article = run("南湖市市长王海代表市政府致辞。", [("王海代", "PERSON")])
+    assert [m.text for m in article.mentions if m.label == "PERSON"] == ["王海"]
