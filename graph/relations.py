@@ -400,13 +400,11 @@ class Collector:
 
     def add_co_occurrences(self, sentence: Sentence, ms: list[Mention]) -> None:
         """CO_OCCURS for each two names of a sentence, evidenced by their first two mentions."""
-        seen_pairs = set()
-        for (a, name_a), (b, name_b) in combinations([(m, self.names[m]) for m in ms], 2):
-            if name_b < name_a:
-                name_a, name_b = name_b, name_a
-            if name_a != name_b and (name_a, name_b) not in seen_pairs:
-                seen_pairs.add((name_a, name_b))
-                self.add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0, sentence=sentence)
+        first: dict[str, Mention] = {}  # each name's first mention: the first pair of two names is theirs
+        for m in ms:
+            first.setdefault(self.names[m], m)
+        for a, b in combinations(first.values(), 2):
+            self.add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0, sentence=sentence)
 
 
 def extract_relations(article: Article) -> Article:
