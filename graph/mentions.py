@@ -7,6 +7,7 @@ names listed between organizations (``find_list_members``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -103,8 +104,8 @@ ORG_HEADS = re.compile(r"^(?:控股股东|第一大股东|大股东|股东|母�
 
 
 def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Mention]:
-    """What a model ORG span took from before the name: a session (十三届全国人大常委会) or a role
-    (控股股东X集团). A country before a company stays: public NER sets count it in the name."""
+    """What a model ORG span took from before the name: a role (控股股东X集团). A session
+    (十三届…) or a country before a company stays: public NER sets count them in the name."""
     out = []
     for m in mentions:
         if is_model_org(m):
@@ -350,14 +351,12 @@ def trim_persons_before_verbs(mentions: list[Mention], article: Article) -> list
 def retype_persons_before_titled_persons(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model person followed by nothing but a title and then a person is the organization the
     title is held at (马士基首席执行官柯文胜): people are not introduced by another person's name."""
-    people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
-    starts = {m.start for m in people}
+    starts = sorted({m.start for m in mentions if m.label == "PERSON"})
     titles_only = patterns().titles_only
     out = []
     for m in mentions:
-        if is_model_person(m) and any(
-            titles_only.fullmatch(article.text, m.end, s) for s in starts if m.end < s <= m.end + TITLE_RUN
-        ):
+        near = starts[bisect_right(starts, m.end) : bisect_right(starts, m.end + TITLE_RUN)]
+        if is_model_person(m) and any(titles_only.fullmatch(article.text, m.end, s) for s in near):
             m = replace(m, label="ORG")
         out.append(m)
     return out

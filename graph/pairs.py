@@ -156,7 +156,7 @@ def learned_partners(model: PairModel, text: str, orgs: list[tuple[int, int, str
     for i, j in closest.values():
         others = [(s, e) for k, (s, e, _) in enumerate(orgs) if k not in (i, j)]
         pair = pair_text(text, orgs[i][:2], orgs[j][:2], others)
-        clause = re.split(r"[，。；！？,;]", text[orgs[j][1] : orgs[j][1] + DISPUTE_WINDOW], maxsplit=1)[0]
+        clause = CLAUSE_END.split(text[orgs[j][1] : orgs[j][1] + DISPUTE_WINDOW], maxsplit=1)[0]
         if not in_a_list(pair) and not opposed_or_objects(pair, clause):
             p = model.probability(pair)
             if p >= model.threshold:
@@ -170,6 +170,7 @@ OBJECTS_GAP = re.compile(r"^[和、及](?:[^，。；！？,]{0,16}?(?:公司|�
 
 
 DISPUTE_WINDOW = 40  # characters after the second name, to its clause's end, where a dispute is named
+CLAUSE_END = re.compile(r"[，。；！？,;]")
 
 
 def opposed_or_objects(pair: PairText, clause: str) -> bool:

@@ -9,7 +9,6 @@ a time, so memory depends on the batch size, not on the size of the corpus.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -64,8 +63,3 @@ def extract_on_pool(
                 "an extraction process failed to start or died (the model could not be loaded, out of memory, "
                 "or killed); run without --jobs to see a start-up error, or with fewer --jobs if memory is short"
             ) from e
-
-
-def default_jobs() -> int:
-    """One job per core this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
