@@ -230,12 +230,15 @@ def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list
 
 
 BRACKETS = {"（": "）", "(": ")"}
+BRACKET_CHARS = frozenset("（）()")
 # the exchange of a stock code in brackets (600519.SH) is not an organization
 EXCHANGE_CODE = re.compile(r"\d\.$")
 
 
 def balanced(text: str) -> bool:
     """Every bracket of ``text`` closed, and closed in order."""
+    if not BRACKET_CHARS.intersection(text):
+        return True
     waiting = []
     for ch in text:
         if ch in BRACKETS:

@@ -216,6 +216,7 @@ def gap_text(
 CLAUSE_MARKS = re.compile(r"[，,。；;：:、！？!?]")  # the pair classifier reads sentences, which have them
 AFTER_WINDOW = 120  # characters after a pair that an ``after`` pattern may look at
 BEFORE_WINDOW = 60  # characters before a pair's list that a ``before`` pattern may look at
+UNPUNCTUATED_REACH = 60  # where there are no sentences, names this close co-occur (a sentence's length)
 
 
 def without_asides(text: str) -> str:
@@ -234,9 +235,23 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
     for rule in relation_rules():
         kinds = (rule.left, rule.right, rule.left if rule.skip_left else None)
         if kinds not in pairs:
-            pairs[kinds] = list(open_pairs(text, mentions, name_of, at, *kinds))
+            any_gap = any_rule_gap(kinds)
+            pairs[kinds] = [p for p in open_pairs(text, mentions, name_of, at, *kinds) if any_gap.fullmatch(p[2])]
         for i, j, gap in pairs[kinds]:
             yield from fired(rule, text, mentions, name_of, i, j, gap)
+
+
+@cache
+def any_rule_gap(kinds: tuple[str, str, str | None]) -> re.Pattern:
+    """One pattern that matches a gap if any rule of these mention kinds does: most pairs of a
+    long sentence match none, and one match instead of one per rule keeps long texts fast."""
+    gaps = [r.gap for r in relation_rules() if (r.left, r.right, r.left if r.skip_left else None) == kinds]
+    if not all(g.pattern.startswith("^") for g in gaps):
+        return re.compile(r"(?s).*")
+    return re.compile("|".join(f"(?:{UNNAMED_GROUP.sub('(?:', g.pattern)})" for g in gaps))
+
+
+UNNAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str | None):
@@ -351,18 +366,19 @@ class Collector:
         if spans in evidenced:
             return
         evidenced.add(spans)
-        sentence = sentence or self.article.sentence_at(head_m.start)
+        article = self.article
+        sentence = sentence or article.sentence_at(head_m.start)
         rel.evidence.append(
             Evidence(
-                self.article.id,
+                article.id,
                 sentence.text if sentence else "",
                 (head_m.start, head_m.end),
                 (tail_m.start, tail_m.end),
                 rule_id,
                 confidence,
-                self.article.date,
+                article.date,
                 parties,
-                self.article.page_of(head_m.start),
+                article.page_of(head_m.start) if article.page_lines else None,
             )
         )
 
@@ -399,12 +415,29 @@ class Collector:
         self.add_co_occurrences(sentence, ms)
 
     def add_co_occurrences(self, sentence: Sentence, ms: list[Mention]) -> None:
-        """CO_OCCURS for each two names of a sentence, evidenced by their first two mentions."""
+        """CO_OCCURS for each two names of a sentence, evidenced by their first two mentions. A
+        window of a run without punctuation is no sentence: there two names co-occur where they
+        are at most ``UNPUNCTUATED_REACH`` characters apart (all of them in a short one)."""
+        if len(sentence.text) > UNPUNCTUATED_REACH and not CLAUSE_MARKS.search(sentence.text):
+            self.add_near_pairs(sentence, ms)
+            return
         first: dict[str, Mention] = {}  # each name's first mention: the first pair of two names is theirs
         for m in ms:
             first.setdefault(self.names[m], m)
         for a, b in combinations(first.values(), 2):
             self.add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0, sentence=sentence)
+
+    def add_near_pairs(self, sentence: Sentence, ms: list[Mention]) -> None:
+        ms = sorted(ms, key=lambda m: m.start)
+        paired: set[frozenset[str]] = set()
+        for i, a in enumerate(ms):
+            for b in ms[i + 1 :]:
+                if b.start - a.end > UNPUNCTUATED_REACH:
+                    break
+                names = frozenset((self.names[a], self.names[b]))
+                if len(names) == 2 and names not in paired:
+                    paired.add(names)
+                    self.add("CO_OCCURS", a, b, "co-occurrence.sentence", 1.0, sentence=sentence)
 
 
 def extract_relations(article: Article) -> Article:

@@ -23,6 +23,7 @@ class EntityRule:
     trim_left: bool = False
     surname: bool = False
     fallback: bool = False  # only where no other finder found anything (Finder.FALLBACK)
+    needs: tuple[str, ...] = ()  # words the pattern cannot match without: a text with none is not searched
 
 
 @cache
@@ -56,6 +57,7 @@ def entity_rules(path: Path = RULES_FILE) -> tuple[EntityRule, ...]:
             r.get("trim_left", False),
             r.get("surname", False),
             r.get("fallback", False),
+            tuple(r.get("needs", ())),
         )
         for r in table.get("entity", [])
     )
@@ -213,6 +215,8 @@ def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]
     words = word_lists()
     found = []
     for rule in entity_rules():
+        if rule.needs and not any(w in text for w in rule.needs):
+            continue
         for m in rule.pattern.finditer(text):
             start, end = m.span("name")
             if rule.trim_left:

@@ -48,6 +48,8 @@ class SpanIndex(Generic[S]):
         lo = bisect_left(self.starts, span.start - self.longest)
         hi = bisect_left(self.starts, span.end)
         found = [(self.order[k], self.spans[k]) for k in range(lo, hi) if span.start < self.spans[k].end]
+        if len(found) < 2:
+            return [s for _, s in found]
         return [s for _, s in sorted(found, key=lambda item: item[0])]
 
     def any_overlapping(self, span: Span) -> bool:

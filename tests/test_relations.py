@@ -176,3 +176,16 @@ def test_a_longer_legal_name_of_the_same_body_is_not_its_unit():
     article = run(text, [("腾讯公司", "ORG"), ("腾讯控股有限公司", "ORG"), ("腾讯公司数据中心", "ORG")])
     units = {r.head for r in article.relations if r.type == "SUBSIDIARY_OF"}
     assert units == {"腾讯公司数据中心"}  # a unit; 腾讯控股有限公司 is the group's own longer name
+
+
+def test_a_run_without_punctuation_pairs_only_names_near_each_other():
+    filler = "推动产业数字化转型发展" * 8  # 88 characters, no punctuation, no names
+    near = "工信部携手科技部" + filler + "教育部"
+    article = run(near)
+    assert relations(article, "CO_OCCURS") == {("工业和信息化部", "科学技术部", None)}
+    with_commas = "工信部携手科技部，" + filler + "，教育部"  # a sentence: every pair co-occurs
+    assert len(relations(run(with_commas), "CO_OCCURS")) == 3
+
+
+def test_a_short_run_without_punctuation_pairs_every_name():
+    assert len(relations(run("工信部科技部教育部联合调研"), "CO_OCCURS")) == 3

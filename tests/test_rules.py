@@ -144,3 +144,25 @@ def test_projects_are_named_undertakings_not_phrases_counts_or_contracts():
     text = "根据协议，双方签约项目共计42个重点项目，并签署了股权转让协议；南湖智慧园区项目已开工，星河跨链协议上线。"
     projects = {m.text for m in apply_entity_rules(text, "d") if m.label == "PROJECT"}
     assert projects == {"南湖智慧园区项目", "星河跨链协议"}
+
+
+@pytest.mark.parametrize("rule", [r for r in TABLE["entity"] if "needs" in r], ids=lambda r: r["id"])
+def test_the_words_a_rule_needs_are_in_every_match(rule):
+    """`needs` only skips texts the pattern could not match: each match holds one of the words."""
+    from guanxi.graph.rules import entity_rules
+
+    [compiled] = [r for r in entity_rules() if r.id == rule["id"]]
+    matches = [m.group(0) for m in compiled.pattern.finditer(rule["example"])]
+    assert matches
+    assert all(any(w in m for w in compiled.needs) for m in matches)
+
+
+def test_a_rule_is_not_searched_in_a_text_without_the_words_it_needs(monkeypatch):
+    import re
+
+    from guanxi.graph import rules
+
+    rule = rules.EntityRule("test.needs", "ORG", re.compile("(?P<name>甲乙)"), needs=("丙",))
+    monkeypatch.setattr(rules, "entity_rules", lambda: (rule,))
+    assert apply_entity_rules("甲乙", "doc") == []
+    assert [m.text for m in apply_entity_rules("甲乙丙", "doc")] == ["甲乙"]
