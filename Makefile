@@ -8,7 +8,7 @@ PORT   ?= 8000
 SHARED ?= ../shared
 SCORE  := $(PYTHON) $(SHARED)/eval/score.py
 
-.PHONY: install run test lint browser ocr screenshots model pairs lexicon score bench reliability clean
+.PHONY: install run test lint browser fonts ocr screenshots model pairs lexicon score bench reliability clean
 
 install: $(VENV)/.installed          ## create .venv with the guanxi command in it
 
@@ -22,7 +22,7 @@ run: install                         ## build the graph of INPUT into the embedd
 	$(BIN)/guanxi build $(INPUT)
 	$(BIN)/guanxi serve --host $(HOST) --port $(PORT)
 
-test: install lint tests/cypher_lint/node_modules/.package-lock.json browser ocr   ## lint, then the whole test suite
+test: install lint tests/cypher_lint/node_modules/.package-lock.json browser fonts ocr   ## lint, then the whole test suite
 	$(BIN)/pytest -q
 
 lint: install                        ## ruff, and the most complex and longest functions (limits 20 and 60 lines)
@@ -35,13 +35,18 @@ browser:                             ## Debian's chromium and chromium-driver, f
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; } || \
 	    echo "chromium or chromium-driver is missing and cannot be installed without root: the browser tests will skip"
 
+fonts:                               ## Debian's Noto CJK fonts, for static figures, reports and screenshots in Chinese (installed when root)
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; } || \
+	    echo "no Chinese font and none can be installed without root: the figure and report tests will skip"
+
 ocr:                                 ## Debian's tesseract with Simplified Chinese, which reads scanned PDFs (installed when root)
 	@{ command -v tesseract && tesseract --list-langs 2>/dev/null | grep -qx chi_sim; } >/dev/null || { [ "$$(id -u)" = 0 ] && \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-chi-sim >/dev/null; } || \
 	    echo "tesseract with chi_sim is missing and cannot be installed without root: scanned PDFs are refused and the OCR test skips"
 
 SHOTS := search dossier document paths console
-screenshots: install browser         ## the pages as the browser tests see them, copied into docs/images for the README
+screenshots: install browser fonts         ## the pages as the browser tests see them, copied into docs/images for the README
 	rm -rf build/screenshots
 	$(BIN)/pytest -q tests/test_browser.py
 	for shot in $(SHOTS); do cp build/screenshots/$$shot.png docs/images/; done

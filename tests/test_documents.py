@@ -77,7 +77,7 @@ def scanned_pdf(pages: list[list[str]]) -> bytes:
     try:
         path = font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)
     except ValueError:
-        pytest.skip("no CJK font to draw a scan with (apt install fonts-noto-cjk, or make browser)")
+        pytest.skip("no CJK font to draw a scan with (apt install fonts-noto-cjk, or make fonts as root)")
     font = ImageFont.truetype(path, 40)
     images = []
     for number, lines in enumerate(pages, 1):

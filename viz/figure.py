@@ -33,14 +33,27 @@ class FigureError(GuanxiError):
 def cjk_font() -> str:
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in CJK_FONTS:
-        if name in installed:
-            return name
-    raise FigureError(
-        "Static figures need a CJK font and none is installed: on Debian or Ubuntu, "
-        "`apt install fonts-noto-cjk` (one of: " + ", ".join(CJK_FONTS) + ")"
-    )
+    name = installed_cjk_font(font_manager.fontManager)
+    if name is None:  # matplotlib's font cache may predate the font: look at the system's fonts again
+        known = {f.fname for f in font_manager.fontManager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue  # a font file matplotlib cannot read is not ours to fix
+        name = installed_cjk_font(font_manager.fontManager)
+    if name is None:
+        raise FigureError(
+            "Static figures need a CJK font and none is installed: on Debian or Ubuntu, "
+            "`apt install fonts-noto-cjk` (one of: " + ", ".join(CJK_FONTS) + ")"
+        )
+    return name
+
+
+def installed_cjk_font(manager) -> str | None:
+    installed = {f.name for f in manager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
 
 
 def figure_bytes(hood: dict, fmt: str, title: str | None = None) -> bytes:
