@@ -222,25 +222,33 @@ def build(sources, export_json, graphml, csv_dir, load, settings, engine):
     SOURCES: text, PDF, Word (.docx) or HTML files (digests are split into articles), folders,
     .jsonl files, http(s) addresses, or - for stdin.
     """
-    from guanxi.cypher.csv_export import NEO4J_ADMIN_HINT, write_neo4j_csv
-    from guanxi.graph.build import build_graph
-    from guanxi.graph.export import write_graphml, write_node_link
+    from guanxi.graph.build import Provenance, build_graph
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import iter_sources
 
     errors, read = [], Counter()
     docs = tallied(iter_sources(sources, errors), read, "documents")
     articles = (a for _, arts in extract_documents(progress(docs, "extract"), **engine) for a in arts)
-    graph = build_graph(tallied(articles, read, "articles"))
-    if not read["documents"]:
-        for e in errors:
-            click.echo(f"Error: {e}", err=True)
-        fail("no document could be read; nothing was built and the store was left as it was")
-    click.echo(
-        f"{read['documents']} documents, {read['articles']} articles -> {graph.number_of_nodes()} entities, "
-        f"{graph.number_of_edges()} relations",
-        err=True,
-    )
+    with Provenance() as provenance:  # the documents and their contributions, in a temporary file
+        graph = build_graph(tallied(articles, read, "articles"), provenance)
+        if not read["documents"]:
+            for e in errors:
+                click.echo(f"Error: {e}", err=True)
+            fail("no document could be read; nothing was built and the store was left as it was")
+        click.echo(
+            f"{read['documents']} documents, {read['articles']} articles -> {graph.number_of_nodes()} entities, "
+            f"{graph.number_of_edges()} relations",
+            err=True,
+        )
+        write_build(graph, export_json, graphml, csv_dir, settings if load else None)
+    report_errors(errors)
+
+
+def write_build(graph, export_json, graphml, csv_dir, settings) -> None:
+    """The outputs of `build`: files where asked, and the store (replaced) unless ``settings`` is None."""
+    from guanxi.cypher.csv_export import NEO4J_ADMIN_HINT, write_neo4j_csv
+    from guanxi.graph.export import write_graphml, write_node_link
+
     if export_json:
         write_node_link(graph, Path(export_json))
         click.echo(f"wrote {export_json}", err=True)
@@ -250,18 +258,18 @@ def build(sources, export_json, graphml, csv_dir, load, settings, engine):
     if csv_dir:
         write_neo4j_csv(graph, Path(csv_dir))
         click.echo(f"wrote CSV files to {csv_dir}; import with: {NEO4J_ADMIN_HINT}", err=True)
-    if load:
-        with settings.open_store() as store:
-            keep = remember_inventory(settings, store)
-            store.clear()
-            report = store.load(graph)
-            keep()
-            click.echo(
-                f"loaded {report.entities} entities, {report.relationships} relations, "
-                f"{report.documents} documents into {store.uri}",
-                err=True,
-            )
-    report_errors(errors)
+    if settings is None:
+        return
+    with settings.open_store() as store:
+        keep = remember_inventory(settings, store)
+        store.clear()
+        report = store.load(graph)
+        keep()
+        click.echo(
+            f"loaded {report.entities} entities, {report.relationships} relations, "
+            f"{report.documents} documents into {store.uri}",
+            err=True,
+        )
 
 
 def remember_inventory(settings, store):

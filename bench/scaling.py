@@ -34,15 +34,15 @@ TEMPLATES = [
 CITIES = ["北京", "上海", "深圳", "杭州", "成都", "武汉", "西安", "南京"]
 
 
-def synthetic_articles(count: int, seed: int = 18) -> list[dict]:
-    """``count`` articles of about 1,500 characters, names drawn from a few hundred made-up
-    organizations and people, so that the graph's size levels off while the corpus grows."""
+def synthetic_articles(count: int, seed: int = 18, orgs: int = 400, people: int = 200) -> list[dict]:
+    """``count`` articles of about 1,500 characters, names drawn from ``orgs`` made-up
+    organizations and ``people`` people, so that the graph's size levels off while the corpus grows."""
     draw = random.Random(seed)
     orgs = [
         draw.choice(SYLLABLES) + draw.choice(SYLLABLES) + draw.choice(TRADES) + draw.choice(SUFFIXES)
-        for _ in range(400)
+        for _ in range(orgs)
     ]
-    people = [draw.choice(SURNAMES) + draw.choice(GIVEN) + draw.choice(GIVEN) for _ in range(200)]
+    people = [draw.choice(SURNAMES) + draw.choice(GIVEN) + draw.choice(GIVEN) for _ in range(people)]
     out = []
     for k in range(count):
         sentences = []
@@ -55,8 +55,8 @@ def synthetic_articles(count: int, seed: int = 18) -> list[dict]:
     return out
 
 
-def write_corpus(path: Path, count: int) -> int:
-    rows = synthetic_articles(count)
+def write_corpus(path: Path, count: int, **names) -> int:
+    rows = synthetic_articles(count, **names)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return sum(len(r["text"]) for r in rows)
 
@@ -73,8 +73,8 @@ def timed(engine: dict, corpus: Path) -> float:
     return time.perf_counter() - t0
 
 
-def child_peaks(corpus: Path, jobs: int) -> tuple[float, float]:
-    """Peak resident memory (MB) of a `guanxi extract` run in a process of its own: of the
+def child_peaks(*command: str) -> tuple[float, float]:
+    """Peak resident memory (MB) of a `guanxi` ``command`` run in a process of its own: of the
     process itself and of its largest worker."""
     code = (
         "import resource, sys; from guanxi.api.cli import cli\n"
@@ -83,7 +83,7 @@ def child_peaks(corpus: Path, jobs: int) -> tuple[float, float]:
         "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
         "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
     )
-    argv = [sys.executable, "-c", code, "extract", str(corpus), "--jobs", str(jobs), "-o", "/dev/null"]
+    argv = [sys.executable, "-c", code, *command]
     done = subprocess.run(argv, capture_output=True, text=True, check=True)
     own, children = done.stderr.strip().splitlines()[-1].split()
     return int(own) / 1024, int(children) / 1024
@@ -130,8 +130,13 @@ def main(argv=None) -> None:
         print("peak memory of guanxi extract --jobs 2, main process / largest worker:")
         for count in (args.articles, 4 * args.articles):
             size = write_corpus(corpus, count)
-            own, worker = child_peaks(corpus, 2)
+            own, worker = child_peaks("extract", str(corpus), "--jobs", "2", "-o", "/dev/null")
             print(f"  {count} articles ({size / 1e6:.1f} M characters)  {own:.0f} MB / {worker:.0f} MB")
+        print("peak memory of guanxi build --no-load --jobs 2 over 20 organizations and 10 people, main process:")
+        for count in (args.articles, 4 * args.articles):
+            size = write_corpus(corpus, count, orgs=20, people=10)
+            own, _ = child_peaks("build", str(corpus), "--no-load", "--jobs", "2")
+            print(f"  {count} articles ({size / 1e6:.1f} M characters)  {own:.0f} MB")
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import networkx as nx
 
@@ -65,12 +67,11 @@ def form_rows(nodes) -> list[dict]:
     return [{"entity": n["id"], "key": key} for n in nodes for key in form_keys(n)]
 
 
-def document_rows(graph: nx.MultiDiGraph) -> list[dict]:
-    contributions = graph.graph.get("contributions", {})
-    return [
-        document_row(d, contributions[doc_id].to_json() if doc_id in contributions else None)
-        for doc_id, d in graph.graph.get("documents", {}).items()
-    ]
+def document_rows(graph: nx.MultiDiGraph):
+    """Document rows, one at a time (a large build keeps its documents in a file, not in memory)."""
+    from guanxi.graph.build import documents_of
+
+    return (document_row(doc, contribution) for doc, contribution in documents_of(graph))
 
 
 def document_row(doc: dict, contribution_json: str | None) -> dict:
@@ -82,12 +83,12 @@ def document_row(doc: dict, contribution_json: str | None) -> dict:
     }
 
 
-def mention_rows(graph: nx.MultiDiGraph) -> list[dict]:
-    return [
+def mention_rows(graph: nx.MultiDiGraph):
+    return (
         {"document": doc_id, "entity": nid, "count": count}
         for nid, n in graph.nodes(data=True)
         for doc_id, count in n.get("documents", {}).items()
-    ]
+    )
 
 
 def relation_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
@@ -98,6 +99,8 @@ def relation_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
     return out
 
 
-def batches(rows: list, size: int):
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
+def batches(rows: Iterable, size: int) -> Iterator[list]:
+    """Lists of at most ``size`` rows, taken from ``rows`` (a list or a generator) as they are needed."""
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
+        yield batch

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import json
 import time
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 
@@ -188,8 +188,8 @@ class GraphStore:
         self,
         entities: dict[str, list[dict]],
         relationships: dict[str, list[dict]],
-        documents: list[dict] = (),
-        mentions: list[dict] = (),
+        documents: Iterable[dict] = (),
+        mentions: Iterable[dict] = (),
         batch_size: int = BATCH_SIZE,
         progress=None,
     ) -> LoadReport:
@@ -207,8 +207,9 @@ class GraphStore:
             tick(len(rows))
         if self.form_nodes:
             self._write("merge_forms", form_rows(n for rows in entities.values() for n in rows), batch_size)
-        self._write("merge_documents", list(documents), batch_size)
-        self._write("merge_mentions", list(mentions), batch_size)
+        counted = Counter()  # documents and mentions may be generators: counted as they are written
+        self._write("merge_documents", tally(documents, counted, "documents"), batch_size)
+        self._write("merge_mentions", tally(mentions, counted, "mentions"), batch_size)
         endpoints = self._endpoints(relationships)
         for rel_type, rows in sorted(relationships.items()):
             name = "merge_relations" if self._count("any_relation", type=rel_type) else "create_relations"
@@ -218,8 +219,8 @@ class GraphStore:
         return LoadReport(
             sum(len(v) for v in entities.values()),
             sum(len(v) for v in relationships.values()),
-            len(documents),
-            len(mentions),
+            counted["documents"],
+            counted["mentions"],
         )
 
     @exclusive
@@ -554,3 +555,9 @@ class GraphStore:
             with_row_cap(text, row_cap + 1), params or {}, write=False, timeout_ms=timeout_ms, row_cap=row_cap
         )
         return {"rows": rows[:row_cap], "truncated": len(rows) > row_cap, "row_cap": row_cap}
+
+
+def tally(rows: Iterable, counts: Counter, key: str) -> Iterator:
+    for row in rows:
+        counts[key] += 1
+        yield row

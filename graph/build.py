@@ -5,45 +5,93 @@ legal suffix); nodes carry ``name``, ``type``, ``aliases``, mention, sentence an
 Edges carry ``type``, ``weight`` (sentences of evidence), ``documents``, and the evidence itself
 (at most ``MAX_EVIDENCE`` per edge; ``evidence_total`` counts all). ``CO_OCCURS`` edges also carry
 ``npmi``, so hubs that appear everywhere do not look tied to everything. The contributions
-themselves are kept in ``graph.graph["contributions"]``: the provenance everything is computed from.
+themselves, the provenance everything is computed from, are kept in ``graph.graph["contributions"]``,
+or for a large build in a temporary file (``Provenance``); ``documents_of`` reads either.
 """
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
 import networkx as nx
 
-from guanxi.graph.contribution import Contribution, contribute, edge_from, node_from, parts_of
+from guanxi.graph.contribution import Contribution, Sums, contribute
 from guanxi.graph.identity import FormIndex
 from guanxi.graph.records import Article
 from guanxi.graph.schema import edge_key
 
 
-def contributions_of(articles: Iterable[Article]) -> list[Contribution]:
+def contributions_of(articles: Iterable[Article]) -> Iterator[Contribution]:
     """Each article's contribution, entities resolved against the articles before it."""
     index = FormIndex()
-    out = []
     for a in articles:
         c = contribute(a, index.resolve)
         for nid, part in c.entities.items():
             index.add(nid, part.type, part.forms)
-        out.append(c)
-    return out
+        yield c
 
 
-def graph_from_contributions(contributions: list[Contribution]) -> nx.MultiDiGraph:
-    nodes, edges = parts_of(contributions)
+class Provenance:
+    """The documents a graph was built from, with their contributions, in input order: written to
+    a temporary file as they come, so that a build's memory does not grow with its corpus (the
+    graph itself holds only the sums). Read back by iterating; deleted when closed."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.count = 0
+
+    def add(self, c: Contribution) -> None:
+        self.file.write(json.dumps([asdict(c.doc), c.to_json()], ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def __iter__(self) -> Iterator[tuple[dict, str]]:
+        self.file.flush()
+        self.file.seek(0)
+        for line in self.file:
+            doc, contribution = json.loads(line)
+            yield doc, contribution
+        self.file.seek(0, 2)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def close(self) -> None:
+        self.file.close()
+
+    def __enter__(self) -> Provenance:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def graph_from_contributions(
+    contributions: Iterable[Contribution], provenance: Provenance | None = None
+) -> nx.MultiDiGraph:
+    """The graph of the contributions' sums. The contributions themselves are kept in
+    ``graph.graph`` (``documents``, ``contributions``), or, where ``provenance`` is given,
+    written there and found under ``graph.graph["provenance"]``."""
+    sums = Sums()
     g = nx.MultiDiGraph()
-    g.graph["documents"] = {c.doc.id: asdict(c.doc) for c in contributions}
-    g.graph["contributions"] = {c.doc.id: c for c in contributions}
-    total = sum(c.doc.sentences for c in contributions) or 1
-    for nid in sorted(nodes):
-        g.add_node(nid, **node_from(nid, nodes[nid]))
-    for rid in sorted(edges):
-        e = edge_from(rid, edges[rid])
+    if provenance is None:
+        documents, kept = g.graph["documents"], g.graph["contributions"] = {}, {}
+    for c in contributions:
+        sums.add(c)
+        if provenance is None:
+            documents[c.doc.id], kept[c.doc.id] = asdict(c.doc), c
+        else:
+            provenance.add(c)
+    if provenance is not None:
+        g.graph["provenance"] = provenance
+    total = sums.sentences or 1
+    for nid in sorted(sums.nodes):
+        g.add_node(nid, **sums.nodes[nid].properties(nid))
+    for rid in sorted(sums.edges):
+        e = sums.edges[rid].properties(rid)
         if e["type"] == "CO_OCCURS":
             e["npmi"] = npmi(e["weight"], g.nodes[e["head"]]["sentences"], g.nodes[e["tail"]]["sentences"], total)
         g.add_edge(
@@ -55,8 +103,18 @@ def graph_from_contributions(contributions: list[Contribution]) -> nx.MultiDiGra
     return g
 
 
-def build_graph(articles: Iterable[Article]) -> nx.MultiDiGraph:
-    return graph_from_contributions(contributions_of(articles))
+def build_graph(articles: Iterable[Article], provenance: Provenance | None = None) -> nx.MultiDiGraph:
+    return graph_from_contributions(contributions_of(articles), provenance)
+
+
+def documents_of(graph: nx.MultiDiGraph) -> Iterator[tuple[dict, str | None]]:
+    """(document record, its contribution as JSON) for each article of the graph, in input order."""
+    if "provenance" in graph.graph:
+        yield from graph.graph["provenance"]
+        return
+    contributions = graph.graph.get("contributions", {})
+    for doc_id, doc in graph.graph.get("documents", {}).items():
+        yield doc, contributions[doc_id].to_json() if doc_id in contributions else None
 
 
 def npmi(joint: int, x: int, y: int, total: int) -> float:

@@ -10,7 +10,7 @@ touched by a change become, and which of them no contribution names any more.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 
@@ -133,80 +133,136 @@ def evidence_order(ev: dict) -> tuple:
     return (ev.get("date") or "", ev["doc_id"], ev["head"][0], ev["tail"][0], ev["rule_id"])
 
 
-def node_from(node_id: str, parts: list[tuple[DocumentInfo, EntityPart]]) -> dict:
-    """A node's properties from (document, entity part) pairs of every contribution that names it."""
-    parts = sorted(parts, key=lambda p: p[0].id)
-    type_ = parts[0][1].type
-    forms = set().union(*(set(part.forms) for _, part in parts))
-    name = canonical_name(type_, forms)
-    dates = [doc.date for doc, _ in parts if doc.date]
-    reasons: list[str] = []
-    for _, part in parts:
-        reasons += [r for r in part.reasons if r not in reasons]
-    return {
-        "id": node_id,
-        "name": name,
-        "type": type_,
-        "aliases": sorted(forms - {name}),
-        "mentions": sum(part.mentions for _, part in parts),
-        "sentences": sum(part.sentences for _, part in parts),
-        "document_count": len(parts),
-        "documents": {doc.id: part.mentions for doc, part in parts},
-        "first_seen": min(dates, default=None),
-        "last_seen": max(dates, default=None),
-        "merge_reasons": reasons,
-    }
+@dataclass
+class NodeSum:
+    """What the contributions that name one node add up to, folded in one at a time."""
+
+    type: str
+    forms: set[str] = field(default_factory=set)
+    mentions: int = 0
+    sentences: int = 0
+    parts: int = 0
+    documents: dict[str, int] = field(default_factory=dict)  # document id -> mentions there
+    dates: list[str] = field(default_factory=list)  # the earliest and the latest
+    # each merge reason where it first appears: (document id, place in that document's list)
+    reasons: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def add(self, doc: DocumentInfo, part: EntityPart) -> None:
+        self.forms.update(part.forms)
+        self.mentions += part.mentions
+        self.sentences += part.sentences
+        self.parts += 1
+        self.documents[doc.id] = part.mentions
+        self.dates = span_of(self.dates, doc.date)
+        for k, reason in enumerate(part.reasons):  # a reason repeated by every later document is kept once
+            if reason not in self.reasons or (doc.id, k) < self.reasons[reason]:
+                self.reasons[reason] = (doc.id, k)
+
+    def properties(self, node_id: str) -> dict:
+        name = canonical_name(self.type, self.forms)
+        reasons = sorted(self.reasons, key=self.reasons.__getitem__)
+        return {
+            "id": node_id,
+            "name": name,
+            "type": self.type,
+            "aliases": sorted(self.forms - {name}),
+            "mentions": self.mentions,
+            "sentences": self.sentences,
+            "document_count": self.parts,
+            "documents": dict(sorted(self.documents.items(), key=lambda d: d[0])),
+            "first_seen": self.dates[0] if self.dates else None,
+            "last_seen": self.dates[-1] if self.dates else None,
+            "merge_reasons": reasons,
+        }
 
 
-def edge_from(rel_id: str, parts: list[tuple[DocumentInfo, RelationPart]]) -> dict:
-    """An edge's properties from (document, relation part) pairs of every contribution that has it."""
-    parts = sorted(parts, key=lambda p: p[0].id)
-    first = parts[0][1]
-    evidence = sorted((ev for _, part in parts for ev in part.evidence), key=evidence_order)
-    dates = [doc.date for doc, _ in parts if doc.date]
-    weight = sum(part.weight for _, part in parts)
-    return {
-        "id": rel_id,
-        "type": first.type,
-        "head": first.head,
-        "tail": first.tail,
-        "title": first.title,
-        "weight": weight,
-        "specificity": specificity(weight, evidence),
-        "documents": [doc.id for doc, _ in parts],
-        "document_count": len(parts),
-        "evidence": evidence[:MAX_EVIDENCE],
-        "evidence_total": weight,
-        "rules": sorted(set().union(*(set(part.rules) for _, part in parts))),
-        "first_seen": min(dates, default=None),
-        "last_seen": max(dates, default=None),
-    }
+@dataclass
+class EdgeSum:
+    """What the contributions that hold one relation add up to: the first ``MAX_EVIDENCE`` pieces
+    of evidence, and of all of it only how many bodies each piece linked."""
+
+    type: str
+    head: str
+    tail: str
+    title: str | None
+    first: str  # the id of the document the title is taken from: the first in id order
+    weight: int = 0
+    documents: list[str] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
+    parties: dict[int, int] = field(default_factory=dict)  # group size -> pieces of evidence
+    rules: set[str] = field(default_factory=set)
+    dates: list[str] = field(default_factory=list)
+
+    def add(self, doc: DocumentInfo, part: RelationPart) -> None:
+        if doc.id < self.first:
+            self.first, self.title = doc.id, part.title
+        self.weight += part.weight
+        self.documents.append(doc.id)
+        self.evidence = sorted(self.evidence + part.evidence, key=evidence_order)[:MAX_EVIDENCE]
+        for ev in part.evidence:
+            size = ev.get("parties", 2)
+            self.parties[size] = self.parties.get(size, 0) + 1
+        self.rules.update(part.rules)
+        self.dates = span_of(self.dates, doc.date)
+
+    def properties(self, rel_id: str) -> dict:
+        return {
+            "id": rel_id,
+            "type": self.type,
+            "head": self.head,
+            "tail": self.tail,
+            "title": self.title,
+            "weight": self.weight,
+            "specificity": specificity(self.weight, self.parties),
+            "documents": sorted(self.documents),
+            "document_count": len(self.documents),
+            "evidence": self.evidence,
+            "evidence_total": self.weight,
+            "rules": sorted(self.rules),
+            "first_seen": self.dates[0] if self.dates else None,
+            "last_seen": self.dates[-1] if self.dates else None,
+        }
 
 
-def specificity(weight: int, evidence: list[dict]) -> float:
+def span_of(dates: list[str], date: str | None) -> list[str]:
+    """[earliest, latest] of ``dates`` (empty, or those two) and ``date``."""
+    if not date:
+        return dates
+    return [min(dates[0], date), max(dates[-1], date)] if dates else [date, date]
+
+
+def specificity(weight: int, parties: Mapping[int, int]) -> float:
     """The weight with each piece of evidence counted as 1/(parties - 1): a two-party agreement
-    counts 1, each pair of a campaign of eight bodies 1/7 (estimated from the stored evidence)."""
-    if not evidence:
+    counts 1, each pair of a campaign of eight bodies 1/7 (``parties``: group size -> pieces)."""
+    pieces = sum(parties.values())
+    if not pieces:
         return float(weight)
-    share = sum(1 / (ev.get("parties", 2) - 1) for ev in evidence) / len(evidence)
+    share = math.fsum(n / (size - 1) for size, n in parties.items()) / pieces
     return round(weight * share, 4)
 
 
-Parts = dict[str, list[tuple[DocumentInfo, "EntityPart | RelationPart"]]]
+class Sums:
+    """Contributions added up node by node and relation by relation, one contribution at a time,
+    without keeping them: the corpus graph of a build, and what a store's change recomputes (only
+    ``node_ids`` and ``relation_ids`` where given)."""
 
+    def __init__(self, node_ids=None, relation_ids=None):
+        self.node_ids, self.relation_ids = node_ids, relation_ids
+        self.nodes: dict[str, NodeSum] = {}
+        self.edges: dict[str, EdgeSum] = {}
+        self.sentences = 0
 
-def parts_of(contributions: Iterable[Contribution], node_ids=None, relation_ids=None) -> tuple[Parts, Parts]:
-    """(node id -> parts, relation id -> parts) of the contributions; only the given ids, if given."""
-    nodes: Parts = defaultdict(list)
-    edges: Parts = defaultdict(list)
-    for c in contributions:
+    def add(self, c: Contribution) -> None:
+        self.sentences += c.doc.sentences
         for nid, part in c.entities.items():
-            if node_ids is None or nid in node_ids:
-                nodes[nid].append((c.doc, part))
+            if self.node_ids is None or nid in self.node_ids:
+                self.nodes.setdefault(nid, NodeSum(part.type)).add(c.doc, part)
         for rid, part in c.relations.items():
-            if relation_ids is None or rid in relation_ids:
-                edges[rid].append((c.doc, part))
-    return nodes, edges
+            if self.relation_ids is None or rid in self.relation_ids:
+                edge = self.edges.get(rid)
+                if edge is None:
+                    edge = self.edges[rid] = EdgeSum(part.type, part.head, part.tail, part.title, c.doc.id)
+                edge.add(c.doc, part)
 
 
 @dataclass(frozen=True)
@@ -220,8 +276,8 @@ class RelationEnds:
 class Aggregate:
     """What a set of nodes and relations becomes once recomputed from the contributions."""
 
-    nodes: list[dict]  # node properties (``node_from``), by id
-    edges: list[dict]  # edge properties (``edge_from``)
+    nodes: list[dict]  # node properties (``NodeSum.properties``), by id
+    edges: list[dict]  # edge properties (``EdgeSum.properties``)
     gone_nodes: list[str]  # ids no contribution names any more
     gone_edges: dict[str, RelationEnds]
 
@@ -236,12 +292,14 @@ def aggregate(
 ) -> Aggregate:
     """Recompute ``node_ids`` and ``relations`` from every contribution that may name them: what an
     add, a remove or a rebuild writes."""
-    node_parts, edge_parts = parts_of(contributions, node_ids, relations)
+    sums = Sums(node_ids, relations)
+    for c in contributions:
+        sums.add(c)
     return Aggregate(
-        nodes=[node_from(nid, parts) for nid, parts in sorted(node_parts.items())],
-        edges=[edge_from(rid, parts) for rid, parts in edge_parts.items()],
-        gone_nodes=sorted(node_ids - set(node_parts)),
-        gone_edges={rid: ends for rid, ends in relations.items() if rid not in edge_parts},
+        nodes=[sums.nodes[nid].properties(nid) for nid in sorted(sums.nodes)],
+        edges=[edge.properties(rid) for rid, edge in sums.edges.items()],
+        gone_nodes=sorted(node_ids - set(sums.nodes)),
+        gone_edges={rid: ends for rid, ends in relations.items() if rid not in sums.edges},
     )
 
 

@@ -41,12 +41,16 @@ def extract_record(doc: Document, articles: list[Article]) -> dict:
 def node_link(graph: nx.MultiDiGraph) -> dict:
     """Node-link JSON: nodes carry id, name, type, aliases; edges carry their evidence; the graph
     carries its documents and their contributions (the provenance everything is computed from)."""
-    from dataclasses import asdict
+    from guanxi.graph.build import documents_of
 
     data = nx.node_link_data(graph, edges="edges")
-    data["graph"] = {
-        k: ({d: asdict(c) for d, c in v.items()} if k == "contributions" else v) for k, v in data["graph"].items()
-    }
+    data["graph"] = {k: v for k, v in data["graph"].items() if k not in ("documents", "contributions", "provenance")}
+    documents, contributions = {}, {}
+    for doc, contribution in documents_of(graph):
+        documents[doc["id"]] = doc
+        if contribution is not None:
+            contributions[doc["id"]] = json.loads(contribution) | {"doc": doc}
+    data["graph"] = {**data["graph"], "documents": documents, "contributions": contributions}
     return data
 
 

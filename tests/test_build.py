@@ -73,3 +73,72 @@ def test_node_link_and_graphml_exports(example_graph, tmp_path):
         json.loads(back.nodes[entity_id("ORG", "工业和信息化部")]["aliases"])
         == example_graph.nodes[entity_id("ORG", "工业和信息化部")]["aliases"]
     )
+
+
+def test_a_build_with_its_provenance_on_disk_gives_the_same_graph_and_exports(example_articles, tmp_path):
+    from guanxi.graph.build import Provenance, documents_of
+
+    in_memory = build_graph(example_articles)
+    with Provenance() as provenance:
+        on_disk = build_graph(example_articles, provenance)
+        assert "contributions" not in on_disk.graph and len(provenance) == len(example_articles)
+        assert list(documents_of(on_disk)) == list(documents_of(in_memory))
+        assert node_link(on_disk) == node_link(in_memory)
+        write_graphml(on_disk, tmp_path / "disk.graphml")
+        write_graphml(in_memory, tmp_path / "memory.graphml")
+    assert (tmp_path / "disk.graphml").read_bytes() == (tmp_path / "memory.graphml").read_bytes()
+
+
+def synthetic_contributions(count: int):
+    """``count`` articles of 3,000 characters each, naming 10 of 40 organizations and 5 partnerships
+    among them, with evidence: a corpus whose graph stops growing while its text does not."""
+    from guanxi.graph.contribution import Contribution, DocumentInfo, EntityPart, RelationPart
+
+    for k in range(count):
+        names = [f"机构{(k + j * 7) % 40}" for j in range(10)]
+        ids = [entity_id("ORG", n) for n in names]
+        text = f"第{k}篇" + "文" * 3000
+        c = Contribution(DocumentInfo(f"doc-{k:05d}", f"doc-{k:05d}", sentences=30, text=text))
+        for n, nid in zip(names, ids, strict=True):
+            c.entities[nid] = EntityPart("ORG", [n], mentions=3, sentences=2)
+        for j in range(5):
+            head, tail = sorted((ids[2 * j], ids[2 * j + 1]))
+            sentence = f"{names[2 * j]}与{names[2 * j + 1]}签署合作协议（第{k}篇）" + "文" * 80
+            evidence = {
+                "doc_id": f"doc-{k:05d}",
+                "head": [0, 4],
+                "tail": [5, 9],
+                "rule_id": "partners",
+                "sentence": sentence,
+            }
+            c.relations[f"rel-{head}-{tail}"] = RelationPart("PARTNERS_WITH", head, tail, weight=1, evidence=[evidence])
+        yield c
+
+
+def memory_held(count: int, provenance) -> int:
+    import gc
+    import tracemalloc
+
+    from guanxi.graph.build import graph_from_contributions
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        graph = graph_from_contributions(synthetic_contributions(count), provenance)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert graph.number_of_nodes() == 40
+    return held
+
+
+def test_with_its_provenance_on_disk_a_build_holds_the_graph_not_the_corpus():
+    from guanxi.graph.build import Provenance
+
+    with Provenance() as small, Provenance() as large:
+        on_disk = memory_held(1200, large) - memory_held(300, small)
+    in_memory = memory_held(1200, None) - memory_held(300, None)
+    text_added = 900 * 3000 * 2  # characters of two bytes each
+    pairs_added = 900 * 10  # (node, document) entries of the nodes' document lists
+    assert in_memory > text_added  # the texts are kept
+    assert on_disk < 200 * pairs_added < text_added  # only the graph's own lists of documents grow
