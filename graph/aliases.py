@@ -276,13 +276,22 @@ def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Ent
 
 
 def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
-    """(type, short form) -> full name, from 'X（以下简称“Y”）' right after a mention."""
-    out = {}
+    """(type, short form) -> full name, from 'X（以下简称“Y”）' right after a mention, also
+    with a stock code after the short form (（以下简称“Y”，600000.SH）)."""
+    return {key: full.text for key, full in declarations(article)}
+
+
+def declarations(article: Article) -> list[tuple[tuple[str, str], Mention]]:
+    """((type, short form), the mention declaring it) for each 'X（以下简称“Y”）' of the article."""
+    out = []
     for m in article.mentions:
-        found = patterns().declared_abbreviation.match(article.text[m.end : m.end + 24])
+        found = patterns().declared_abbreviation.match(article.text[m.end : m.end + DECLARATION_REACH])
         if found:
-            out[(m.label, unquote(found.group("short")))] = m.text
+            out.append(((m.label, unquote(found.group("short"))), m))
     return out
+
+
+DECLARATION_REACH = 48  # characters after a name that its （以下简称…） may take
 
 
 def unquote(short: str) -> str:
@@ -297,12 +306,16 @@ def unquote(short: str) -> str:
 
 
 def find_declared_short_forms(article: Article) -> Article:
-    """Pipeline stage: after 'X（以下简称“Y”）', every later Y is a mention of X's type."""
-    seen = set()
-    for (label, short), _ in declared_abbreviations(article).items():
-        if (label, short) in seen or len(short) < 2:
+    """Pipeline stage: after 'X（以下简称“Y”）', every Y of the article is a mention of X's type,
+    except the start of X itself (南湖新能源 in 南湖新能源控股有限公司（以下简称“南湖新能源”）)."""
+    declared = declarations(article)
+    heads = {(key, full.start) for key, full in declared if full.text.startswith(key[1])}
+    for label, short in dict.fromkeys(key for key, _ in declared):
+        if len(short) < 2:
             continue
-        seen.add((label, short))
         for m in re.finditer(re.escape(short), article.text):
-            article.mentions.append(Mention(article.id, m.start(), m.end(), short, label, Finder.RULE, "abbreviation"))
+            if ((label, short), m.start()) not in heads:
+                article.mentions.append(
+                    Mention(article.id, m.start(), m.end(), short, label, Finder.RULE, "abbreviation")
+                )
     return article

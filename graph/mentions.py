@@ -117,6 +117,39 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
     return out
 
 
+JOINERS = (
+    "联合",
+    "携手",
+    "联手",
+    "牵手",
+    "会同",
+    "与",
+    "和",
+    "及",
+    "同",
+)  # a model span that holds one joined two names
+
+
+def split_model_orgs_at_joiners(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG span that runs from one name over a joining word into a known name
+    (北辰移动联合华为技术有限公司) keeps only what is before the joiner; the known name is found
+    on its own. Nothing is kept where that is under two characters (联合华为技术有限公司)."""
+    known_by_end: dict[int, list[Mention]] = {}
+    for o in known_orgs(article):
+        known_by_end.setdefault(o.end, []).append(o)
+    out = []
+    for m in mentions:
+        known = [o for o in known_by_end.get(m.end, ()) if o.start > m.start] if is_model_org(m) else []
+        head = m.text[: known[0].start - m.start] if known else ""
+        joiner = next((j for j in JOINERS if head.endswith(j)), None)
+        if joiner is None:
+            out.append(m)
+        elif len(head) - len(joiner) >= 2:
+            cut = len(head) - len(joiner)
+            out.append(replace(m, end=m.start + cut, text=m.text[:cut]))
+    return out
+
+
 def extend_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
     return [extend_org(m, article.text) if m.label == "ORG" else m for m in mentions]
 
@@ -282,6 +315,7 @@ FILTERS: tuple[Filter, ...] = (
     keep_scored_types,
     strip_stray_marks_of_model_spans,
     trim_model_org_heads,
+    split_model_orgs_at_joiners,
     extend_orgs,
     drop_generic_orgs,
     drop_model_orgs_of_generic_words,

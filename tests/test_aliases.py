@@ -205,3 +205,27 @@ def test_which_longer_name_a_short_form_joins_does_not_depend_on_string_hashing(
         for seed in ("1", "2", "3", "4")
     }
     assert len(outputs) == 1 and "星澜科技" in next(iter(outputs))
+
+
+def test_a_short_form_declared_before_a_stock_code_becomes_an_alias():
+    text = "青阳智慧能源集团股份公司（以下简称“青阳智能”，601615.SH）发布公告。青阳智能董事长赵大伟表示，订单充足。"
+    article = run(text, [("青阳智慧能源集团股份公司", "ORG"), ("赵大伟", "PERSON")])
+    e = entity(article, "青阳智慧能源集团股份公司")
+    assert e.aliases == {"青阳智能"}
+    assert [m.text for m in e.mentions] == ["青阳智慧能源集团股份公司", "青阳智能", "青阳智能"]
+
+
+def test_a_declared_short_form_that_starts_its_full_name_does_not_cut_it():
+    text = "南湖集团旗下的南湖新能源控股有限公司（以下简称“南湖新能源”）签署协议，南湖新能源将负责运营。"
+    article = run(text, [("南湖集团", "ORG"), ("南湖新能源控股有限公司", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["南湖新能源控股有限公司", "南湖集团"]
+    assert entity(article, "南湖新能源控股有限公司").aliases == {"南湖新能源"}
+
+
+def test_a_holding_company_is_its_group():
+    assert strip_legal_suffix("北辰集团控股有限公司") == "北辰集团"
+    article = run(
+        "北辰集团控股有限公司发布年报。北辰集团表示将继续投入研发。",
+        [("北辰集团控股有限公司", "ORG"), ("北辰集团", "ORG")],
+    )
+    assert [e.name for e in article.entities] == ["北辰集团控股有限公司"]

@@ -456,3 +456,9 @@ def test_a_role_before_a_name_and_generic_bodies_are_not_part_of_names():
 def test_a_name_ends_before_the_verb_it_ran_into():
     article = run("南湖市市长王海代表市政府致辞。", [("王海代", "PERSON")])
     assert [m.text for m in article.mentions if m.label == "PERSON"] == ["王海"]
+
+
+def test_a_model_span_over_a_joining_word_into_a_known_name_keeps_what_is_before_the_joiner():
+    text = "北辰移动联合华为技术有限公司完成部署，南湖电信随后也联合华为技术有限公司建网。"
+    article = run(text, [("北辰移动联合华为技术有限公司", "ORG"), ("也联合华为技术有限公司", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["北辰移动", "华为公司"]  # the alias table's name
