@@ -166,3 +166,8 @@ def test_a_rule_is_not_searched_in_a_text_without_the_words_it_needs(monkeypatch
     monkeypatch.setattr(rules, "entity_rules", lambda: (rule,))
     assert apply_entity_rules("甲乙", "doc") == []
     assert [m.text for m in apply_entity_rules("甲乙丙", "doc")] == ["甲乙"]
+
+
+def test_a_university_department_ends_in_xi_but_a_system_of_it_is_no_department():
+    assert "西岭大学物理系" in [m.text for m in apply_entity_rules("西岭大学物理系发布成果。", "doc")]
+    assert not [m.text for m in apply_entity_rules("南湖大学人才培养体系不断完善。", "doc") if m.text.endswith("系")]
