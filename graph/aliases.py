@@ -307,14 +307,16 @@ def unquote(short: str) -> str:
 
 def find_declared_short_forms(article: Article) -> Article:
     """Pipeline stage: after 'X（以下简称“Y”）', every Y of the article is a mention of X's type,
-    except the start of X itself (南湖新能源 in 南湖新能源控股有限公司（以下简称“南湖新能源”）)."""
+    except at the start of a declared full name (南湖新能源 in 南湖新能源控股有限公司（以下简称“南湖
+    新能源”）, 南湖 in 南湖新能源控股有限公司 where 南湖 is another name's short form)."""
     declared = declarations(article)
-    heads = {(key, full.start) for key, full in declared if full.text.startswith(key[1])}
+    full_names = {full.start: full.text for _, full in declared}
     for label, short in dict.fromkeys(key for key, _ in declared):
         if len(short) < 2:
             continue
         for m in re.finditer(re.escape(short), article.text):
-            if ((label, short), m.start()) not in heads:
+            full = full_names.get(m.start(), short)
+            if not (full.startswith(short) and full != short):
                 article.mentions.append(
                     Mention(article.id, m.start(), m.end(), short, label, Finder.RULE, "abbreviation")
                 )

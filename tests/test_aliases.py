@@ -229,3 +229,10 @@ def test_a_holding_company_is_its_group():
         [("北辰集团控股有限公司", "ORG"), ("北辰集团", "ORG")],
     )
     assert [e.name for e in article.entities] == ["北辰集团控股有限公司"]
+
+
+def test_a_short_form_does_not_cut_another_declared_name_that_starts_with_it():
+    text = "北辰集团（以下简称“北辰”）与东湖公司签约。北辰新能源控股有限公司（以下简称“北辰新能源”）负责运营，北辰表示支持。"
+    article = run(text, [("北辰集团", "ORG"), ("东湖公司", "ORG"), ("北辰新能源控股有限公司", "ORG")])
+    assert sorted(e.name for e in article.entities) == ["东湖公司", "北辰新能源控股有限公司", "北辰集团"]
+    assert entity(article, "北辰集团").aliases == {"北辰"}

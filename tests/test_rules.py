@@ -171,3 +171,9 @@ def test_a_rule_is_not_searched_in_a_text_without_the_words_it_needs(monkeypatch
 def test_a_university_department_ends_in_xi_but_a_system_of_it_is_no_department():
     assert "西岭大学物理系" in [m.text for m in apply_entity_rules("西岭大学物理系发布成果。", "doc")]
     assert not [m.text for m in apply_entity_rules("南湖大学人才培养体系不断完善。", "doc") if m.text.endswith("系")]
+
+
+def test_a_province_level_government_is_not_cut_out_of_one_of_its_bodies():
+    text = "广州市人民政府国有资产监督管理委员会发布通知，广州市人民政府表示支持。"
+    found = {(m.start, m.text) for m in apply_entity_rules(text, "doc")}
+    assert found == {(23, "广州市人民政府")}  # the second: the first is the start of its commission's name
