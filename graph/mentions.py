@@ -444,6 +444,9 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
 
 def holds_a_verb_or_describes(text: str) -> bool:
     words = word_lists()
+    if any(n in text for n in words.noun_compounds):
+        for n in words.noun_compounds:
+            text = text.replace(n, "〇")
     return (
         any(v in text for v in words.not_in_org_names)
         or text.endswith(words.not_org_endings)

@@ -81,6 +81,7 @@ class WordLists:
     generic_orgs: frozenset[str]
     generic_kinds: frozenset[str]
     not_in_org_names: tuple[str, ...]
+    noun_compounds: tuple[str, ...]  # a not_in_org_names word as part of a name's noun: 投资集团
     org_name_endings: tuple[str, ...]
     alias_traps: tuple[str, ...]
     generic_org_endings: tuple[str, ...]

@@ -462,3 +462,9 @@ def test_a_model_span_over_a_joining_word_into_a_known_name_keeps_what_is_before
     text = "北辰移动联合华为技术有限公司完成部署，南湖电信随后也联合华为技术有限公司建网。"
     article = run(text, [("北辰移动联合华为技术有限公司", "ORG"), ("也联合华为技术有限公司", "ORG")])
     assert sorted(e.name for e in article.entities) == ["北辰移动", "华为公司"]  # the alias table's name
+
+
+def test_invest_in_an_investment_company_s_name_is_a_noun_not_a_verb():
+    text = "本轮由南湖创新投资集团有限公司领投。北辰科技投资南湖公司一事已获批准。"
+    article = run(text, [("南湖创新投资集团有限公司", "ORG"), ("北辰科技投资南湖公司", "ORG")])
+    assert [e.name for e in article.entities] == ["南湖创新投资集团有限公司"]
