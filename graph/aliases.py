@@ -271,8 +271,23 @@ def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Ent
         entry = table.lookup(canonical)
         if entry and entry.type == label:
             e.aliases.update(a for a in entry.aliases if any(a == m.name for m in e.mentions))
+        home_name = without_country(canonical) if label == "ORG" else None
+        if home_name:
+            e.aliases.add(home_name)
         e.merge_reasons = naming.reasons.get(canonical, [])
     return list(entities.values())
+
+
+HOME = ("中国", "国内", "国外", "海外", "全球", "全国", "各地")  # in `countries`, but no country of a foreign company
+
+
+def without_country(name: str) -> str | None:
+    """A foreign company's name without the country news puts before it (德国巴斯夫集团: 巴斯夫集团),
+    so that it is found by the name it goes by."""
+    words = word_lists()
+    country = next((c for c in words.countries if name.startswith(c) and c not in HOME), None)
+    rest = name[len(country) :] if country else ""
+    return rest if len(rest) >= 4 and rest.endswith(words.company_name_endings) else None
 
 
 def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:

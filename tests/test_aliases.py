@@ -236,3 +236,12 @@ def test_a_short_form_does_not_cut_another_declared_name_that_starts_with_it():
     article = run(text, [("北辰集团", "ORG"), ("东湖公司", "ORG"), ("北辰新能源控股有限公司", "ORG")])
     assert sorted(e.name for e in article.entities) == ["东湖公司", "北辰新能源控股有限公司", "北辰集团"]
     assert entity(article, "北辰集团").aliases == {"北辰"}
+
+
+def test_a_foreign_company_is_also_known_without_its_country():
+    article = run(
+        "德国北辰化工集团在湛江投资建设基地。中国南湖集团也参与其中。",
+        [("德国北辰化工集团", "ORG"), ("中国南湖集团", "ORG")],
+    )
+    assert entity(article, "德国北辰化工集团").aliases == {"北辰化工集团"}
+    assert entity(article, "中国南湖集团").aliases == set()
