@@ -4,7 +4,7 @@ import pytest
 
 from guanxi.graph.records import Finder, Mention
 from guanxi.graph.relations import relation_rules, typed_relations
-from guanxi.graph.rules import apply_entity_rules, load_table
+from guanxi.graph.rules import apply_entity_rules, is_generic, load_table, word_lists
 
 TABLE = load_table()
 
@@ -177,3 +177,9 @@ def test_a_province_level_government_is_not_cut_out_of_one_of_its_bodies():
     text = "广州市人民政府国有资产监督管理委员会发布通知，广州市人民政府表示支持。"
     found = {(m.start, m.text) for m in apply_entity_rules(text, "doc")}
     assert found == {(23, "广州市人民政府")}  # the second: the first is the start of its commission's name
+
+
+def test_a_model_named_only_by_what_it_is_for_is_no_name():
+    words = word_lists()
+    assert is_generic("教育领域垂直大模型", words) and is_generic("自研数学大模型", words)
+    assert not is_generic("北辰星火认知大模型", words) and not is_generic("“元智”医疗大模型", words)
