@@ -182,6 +182,10 @@ def trim_left(text: str, start: int, words: WordLists) -> int:
 
 # a count of undertakings is not the name of one: 42个重点项目, 两大工程
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千两几多数]+(?:个|家|份|批|项|大)")
+# nor is a capacity: 12英寸硅片扩产项目, 年产5万吨正极材料项目, 100兆瓦光伏项目
+CAPACITY = re.compile(
+    r"^(?:年产|新增|总)?[\d.]+(?:万|亿|千)?(?:英寸|吨|兆瓦|千瓦|吉瓦|GW|MW|GWh|台|套|辆|片|平方米|亩|公里)"
+)
 
 
 def is_generic(name: str, words: WordLists) -> bool:
@@ -195,7 +199,7 @@ def is_generic(name: str, words: WordLists) -> bool:
         if core.endswith(suffix):
             core = core[: -len(suffix)]
             break
-    return only_generic_words(core, words) or bool(COUNTED.search(core))
+    return only_generic_words(core, words) or bool(COUNTED.search(core)) or bool(CAPACITY.match(core))
 
 
 def only_generic_words(core: str, words: WordLists) -> bool:

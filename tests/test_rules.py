@@ -183,3 +183,9 @@ def test_a_model_named_only_by_what_it_is_for_is_no_name():
     words = word_lists()
     assert is_generic("教育领域垂直大模型", words) and is_generic("自研数学大模型", words)
     assert not is_generic("北辰星火认知大模型", words) and not is_generic("“元智”医疗大模型", words)
+
+
+def test_a_capacity_is_no_project_name():
+    words = word_lists()
+    assert is_generic("12英寸硅片扩产项目", words) and is_generic("年产5万吨正极材料项目", words)
+    assert not is_generic("北辰一号海上风电项目", words)
