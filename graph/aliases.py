@@ -193,7 +193,7 @@ def by_declared_short_form(
 
 class NameIndex:
     """The names of an article by type and by each of their starts and ends, in the order they
-    were named: a short form starts or ends the name it is short for."""
+    were named: a short form starts or ends the name it is short for (or is it without brackets)."""
 
     def __init__(self, names: Iterable[tuple[str, str]]):
         self.position: dict[tuple[str, str], int] = {}
@@ -204,6 +204,8 @@ class NameIndex:
             for cut in range(1, len(name) + 1):
                 self.by_start.setdefault((label, name[:cut]), []).append(name)
                 self.by_end.setdefault((label, name[-cut:]), []).append(name)
+            if "（" in name:  # found by its form without brackets too (``without_brackets``)
+                self.by_start.setdefault((label, name.replace("（", "").replace("）", "")), []).append(name)
 
     def starting_with(self, label: str, surface: str) -> list[str]:
         return self.by_start.get((label, surface), [])
@@ -255,7 +257,14 @@ def org_without_suffix(label: str, surface: str, other: str) -> str | None:
     return None
 
 
-SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix)  # tried in order for each other name
+def without_brackets(label: str, surface: str, other: str) -> str | None:
+    """北辰光能南湖新能源产业园 for 北辰光能（南湖）新能源产业园 (a headline drops the brackets)."""
+    if "（" in other and other.replace("（", "").replace("）", "") == surface:
+        return f"{other} without its brackets in the same article"
+    return None
+
+
+SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix, without_brackets)  # in order, per other name
 
 
 def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Entity]:

@@ -245,3 +245,10 @@ def test_a_foreign_company_is_also_known_without_its_country():
     )
     assert entity(article, "德国北辰化工集团").aliases == {"北辰化工集团"}
     assert entity(article, "中国南湖集团").aliases == set()
+
+
+def test_a_name_without_its_brackets_is_the_bracketed_name():
+    text = "北辰光能南湖新能源产业园加快建设。北辰光能拟投资建设北辰光能（南湖）新能源产业园。"
+    article = run(text, [("北辰光能南湖新能源产业园", "PROJECT")])
+    projects = [e for e in article.entities if e.type == "PROJECT"]
+    assert [(e.name, e.aliases) for e in projects] == [("北辰光能（南湖）新能源产业园", {"北辰光能南湖新能源产业园"})]
