@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, word_lists
@@ -114,6 +115,32 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
             if cut and len(m.text) - cut >= 3:
                 m = replace(m, start=m.start + cut, text=m.text[cut:])
         out.append(m)
+    return out
+
+
+OWNER_ROLES = ("控股股东", "第一大股东", "实际控制人", "母公司")
+
+
+@cache
+def inner_role() -> re.Pattern:
+    """A role between two names: an owner's (控股股东) or a unit lead (旗下子公司, the longest first)."""
+    roles = sorted((*OWNER_ROLES, *word_lists().unit_leads), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, roles)) + ")的?")
+
+
+def split_model_orgs_at_roles(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG span that runs over a role into a second name (北辰汽车控股股东北辰控股集团有限公司)
+    is the two names on either side of it."""
+    endings = word_lists().org_name_endings
+    out = []
+    for m in mentions:
+        role = inner_role().search(m.text, 2) if is_model_org(m) else None
+        tail = m.text[role.end() :] if role else ""
+        if not (role and len(tail) >= 4 and tail.endswith(endings)):
+            out.append(m)
+            continue
+        out.append(replace(m, end=m.start + role.start(), text=m.text[: role.start()]))
+        out.append(replace(m, start=m.start + role.end(), text=tail))
     return out
 
 
@@ -315,6 +342,7 @@ FILTERS: tuple[Filter, ...] = (
     keep_scored_types,
     strip_stray_marks_of_model_spans,
     trim_model_org_heads,
+    split_model_orgs_at_roles,
     split_model_orgs_at_joiners,
     extend_orgs,
     drop_generic_orgs,

@@ -468,3 +468,9 @@ def test_invest_in_an_investment_company_s_name_is_a_noun_not_a_verb():
     text = "本轮由南湖创新投资集团有限公司领投。北辰科技投资南湖公司一事已获批准。"
     article = run(text, [("南湖创新投资集团有限公司", "ORG"), ("北辰科技投资南湖公司", "ORG")])
     assert [e.name for e in article.entities] == ["南湖创新投资集团有限公司"]
+
+
+def test_a_model_span_over_an_owner_s_role_is_the_two_names_around_it():
+    text = "尹大明，北辰汽车控股股东北辰控股集团有限公司董事长，在签约活动上表示支持。"
+    article = run(text, [("北辰汽车控股股东北辰控股集团有限公司", "ORG")])
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == ["北辰控股集团有限公司", "北辰汽车"]
