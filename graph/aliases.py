@@ -206,6 +206,9 @@ class NameIndex:
                 self.by_end.setdefault((label, name[-cut:]), []).append(name)
             if "（" in name:  # found by its form without brackets too (``without_brackets``)
                 self.by_start.setdefault((label, name.replace("（", "").replace("）", "")), []).append(name)
+            home = without_country(name) if label == "ORG" else None
+            for cut in range(2, len(home or "") + 1):  # and by the starts of its name at home
+                self.by_start.setdefault((label, home[:cut]), []).append(name)
 
     def starting_with(self, label: str, surface: str) -> list[str]:
         return self.by_start.get((label, surface), [])
@@ -264,7 +267,15 @@ def without_brackets(label: str, surface: str, other: str) -> str | None:
     return None
 
 
-SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix, without_brackets)  # in order, per other name
+def foreign_short_form(label: str, surface: str, other: str) -> str | None:
+    """美光科技 or 美光科技公司 for 美国美光科技公司."""
+    home = without_country(other) if label == "ORG" else None
+    if home and (home == surface or org_without_suffix(label, surface, home)):
+        return f"short form of {other} in the same article"
+    return None
+
+
+SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix, without_brackets, foreign_short_form)
 
 
 def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Entity]:

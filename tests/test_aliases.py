@@ -252,3 +252,15 @@ def test_a_name_without_its_brackets_is_the_bracketed_name():
     article = run(text, [("北辰光能南湖新能源产业园", "PROJECT")])
     projects = [e for e in article.entities if e.type == "PROJECT"]
     assert [(e.name, e.aliases) for e in projects] == [("北辰光能（南湖）新能源产业园", {"北辰光能南湖新能源产业园"})]
+
+
+def test_a_foreign_company_s_short_form_joins_its_name_with_the_country():
+    text = "美国北辰科技公司的产品未通过审查。北辰科技随后发表声明。"
+    article = run(text, [("美国北辰科技公司", "ORG"), ("北辰科技", "ORG")])
+    assert [(e.name, e.aliases) for e in article.entities] == [("美国北辰科技公司", {"北辰科技", "北辰科技公司"})]
+
+
+def test_a_limited_partnership_keeps_its_bracketed_form():
+    article = run("北辰股权投资基金（有限合伙）完成备案。", [("北辰股权投资基金", "ORG")])
+    assert [e.name for e in article.entities] == ["北辰股权投资基金（有限合伙）"]
+    assert strip_legal_suffix("北辰股权投资基金（有限合伙）") == "北辰股权投资基金"
