@@ -283,6 +283,13 @@ def drop_named_products(mentions: list[Mention], article: Article) -> list[Menti
     ]
 
 
+def drop_projects_holding_a_verb(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A project 'name' that holds a verb is a clause, mostly of a headline (科技企业竞逐教育大模型);
+    a quoted name may hold anything (“中国好人”网上评议和发布活动)."""
+    verbs = word_lists().not_in_org_names
+    return [m for m in mentions if not (m.label == "PROJECT" and "“" not in m.text and any(v in m.text for v in verbs))]
+
+
 def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list[Mention]:
     """A fallback rule's span counts only where no other finder's span overlaps it."""
     others = SpanIndex(m for m in mentions if m.finder is not Finder.FALLBACK)
@@ -431,6 +438,7 @@ TITLE_RUN = 24  # characters of titles between an organization and its person, a
 
 
 AFTER_RESOLVING: tuple[Filter, ...] = (
+    drop_projects_holding_a_verb,  # after: what it overlapped stays out (a headline is no list of names)
     trim_persons_before_verbs,
     split_name_runs,
     retype_persons_named_like_projects,

@@ -474,3 +474,9 @@ def test_a_model_span_over_an_owner_s_role_is_the_two_names_around_it():
     text = "尹大明，北辰汽车控股股东北辰控股集团有限公司董事长，在签约活动上表示支持。"
     article = run(text, [("北辰汽车控股股东北辰控股集团有限公司", "ORG")])
     assert sorted(e.name for e in article.entities if e.type == "ORG") == ["北辰控股集团有限公司", "北辰汽车"]
+
+
+def test_a_project_name_holding_a_verb_is_a_headline_clause_unless_quoted():
+    text = "南湖科技企业竞逐教育大模型。“北辰好人”评议和发布活动今天启动。"
+    article = run(text, [("南湖科技企业竞逐教育大模型", "PROJECT"), ("“北辰好人”评议和发布活动", "PROJECT")])
+    assert [e.name for e in article.entities if e.type == "PROJECT"] == ["“北辰好人”评议和发布活动"]
