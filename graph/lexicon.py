@@ -151,6 +151,7 @@ def ends_at_word_boundary(text: str, start: int, end: int) -> bool:
         or text[end] in RIGHT_BOUNDARY_MARKS
         or text[end] in words.name_end_words
         or text.startswith(words.org_suffixes, end)
+        or text.startswith(words.after_name_words, end)
     )
 
 

@@ -101,6 +101,7 @@ class WordLists:
     lexicon_org_endings: tuple[str, ...]
     not_lexicon_name_endings: tuple[str, ...]
     name_end_words: frozenset[str]  # one character each
+    after_name_words: tuple[str, ...]  # may follow a lexicon name where it ends
     platform: str
     possessive: str
     etc: str

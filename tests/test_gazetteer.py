@@ -108,3 +108,10 @@ def test_matching_agrees_with_trying_every_length_including_one_character_names(
     for _ in range(50):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
         assert list(g.find(text)) == naive_find(names, text)
+
+
+def test_a_lexicon_name_may_end_before_a_clause_verb_or_a_role():
+    text = "北辰兄弟签署合作协议，北辰电器门店扩张，北辰电器产业园开工。"
+    assert ends_at_word_boundary(text, 0, 4)  # 北辰兄弟|签署
+    assert ends_at_word_boundary(text, 11, 15)  # 北辰电器|门店
+    assert not ends_at_word_boundary(text, 20, 24)  # 北辰电器|产业园
