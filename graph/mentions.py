@@ -166,9 +166,10 @@ def split_model_orgs_at_joiners(mentions: list[Mention], article: Article) -> li
         known_by_end.setdefault(o.end, []).append(o)
     out = []
     for m in mentions:
-        known = [o for o in known_by_end.get(m.end, ()) if o.start > m.start] if is_model_org(m) else []
-        head = m.text[: known[0].start - m.start] if known else ""
-        joiner = next((j for j in JOINERS if head.endswith(j)), None)
+        ending_here = known_by_end.get(m.end) if is_model_org(m) else None
+        inside = [o for o in ending_here if o.start > m.start] if ending_here else None
+        head = m.text[: inside[0].start - m.start] if inside else ""
+        joiner = next((j for j in JOINERS if head.endswith(j)), None) if head.endswith(JOINERS) else None
         if joiner is None:
             out.append(m)
         elif len(head) - len(joiner) >= 2:

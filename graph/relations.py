@@ -192,27 +192,6 @@ def parent_named(rule: CompoundRule, prefix: str, local: dict[str, str], table: 
     )
 
 
-def gap_text(
-    text: str, mentions: list[Mention], i: int, j: int, right_label: str, left_label: str | None = None
-) -> str | None:
-    """Text between mention i and j, other right-type mentions as 〇 (and, where ``left_label`` is
-    given, left-type mentions as 〓); None if a mention of another type sits between."""
-    parts, pos = [], mentions[i].end
-    for k in range(i + 1, j):
-        m = mentions[k]
-        if m.label == right_label:
-            mark = PLACEHOLDER
-        elif m.label == left_label:
-            mark = LEFT_PLACEHOLDER
-        else:
-            return None
-        parts.append(text[pos : m.start])
-        parts.append(mark)
-        pos = m.end
-    parts.append(text[pos : mentions[j].start])
-    return without_asides("".join(parts)).translate(BOOK_MARKS)
-
-
 CLAUSE_MARKS = re.compile(r"[，,。；;：:、！？!?]")  # the pair classifier reads sentences, which have them
 AFTER_WINDOW = 120  # characters after a pair that an ``after`` pattern may look at
 BEFORE_WINDOW = 60  # characters before a pair's list that a ``before`` pattern may look at
@@ -256,14 +235,25 @@ UNNAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str | None):
     """(i, j, gap) for each left-type mention i before a right-type mention j of another name
-    with no mention of a third type between them."""
+    with no mention of a third type between them. The gap is the text between, other right-type
+    mentions written 〇 (and mentions of the ``skipped`` type 〓), without asides; it is built
+    once per left mention, growing with j, not once per pair."""
     rights = at.get(right, [])
     for i in at.get(left, []):
+        parts, pos, k = [], mentions[i].end, i + 1
         for j in rights[bisect_right(rights, i) :]:
+            while k < j:  # the mentions between the last j and this one join the gap
+                m = mentions[k]
+                mark = PLACEHOLDER if m.label == right else LEFT_PLACEHOLDER if m.label == skipped else None
+                if mark is None:
+                    break
+                parts += (text[pos : m.start], mark)
+                pos, k = m.end, k + 1
+            if k < j:
+                break  # a mention of a third type: no later pair of i is open either
             if name_of[i] != name_of[j]:
-                gap = gap_text(text, mentions, i, j, right, skipped)
-                if gap is not None:
-                    yield i, j, gap
+                gap = "".join(parts) + text[pos : mentions[j].start]
+                yield i, j, without_asides(gap).translate(BOOK_MARKS)
 
 
 def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[str], i: int, j: int, gap: str):
