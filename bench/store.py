@@ -15,6 +15,7 @@ import resource
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from guanxi.api.app import freeze_heap
@@ -48,13 +49,26 @@ def skewed_pair(i: int, entities: int, rng: random.Random) -> tuple[int, int, st
     tail = rng.randrange(entities)
     if head == tail:
         tail = (tail + 1) % entities
-    return head, tail, RELS[i % len(RELS)] if i % 3 else "CO_OCCURS"
+    return head, tail, relation_type(i)
 
 
-def synthetic_relationships(n: int, entities: int, rng: random.Random) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {t: [] for t in RELS}
+def relation_type(i: int) -> str:
+    return RELS[i % len(RELS)] if i % 3 else "CO_OCCURS"
+
+
+def synthetic_relationships(n: int, entities: int, seed: int) -> dict[str, Iterator[dict]]:
+    """``n`` relationships with evidence, by type, each type's rows made as they are read (the
+    load streams them: a million rows are never in memory at once). The same ``seed`` gives the
+    same rows."""
+    return {t: relationships_of_type(t, n, entities, seed) for t in RELS}
+
+
+def relationships_of_type(rel_type: str, n: int, entities: int, seed: int) -> Iterator[dict]:
+    rng = random.Random(f"{seed}-{rel_type}")
     for i in range(n):
-        head, tail, rel_type = skewed_pair(i, entities, rng)
+        if relation_type(i) != rel_type:
+            continue
+        head, tail, _ = skewed_pair(i, entities, rng)
         evidence = [
             {
                 "doc_id": f"d{rng.randrange(50000)}",
@@ -66,24 +80,21 @@ def synthetic_relationships(n: int, entities: int, rng: random.Random) -> dict[s
                 "date": None,
             }
         ]
-        out[rel_type].append(
-            {
-                "id": f"r{i}",
-                "head": f"e{head}",
-                "tail": f"e{tail}",
-                "weight": rng.randint(1, 9),
-                "title": None,
-                "documents": [evidence[0]["doc_id"]],
-                "document_count": 1,
-                "evidence": json.dumps(evidence, ensure_ascii=False),
-                "evidence_sentences": [evidence[0]["sentence"]],
-                "evidence_total": 1,
-                "rules": ["bench"],
-                "first_seen": None,
-                "last_seen": None,
-            }
-        )
-    return out
+        yield {
+            "id": f"r{i}",
+            "head": f"e{head}",
+            "tail": f"e{tail}",
+            "weight": rng.randint(1, 9),
+            "title": None,
+            "documents": [evidence[0]["doc_id"]],
+            "document_count": 1,
+            "evidence": json.dumps(evidence, ensure_ascii=False),
+            "evidence_sentences": [evidence[0]["sentence"]],
+            "evidence_total": 1,
+            "rules": ["bench"],
+            "first_seen": None,
+            "last_seen": None,
+        }
 
 
 def server_peak_mb(store) -> float:
@@ -119,7 +130,10 @@ def main(argv=None) -> None:
     from guanxi.cypher.rows import node_row
 
     entities = [node_row(e) for e in synthetic_entities(args.entities, rng)]
-    relationships = synthetic_relationships(args.relationships, args.entities, rng)
+
+    def relationships():
+        return synthetic_relationships(args.relationships, args.entities, seed=7)
+
     with tempfile.TemporaryDirectory() as tmp:
         store = FalkorDBStore.embedded(tmp)
         try:
@@ -128,7 +142,7 @@ def main(argv=None) -> None:
             store.load_rows(by_label, {})
             node_s = time.perf_counter() - t0
             t0 = time.perf_counter()
-            store.load_rows({}, relationships)
+            store.load_rows({}, relationships())
             rel_s = time.perf_counter() - t0
             print(f"synthetic graph: {args.entities:,} entities, {args.relationships:,} relationships with evidence")
             print(f"  load entities (with their name index): {args.entities / node_s:10,.0f} nodes/s ({node_s:.1f} s)")
@@ -137,7 +151,7 @@ def main(argv=None) -> None:
                 f"({rel_s:.1f} s)"
             )
             t0 = time.perf_counter()
-            store.load_rows(by_label, relationships)
+            store.load_rows(by_label, relationships())
             again_s = time.perf_counter() - t0
             print(
                 f"  the same load again (MERGE, counts unchanged: {store.counts()['relationships']:,} relationships): "
@@ -151,10 +165,9 @@ def main(argv=None) -> None:
             t0 = time.perf_counter()
             snapshot(store.db.connection)  # the snapshot a load triggers, done before timing reads
             print(f"  snapshot to disk (RDB): {time.perf_counter() - t0:.1f} s")
-            # the generated rows are millions of Python objects: drop them, or the client's garbage
+            # the generated entity rows are many Python objects: drop them, or the client's garbage
             # collector (not the store) shows up in the read latencies
             entities.clear()
-            relationships.clear()
             by_label.clear()
             freeze_heap()  # as an API worker does once it has started
             sample = [f"e{rng.randrange(args.entities)}" for _ in range(args.queries)]

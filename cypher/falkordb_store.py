@@ -6,6 +6,7 @@ import gc
 import threading
 import time
 import uuid
+from collections.abc import Iterable, Sized
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from itertools import chain
@@ -83,7 +84,7 @@ class FalkorDBStore(GraphStore):
         for _ in self._pipelined(self._q(name, **slots), rows, batch_size, param):
             pass
 
-    def _pipelined(self, query: str, rows: list, batch_size: int, param: str):
+    def _pipelined(self, query: str, rows: Iterable, batch_size: int, param: str):
         """Batched writes, pipelined: the next batch is encoded while the server runs this one.
         Yields each batch with what the query returned for it."""
         pending = None
@@ -100,6 +101,8 @@ class FalkorDBStore(GraphStore):
         """Entity id -> node id for the entities a load's relationships name, read once for all
         types: every entity's when the load is large next to the graph (collecting the ids of a
         million rows costs more than reading them all), else the ones the rows name."""
+        if not all(isinstance(rows, Sized) for rows in relationships.values()):
+            return self._all_node_handles()  # rows that come as they are made: nothing to count them by
         count = sum(map(len, relationships.values()))
         if count and count * 2 * 4 > self._count_entities():
             return self._all_node_handles()
@@ -189,14 +192,18 @@ class FalkorDBStore(GraphStore):
             self._bulk(rows, block, nodes=False, fallback=redo.extend)
         else:
             query = self._q("merge_relations_by_node", type=rel_type)
-            rows_with_nodes = [dict(r, h=handles[r["head"]], t=handles[r["tail"]]) for r in located(rows)]
+            rows_with_nodes = (
+                dict(r, h=handles[r["head"]], t=handles[r["tail"]])
+                for part in batches(rows, batch_size)
+                for r in located(part)
+            )
             for batch, result in self._pipelined(query, rows_with_nodes, batch_size, "rows"):
                 if result[0]["written"] < len(batch):
                     redo.extend(batch)
         if redo:
             self._write("merge_relations", redo, batch_size, type=rel_type)
 
-    def _bulk(self, rows: list[dict], block, nodes: bool, fallback) -> None:
+    def _bulk(self, rows: Iterable[dict], block, nodes: bool, fallback) -> None:
         """GRAPH.BULK in chunks, the next chunk encoded while the server creates this one.
         ``block(part)`` gives the rows it encoded and their block; a chunk holding a value with no
         binary form goes to ``fallback`` (Cypher) instead."""

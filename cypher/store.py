@@ -13,7 +13,7 @@ import functools
 import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 
@@ -162,12 +162,12 @@ class GraphStore:
         """A bulk load's entities of a label the store holds none of yet."""
         self._write("create_entities", rows, batch_size, label=label)
 
-    def _endpoints(self, relationships: dict[str, list[dict]]):
+    def _endpoints(self, relationships: Mapping[str, Iterable[dict]]):
         """What a store reads once before a bulk load's relationships to find their endpoints
         faster than by the id index (nothing here)."""
         return None
 
-    def _write_relations(self, name: str, rows: list[dict], batch_size: int, rel_type: str, endpoints) -> None:
+    def _write_relations(self, name: str, rows: Iterable[dict], batch_size: int, rel_type: str, endpoints) -> None:
         """A bulk load's relationships of one type (``name`` is create_ or merge_relations)."""
         self._write(name, rows, batch_size, type=rel_type)
 
@@ -187,13 +187,14 @@ class GraphStore:
     def load_rows(
         self,
         entities: dict[str, list[dict]],
-        relationships: dict[str, list[dict]],
+        relationships: Mapping[str, Iterable[dict]],
         documents: Iterable[dict] = (),
         mentions: Iterable[dict] = (),
         batch_size: int = BATCH_SIZE,
         progress=None,
     ) -> LoadReport:
-        """``load`` from rows (entity rows by label, relationship rows by type)."""
+        """``load`` from rows (entity rows by label, relationship rows by type). Relationship,
+        document and mention rows may be generators: they are read once, a batch at a time."""
         self.ensure_schema()
         tick = progress or (lambda n: None)
         for label in ENTITY_TYPES:
@@ -213,12 +214,13 @@ class GraphStore:
         endpoints = self._endpoints(relationships)
         for rel_type, rows in sorted(relationships.items()):
             name = "merge_relations" if self._count("any_relation", type=rel_type) else "create_relations"
-            self._write_relations(name, rows, batch_size, rel_type, endpoints)
-            tick(len(rows))
+            before = counted["relationships"]
+            self._write_relations(name, tally(rows, counted, "relationships"), batch_size, rel_type, endpoints)
+            tick(counted["relationships"] - before)
         self._bump()
         return LoadReport(
             sum(len(v) for v in entities.values()),
-            sum(len(v) for v in relationships.values()),
+            counted["relationships"],
             counted["documents"],
             counted["mentions"],
         )

@@ -631,3 +631,17 @@ def test_evidence_sentences_are_plain_strings_that_cypher_can_search(store, smal
         {"word": "联合举办"},
     )["rows"]
     assert {frozenset(r.values()) for r in rows} == {frozenset({"工业和信息化部", "教育部"})}
+
+
+def test_relationship_rows_may_come_as_they_are_made(store):
+    """A load reads relationship rows from generators once, a batch at a time: created where the
+    type is new, merged where it is not, counted either way."""
+    orgs = [org_row(f"org-{k}") for k in range(30)]
+
+    def made(rel_type_count):
+        return {"PARTNERS_WITH": (partners_row(f"org-{k}", f"org-{k + 1}") for k in range(rel_type_count))}
+
+    first = store.load_rows({"ORG": orgs}, made(20), batch_size=7)
+    again = store.load_rows({"ORG": orgs}, made(29), batch_size=7)  # 20 merged, 9 new
+    assert (first.relationships, again.relationships) == (20, 29)
+    assert store.counts()["relationships"] == 29
