@@ -301,10 +301,17 @@ def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Ent
 HOME = ("中国", "国内", "国外", "海外", "全球", "全国", "各地")  # in `countries`, but no country of a foreign company
 
 
+SESSION = re.compile(r"^第?[一二三四五六七八九十百]+届(?=[\u4e00-\u9fff]{4})")  # 十三届全国人大常委会
+
+
 def without_country(name: str) -> str | None:
     """A foreign company's name without the country news puts before it (德国巴斯夫集团: 巴斯夫集团),
-    so that it is found by the name it goes by."""
+    or a body's name without its session (十三届全国人大常委会: 全国人大常委会), so that it is
+    found by the name it goes by."""
     words = word_lists()
+    session = SESSION.match(name)
+    if session:
+        return name[session.end() :]
     country = next((c for c in words.countries if name.startswith(c) and c not in HOME), None)
     rest = name[len(country) :] if country else ""
     return rest if len(rest) >= 4 and rest.endswith(words.company_name_endings) else None

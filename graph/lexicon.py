@@ -25,7 +25,7 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from guanxi.graph.gazetteer import Gazetteer, name_boundary
+from guanxi.graph.gazetteer import Gazetteer
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import patterns, word_lists
 
@@ -143,7 +143,9 @@ def lexicon(path: Path = LEXICON_FILE) -> Gazetteer:
 
 
 def ends_at_word_boundary(text: str, start: int, end: int) -> bool:
-    if not name_boundary(text, start, end):
+    from guanxi.graph.aliases import table_boundary  # the table's traps too: 英国央行 is not 央行
+
+    if not table_boundary(text, start, end):
         return False
     words = word_lists()
     return (

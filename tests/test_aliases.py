@@ -264,3 +264,8 @@ def test_a_limited_partnership_keeps_its_bracketed_form():
     article = run("北辰股权投资基金（有限合伙）完成备案。", [("北辰股权投资基金", "ORG")])
     assert [e.name for e in article.entities] == ["北辰股权投资基金（有限合伙）"]
     assert strip_legal_suffix("北辰股权投资基金（有限合伙）") == "北辰股权投资基金"
+
+
+def test_a_body_is_also_known_without_its_session():
+    article = run("十三届南湖市人大常委会第二十次会议表决通过条例。", [("十三届南湖市人大常委会", "ORG")])
+    assert entity(article, "十三届南湖市人大常委会").aliases == {"南湖市人大常委会"}
