@@ -101,7 +101,7 @@ def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) 
     return [strip_stray_marks(m) if m.finder is Finder.NER else m for m in mentions]
 
 
-ORG_HEADS = re.compile(r"^(?:控股股东|第一大股东|大股东|股东|母公司|全资子公司|控股子公司|子公司|旗下)")
+ORG_HEADS = re.compile(r"^(?:其|该)?(?:控股股东|第一大股东|大股东|股东|母公司|全资子公司|控股子公司|子公司|旗下)")
 
 
 def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -114,6 +114,30 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
             cut = head.end() if head else 0
             if cut and len(m.text) - cut >= 3:
                 m = replace(m, start=m.start + cut, text=m.text[cut:])
+        out.append(m)
+    return out
+
+
+UNIT_TAIL = re.compile(r"(?:(?:全资|控股)(?:子公司|孙公司)|下属公司|旗下公司|下属企业|旗下企业)$")  # not 电子公司
+AFTER_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?P<copula>系|是|为|与|和|及)")
+
+
+def trim_model_org_descriptions(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG span that goes on past a registered name over a copula or a joiner
+    (南湖电子有限公司系北辰集团) is the two names around it; one that ends in a word for a unit
+    (北辰集团全资子公司) is the name before that word."""
+    out = []
+    for m in mentions:
+        if not is_model_org(m):
+            out.append(m)
+            continue
+        tail = UNIT_TAIL.search(m.text, 2)
+        if tail:
+            m = replace(m, end=m.start + tail.start(), text=m.text[: tail.start()])
+        joined = AFTER_REGISTERED.search(m.text)
+        if joined and len(m.text) - joined.end() >= 2:
+            out.append(replace(m, end=m.start + joined.start("copula"), text=m.text[: joined.start("copula")]))
+            m = replace(m, start=m.start + joined.end(), text=m.text[joined.end() :])
         out.append(m)
     return out
 
@@ -350,6 +374,7 @@ FILTERS: tuple[Filter, ...] = (
     keep_scored_types,
     strip_stray_marks_of_model_spans,
     trim_model_org_heads,
+    trim_model_org_descriptions,
     split_model_orgs_at_roles,
     split_model_orgs_at_joiners,
     extend_orgs,

@@ -480,3 +480,20 @@ def test_a_project_name_holding_a_verb_is_a_headline_clause_unless_quoted():
     text = "南湖科技企业竞逐教育大模型。“北辰好人”评议和发布活动今天启动。"
     article = run(text, [("南湖科技企业竞逐教育大模型", "PROJECT"), ("“北辰好人”评议和发布活动", "PROJECT")])
     assert [e.name for e in article.entities if e.type == "PROJECT"] == ["“北辰好人”评议和发布活动"]
+
+
+def test_a_model_span_past_a_registered_name_or_ending_in_a_unit_word_is_cut():
+    text = "南湖电子有限公司系北辰集团的全资子公司。东岭物流公司（西岭集团全资子公司）也在列，北辰电子公司未参与。"
+    spans = [
+        ("南湖电子有限公司系北辰集团", "ORG"),
+        ("东岭物流公司", "ORG"),
+        ("西岭集团全资子公司", "ORG"),
+        ("北辰电子公司", "ORG"),
+    ]
+    article = run(text, spans)
+    names = sorted(e.name for e in article.entities)
+    assert names == ["东岭物流公司", "北辰电子公司", "北辰集团", "南湖电子有限公司", "西岭集团"]
+    assert {(r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF"} == {
+        ("南湖电子有限公司", "北辰集团"),
+        ("东岭物流公司", "西岭集团"),
+    }
