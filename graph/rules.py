@@ -181,6 +181,9 @@ def trim_left(text: str, start: int, words: WordLists) -> int:
     return start + best
 
 
+QUOTED = re.compile(r"“([^“”]+)”")
+TECH_MARKS = re.compile(r"[0-9A-Za-z+＋.\-]+")  # 5G, +, AI: what a technology's name holds besides words
+
 # a count of undertakings is not the name of one: 42个重点项目, 两大工程
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千两几多数]+(?:个|家|份|批|项|大)")
 # nor is a capacity: 12英寸硅片扩产项目, 年产5万吨正极材料项目, 100兆瓦光伏项目
@@ -193,8 +196,9 @@ def is_generic(name: str, words: WordLists) -> bool:
     """True for a project 'name' that only says what kind of thing it is: 跨链协议, 重点项目."""
     if name.endswith(words.agreements):
         return True
-    if OPEN_QUOTE in name:
-        return False
+    if OPEN_QUOTE in name:  # a quoted name, unless it quotes only a technology (“5G+工业互联网”平台)
+        quoted = QUOTED.search(name)
+        return bool(quoted) and only_generic_words(TECH_MARKS.sub("", quoted.group(1)), words)
     core = name
     for suffix in (*words.project_suffixes, *words.context_project_kinds):
         if core.endswith(suffix):

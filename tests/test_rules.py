@@ -189,3 +189,9 @@ def test_a_capacity_is_no_project_name():
     words = word_lists()
     assert is_generic("12英寸硅片扩产项目", words) and is_generic("年产5万吨正极材料项目", words)
     assert not is_generic("北辰一号海上风电项目", words)
+
+
+def test_a_quoted_technology_is_no_project_name():
+    words = word_lists()
+    assert is_generic("“5G+工业互联网”产业公共服务平台", words)
+    assert not is_generic("“星河”数字金融平台", words) and not is_generic("“5G+光云工业互联网”平台", words)
