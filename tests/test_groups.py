@@ -48,3 +48,12 @@ def test_investors_that_follow_the_lead_invest_too():
     _, typed = extracted(text)
     investors = {h for kind, h, t in typed if kind == "INVESTS_IN" and t == "南湖微电子有限公司"}
     assert investors == {"北辰资本管理有限公司", "西岭创投管理有限公司", "东岭基金管理有限公司"}
+
+
+def test_bodies_that_each_sign_with_one_do_not_partner_each_other():
+    from tests.test_aliases import run
+
+    text = "北辰科技公司与南湖银行、东岭证券分别签署了战略合作协议。"
+    article = run(text, [("北辰科技公司", "ORG"), ("南湖银行", "ORG"), ("东岭证券", "ORG")])
+    pairs = {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"}
+    assert pairs == {frozenset(("北辰科技公司", "南湖银行")), frozenset(("北辰科技公司", "东岭证券"))}
