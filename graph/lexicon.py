@@ -30,7 +30,7 @@ from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import patterns, word_lists
 
 LEXICON_FILE = Path(__file__).parent / "data" / "org_lexicon.txt"
-RIGHT_BOUNDARY_MARKS = set("，。、；：！？）)」》”’\"' \n\t")  # with the function words of rules.toml's name_end_words
+RIGHT_BOUNDARY_MARKS = set("，。、；：！？）)」》”’\"' \n\t,.;:!?")  # ASCII too; with rules.toml's name_end_words
 
 
 def harvest_msra(path: Path) -> tuple[Counter, Counter, list[str]]:

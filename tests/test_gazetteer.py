@@ -115,3 +115,8 @@ def test_a_lexicon_name_may_end_before_a_clause_verb_or_a_role():
     assert ends_at_word_boundary(text, 0, 4)  # 北辰兄弟|签署
     assert ends_at_word_boundary(text, 11, 15)  # 北辰电器|门店
     assert not ends_at_word_boundary(text, 20, 24)  # 北辰电器|产业园
+
+
+def test_a_lexicon_name_may_end_before_ascii_punctuation():
+    text = "北辰电器,是一家老牌企业"
+    assert ends_at_word_boundary(text, 0, 4)
