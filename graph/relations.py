@@ -163,12 +163,11 @@ def parent_inside(
 
     for k in range(len(m.text) - rule.min_rest, 1, -1):
         prefix = m.text[:k]
-        if not name_boundary(m.text, 0, k):  # 联合国 is not the parent of 联合国家…实验室
+        parent = parent_named(rule, prefix, local, table)  # most starts name nothing: asked first
+        if not parent or not name_boundary(m.text, 0, k):  # 联合国 is not the parent of 联合国家…实验室
             continue
-        parent = parent_named(rule, prefix, local, table)
         if (
-            not parent
-            or parent == own_name
+            parent == own_name
             or strip_legal_suffix(m.text) in (prefix, parent)
             or SAME_BODY_REST.fullmatch(m.text[k:])
             or not rule.rest.search(m.text[k:])
