@@ -1,21 +1,23 @@
 """Extraction past one process: throughput of one job, of --jobs 2 and of a Dask LocalCluster of
 two single-threaded workers, on a synthetic corpus made from templates at run time; and the peak
-memory of an extraction over two corpus sizes (it should not grow with the corpus). Prints
-figures; asserts nothing.
+memory of an extraction and of a build over several corpus sizes, in every process (it should not
+grow with the corpus). Prints figures; asserts nothing.
 
-    python -m bench.scaling [--articles 200]
+    python -m bench.scaling [--articles 1000] [--memory-articles 200 800 100000]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 SYLLABLES = "澜辰岭峰源川泰合瑞华宇恒昌启明远达盛安新通"
@@ -34,7 +36,7 @@ TEMPLATES = [
 CITIES = ["北京", "上海", "深圳", "杭州", "成都", "武汉", "西安", "南京"]
 
 
-def synthetic_articles(count: int, seed: int = 18, orgs: int = 400, people: int = 200) -> list[dict]:
+def synthetic_articles(count: int, seed: int = 18, orgs: int = 400, people: int = 200) -> Iterator[dict]:
     """``count`` articles of about 1,500 characters, names drawn from ``orgs`` made-up
     organizations and ``people`` people, so that the graph's size levels off while the corpus grows."""
     draw = random.Random(seed)
@@ -43,7 +45,6 @@ def synthetic_articles(count: int, seed: int = 18, orgs: int = 400, people: int 
         for _ in range(orgs)
     ]
     people = [draw.choice(SURNAMES) + draw.choice(GIVEN) + draw.choice(GIVEN) for _ in range(people)]
-    out = []
     for k in range(count):
         sentences = []
         while sum(map(len, sentences)) < 1500:
@@ -51,14 +52,16 @@ def synthetic_articles(count: int, seed: int = 18, orgs: int = 400, people: int 
             fields = {"a": a, "b": b, "c": c, "p": draw.choice(people), "city": draw.choice(CITIES)}
             fields |= {"trade": draw.choice(TRADES), "n": draw.randint(2, 90)}
             sentences.append(draw.choice(TEMPLATES).format(**fields))
-        out.append({"id": f"s{k}", "text": "".join(sentences), "date": f"2025-{k % 12 + 1:02d}-15"})
-    return out
+        yield {"id": f"s{k}", "text": "".join(sentences), "date": f"2025-{k % 12 + 1:02d}-15"}
 
 
 def write_corpus(path: Path, count: int, **names) -> int:
-    rows = synthetic_articles(count, **names)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return sum(len(r["text"]) for r in rows)
+    size = 0
+    with path.open("w", encoding="utf-8") as out:
+        for row in synthetic_articles(count, **names):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            size += len(row["text"])
+    return size
 
 
 def timed(engine: dict, corpus: Path) -> float:
@@ -75,69 +78,116 @@ def timed(engine: dict, corpus: Path) -> float:
 
 def child_peaks(*command: str) -> tuple[float, float]:
     """Peak resident memory (MB) of a `guanxi` ``command`` run in a process of its own: of the
-    process itself and of its largest worker."""
-    code = (
-        "import resource, sys; from guanxi.api.cli import cli\n"
-        "try:\n    cli(sys.argv[1:], standalone_mode=False)\n"
-        "finally:\n"
-        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
-    )
-    argv = [sys.executable, "-c", code, *command]
-    done = subprocess.run(argv, capture_output=True, text=True, check=True)
-    own, children = done.stderr.strip().splitlines()[-1].split()
-    return int(own) / 1024, int(children) / 1024
+    process itself and of its largest worker. Read from each process's high-water mark (VmHWM in
+    /proc), polled while it runs: ``ru_maxrss`` would count the memory of this process, which the
+    child shares until it execs."""
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    done = subprocess.Popen([sys.executable, "-m", "guanxi.api.cli", *command], **quiet)
+    peaks: dict[int, float] = {}
+    while done.poll() is None:
+        for pid in [done.pid, *descendants(done.pid)]:
+            peaks[pid] = max(peaks.get(pid, 0.0), high_water_mb(pid))
+        time.sleep(0.05)
+    if done.returncode:
+        raise subprocess.CalledProcessError(done.returncode, command)
+    own = peaks.pop(done.pid, 0.0)
+    return own, max(peaks.values(), default=0.0)
+
+
+def descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        for task in Path(f"/proc/{todo.pop()}/task").glob("*/children"):
+            try:
+                kids = [int(k) for k in task.read_text().split()]
+            except OSError:
+                continue
+            found += kids
+            todo += kids
+    return found
+
+
+def high_water_mb(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), "VmHWM: 0 kB")
+    return int(line.split()[1]) / 1024
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--articles", type=int, default=1000, help="articles of the throughput corpus")
+    ap.add_argument(
+        "--memory-articles",
+        type=int,
+        nargs="+",
+        default=[200, 800],
+        help="corpus sizes whose peak memory is compared (100000 takes about half an hour on 2 cores)",
+    )
+    ap.add_argument("--memory-commands", nargs="+", choices=["extract", "build"], default=["extract", "build"])
     args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.articles:
+            throughput(Path(tmp), args.articles)
+        memory(Path(tmp), args.memory_articles, args.memory_commands)
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def throughput(tmp: Path, articles: int) -> None:
     import dask
     from distributed import LocalCluster
 
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        chars = write_corpus(corpus, args.articles)
-        from guanxi.graph.ner import load_model
+    from guanxi.graph.ner import load_model
 
-        print(f"throughput on {args.articles} synthetic articles ({chars:,} characters):")
-        t0 = time.perf_counter()
-        load_model()
-        print(f"  one process: model load  {time.perf_counter() - t0:.1f} s")
-        one = timed({}, corpus)
-        print(f"  one process, model loaded  {chars / one:,.0f} characters/s ({one:.1f} s)")
-        two = timed({"jobs": 2}, corpus)
-        print(
-            f"  --jobs 2, worker start included  {chars / two:,.0f} characters/s ({two:.1f} s), "
-            f"{one / two:.2f}x one process"
-        )
-        tiny = Path(tmp) / "one.jsonl"
-        write_corpus(tiny, 1)
-        start = timed({"jobs": 2}, tiny)
-        print(
-            f"  --jobs 2 after its start ({start:.1f} s: spawn, imports, model load, one article)  "
-            f"{one / (two - start):.2f}x one process"
-        )
-        # the workers' statistical profiler samples every 10 ms: about 10% of the time here (docs/scaling.md)
-        with dask.config.set({"distributed.worker.profile.enabled": False}):
-            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-                on_dask = timed({"dask": cluster.scheduler_address}, corpus)
-        print(
-            f"  Dask LocalCluster, 2 workers of 1 thread, model loads included  {chars / on_dask:,.0f} characters/s "
-            f"({on_dask:.1f} s), {one / on_dask:.2f}x one process, {two / on_dask:.2f}x --jobs 2"
-        )
-        print("peak memory of guanxi extract --jobs 2, main process / largest worker:")
-        for count in (args.articles, 4 * args.articles):
+    corpus = tmp / "corpus.jsonl"
+    chars = write_corpus(corpus, articles)
+    print(f"throughput on {articles} synthetic articles ({chars:,} characters):")
+    t0 = time.perf_counter()
+    load_model()
+    print(f"  one process: model load  {time.perf_counter() - t0:.1f} s")
+    one = timed({}, corpus)
+    print(f"  one process, model loaded  {chars / one:,.0f} characters/s ({one:.1f} s)")
+    two = timed({"jobs": 2}, corpus)
+    print(
+        f"  --jobs 2, worker start included  {chars / two:,.0f} characters/s ({two:.1f} s), "
+        f"{one / two:.2f}x one process"
+    )
+    tiny = tmp / "one.jsonl"
+    write_corpus(tiny, 1)
+    start = timed({"jobs": 2}, tiny)
+    print(
+        f"  --jobs 2 after its start ({start:.1f} s: spawn, imports, model load, one article)  "
+        f"{one / (two - start):.2f}x one process"
+    )
+    # the workers' statistical profiler samples every 10 ms: about 10% of the time here (docs/scaling.md)
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            on_dask = timed({"dask": cluster.scheduler_address}, corpus)
+    print(
+        f"  Dask LocalCluster, 2 workers of 1 thread, model loads included  {chars / on_dask:,.0f} characters/s "
+        f"({on_dask:.1f} s), {one / on_dask:.2f}x one process, {two / on_dask:.2f}x --jobs 2"
+    )
+
+
+def memory(tmp: Path, sizes: list[int], commands: list[str]) -> None:
+    corpus = tmp / "corpus.jsonl"
+    runs = {
+        "extract": ("extract", str(corpus), "--jobs", "2", "-o", os.devnull),
+        "build": ("build", str(corpus), "--no-load", "--jobs", "2"),
+    }
+    for command in commands:
+        shown = " ".join(runs[command][:1] + runs[command][2:])
+        print(f"peak memory of guanxi {shown}, main process / largest worker:")
+        for count in sizes:
             size = write_corpus(corpus, count)
-            own, worker = child_peaks("extract", str(corpus), "--jobs", "2", "-o", "/dev/null")
-            print(f"  {count} articles ({size / 1e6:.1f} M characters)  {own:.0f} MB / {worker:.0f} MB")
-        print("peak memory of guanxi build --no-load --jobs 2 over 20 organizations and 10 people, main process:")
-        for count in (args.articles, 4 * args.articles):
-            size = write_corpus(corpus, count, orgs=20, people=10)
-            own, _ = child_peaks("build", str(corpus), "--no-load", "--jobs", "2")
-            print(f"  {count} articles ({size / 1e6:.1f} M characters)  {own:.0f} MB")
-    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+            t0 = time.perf_counter()
+            own, worker = child_peaks(*runs[command])
+            print(
+                f"  {count} articles ({size / 1e6:.1f} M characters)  {own:.0f} MB / {worker:.0f} MB "
+                f"({time.perf_counter() - t0:.0f} s)"
+            )
 
 
 if __name__ == "__main__":

@@ -116,43 +116,80 @@ def read_html_file(path: Path, data: bytes, name: str) -> Document:
 READERS = {"pdf": read_pdf_file, "docx": read_docx_file, "html": read_html_file, "text": read_text_file}
 
 
-def read_jsonl(path: Path, data: bytes) -> tuple[list[Document], list[InputError]]:
-    docs, errors, seen = [], [], set()
-    try:
-        text = decode(data, str(path))
-    except InputError as e:
-        return [], [e]
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            errors.append(InputError(f"{path}:{number}: not valid JSON ({e.msg})"))
-            continue
-        problem = row_problem(row)
-        if problem:
-            errors.append(InputError(f"{path}:{number}: {problem}"))
-            continue
-        doc_id = str(row["id"])
-        if doc_id in seen:
-            errors.append(InputError(f'{path}:{number}: document id "{doc_id}" appears twice; ids must be unique'))
-            continue
-        seen.add(doc_id)
-        docs.append(
-            Document(
-                id=doc_id,
-                text=without_controls(row["text"]),
-                title=row.get("title"),
-                date=row.get("date"),
-                url=row.get("url"),
-                source=str(path),
-                format="jsonl",
-            )
-        )
-    if not docs and not errors:
+JSONL_CHUNK = 256  # rows read from a .jsonl file before they are handed on
+
+
+def read_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[tuple[list[Document], list[InputError]]]:
+    """The documents of a .jsonl file's ``lines`` (bytes, newline-ended), a few hundred at a time,
+    so that a large feed is never in memory at once; one error per bad line, naming its number."""
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    seen: set[str] = set()
+    found = False
+    for number, raw in enumerate(lines, 1):
+        doc = jsonl_row(path, number, raw, seen, errors)
+        if doc is not None:
+            docs.append(doc)
+            found = True
+        if len(docs) + len(errors) >= JSONL_CHUNK:
+            yield docs, errors
+            docs, errors = [], []
+    if not found and not errors:
         errors.append(InputError(f"{path}: holds no documents"))
-    return docs, errors
+    yield docs, errors
+
+
+def jsonl_row(path: Path, number: int, raw: bytes, seen: set[str], errors: list[InputError]) -> Document | None:
+    """One line's document, or None (an empty line, or an error appended to ``errors``)."""
+    try:
+        line = decode_line(raw, number)
+    except UnicodeDecodeError:
+        errors.append(InputError(f"{path}:{number}: could not be decoded as UTF-8 or GB18030"))
+        return None
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as e:
+        errors.append(InputError(f"{path}:{number}: not valid JSON ({e.msg})"))
+        return None
+    problem = row_problem(row)
+    if problem:
+        errors.append(InputError(f"{path}:{number}: {problem}"))
+        return None
+    doc_id = str(row["id"])
+    if doc_id in seen:
+        errors.append(InputError(f'{path}:{number}: document id "{doc_id}" appears twice; ids must be unique'))
+        return None
+    seen.add(doc_id)
+    return Document(
+        id=doc_id,
+        text=without_controls(row["text"]),
+        title=row.get("title"),
+        date=row.get("date"),
+        url=row.get("url"),
+        source=str(path),
+        format="jsonl",
+    )
+
+
+def decode_line(raw: bytes, number: int) -> str:
+    """One line of a .jsonl file: UTF-8 (a BOM allowed on the first), else GB18030. A newline byte
+    never occurs inside a multi-byte character of either, so lines can be cut before decoding."""
+    try:
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def jsonl_problem(head: bytes, name: str) -> InputError | None:
+    """Why the first bytes of a .jsonl file say it is no text file, if they do."""
+    try:
+        decode(head, name)
+    except InputError as e:
+        if "could not be decoded" not in str(e):  # a multi-byte character cut at the end of ``head``
+            return e
+    return None
 
 
 def row_problem(row) -> str | None:
@@ -195,33 +232,51 @@ def expand_paths(sources: Iterable[str], errors: list[InputError] | None = None)
     return out
 
 
-def read_stdin() -> tuple[list[Document], list[InputError]]:
+def read_stdin() -> Iterator[tuple[list[Document], list[InputError]]]:
     if sys.stdin is None:
-        return [], [InputError("standard input is closed; give files or folders, or pipe text into -")]
+        yield [], [InputError("standard input is closed; give files or folders, or pipe text into -")]
+        return
     try:
         data = sys.stdin.buffer.read()
     except OSError as e:
-        return [], [InputError(f"standard input could not be read: {e.strerror or e}")]
+        yield [], [InputError(f"standard input could not be read: {e.strerror or e}")]
+        return
     if not data.strip():
-        return [], [InputError("standard input is empty")]
-    if data.lstrip()[:1] == b"{":
-        return read_jsonl(Path("<stdin>"), data)
-    docs, errors = read_data(Path("<stdin>"), data)
-    return [replace(d, id="stdin", source="<stdin>") for d in docs], errors
+        yield [], [InputError("standard input is empty")]
+    elif data.lstrip()[:1] == b"{":
+        yield from read_jsonl(Path("<stdin>"), data.splitlines(keepends=True))
+    else:
+        docs, errors = read_data(Path("<stdin>"), data)
+        yield [replace(d, id="stdin", source="<stdin>") for d in docs], errors
 
 
-def read_path(path: Path) -> tuple[list[Document], list[InputError]]:
+def read_path(path: Path) -> Iterator[tuple[list[Document], list[InputError]]]:
+    """The documents of one file, with its errors: a .jsonl file a chunk of rows at a time."""
     if str(path) == "-":
-        return read_stdin()
+        yield from read_stdin()
+        return
     if not path.exists():
-        return [], [InputError(f"{path}: no such file or folder")]
+        yield [], [InputError(f"{path}: no such file or folder")]
+        return
     try:
+        if path.suffix.lower() == ".jsonl":
+            yield from read_jsonl_file(path)
+            return
         data = path.read_bytes()
     except OSError as e:
-        return [], [InputError(f"{path}: could not be read: {e.strerror}")]
-    if path.suffix.lower() == ".jsonl":
-        return read_jsonl(path, data)
-    return read_data(path, data)
+        yield [], [InputError(f"{path}: could not be read: {e.strerror}")]
+        return
+    yield read_data(path, data)
+
+
+def read_jsonl_file(path: Path) -> Iterator[tuple[list[Document], list[InputError]]]:
+    with path.open("rb") as f:
+        problem = jsonl_problem(f.read(4096), str(path))
+        if problem:
+            yield [], [problem]
+            return
+        f.seek(0)
+        yield from read_jsonl(path, f)
 
 
 def read_data(path: Path, data: bytes, name: str | None = None) -> tuple[list[Document], list[InputError]]:
@@ -262,7 +317,7 @@ def read_source(source: str, errors: list[InputError]) -> Iterable[tuple[list[Do
     """What one source holds: an address's document, or each file of a file or folder."""
     if "://" in source:  # an address (other schemes than http and https are refused by name)
         return [read_url(source)]
-    return (read_path(path) for path in expand_paths([source], errors))
+    return (chunk for path in expand_paths([source], errors) for chunk in read_path(path))
 
 
 def read_url(url: str, allow_private: bool = True) -> tuple[list[Document], list[InputError]]:

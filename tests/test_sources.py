@@ -57,6 +57,36 @@ def test_jsonl_rows_keep_their_fields_and_bad_rows_are_named(tmp_path):
     ]
 
 
+def test_a_jsonl_feed_is_read_as_its_rows_are_needed(tmp_path):
+    from guanxi.graph.sources import JSONL_CHUNK, iter_sources
+
+    path = tmp_path / "feed.jsonl"
+    rows = [json.dumps({"id": k, "text": ARTICLE}, ensure_ascii=False) for k in range(3 * JSONL_CHUNK)]
+    rows[-1] = "{broken"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    errors = []
+    docs = iter_sources([str(path)], errors)
+    assert next(docs).id == "0"
+    assert errors == []  # the last line was not read yet
+    assert len(list(docs)) == 3 * JSONL_CHUNK - 2
+    assert [str(e) for e in errors] == [
+        f"{path}:{3 * JSONL_CHUNK}: not valid JSON (Expecting property name enclosed in double quotes)"
+    ]
+
+
+def test_a_jsonl_row_may_hold_unicode_line_separators_and_gb18030(tmp_path):
+    text = "第一段\u2028第二段\u2029第三段\x85完"  # json.dumps writes these as they are
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "b.jsonl").write_bytes(
+        (json.dumps({"id": "b", "text": ARTICLE}, ensure_ascii=False) + "\r\n").encode("gb18030")
+    )
+    docs, errors = read_sources([str(tmp_path)])
+    assert errors == []
+    assert [(d.id, d.text) for d in docs] == [("a", text), ("b", ARTICLE)]
+
+
 def test_nothing_read_is_lost_without_a_word(tmp_path):
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
