@@ -97,3 +97,38 @@ def test_an_unreachable_cluster_is_a_one_line_error(tmp_path, monkeypatch):
     done = CliRunner().invoke(cli, ["extract", str(tmp_path), "--dask", "tcp://127.0.0.1:9"])
     assert done.exit_code == 1
     assert done.output.startswith("Error: could not reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+FAULTS_OF_BIG_ALLOCATIONS = """
+import resource, sys
+from guanxi.graph.parallel import restore_malloc_thresholds
+restored = restore_malloc_thresholds() if sys.argv[1] == "restore" else False
+blocks = [bytearray(4 << 20) for _ in range(2)]  # the heap grows once
+del blocks
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(50):
+    block = bytearray(4 << 20)  # zero-filled: every page touched
+    del block
+print(restored, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="glibc's malloc settings are a Linux matter")
+def test_a_worker_undoes_the_malloc_trimming_dask_starts_it_with():
+    """Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes glibc map and
+    unmap every large buffer: each 4 MB allocation is faulted in page by page again."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, MALLOC_TRIM_THRESHOLD_="65536")
+
+    def faults(mode: str) -> tuple[str, int]:
+        out = subprocess.run(
+            [sys.executable, "-c", FAULTS_OF_BIG_ALLOCATIONS, mode], env=env, capture_output=True, text=True, check=True
+        )
+        restored, count = out.stdout.split()
+        return restored, int(count)
+
+    as_dask_starts_it, restored = faults("as-is"), faults("restore")
+    assert as_dask_starts_it[1] > 50 * 500  # about 1,024 pages a time
+    assert restored == ("True", restored[1]) and restored[1] < as_dask_starts_it[1] / 10
