@@ -117,33 +117,83 @@ READERS = {"pdf": read_pdf_file, "docx": read_docx_file, "html": read_html_file,
 
 
 JSONL_CHUNK = 256  # rows read from a .jsonl file before they are handed on
+HEAD_BYTES = 1 << 16  # what a .jsonl file's format and encoding are told by
 
 
-def read_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[tuple[list[Document], list[InputError]]]:
-    """The documents of a .jsonl file's ``lines`` (bytes, newline-ended), a few hundred at a time,
-    so that a large feed is never in memory at once; one error per bad line, naming its number."""
+class JsonlLines:
+    """The lines of a .jsonl file (bytes), read as they are asked for, with the file's encoding
+    told by its first ``HEAD_BYTES`` like a whole file's: UTF-8 (BOM allowed), else GB18030. A
+    newline byte never occurs inside a multi-byte character of either, so lines can be cut before
+    they are decoded. ``number`` is the last line read."""
+
+    def __init__(self, head: bytes, rest: Iterable[bytes]):
+        self.encoding = "utf-8" if is_utf8_start(head) else "gb18030"
+        self.head, self.rest, self.number = head, rest, 0
+
+    def __iter__(self) -> Iterator[str | None]:
+        """Each line decoded, or None where it cannot be."""
+        if b"\r" in self.head and b"\n" not in self.head:  # old Mac line ends: cut like str.splitlines
+            parts: Iterable[bytes] = (self.head + b"".join(self.rest)).splitlines(keepends=True)
+        else:
+            parts = self.joined()
+        for raw in parts:
+            self.number += 1
+            yield self.decode(raw)
+
+    def joined(self) -> Iterator[bytes]:
+        *whole, partial = self.head.split(b"\n")
+        for line in whole:
+            yield line + b"\n"
+        for line in self.rest:  # the file goes on where the head stopped, maybe mid-line
+            if partial:
+                line, partial = partial + line, b""
+            yield line
+        if partial:
+            yield partial
+
+    def decode(self, raw: bytes) -> str | None:
+        if self.number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        for encoding in (self.encoding, "gb18030"):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        return None
+
+
+def is_utf8_start(head: bytes) -> bool:
+    """True when ``head`` (a file's first bytes) is UTF-8, a character cut at its end allowed."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return e.start >= len(head) - 3 and e.reason == "unexpected end of data"
+    return True
+
+
+def read_jsonl(path: Path, lines: JsonlLines) -> Iterator[tuple[list[Document], list[InputError]]]:
+    """The documents of a .jsonl file's ``lines``, a few hundred at a time, so that a large feed
+    is never in memory at once; one error per bad line, naming its number."""
     docs: list[Document] = []
     errors: list[InputError] = []
     seen: set[str] = set()
-    found = False
-    for number, raw in enumerate(lines, 1):
-        doc = jsonl_row(path, number, raw, seen, errors)
+    found = failed = False
+    for line in lines:
+        doc = jsonl_row(path, lines.number, line, seen, errors)
+        found, failed = found or doc is not None, failed or bool(errors)
         if doc is not None:
             docs.append(doc)
-            found = True
         if len(docs) + len(errors) >= JSONL_CHUNK:
             yield docs, errors
             docs, errors = [], []
-    if not found and not errors:
+    if not found and not failed:
         errors.append(InputError(f"{path}: holds no documents"))
     yield docs, errors
 
 
-def jsonl_row(path: Path, number: int, raw: bytes, seen: set[str], errors: list[InputError]) -> Document | None:
+def jsonl_row(path: Path, number: int, line: str | None, seen: set[str], errors: list[InputError]) -> Document | None:
     """One line's document, or None (an empty line, or an error appended to ``errors``)."""
-    try:
-        line = decode_line(raw, number)
-    except UnicodeDecodeError:
+    if line is None:
         errors.append(InputError(f"{path}:{number}: could not be decoded as UTF-8 or GB18030"))
         return None
     if not line.strip():
@@ -171,15 +221,6 @@ def jsonl_row(path: Path, number: int, raw: bytes, seen: set[str], errors: list[
         source=str(path),
         format="jsonl",
     )
-
-
-def decode_line(raw: bytes, number: int) -> str:
-    """One line of a .jsonl file: UTF-8 (a BOM allowed on the first), else GB18030. A newline byte
-    never occurs inside a multi-byte character of either, so lines can be cut before decoding."""
-    try:
-        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("gb18030")
 
 
 def jsonl_problem(head: bytes, name: str) -> InputError | None:
@@ -243,8 +284,8 @@ def read_stdin() -> Iterator[tuple[list[Document], list[InputError]]]:
         return
     if not data.strip():
         yield [], [InputError("standard input is empty")]
-    elif data.lstrip()[:1] == b"{":
-        yield from read_jsonl(Path("<stdin>"), data.splitlines(keepends=True))
+    elif data.lstrip()[:1] == b"{" and not jsonl_problem(data[:4096], "<stdin>"):
+        yield from read_jsonl(Path("<stdin>"), JsonlLines(data, []))
     else:
         docs, errors = read_data(Path("<stdin>"), data)
         yield [replace(d, id="stdin", source="<stdin>") for d in docs], errors
@@ -258,25 +299,31 @@ def read_path(path: Path) -> Iterator[tuple[list[Document], list[InputError]]]:
     if not path.exists():
         yield [], [InputError(f"{path}: no such file or folder")]
         return
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl_file(path)
+        return
     try:
-        if path.suffix.lower() == ".jsonl":
-            yield from read_jsonl_file(path)
-            return
         data = path.read_bytes()
     except OSError as e:
-        yield [], [InputError(f"{path}: could not be read: {e.strerror}")]
+        yield [], [InputError(f"{path}: could not be read: {e.strerror or e}")]
         return
     yield read_data(path, data)
 
 
 def read_jsonl_file(path: Path) -> Iterator[tuple[list[Document], list[InputError]]]:
-    with path.open("rb") as f:
-        problem = jsonl_problem(f.read(4096), str(path))
-        if problem:
-            yield [], [problem]
-            return
-        f.seek(0)
-        yield from read_jsonl(path, f)
+    lines = None
+    try:
+        with path.open("rb") as f:
+            head = f.read(HEAD_BYTES)
+            problem = jsonl_problem(head[:4096], str(path))
+            if problem:
+                yield [], [problem]
+                return
+            lines = JsonlLines(head, f)
+            yield from read_jsonl(path, lines)
+    except OSError as e:
+        where = f" after line {lines.number}" if lines and lines.number else ""
+        yield [], [InputError(f"{path}: could not be read{where}: {e.strerror or e}")]
 
 
 def read_data(path: Path, data: bytes, name: str | None = None) -> tuple[list[Document], list[InputError]]:

@@ -61,7 +61,7 @@ def test_a_jsonl_feed_is_read_as_its_rows_are_needed(tmp_path):
     from guanxi.graph.sources import JSONL_CHUNK, iter_sources
 
     path = tmp_path / "feed.jsonl"
-    rows = [json.dumps({"id": k, "text": ARTICLE}, ensure_ascii=False) for k in range(3 * JSONL_CHUNK)]
+    rows = [json.dumps({"id": k, "text": ARTICLE * 20}, ensure_ascii=False) for k in range(3 * JSONL_CHUNK)]
     rows[-1] = "{broken"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     errors = []
@@ -85,6 +85,53 @@ def test_a_jsonl_row_may_hold_unicode_line_separators_and_gb18030(tmp_path):
     docs, errors = read_sources([str(tmp_path)])
     assert errors == []
     assert [(d.id, d.text) for d in docs] == [("a", text), ("b", ARTICLE)]
+
+
+def test_a_gb18030_feed_is_decoded_as_one_file(tmp_path):
+    rows = [{"id": "a", "text": ARTICLE}, {"id": "b", "text": "牛"}]  # 牛 in GB18030 is also valid UTF-8 (ţ)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    (tmp_path / "gb.jsonl").write_bytes(text.encode("gb18030"))
+    docs, errors = read_sources([str(tmp_path / "gb.jsonl")])
+    assert errors == [] and [d.text for d in docs] == [ARTICLE, "牛"]
+
+
+def test_a_jsonl_feed_may_come_through_a_named_pipe_or_end_its_lines_with_cr(tmp_path):
+    import os
+    import threading
+
+    rows = "".join(json.dumps({"id": k, "text": ARTICLE}, ensure_ascii=False) + "\n" for k in range(3))
+    (tmp_path / "mac.jsonl").write_bytes(rows.replace('"id": ', '"id": 1').replace("\n", "\r").encode("utf-8"))
+    pipe = tmp_path / "feed.jsonl"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_text(rows, encoding="utf-8"))
+    writer.start()
+    docs, errors = read_sources([str(pipe), str(tmp_path / "mac.jsonl")])
+    writer.join()
+    assert errors == [] and [(d.id, d.source) for d in docs] == [
+        *((str(k), str(pipe)) for k in range(3)),
+        *((f"1{k}", str(tmp_path / "mac.jsonl")) for k in range(3)),
+    ]
+
+
+def test_a_feed_of_only_bad_rows_has_one_error_per_row_and_no_other(tmp_path):
+    from guanxi.graph.sources import JSONL_CHUNK
+
+    (tmp_path / "bad.jsonl").write_text('{"id": 1}\n' * JSONL_CHUNK, encoding="utf-8")
+    docs, errors = read_sources([str(tmp_path / "bad.jsonl")])
+    assert docs == [] and len(errors) == JSONL_CHUNK and "holds no documents" not in str(errors[-1])
+
+
+def test_an_rtf_document_piped_in_is_refused_by_its_kind(monkeypatch):
+    import io
+    import sys
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(b"{\\rtf1\\ansi hello}\n")))
+    docs, errors = read_sources(["-"])
+    assert docs == [] and [str(e) for e in errors] == [
+        "<stdin>: is an RTF document; save it as .docx, which guanxi does not read "
+        "(it reads text, .jsonl, PDF, .docx and HTML)"
+    ]
 
 
 def test_nothing_read_is_lost_without_a_word(tmp_path):
