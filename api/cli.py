@@ -191,15 +191,15 @@ def extract(sources, output, engine):
     files, folders, http(s) addresses, or - for stdin. A .jsonl document is one article; a text or
     PDF file is cleaned and split into articles, reported as one document.
     """
-    from guanxi.graph.export import extract_record
+    from guanxi.graph.export import extract_line
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import iter_sources
 
     errors = []
     docs = iter_sources(sources, errors)
     with click.open_file(output, "w", encoding="utf-8") as out:
-        for doc, articles in extract_documents(progress(docs, "extract"), **engine):
-            out.write(json.dumps(extract_record(doc, articles), ensure_ascii=False) + "\n")
+        for _, line in extract_documents(progress(docs, "extract"), finish=extract_line, **engine):
+            out.write(line)
     report_errors(errors)
 
 

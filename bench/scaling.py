@@ -143,7 +143,7 @@ def throughput(tmp: Path, articles: int) -> None:
 
     corpus = tmp / "corpus.jsonl"
     chars = write_corpus(corpus, articles)
-    print(f"throughput on {articles} synthetic articles ({chars:,} characters):")
+    print(f"throughput on {articles} synthetic articles ({chars:,} characters), articles sent back as records:")
     t0 = time.perf_counter()
     load_model()
     print(f"  one process: model load  {time.perf_counter() - t0:.1f} s")
@@ -160,6 +160,15 @@ def throughput(tmp: Path, articles: int) -> None:
     print(
         f"  --jobs 2 after its start ({start:.1f} s: spawn, imports, model load, one article)  "
         f"{one / (two - start):.2f}x one process"
+    )
+    from guanxi.graph.export import extract_line
+
+    one_lines = timed({"finish": extract_line}, corpus)
+    two_lines = timed({"jobs": 2, "finish": extract_line}, corpus)
+    print(
+        f"  as guanxi extract runs (workers make the JSON lines): one process {chars / one_lines:,.0f} characters/s, "
+        f"--jobs 2 with its start {chars / two_lines:,.0f} characters/s, {one_lines / two_lines:.2f}x one process; "
+        f"after its start {one_lines / (two_lines - start):.2f}x"
     )
     # the workers' statistical profiler samples every 10 ms: about 10% of the time here (docs/scaling.md)
     with dask.config.set({"distributed.worker.profile.enabled": False}):

@@ -12,6 +12,12 @@ from guanxi.graph.records import Article, Document
 MAX_EVIDENCE_OUT = 5
 
 
+def extract_line(doc: Document, articles: list[Article]) -> str:
+    """``extract_record`` as the JSON line ``guanxi extract`` writes (made by the worker that
+    extracted the document, so that only the line travels back)."""
+    return json.dumps(extract_record(doc, articles), ensure_ascii=False) + "\n"
+
+
 def extract_record(doc: Document, articles: list[Article]) -> dict:
     """One line of ``guanxi extract`` output (the contract of ../shared/eval/score.py)."""
     entities: dict[tuple[str, str], dict] = {}

@@ -24,7 +24,7 @@ from guanxi.graph.records import Article, Document
 AHEAD = 2  # batches out per worker: one being extracted, one waiting
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters
 TRIM_THRESHOLD = 64 * 1024 * 1024
-MMAP_THRESHOLD = 32 * 1024 * 1024  # the largest glibc accepts on 64-bit machines
+MMAP_THRESHOLD = 32 * 1024 * 1024  # the most older glibc releases accept on 64-bit machines
 
 
 def start_worker(extraction: config.ExtractionConfig) -> None:
@@ -33,7 +33,6 @@ def start_worker(extraction: config.ExtractionConfig) -> None:
 
     from guanxi.graph.ner import load_model
 
-    restore_malloc_thresholds()
     config.configure(extraction)
     torch.set_num_threads(extraction.torch_threads)
     load_model()
@@ -66,7 +65,7 @@ def windowed(submit: Callable[[list[Document]], Future], batches: Iterable[list[
 
 
 def extract_on_pool(
-    batches: Iterable[list[Document]], split: bool, jobs: int
+    batches: Iterable[list[Document]], split: bool, jobs: int, finish: Callable | None = None
 ) -> Iterator[tuple[Document, list[Article]]]:
     """Batches extracted by ``jobs`` local processes (started fresh: forking a process that holds
     torch's threads can hang)."""
@@ -78,7 +77,7 @@ def extract_on_pool(
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, context, initializer=start_worker, initargs=(config.active(),)) as pool:
         try:
-            for results in windowed(lambda b: pool.submit(extract_batch, b, split), batches, AHEAD * jobs):
+            for results in windowed(lambda b: pool.submit(extract_batch, b, split, finish), batches, AHEAD * jobs):
                 yield from results
         except BrokenProcessPool as e:
             raise EngineError(

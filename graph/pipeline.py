@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from guanxi.graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities
 from guanxi.graph.articles import articles_from_document
@@ -85,28 +86,35 @@ def articles_of(doc: Document, split: bool = True) -> list[Article]:
 
 
 BATCH_CHARACTERS = 20_000  # documents are processed together until they hold this much text
+Finish = Callable[[Document, list[Article]], Any]  # what a worker makes of a document's articles
 
 
 def extract_documents(
-    documents: Iterable[Document], split: bool = True, jobs: int = 1, dask: str | None = None
-) -> Iterator[tuple[Document, list[Article]]]:
+    documents: Iterable[Document],
+    split: bool = True,
+    jobs: int = 1,
+    dask: str | None = None,
+    finish: Finish | None = None,
+) -> Iterator[tuple[Document, Any]]:
     """Each document with its processed articles, in input order. ``split`` cuts .txt digests into
     articles. Short documents are processed in batches (one model call for all their sentences):
     a feed of one-sentence items goes about ten times faster than one call per item. With
     ``jobs`` > 1 the batches go to that many local processes, with ``dask`` (a scheduler's
-    address) to a Dask cluster; the output is the same."""
+    address) to a Dask cluster; the output is the same. ``finish`` (a module-level function of a
+    document and its articles) is applied where the articles were made, and its result comes
+    back instead of them: workers then send a small result, not every article's records."""
     batches = document_batches(documents)
     if dask:
         from guanxi.graph.on_dask import extract_on_dask
 
-        yield from extract_on_dask(batches, split, dask)
+        yield from extract_on_dask(batches, split, dask, finish)
     elif jobs > 1:
         from guanxi.graph.parallel import extract_on_pool
 
-        yield from extract_on_pool(batches, split, jobs)
+        yield from extract_on_pool(batches, split, jobs, finish)
     else:
         for batch in batches:
-            yield from extract_batch(batch, split)
+            yield from extract_batch(batch, split, finish)
 
 
 def document_batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
@@ -123,9 +131,12 @@ def document_batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
         yield batch
 
 
-def extract_batch(documents: list[Document], split: bool) -> list[tuple[Document, list[Article]]]:
-    """One batch, extracted: what a worker process runs."""
-    return list(process_batch([(doc, articles_of(doc, split)) for doc in documents]))
+def extract_batch(documents: list[Document], split: bool, finish: Finish | None = None) -> list[tuple[Document, Any]]:
+    """One batch, extracted (and finished, where ``finish`` is given): what a worker process runs."""
+    done = process_batch([(doc, articles_of(doc, split)) for doc in documents])
+    if finish is None:
+        return list(done)
+    return [(doc, finish(doc, articles)) for doc, articles in done]
 
 
 def process_batch(batch: list[tuple[Document, list[Article]]]) -> Iterator[tuple[Document, list[Article]]]:

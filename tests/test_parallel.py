@@ -54,6 +54,17 @@ def test_jobs_and_dask_give_the_single_process_output_on_the_gold_articles(gold_
     assert lines(pipeline.extract_documents(gold_documents, dask=cluster.scheduler_address)) == one
 
 
+def test_workers_send_back_what_finish_makes_of_the_articles(gold_documents, cluster, monkeypatch):
+    from guanxi.graph.export import extract_line
+
+    monkeypatch.setattr(pipeline, "BATCH_CHARACTERS", 3000)
+    one = [line + "\n" for line in lines(pipeline.extract_documents(gold_documents))]
+    for engine in ({}, {"jobs": 2}, {"dask": cluster.scheduler_address}):
+        finished = list(pipeline.extract_documents(gold_documents, finish=extract_line, **engine))
+        assert [doc.id for doc, _ in finished] == [d.id for d in gold_documents]
+        assert [line for _, line in finished] == one
+
+
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(gold_documents, cluster, monkeypatch):
     from distributed import Client
 
