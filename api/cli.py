@@ -15,6 +15,7 @@ import click
 
 from guanxi.api.settings import SETTINGS, Settings
 from guanxi.api.tables import csv_text, edge_rows, paths_text, text_table
+from guanxi.cypher.rows import tallied
 from guanxi.graph.errors import GuanxiError
 from guanxi.graph.schema import ENTITY_TYPES
 
@@ -718,13 +719,6 @@ def progress(items, what):
     from tqdm import tqdm
 
     return tqdm(items, desc=what, unit="doc", file=sys.stderr, disable=None, leave=False)
-
-
-def tallied(items, counts: Counter, key: str):
-    """``items`` as they pass, counted in ``counts[key]``."""
-    for item in items:
-        counts[key] += 1
-        yield item
 
 
 def report_errors(errors) -> None:

@@ -5,7 +5,7 @@ Every row carries exactly the properties ``guanxi.graph.schema`` lists for its k
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -104,3 +104,11 @@ def batches(rows: Iterable, size: int) -> Iterator[list]:
     rows = iter(rows)
     while batch := list(islice(rows, size)):
         yield batch
+
+
+def tallied(items: Iterable, counts: Counter, key: str) -> Iterator:
+    """``items`` as they pass, counted in ``counts[key]`` (for rows and documents that are
+    generators, whose number is known only once they have been read)."""
+    for item in items:
+        counts[key] += 1
+        yield item

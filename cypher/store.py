@@ -13,7 +13,7 @@ import functools
 import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 
@@ -34,6 +34,7 @@ from guanxi.cypher.rows import (
     node_row,
     relation_rows,
     stub_row,
+    tallied,
 )
 from guanxi.graph.contribution import (
     Aggregate,
@@ -209,13 +210,13 @@ class GraphStore:
         if self.form_nodes:
             self._write("merge_forms", form_rows(n for rows in entities.values() for n in rows), batch_size)
         counted = Counter()  # documents and mentions may be generators: counted as they are written
-        self._write("merge_documents", tally(documents, counted, "documents"), batch_size)
-        self._write("merge_mentions", tally(mentions, counted, "mentions"), batch_size)
+        self._write("merge_documents", tallied(documents, counted, "documents"), batch_size)
+        self._write("merge_mentions", tallied(mentions, counted, "mentions"), batch_size)
         endpoints = self._endpoints(relationships)
         for rel_type, rows in sorted(relationships.items()):
             name = "merge_relations" if self._count("any_relation", type=rel_type) else "create_relations"
             before = counted["relationships"]
-            self._write_relations(name, tally(rows, counted, "relationships"), batch_size, rel_type, endpoints)
+            self._write_relations(name, tallied(rows, counted, "relationships"), batch_size, rel_type, endpoints)
             tick(counted["relationships"] - before)
         self._bump()
         return LoadReport(
@@ -557,9 +558,3 @@ class GraphStore:
             with_row_cap(text, row_cap + 1), params or {}, write=False, timeout_ms=timeout_ms, row_cap=row_cap
         )
         return {"rows": rows[:row_cap], "truncated": len(rows) > row_cap, "row_cap": row_cap}
-
-
-def tally(rows: Iterable, counts: Counter, key: str) -> Iterator:
-    for row in rows:
-        counts[key] += 1
-        yield row

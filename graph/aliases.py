@@ -205,7 +205,7 @@ class NameIndex:
                 self.by_start.setdefault((label, name[:cut]), []).append(name)
                 self.by_end.setdefault((label, name[-cut:]), []).append(name)
             if "（" in name:  # found by its form without brackets too (``without_brackets``)
-                self.by_start.setdefault((label, name.replace("（", "").replace("）", "")), []).append(name)
+                self.by_start.setdefault((label, unbracketed(name)), []).append(name)
             home = without_country(name) if label == "ORG" else None
             for cut in range(2, len(home or "") + 1):  # and by the starts of its name at home
                 self.by_start.setdefault((label, home[:cut]), []).append(name)
@@ -262,9 +262,13 @@ def org_without_suffix(label: str, surface: str, other: str) -> str | None:
 
 def without_brackets(label: str, surface: str, other: str) -> str | None:
     """北辰光能南湖新能源产业园 for 北辰光能（南湖）新能源产业园 (a headline drops the brackets)."""
-    if "（" in other and other.replace("（", "").replace("）", "") == surface:
+    if "（" in other and unbracketed(other) == surface:
         return f"{other} without its brackets in the same article"
     return None
+
+
+def unbracketed(name: str) -> str:
+    return name.replace("（", "").replace("）", "")
 
 
 def foreign_short_form(label: str, surface: str, other: str) -> str | None:
@@ -304,6 +308,7 @@ HOME = ("中国", "国内", "国外", "海外", "全球", "全国", "各地")  #
 SESSION = re.compile(r"^第?[一二三四五六七八九十百]+届(?=[\u4e00-\u9fff]{4})")  # 十三届全国人大常委会
 
 
+@lru_cache(maxsize=8192)  # asked of every other name of an article for each name (``foreign_short_form``)
 def without_country(name: str) -> str | None:
     """A foreign company's name without the country news puts before it (德国巴斯夫集团: 巴斯夫集团),
     or a body's name without its session (十三届全国人大常委会: 全国人大常委会), so that it is

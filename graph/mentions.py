@@ -193,7 +193,7 @@ def split_model_orgs_at_joiners(mentions: list[Mention], article: Article) -> li
         ending_here = known_by_end.get(m.end) if is_model_org(m) else None
         inside = [o for o in ending_here if o.start > m.start] if ending_here else None
         head = m.text[: inside[0].start - m.start] if inside else ""
-        joiner = next((j for j in JOINERS if head.endswith(j)), None) if head.endswith(JOINERS) else None
+        joiner = next((j for j in JOINERS if head.endswith(j)), None)
         if joiner is None:
             out.append(m)
         elif len(head) - len(joiner) >= 2:
@@ -506,9 +506,8 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
 
 def holds_a_verb_or_describes(text: str) -> bool:
     words = word_lists()
-    if any(n in text for n in words.noun_compounds):
-        for n in words.noun_compounds:
-            text = text.replace(n, "〇")
+    for n in words.noun_compounds:
+        text = text.replace(n, "〇")
     return (
         any(v in text for v in words.not_in_org_names)
         or text.endswith(words.not_org_endings)

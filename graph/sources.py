@@ -64,21 +64,31 @@ def is_docx(data: bytes) -> bool:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM), else GB18030 (which covers GBK and GB2312)."""
-    kind = next((what for magic, what in UNREAD_FORMATS if data.startswith(magic)), None)
-    if kind:
-        raise InputError(f"{name}: is {kind}, which guanxi does not read (it reads text, .jsonl, PDF, .docx and HTML)")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{name}: looks like a binary file (it holds NUL bytes); expected UTF-8 or GB18030 text")
+    refuse_binary(data, name)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
-        if controls > 0.01 * max(1, len(text[:4096])):
-            raise InputError(f"{name}: looks like a binary file (control characters); expected text")
+        refuse_controls(text, name)
         return text
     raise InputError(f"{name}: could not be decoded as UTF-8 or GB18030")
+
+
+def refuse_binary(data: bytes, name: str) -> None:
+    """An error where the first bytes of ``data`` say it is a format guanxi does not read, or no text."""
+    kind = next((what for magic, what in UNREAD_FORMATS if data.startswith(magic)), None)
+    if kind:
+        raise InputError(f"{name}: is {kind}, which guanxi does not read (it reads text, .jsonl, PDF, .docx and HTML)")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: looks like a binary file (it holds NUL bytes); expected UTF-8 or GB18030 text")
+
+
+def refuse_controls(text: str, name: str) -> None:
+    """An error where the start of a decoded ``text`` is more than 1% control characters."""
+    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 0.01 * max(1, len(text[:4096])):
+        raise InputError(f"{name}: looks like a binary file (control characters); expected text")
 
 
 def document(path: Path, text: str, format_: str, **fields) -> Document:
@@ -224,12 +234,14 @@ def jsonl_row(path: Path, number: int, line: str | None, seen: set[str], errors:
 
 
 def jsonl_problem(head: bytes, name: str) -> InputError | None:
-    """Why the first bytes of a .jsonl file say it is no text file, if they do."""
+    """Why the first bytes of a .jsonl file say it is no text file, if they do (a character cut
+    at the end of ``head`` is no reason)."""
     try:
-        decode(head, name)
+        refuse_binary(head, name)
+        encoding = "utf-8-sig" if is_utf8_start(head) else "gb18030"
+        refuse_controls(head.decode(encoding, errors="replace"), name)
     except InputError as e:
-        if "could not be decoded" not in str(e):  # a multi-byte character cut at the end of ``head``
-            return e
+        return e
     return None
 
 
