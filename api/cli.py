@@ -224,12 +224,14 @@ def build(sources, export_json, graphml, csv_dir, load, settings, engine):
     .jsonl files, http(s) addresses, or - for stdin.
     """
     from guanxi.graph.build import Provenance, build_graph
+    from guanxi.graph.contribution import drafts_of
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import iter_sources
 
     errors, read = [], Counter()
     docs = tallied(iter_sources(sources, errors), read, "documents")
-    articles = (a for _, arts in extract_documents(progress(docs, "extract"), **engine) for a in arts)
+    extracted = extract_documents(progress(docs, "extract"), finish=drafts_of, **engine)
+    articles = (draft for _, drafts in extracted for draft in drafts)
     with Provenance() as provenance:  # the documents and their contributions, in a temporary file
         graph = build_graph(tallied(articles, read, "articles"), provenance)
         if not read["documents"]:
@@ -290,6 +292,7 @@ def add(sources, settings, engine):
 
     A document (or digest) already in the store is replaced by its new version.
     """
+    from guanxi.graph.contribution import drafts_of
     from guanxi.graph.pipeline import extract_documents
     from guanxi.graph.sources import iter_sources
 
@@ -297,8 +300,8 @@ def add(sources, settings, engine):
     docs = iter_sources(sources, errors)
     with settings.open_store() as store:
         keep = remember_inventory(settings, store)
-        articles = (a for _, arts in extract_documents(progress(docs, "add"), **engine) for a in arts)
-        report = store.add(articles)
+        extracted = extract_documents(progress(docs, "add"), finish=drafts_of, **engine)
+        report = store.add(draft for _, drafts in extracted for draft in drafts)
         keep()
         counts = store.counts()
     click.echo(

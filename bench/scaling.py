@@ -76,6 +76,22 @@ def timed(engine: dict, corpus: Path) -> float:
     return time.perf_counter() - t0
 
 
+def timed_build(engine: dict, corpus: Path) -> float:
+    """Wall seconds of what `guanxi build --no-load` does with ``corpus``: extraction (workers send
+    each article's draft back), then the graph's sums, with its provenance and evidence on disk."""
+    from guanxi.graph.build import Provenance, build_graph
+    from guanxi.graph.contribution import drafts_of
+    from guanxi.graph.pipeline import extract_documents
+    from guanxi.graph.sources import read_sources
+
+    docs, _ = read_sources([str(corpus)])
+    t0 = time.perf_counter()
+    with Provenance() as provenance:
+        extracted = extract_documents(docs, finish=drafts_of, **engine)
+        build_graph((d for _, drafts in extracted for d in drafts), provenance)
+    return time.perf_counter() - t0
+
+
 def child_peaks(*command: str) -> tuple[float, float]:
     """Peak resident memory (MB) of a `guanxi` ``command`` run in a process of its own: of the
     process itself and of its largest worker. Read from each process's high-water mark (VmHWM in
@@ -171,6 +187,12 @@ def throughput(tmp: Path, articles: int) -> None:
         f"--jobs 2 with its start {chars / two_lines:,.0f} characters/s, {one_lines / two_lines:.2f}x one process "
         f"({(one_lines + load) / two_lines:.2f}x with its model load); "
         f"after its start {one_lines / (two_lines - start):.2f}x"
+    )
+    one_build, two_build = timed_build({}, corpus), timed_build({"jobs": 2}, corpus)
+    print(
+        f"  as guanxi build --no-load runs (workers send drafts, the graph is summed here): one process "
+        f"{chars / one_build:,.0f} characters/s, --jobs 2 with its start {chars / two_build:,.0f} characters/s, "
+        f"{one_build / two_build:.2f}x one process; after its start {one_build / (two_build - start):.2f}x"
     )
     # the workers' statistical profiler samples every 10 ms: about 10% of the time here (docs/scaling.md)
     with dask.config.set({"distributed.worker.profile.enabled": False}):

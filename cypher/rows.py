@@ -91,12 +91,17 @@ def mention_rows(graph: nx.MultiDiGraph):
     )
 
 
-def relation_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
-    """Rows per relation type; evidence travels as a JSON string (stores keep no lists of maps)."""
-    out: dict[str, list[dict]] = defaultdict(list)
-    for head, tail, e in graph.edges(data=True):
-        out[e["type"]].append(edge_row(e, head, tail))
-    return out
+def relation_rows(graph: nx.MultiDiGraph) -> dict[str, Iterator[dict]]:
+    """Rows per relation type, made as they are read (each with its evidence as a JSON string:
+    stores keep no lists of maps), so that a large graph's rows are never all in memory."""
+    types = sorted({e["type"] for _, _, e in graph.edges(data=True)})
+    return {t: relation_rows_of(graph, t) for t in types}
+
+
+def relation_rows_of(graph: nx.MultiDiGraph, rel_type: str) -> Iterator[dict]:
+    from guanxi.graph.build import edges_of
+
+    return (edge_row(e, head, tail) for head, tail, _, e in edges_of(graph) if e["type"] == rel_type)
 
 
 def batches(rows: Iterable, size: int) -> Iterator[list]:

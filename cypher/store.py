@@ -15,7 +15,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from contextlib import nullcontext
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -39,6 +39,7 @@ from guanxi.cypher.rows import (
 from guanxi.graph.contribution import (
     Aggregate,
     Contribution,
+    Draft,
     RelationEnds,
     aggregate,
     contribute,
@@ -245,8 +246,8 @@ class GraphStore:
         """Stored article ids of an input document id (or of an article id)."""
         return [r["id"] for r in self._run(self._q("documents_of"), {"id": doc_id})]
 
-    def add(self, articles: Iterable[Article]) -> ChangeReport:
-        """Add processed articles. Whatever is stored of the same input document (or article id)
+    def add(self, articles: Iterable[Article | Draft]) -> ChangeReport:
+        """Add processed articles (or their drafts). Whatever is stored of the same input document (or article id)
         is removed first, so re-adding a changed document replaces its contribution. The writer
         lock is taken per article: ``articles`` may be a generator that extracts as it goes."""
         self.ensure_schema()
@@ -266,7 +267,7 @@ class GraphStore:
                 for label in ENTITY_TYPES:
                     stubs = [stub_row(nid, label) for nid, part in c.entities.items() if part.type == label]
                     self._write("merge_entities", stubs, label=label)
-                self._write("merge_documents", [document_row(asdict(c.doc), c.to_json())])
+                self._write("merge_documents", [document_row(c.doc.as_dict(), c.to_json())])
                 self._write(
                     "merge_mentions",
                     [{"document": c.doc.id, "entity": nid, "count": part.mentions} for nid, part in c.entities.items()],

@@ -6,7 +6,8 @@ Edges carry ``type``, ``weight`` (sentences of evidence), ``documents``, and the
 (at most ``MAX_EVIDENCE`` per edge; ``evidence_total`` counts all). ``CO_OCCURS`` edges also carry
 ``npmi``, so hubs that appear everywhere do not look tied to everything. The contributions
 themselves, the provenance everything is computed from, are kept in ``graph.graph["contributions"]``,
-or for a large build in a temporary file (``Provenance``); ``documents_of`` reads either.
+or for a large build in a temporary file (``Provenance``), along with the edges' evidence (their
+``evidence`` is then ``None``): ``documents_of`` and ``edges_of`` read either.
 """
 
 from __future__ import annotations
@@ -15,18 +16,18 @@ import json
 import math
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 
 import networkx as nx
 
-from guanxi.graph.contribution import Contribution, Sums, contribute
+from guanxi.graph.contribution import Contribution, Draft, Sums, contribute
+from guanxi.graph.evidence_file import EvidenceFile
 from guanxi.graph.identity import FormIndex
 from guanxi.graph.records import Article
 from guanxi.graph.schema import edge_key
 
 
-def contributions_of(articles: Iterable[Article]) -> Iterator[Contribution]:
-    """Each article's contribution, entities resolved against the articles before it."""
+def contributions_of(articles: Iterable[Article | Draft]) -> Iterator[Contribution]:
+    """Each article's contribution (or its draft's), entities resolved against the articles before it."""
     index = FormIndex()
     for a in articles:
         c = contribute(a, index.resolve)
@@ -36,16 +37,18 @@ def contributions_of(articles: Iterable[Article]) -> Iterator[Contribution]:
 
 
 class Provenance:
-    """The documents a graph was built from, with their contributions, in input order: written to
-    a temporary file as they come, so that a build's memory does not grow with its corpus (the
-    graph itself holds only the sums). Read back by iterating; deleted when closed."""
+    """The documents a graph was built from, with their contributions, in input order, and the
+    evidence of its edges (``evidence``): written to temporary files as they come, so that a build's
+    memory does not grow with its corpus (the graph itself holds only the sums). Documents are read
+    back by iterating; both files are deleted when closed."""
 
     def __init__(self):
         self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.evidence = EvidenceFile()
         self.count = 0
 
     def add(self, c: Contribution) -> None:
-        self.file.write(json.dumps([asdict(c.doc), c.to_json()], ensure_ascii=False) + "\n")
+        self.file.write(json.dumps([c.doc.as_dict(), c.to_json()], ensure_ascii=False) + "\n")
         self.count += 1
 
     def __iter__(self) -> Iterator[tuple[dict, str]]:
@@ -61,6 +64,7 @@ class Provenance:
 
     def close(self) -> None:
         self.file.close()
+        self.evidence.close()
 
     def __enter__(self) -> Provenance:
         return self
@@ -74,24 +78,24 @@ def graph_from_contributions(
 ) -> nx.MultiDiGraph:
     """The graph of the contributions' sums. The contributions themselves are kept in
     ``graph.graph`` (``documents``, ``contributions``), or, where ``provenance`` is given,
-    written there and found under ``graph.graph["provenance"]``."""
-    sums = Sums()
+    written there with the edges' evidence and found under ``graph.graph["provenance"]``."""
+    sums = Sums(evidence=None if provenance is None else provenance.evidence)
     g = nx.MultiDiGraph()
     if provenance is None:
         documents, kept = g.graph["documents"], g.graph["contributions"] = {}, {}
     for c in contributions:
         sums.add(c)
         if provenance is None:
-            documents[c.doc.id], kept[c.doc.id] = asdict(c.doc), c
+            documents[c.doc.id], kept[c.doc.id] = c.doc.as_dict(), c
         else:
             provenance.add(c)
     if provenance is not None:
         g.graph["provenance"] = provenance
     total = sums.sentences or 1
-    for nid in sorted(sums.nodes):
-        g.add_node(nid, **sums.nodes[nid].properties(nid))
+    for nid in sorted(sums.nodes):  # each sum is dropped once its node or edge holds what it adds up to
+        g.add_node(nid, **sums.nodes.pop(nid).properties(nid))
     for rid in sorted(sums.edges):
-        e = sums.edges[rid].properties(rid)
+        e = sums.edges.pop(rid).properties(rid)
         if e["type"] == "CO_OCCURS":
             e["npmi"] = npmi(e["weight"], g.nodes[e["head"]]["sentences"], g.nodes[e["tail"]]["sentences"], total)
         g.add_edge(
@@ -103,7 +107,7 @@ def graph_from_contributions(
     return g
 
 
-def build_graph(articles: Iterable[Article], provenance: Provenance | None = None) -> nx.MultiDiGraph:
+def build_graph(articles: Iterable[Article | Draft], provenance: Provenance | None = None) -> nx.MultiDiGraph:
     return graph_from_contributions(contributions_of(articles), provenance)
 
 
@@ -115,6 +119,16 @@ def documents_of(graph: nx.MultiDiGraph) -> Iterator[tuple[dict, str | None]]:
     contributions = graph.graph.get("contributions", {})
     for doc_id, doc in graph.graph.get("documents", {}).items():
         yield doc, contributions[doc_id].to_json() if doc_id in contributions else None
+
+
+def edges_of(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict]]:
+    """(head, tail, key, properties) of each edge, with its evidence, which a build that keeps its
+    provenance on disk reads back one edge at a time."""
+    provenance = graph.graph.get("provenance")
+    for head, tail, key, e in graph.edges(keys=True, data=True):
+        if e.get("evidence") is None and provenance is not None:
+            e = {**e, "evidence": provenance.evidence.of(e["id"])}
+        yield head, tail, key, e
 
 
 def npmi(joint: int, x: int, y: int, total: int) -> float:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from guanxi.graph.identity import canonical_name, identity_key
 from guanxi.graph.records import Article
@@ -36,6 +36,9 @@ class DocumentInfo:
     format: str | None = None  # how the input document was read: text, jsonl, pdf, docx, html
     pages: list[int] = field(default_factory=list)  # the pages of a PDF the article is on
     author: str | None = None  # a web page's
+
+    def as_dict(self) -> dict:
+        return dict(vars(self))
 
 
 @dataclass
@@ -69,8 +72,12 @@ class Contribution:
     relations: dict[str, RelationPart] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        data = asdict(self)
-        del data["doc"]["text"]  # the document node holds it once
+        # the fields as they are, not ``dataclasses.asdict``'s deep copy: three times the time of a build's bookkeeping
+        data = {
+            "doc": {k: v for k, v in vars(self.doc).items() if k != "text"},  # the document node holds the text once
+            "entities": {nid: vars(part) for nid, part in self.entities.items()},
+            "relations": {rid: vars(part) for rid, part in self.relations.items()},
+        }
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -83,38 +90,101 @@ class Contribution:
         )
 
 
-def contribute(article: Article, resolve: Resolver) -> Contribution:
-    """The contribution of one processed article; ``resolve`` finds existing nodes by their forms."""
-    c = Contribution(
-        DocumentInfo(
-            article.id,
-            article.document_id or article.id,
-            article.title,
-            article.date,
-            article.url,
-            article.source,
-            len(article.sentences),
-            article.text,
-            article.format,
-            article.pages,
-            article.author,
-        )
+@dataclass
+class EntityDraft:
+    """One entity of an article, before it is matched to a node."""
+
+    name: str
+    type: str
+    forms: list[str]
+    mentions: int
+    sentences: int
+    reasons: list[str]
+
+
+@dataclass
+class RelationDraft:
+    """One relation of an article between two of its entities' names; ``evidence`` as dicts."""
+
+    type: str
+    head: str
+    tail: str
+    title: str | None
+    evidence: list[dict]
+
+
+@dataclass
+class Draft:
+    """What one article adds, before its entities are matched to the graph's nodes. A worker makes
+    it where it extracted the article, so that this travels back instead of the article's records."""
+
+    doc: DocumentInfo
+    entities: list[EntityDraft]
+    relations: list[RelationDraft]
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def document_id(self) -> str:
+        return self.doc.document
+
+
+def draft_of(article: Article) -> Draft:
+    doc = DocumentInfo(
+        article.id,
+        article.document_id or article.id,
+        article.title,
+        article.date,
+        article.url,
+        article.source,
+        len(article.sentences),
+        article.text,
+        article.format,
+        article.pages,
+        article.author,
     )
+    entities = [
+        EntityDraft(
+            e.name,
+            e.type,
+            sorted({e.name, *e.aliases}),
+            len(e.mentions),
+            len({s.start for m in e.mentions if (s := article.sentence_at(m.start)) is not None}),
+            list(e.merge_reasons),
+        )
+        for e in article.entities
+    ]
+    relations = [
+        RelationDraft(r.type, r.head, r.tail, r.title, [ev.as_dict() for ev in r.evidence]) for r in article.relations
+    ]
+    return Draft(doc, entities, relations)
+
+
+def drafts_of(_document, articles: list[Article]) -> list[Draft]:
+    """The drafts of a document's articles: the ``finish`` of extraction for a build or an add."""
+    return [draft_of(a) for a in articles]
+
+
+def contribute(article: Article | Draft, resolve: Resolver) -> Contribution:
+    """The contribution of one processed article (or of its draft); ``resolve`` finds existing
+    nodes by their forms."""
+    draft = article if isinstance(article, Draft) else draft_of(article)
+    c = Contribution(draft.doc)
     node_of: dict[str, str] = {}
-    for e in article.entities:
-        forms = sorted({e.name, *e.aliases})
-        found = resolve(e.type, forms)
-        nid = found or entity_id(e.type, identity_key(e.type, canonical_name(e.type, forms)))
+    for e in draft.entities:
+        found = resolve(e.type, e.forms)
+        nid = found or entity_id(e.type, identity_key(e.type, canonical_name(e.type, e.forms)))
         node_of[e.name] = nid
-        sentences = {s.start for m in e.mentions if (s := article.sentence_at(m.start)) is not None}
         part = c.entities.setdefault(nid, EntityPart(e.type))
-        part.forms = sorted(set(part.forms) | set(forms))
-        part.mentions += len(e.mentions)
-        part.sentences += len(sentences)
-        part.reasons += [r for r in e.merge_reasons if r not in part.reasons]
+        part.forms = sorted(set(part.forms) | set(e.forms))
+        part.mentions += e.mentions
+        part.sentences += e.sentences
+        part.reasons += [r for r in e.reasons if r not in part.reasons]
         if found:
-            part.reasons.append(f"{e.name}: joined an existing node that shares one of {'、'.join(forms)}")
-    for r in article.relations:
+            part.reasons.append(f"{e.name}: joined an existing node that shares one of {'、'.join(e.forms)}")
+    for r in draft.relations:
         head, tail = oriented(r.type, node_of[r.head], node_of[r.tail])
         if head == tail:
             continue
@@ -122,8 +192,8 @@ def contribute(article: Article, resolve: Resolver) -> Contribution:
             relation_id(r.type, head, tail, r.title), RelationPart(r.type, head, tail, r.title)
         )
         part.weight += len(r.evidence)
-        part.rules = sorted(set(part.rules) | {ev.rule_id for ev in r.evidence})
-        part.evidence += [ev.as_dict() for ev in r.evidence]
+        part.rules = sorted(set(part.rules) | {ev["rule_id"] for ev in r.evidence})
+        part.evidence += r.evidence
     for part in c.relations.values():
         part.evidence = sorted(part.evidence, key=evidence_order)[:MAX_EVIDENCE]
     return c
@@ -179,7 +249,8 @@ class NodeSum:
 @dataclass
 class EdgeSum:
     """What the contributions that hold one relation add up to: the first ``MAX_EVIDENCE`` pieces
-    of evidence, and of all of it only how many bodies each piece linked."""
+    of evidence (``None`` where they are kept in an ``EvidenceFile``), and of all of it only how
+    many bodies each piece linked."""
 
     type: str
     head: str
@@ -188,7 +259,7 @@ class EdgeSum:
     first: str  # the id of the document the title is taken from: the first in id order
     weight: int = 0
     documents: list[str] = field(default_factory=list)
-    evidence: list[dict] = field(default_factory=list)
+    evidence: list[dict] | None = field(default_factory=list)
     parties: dict[int, int] = field(default_factory=dict)  # group size -> pieces of evidence
     rules: set[str] = field(default_factory=set)
     dates: list[str] = field(default_factory=list)
@@ -198,7 +269,8 @@ class EdgeSum:
             self.first, self.title = doc.id, part.title
         self.weight += part.weight
         self.documents.append(doc.id)
-        self.evidence = sorted(self.evidence + part.evidence, key=evidence_order)[:MAX_EVIDENCE]
+        if self.evidence is not None:
+            self.evidence = sorted(self.evidence + part.evidence, key=evidence_order)[:MAX_EVIDENCE]
         for ev in part.evidence:
             size = ev.get("parties", 2)
             self.parties[size] = self.parties.get(size, 0) + 1
@@ -244,10 +316,11 @@ def specificity(weight: int, parties: Mapping[int, int]) -> float:
 class Sums:
     """Contributions added up node by node and relation by relation, one contribution at a time,
     without keeping them: the corpus graph of a build, and what a store's change recomputes (only
-    ``node_ids`` and ``relation_ids`` where given)."""
+    ``node_ids`` and ``relation_ids`` where given). Evidence is written to ``evidence`` (an
+    ``EvidenceFile``) where given, instead of being kept."""
 
-    def __init__(self, node_ids=None, relation_ids=None):
-        self.node_ids, self.relation_ids = node_ids, relation_ids
+    def __init__(self, node_ids=None, relation_ids=None, evidence=None):
+        self.node_ids, self.relation_ids, self.evidence = node_ids, relation_ids, evidence
         self.nodes: dict[str, NodeSum] = {}
         self.edges: dict[str, EdgeSum] = {}
         self.sentences = 0
@@ -261,8 +334,13 @@ class Sums:
             if self.relation_ids is None or rid in self.relation_ids:
                 edge = self.edges.get(rid)
                 if edge is None:
-                    edge = self.edges[rid] = EdgeSum(part.type, part.head, part.tail, part.title, c.doc.id)
+                    kept = [] if self.evidence is None else None
+                    edge = self.edges[rid] = EdgeSum(
+                        part.type, part.head, part.tail, part.title, c.doc.id, evidence=kept
+                    )
                 edge.add(c.doc, part)
+                if self.evidence is not None:
+                    self.evidence.add(rid, part.evidence)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,10 @@ def node_link(graph: nx.MultiDiGraph) -> dict:
     from guanxi.graph.build import documents_of
 
     data = nx.node_link_data(graph, edges="edges")
+    if (provenance := graph.graph.get("provenance")) is not None:
+        for e in data["edges"]:
+            if e.get("evidence") is None:
+                e["evidence"] = provenance.evidence.of(e["id"])
     data["graph"] = {k: v for k, v in data["graph"].items() if k not in ("documents", "contributions", "provenance")}
     documents, contributions = {}, {}
     for doc, contribution in documents_of(graph):
@@ -66,10 +70,12 @@ def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
     """GraphML for Gephi: lists and evidence are written as JSON strings (GraphML has no lists)."""
+    from guanxi.graph.build import edges_of
+
     flat = nx.MultiDiGraph()
     for n, data in graph.nodes(data=True):
         flat.add_node(n, **{k: scalar(v) for k, v in data.items()})
-    for u, v, k, data in graph.edges(keys=True, data=True):
+    for u, v, k, data in edges_of(graph):
         flat.add_edge(u, v, key=k, **{key: scalar(val) for key, val in data.items()})
     nx.write_graphml(flat, str(path))
 

@@ -142,3 +142,9 @@ def test_with_its_provenance_on_disk_a_build_holds_the_graph_not_the_corpus():
     pairs_added = 900 * 10  # (node, document) entries of the nodes' document lists
     assert in_memory > text_added  # the texts are kept
     assert on_disk < 200 * pairs_added < text_added  # only the graph's own lists of documents grow
+
+
+def test_a_build_from_the_articles_drafts_is_the_build_from_the_articles(example_articles, example_graph):
+    from guanxi.graph.contribution import draft_of
+
+    assert node_link(build_graph([draft_of(a) for a in example_articles])) == node_link(example_graph)
