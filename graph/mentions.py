@@ -211,6 +211,40 @@ def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention
     return [m for m in mentions if not (m.label == "ORG" and m.finder is not Finder.DICT and is_generic_org(m.text))]
 
 
+CLAUSE_OPENERS = "，。；：！？、“”（）()\n 　"
+NOT_IN_NAME_HEADS = "的与和及在将对由被为是了从把等并或其该此这"
+
+
+def names_only_a_trade(name: str, words) -> bool:
+    """True for 教育集团 or 大药房连锁股份有限公司: a legal suffix after nothing but trade words."""
+    core = name
+    while core.endswith(words.legal_suffixes):
+        core = core[: -len(next(s for s in words.legal_suffixes if core.endswith(s)))]
+    if core == name or not core:
+        return False
+    while core.startswith(words.trade_words):
+        core = core[len(next(w for w in words.trade_words if core.startswith(w))) :]
+    return core == ""
+
+
+def extend_trade_orgs_to_clause_start(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG that names only a trade (教育集团) just after the start of a clause lost the
+    distinctive part of its name to the model, which reads common words (好未来, 老百姓) as text: it
+    is extended back to the clause start when that is two to four characters away."""
+    words, text, out = word_lists(), article.text, []
+    for m in mentions:
+        if is_model_org(m) and names_only_a_trade(m.text, words):
+            start = m.start
+            while start > 0 and m.start - start < 5 and text[start - 1] not in CLAUSE_OPENERS:
+                start -= 1
+            head = text[start : m.start]
+            at_clause_start = start == 0 or text[start - 1] in CLAUSE_OPENERS
+            if at_clause_start and 2 <= len(head) <= 4 and is_chinese(head) and not set(head) & set(NOT_IN_NAME_HEADS):
+                m = replace(m, start=start, text=text[start : m.end])
+        out.append(m)
+    return out
+
+
 def drop_model_orgs_of_generic_words(mentions: list[Mention], article: Article) -> list[Mention]:
     """七大, 数字: generic words the model took for a name."""
     words = word_lists()
@@ -378,6 +412,7 @@ FILTERS: tuple[Filter, ...] = (
     split_model_orgs_at_roles,
     split_model_orgs_at_joiners,
     extend_orgs,
+    extend_trade_orgs_to_clause_start,
     drop_generic_orgs,
     drop_model_orgs_of_generic_words,
     drop_model_districts,

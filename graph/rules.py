@@ -102,6 +102,7 @@ class WordLists:
     not_lexicon_name_endings: tuple[str, ...]
     name_end_words: frozenset[str]  # one character each
     after_name_words: tuple[str, ...]  # may follow a lexicon name where it ends
+    trade_words: tuple[str, ...]
     platform: str
     possessive: str
     etc: str

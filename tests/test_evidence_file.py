@@ -114,4 +114,6 @@ def test_a_build_with_its_provenance_on_disk_holds_none_of_the_evidence():
         grown = held_by_graph(1000, 1000, long) - held_by_graph(1000, 10, short)
     sentences_grown = 1000 * 5 * 990 * 2  # characters of two bytes each
     assert grown < sentences_grown / 20
-    assert held_by_graph(1000, 1000, None) - held_by_graph(1000, 10, None) > sentences_grown * 0.9  # in memory, they are
+    assert (
+        held_by_graph(1000, 1000, None) - held_by_graph(1000, 10, None) > sentences_grown * 0.9
+    )  # in memory, they are

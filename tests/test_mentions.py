@@ -497,3 +497,13 @@ def test_a_model_span_past_a_registered_name_or_ending_in_a_unit_word_is_cut():
         ("南湖电子有限公司", "北辰集团"),
         ("东岭物流公司", "西岭集团"),
     }
+
+
+def test_a_model_org_naming_only_a_trade_gets_back_the_start_of_its_name():
+    article = run(
+        "大丰收医药连锁股份有限公司宣布扩张，其中教育集团未获批准。",
+        [("医药连锁股份有限公司", "ORG"), ("教育集团", "ORG")],
+    )
+    names = sorted(m.text for m in article.mentions if m.label == "ORG")
+    assert "大丰收医药连锁股份有限公司" in names
+    assert "其中教育集团" not in names  # 其中 opens the clause: it is no part of a name
