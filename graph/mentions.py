@@ -211,6 +211,31 @@ def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention
     return [m for m in mentions if not (m.label == "ORG" and m.finder is not Finder.DICT and is_generic_org(m.text))]
 
 
+UNIT_LEAD = re.compile(r"(?:（[^（）]{1,30}）)?(?:旗下|下属)的?(?:全资|控股)?(?:子公司)?")
+UNIT_REST = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{2,4}?(?=[（(，。；、：]|与|和|及|于|在|将|已|也|还|联合|共同|发布|推出|上线|正式|是|为)"
+)
+
+
+def find_units_named_after_parents(mentions: list[Mention], article: Article) -> list[Mention]:
+    """X旗下的X有道, X公司旗下的X全球开店: after 旗下 or 下属, a name that starts with its parent's
+    (without its legal suffix) and goes on for two to four characters to a clause's next word is the
+    unit's name, which the model rarely finds whole."""
+    from guanxi.graph.aliases import strip_legal_suffix
+
+    text, found = article.text, []
+    for m in mentions:
+        lead = UNIT_LEAD.match(text, m.end) if m.label == "ORG" else None
+        short = strip_legal_suffix(m.text)
+        if lead and len(short) >= 2 and text.startswith(short, lead.end()):
+            rest = UNIT_REST.match(text, lead.end() + len(short))
+            if rest:
+                start, end = lead.end(), rest.end()
+                unit = Mention(m.doc_id, start, end, text[start:end], "ORG", Finder.RULE, "org.unit-named-after-parent")
+                found.append(unit)
+    return mentions + found
+
+
 CLAUSE_OPENERS = "，。；：！？、“”（）()\n 　"
 NOT_IN_NAME_HEADS = "的与和及在将对由被为是了从把等并或其该此这"
 
@@ -413,6 +438,7 @@ FILTERS: tuple[Filter, ...] = (
     split_model_orgs_at_joiners,
     extend_orgs,
     extend_trade_orgs_to_clause_start,
+    find_units_named_after_parents,
     drop_generic_orgs,
     drop_model_orgs_of_generic_words,
     drop_model_districts,

@@ -507,3 +507,14 @@ def test_a_model_org_naming_only_a_trade_gets_back_the_start_of_its_name():
     names = sorted(m.text for m in article.mentions if m.label == "ORG")
     assert "大丰收医药连锁股份有限公司" in names
     assert "其中教育集团" not in names  # 其中 opens the clause: it is no part of a name
+
+
+def test_a_unit_named_after_its_parent_is_found_after_qixia():
+    article = run(
+        "东岭公司旗下的东岭有道（NYSE: DL）发布新品，北辰集团下属北辰全球开店与南湖市商务局签约。",
+        [("东岭公司", "ORG"), ("北辰集团", "ORG"), ("南湖市商务局", "ORG")],
+    )
+    units = [(m.text, m.rule) for m in article.mentions if m.rule == "org.unit-named-after-parent"]
+    assert units == [("东岭有道", "org.unit-named-after-parent"), ("北辰全球开店", "org.unit-named-after-parent")]
+    subsidiaries = {(r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF"}
+    assert subsidiaries >= {("东岭有道", "东岭公司"), ("北辰全球开店", "北辰集团")}
