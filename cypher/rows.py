@@ -101,7 +101,7 @@ def relation_rows(graph: nx.MultiDiGraph) -> dict[str, Iterator[dict]]:
 def relation_rows_of(graph: nx.MultiDiGraph, rel_type: str) -> Iterator[dict]:
     from guanxi.graph.build import edges_of
 
-    return (edge_row(e, head, tail) for head, tail, _, e in edges_of(graph) if e["type"] == rel_type)
+    return (edge_row(e, head, tail) for head, tail, _, e in edges_of(graph, rel_type))
 
 
 def batches(rows: Iterable, size: int) -> Iterator[list]:

@@ -44,7 +44,11 @@ class Provenance:
 
     def __init__(self):
         self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self.evidence = EvidenceFile()
+        try:
+            self.evidence = EvidenceFile()
+        except BaseException:
+            self.file.close()
+            raise
         self.count = 0
 
     def add(self, c: Contribution) -> None:
@@ -63,8 +67,10 @@ class Provenance:
         return self.count
 
     def close(self) -> None:
-        self.file.close()
-        self.evidence.close()
+        try:
+            self.file.close()
+        finally:
+            self.evidence.close()
 
     def __enter__(self) -> Provenance:
         return self
@@ -121,11 +127,13 @@ def documents_of(graph: nx.MultiDiGraph) -> Iterator[tuple[dict, str | None]]:
         yield doc, contributions[doc_id].to_json() if doc_id in contributions else None
 
 
-def edges_of(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict]]:
-    """(head, tail, key, properties) of each edge, with its evidence, which a build that keeps its
-    provenance on disk reads back one edge at a time."""
+def edges_of(graph: nx.MultiDiGraph, rel_type: str | None = None) -> Iterator[tuple[str, str, str, dict]]:
+    """(head, tail, key, properties) of each edge (of ``rel_type`` only, where given), with its
+    evidence, which a build that keeps its provenance on disk reads back one edge at a time."""
     provenance = graph.graph.get("provenance")
     for head, tail, key, e in graph.edges(keys=True, data=True):
+        if rel_type is not None and e["type"] != rel_type:
+            continue
         if e.get("evidence") is None and provenance is not None:
             e = {**e, "evidence": provenance.evidence.of(e["id"])}
         yield head, tail, key, e

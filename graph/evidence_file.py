@@ -4,8 +4,11 @@ Each relation of the corpus graph shows its first ``MAX_EVIDENCE`` pieces of evi
 ``evidence_order``. Held in memory for a graph of a few hundred thousand relations, those pieces
 (each with its sentence) take gigabytes; here they are written as they come and read back one
 relation at a time, when the graph is exported or loaded. A piece that cannot be among its
-relation's first ``MAX_EVIDENCE`` any more (the relation already has that many, all ordered before
-it) is not written: for a feed read in date order that is almost every piece after the first few.
+relation's first ``MAX_EVIDENCE`` any more is not written: one that sorts after every piece written
+for its relation once there are that many. For a feed read in date order that is almost every piece
+after the first few; for one in another order most pieces are written, and the file grows like
+the build's provenance file (keeping the first 20 keys of every relation to compare against would
+cost the memory this file saves).
 """
 
 from __future__ import annotations

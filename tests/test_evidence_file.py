@@ -117,3 +117,21 @@ def test_a_build_with_its_provenance_on_disk_holds_none_of_the_evidence():
     assert (
         held_by_graph(1000, 1000, None) - held_by_graph(1000, 10, None) > sentences_grown * 0.9
     )  # in memory, they are
+
+
+def test_the_loads_rows_read_each_relations_evidence_once():
+    from guanxi.cypher.rows import relation_rows
+
+    feed = list(distinct_partnerships(20, 10))
+    for c in feed[:10]:  # two relation types: half of the pairs also co-occur
+        for rid, part in list(c.relations.items()):
+            c.relations["co-" + rid] = RelationPart("CO_OCCURS", part.head, part.tail, weight=1, evidence=part.evidence)
+    with Provenance() as provenance:
+        graph = graph_from_contributions(feed, provenance)
+        reads = []
+        read = provenance.evidence.of
+        provenance.evidence.of = lambda rid: reads.append(rid) or read(rid)
+        rows = {t: list(r) for t, r in relation_rows(graph).items()}
+    assert {t: len(r) for t, r in rows.items()} == {"CO_OCCURS": 50, "PARTNERS_WITH": 100}
+    assert sorted(reads) == sorted(e["id"] for _, _, e in graph.edges(data=True))
+    assert all(row["evidence_sentences"] for r in rows.values() for row in r)
