@@ -168,6 +168,37 @@ def split_model_orgs_at_roles(mentions: list[Mention], article: Article) -> list
     return out
 
 
+REGION_WORDS = ("大中华区", "亚太区", "中国区", "全球", "亚太", "海外")  # before a title they are part of it
+
+
+def cut_model_orgs_before_titles(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG span that ends inside a title (北辰科技亚太区执行 + 总裁) is the name before the
+    title, and a region word before the title goes with it (亚太区执行总裁)."""
+    titles = word_lists().titles
+    text, out = article.text, []
+    for m in mentions:
+        cut = title_start_inside(m, text, titles) if is_model_org(m) else None
+        if cut is not None:
+            head = m.text[:cut]
+            region = next((r for r in REGION_WORDS if head.endswith(r) and len(head) - len(r) >= 2), "")
+            cut -= len(region)
+            if cut < 2:
+                continue
+            m = replace(m, end=m.start + cut, text=m.text[:cut])
+        out.append(m)
+    return out
+
+
+def title_start_inside(m: Mention, text: str, titles: tuple[str, ...]) -> int | None:
+    """Where in ``m`` a title begins that ends after it, if one does: at least two characters of
+    it inside (one, as in 市 + 长, is too often a place's own name)."""
+    for title in titles:
+        for k in range(2, len(title)):
+            if m.text.endswith(title[:k]) and text.startswith(title[k:], m.end):
+                return len(m.text) - k
+    return None
+
+
 JOINERS = (
     "联合",
     "携手",
@@ -436,6 +467,7 @@ FILTERS: tuple[Filter, ...] = (
     trim_model_org_descriptions,
     split_model_orgs_at_roles,
     split_model_orgs_at_joiners,
+    cut_model_orgs_before_titles,
     extend_orgs,
     extend_trade_orgs_to_clause_start,
     find_units_named_after_parents,

@@ -518,3 +518,13 @@ def test_a_unit_named_after_its_parent_is_found_after_qixia():
     assert units == [("东岭有道", "org.unit-named-after-parent"), ("北辰全球开店", "org.unit-named-after-parent")]
     subsidiaries = {(r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF"}
     assert subsidiaries >= {("东岭有道", "东岭公司"), ("北辰全球开店", "北辰集团")}
+
+
+def test_a_model_org_ending_inside_a_title_is_the_name_before_it():
+    article = run(
+        "北辰科技亚太区执行总裁王海波表示，公司将扩大投资。",
+        [("北辰科技亚太区执行", "ORG"), ("王海波", "PERSON")],
+    )
+    assert [m.text for m in article.mentions if m.label == "ORG"] == ["北辰科技"]
+    roles = [(r.head, r.tail) for r in article.relations if r.type == "HOLDS_ROLE"]
+    assert roles == [("王海波", "北辰科技")]
