@@ -101,7 +101,9 @@ def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) 
     return [strip_stray_marks(m) if m.finder is Finder.NER else m for m in mentions]
 
 
-ORG_HEADS = re.compile(r"^(?:其|该)?(?:控股股东|第一大股东|大股东|股东|母公司|全资子公司|控股子公司|子公司|旗下)")
+ORG_HEADS = re.compile(
+    r"^(?:其|该)?(?:控股股东|第一大股东|大股东|老股东|新股东|股东|母公司|全资子公司|控股子公司|子公司|旗下|投资方|领投方|跟投方)"
+)
 
 
 def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Mention]:

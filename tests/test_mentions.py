@@ -528,3 +528,8 @@ def test_a_model_org_ending_inside_a_title_is_the_name_before_it():
     assert [m.text for m in article.mentions if m.label == "ORG"] == ["北辰科技"]
     roles = [(r.head, r.tail) for r in article.relations if r.type == "HOLDS_ROLE"]
     assert roles == [("王海波", "北辰科技")]
+
+
+def test_a_model_org_span_loses_the_investor_role_before_the_name():
+    article = run("本轮由北辰资本领投，老股东东岭创业投资有限公司跟投。", [("老股东东岭创业投资有限公司", "ORG")])
+    assert "东岭创业投资有限公司" in [m.text for m in article.mentions if m.label == "ORG"]
