@@ -533,3 +533,9 @@ def test_a_model_org_ending_inside_a_title_is_the_name_before_it():
 def test_a_model_org_span_loses_the_investor_role_before_the_name():
     article = run("本轮由北辰资本领投，老股东东岭创业投资有限公司跟投。", [("老股东东岭创业投资有限公司", "ORG")])
     assert "东岭创业投资有限公司" in [m.text for m in article.mentions if m.label == "ORG"]
+
+
+def test_a_government_bodys_office_is_part_of_its_name():
+    article = run("国家南湖保障局办公室印发《南湖管理办法》。", [("国家南湖保障局", "ORG")])
+    assert [m.text for m in article.mentions if m.label == "ORG"] == ["国家南湖保障局办公室"]
+    assert [(r.type, r.head) for r in article.relations if r.type == "ISSUED"] == [("ISSUED", "国家南湖保障局办公室")]
