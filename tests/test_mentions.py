@@ -539,3 +539,8 @@ def test_a_government_bodys_office_is_part_of_its_name():
     article = run("国家南湖保障局办公室印发《南湖管理办法》。", [("国家南湖保障局", "ORG")])
     assert [m.text for m in article.mentions if m.label == "ORG"] == ["国家南湖保障局办公室"]
     assert [(r.type, r.head) for r in article.relations if r.type == "ISSUED"] == [("ISSUED", "国家南湖保障局办公室")]
+
+
+def test_an_investment_firms_kind_is_part_of_its_name():
+    article = run("本轮由北辰资本领投，南湖创投跟投。", [("北辰", "ORG"), ("南湖", "ORG")])
+    assert [m.text for m in article.mentions if m.label == "ORG"] == ["北辰资本", "南湖创投"]
