@@ -197,6 +197,14 @@ BEFORE_WINDOW = 60  # characters before a pair's list that a ``before`` pattern 
 UNPUNCTUATED_REACH = 60  # where there are no sentences, names this close co-occur (a sentence's length)
 
 
+def asides_of(text: str):
+    """A test of whether a mention lies inside one of ``text``'s bracketed asides."""
+    if "（" not in text and "(" not in text:
+        return lambda m: False
+    spans = [a.span() for a in PARENTHETICAL.finditer(text)]
+    return lambda m: any(start <= m.start and m.end <= end for start, end in spans)
+
+
 def without_asides(text: str) -> str:
     """``text`` without bracketed asides (（以下简称“…”）, an English name, a stock code)."""
     return PARENTHETICAL.sub("", text) if "（" in text or "(" in text else text
@@ -238,11 +246,15 @@ def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str 
     mentions written 〇 (and mentions of the ``skipped`` type 〓), without asides; it is built
     once per left mention, growing with j, not once per pair."""
     rights = at.get(right, [])
+    aside = asides_of(text)
     for i in at.get(left, []):
         parts, pos, k = [], mentions[i].end, i + 1
         for j in rights[bisect_right(rights, i) :]:
             while k < j:  # the mentions between the last j and this one join the gap
                 m = mentions[k]
+                if aside(m):  # a short form declared in brackets goes with the aside
+                    k += 1
+                    continue
                 mark = PLACEHOLDER if m.label == right else LEFT_PLACEHOLDER if m.label == skipped else None
                 if mark is None:
                     break

@@ -189,3 +189,10 @@ def test_a_run_without_punctuation_pairs_only_names_near_each_other():
 
 def test_a_short_run_without_punctuation_pairs_every_name():
     assert len(relations(run("工信部科技部教育部联合调研"), "CO_OCCURS")) == 3
+
+
+def test_a_short_form_declared_in_brackets_does_not_stand_between_two_names():
+    text = "北辰智能股份有限公司（以下简称“北辰智能”，600001.SH）则依托自研的北辰星河大模型升级产品。"
+    article = run(text, [("北辰智能股份有限公司", "ORG")])
+    assert "北辰智能" in {m.text for m in article.mentions}  # the declared short form is a mention
+    assert relations(article, "PARTICIPATES_IN") == {("北辰智能股份有限公司", "北辰星河大模型", None)}
