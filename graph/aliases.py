@@ -165,11 +165,11 @@ class Naming:
 def named_by_table_or_text(
     label: str, surface: str, table: AliasTable, declared: dict[tuple[str, str], str], naming: Naming
 ) -> tuple[str, str | None]:
-    """(canonical, why) of a surface: by the alias table, else by a short form the text declares,
-    else the surface itself."""
+    """(canonical, why) of a surface: by a short form the text declares (the article says what it
+    means by it), else by the alias table, else the surface itself."""
     return (
-        by_alias_table(label, surface, table)
-        or by_declared_short_form(label, surface, declared, naming)
+        by_declared_short_form(label, surface, declared, naming)
+        or by_alias_table(label, surface, table)
         or (surface, None)
     )
 

@@ -269,3 +269,11 @@ def test_a_limited_partnership_keeps_its_bracketed_form():
 def test_a_body_is_also_known_without_its_session():
     article = run("十三届南湖市人大常委会第二十次会议表决通过条例。", [("十三届南湖市人大常委会", "ORG")])
     assert entity(article, "十三届南湖市人大常委会").aliases == {"南湖市人大常委会"}
+
+
+def test_a_short_form_the_text_declares_wins_over_the_alias_table():
+    # the table reads 阿里 as 阿里巴巴集团; this article declares it for another company
+    text = "阿里智能装备股份有限公司（以下简称“阿里”）今天宣布扩产。阿里表示，新厂明年投产。"
+    article = run(text, [("阿里智能装备股份有限公司", "ORG")])
+    assert [e.name for e in article.entities] == ["阿里智能装备股份有限公司"]
+    assert "阿里" in entity(article, "阿里智能装备股份有限公司").aliases
