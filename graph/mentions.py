@@ -785,8 +785,9 @@ def strip_name_dots(m: Mention) -> Mention:
 def find_list_members(article: Article) -> Article:
     """Pipeline stage: an unknown name listed with organizations is one too: between two of them
     (汉威科技、新开普、天迈科技; 谷歌、苹果、通用和福特等公司), or last after one, before 等 or the
-    end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；). A model person that starts
-    an organization named so is that organization cut short (``org_cut_short``)."""
+    end of the clause (…的安克创新、地平线等; 新消费的元气森林、文和友；). A model person or an
+    organization that starts an organization the article names is that organization cut short
+    (``org_cut_short``)."""
     found: list[Mention] = []
     dropped: set[Mention] = set()
     orgs = [m for m in article.mentions if m.label == "ORG"]
@@ -849,9 +850,10 @@ def is_list_member(member: Mention, middle: bool, overlapped: list[Mention]) -> 
 
 
 def org_cut_short(article: Article) -> list[Mention]:
-    """The article's mentions, where a model person that the text continues into an organization
-    the article names elsewhere is that organization cut short (易尚 of 易尚展示在11月…, where 易尚展示
-    was found in a list), unless that longer span would overlap another mention."""
+    """The article's mentions, where a model person or an organization that the text continues
+    into an organization the article names elsewhere is that organization cut short (易尚 of
+    易尚展示在11月…, where 易尚展示 was found in a list; 东岭 of 东岭有道首席执行官…, where
+    东岭有道 was named after 旗下), unless that longer span would overlap another mention."""
     index = SpanIndex(article.mentions)
     org_order: dict[str, int] = {}  # each organization name, by its first mention
     for o in article.mentions:
@@ -859,7 +861,7 @@ def org_cut_short(article: Article) -> list[Mention]:
             org_order.setdefault(o.text, len(org_order))
     lengths = sorted({len(name) for name in org_order})
     return [
-        org_continuing(m, article.text, org_order, lengths, index) if is_model_person(m) else m
+        org_continuing(m, article.text, org_order, lengths, index) if is_model_person(m) or m.label == "ORG" else m
         for m in article.mentions
     ]
 

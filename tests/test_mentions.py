@@ -544,3 +544,11 @@ def test_a_government_bodys_office_is_part_of_its_name():
 def test_an_investment_firms_kind_is_part_of_its_name():
     article = run("本轮由北辰资本领投，南湖创投跟投。", [("北辰", "ORG"), ("南湖", "ORG")])
     assert [m.text for m in article.mentions if m.label == "ORG"] == ["北辰资本", "南湖创投"]
+
+
+def test_an_organization_cut_short_where_the_article_names_it_whole_is_extended():
+    text = "东岭公司旗下的东岭有道（NYSE: DL）发布新品。东岭有道首席执行官王海波表示，销量翻番。"
+    article = run(text, [("东岭公司", "ORG"), ("东岭", "ORG"), ("王海波", "PERSON")])
+    assert [m.text for m in article.mentions if m.label == "ORG" and m.start > 20] == ["东岭有道"]
+    roles = {(r.head, r.tail) for r in article.relations if r.type == "HOLDS_ROLE"}
+    assert roles == {("王海波", "东岭有道")}
