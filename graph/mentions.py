@@ -868,6 +868,8 @@ def org_cut_short(article: Article) -> list[Mention]:
 
 def org_continuing(m: Mention, text: str, org_order: dict[str, int], lengths: list[int], index: SpanIndex) -> Mention:
     """The first organization (in ``org_order``) that the text at ``m`` spells out beyond ``m``."""
+    if is_model_person(m) and m.text in org_order:  # the article names it as an organization elsewhere
+        return replace(m, label="ORG", finder=Finder.RULE, rule="known-org")
     spelled = {text[m.start : m.start + k] for k in lengths if m.start + k > m.end}
     for name in sorted((n for n in spelled if n in org_order), key=org_order.__getitem__):
         end = m.start + len(name)

@@ -552,3 +552,20 @@ def test_an_organization_cut_short_where_the_article_names_it_whole_is_extended(
     assert [m.text for m in article.mentions if m.label == "ORG" and m.start > 20] == ["东岭有道"]
     roles = {(r.head, r.tail) for r in article.relations if r.type == "HOLDS_ROLE"}
     assert roles == {("王海波", "东岭有道")}
+
+
+def test_a_model_person_the_article_names_as_an_organization_is_that_organization():
+    from guanxi.graph.pipeline import process
+    from tests.test_aliases import WITHOUT_MODEL
+
+    text = "东岭海运宣布与南湖港口合作。此后东岭海运表示，新航线下月开通。"
+    second = text.index("东岭海运", 1)
+    article = Article(id="doc", title="", text=text)
+    article.mentions = [
+        Mention("doc", 0, 4, "东岭海运", "ORG", "ner"),
+        Mention("doc", 7, 11, "南湖港口", "ORG", "ner"),
+        Mention("doc", second, second + 4, "东岭海运", "PERSON", "ner"),  # the model's other reading
+    ]
+    article = process(article, WITHOUT_MODEL)
+    assert [m.label for m in article.mentions if m.text == "东岭海运"] == ["ORG", "ORG"]
+    assert [e.name for e in article.entities if e.type == "PERSON"] == []
