@@ -373,8 +373,14 @@ def holds_known_org(m: Mention, known: SpanIndex) -> bool:
     return any(m.start <= o.start and o.end <= m.end for o in known.overlapping(m))
 
 
+def holds_a_quote_mark(m: Mention, article: Article) -> bool:
+    """马士基赫伯罗特“双子星: a headline run the model read as a name; no name holds a quote mark."""
+    return any(c in m.text for c in '“”‘’《》「」"')
+
+
 NOT_A_PERSON = (
     is_too_short,
+    holds_a_quote_mark,
     is_place_used_as_place,
     is_latin_mixed_with_chinese,
     is_anonymized,

@@ -569,3 +569,8 @@ def test_a_model_person_the_article_names_as_an_organization_is_that_organizatio
     article = process(article, WITHOUT_MODEL)
     assert [m.label for m in article.mentions if m.text == "东岭海运"] == ["ORG", "ORG"]
     assert [e.name for e in article.entities if e.type == "PERSON"] == []
+
+
+def test_a_model_person_holding_a_quote_mark_is_no_person():
+    article = run("东岭海运西岭航运“双子星”启航 联盟合作期延长", [("东岭海运西岭航运“双子星", "PERSON")])
+    assert [m for m in article.mentions if m.label == "PERSON"] == []
