@@ -303,6 +303,14 @@ def extend_trade_orgs_to_clause_start(mentions: list[Mention], article: Article)
     return out
 
 
+HEADLINE_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+
+
+def drop_model_orgs_over_a_headline_gap(mentions: list[Mention], article: Article) -> list[Mention]:
+    """启航 海洋联盟: a model ORG across the space that splits a headline's two halves is no name."""
+    return [m for m in mentions if not (is_model_org(m) and HEADLINE_GAP.search(m.text))]
+
+
 def drop_model_orgs_of_generic_words(mentions: list[Mention], article: Article) -> list[Mention]:
     """七大, 数字: generic words the model took for a name."""
     words = word_lists()
@@ -480,6 +488,7 @@ FILTERS: tuple[Filter, ...] = (
     extend_trade_orgs_to_clause_start,
     find_units_named_after_parents,
     drop_generic_orgs,
+    drop_model_orgs_over_a_headline_gap,
     drop_model_orgs_of_generic_words,
     drop_model_districts,
     cut_model_orgs_after_known_units,

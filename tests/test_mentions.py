@@ -287,6 +287,12 @@ def test_filter_drop_model_orgs_of_generic_words():
     assert selected("数字领域发展很快。", [("数字", "ORG", Finder.NER)]) == []
 
 
+def test_filter_drop_model_orgs_over_a_headline_gap():
+    text = "启航 海洋联盟发布新规划。"
+    assert selected(text, [("启航 海洋联盟", "ORG", Finder.NER)]) == []
+    assert selected("海洋联盟发布新规划。", [("海洋联盟", "ORG", Finder.NER)]) == [("海洋联盟", "ORG")]
+
+
 def test_filter_drop_model_districts():
     assert selected("南岭区今年发展很快。", [("南岭区", "ORG", Finder.NER)]) == []
 
