@@ -61,41 +61,76 @@ def add_bigrams(sample: dict) -> dict:
     return sample
 
 
+def add_word_features(sample: dict) -> dict:
+    """Where each character stands in the dictionary's words (``guanxi.graph.word_lexicon``)."""
+    from guanxi.graph.word_lexicon import word_features
+
+    sample["word"] = word_features(sample["token"])
+    return sample
+
+
+def add_bigrams_and_words(sample: dict) -> dict:
+    return add_word_features(add_bigrams(sample))
+
+
 class CharBigramModule(nn.Module, EmbeddingDim):
-    def __init__(self, field: str, n_chars: int, char_dim: int, n_bigrams: int, bigram_dim: int) -> None:
+    def __init__(
+        self, field: str, n_chars: int, char_dim: int, n_bigrams: int, bigram_dim: int, n_words=0, word_dim=0
+    ) -> None:
         super().__init__()
         self.field = field
         self.chars = nn.Embedding(n_chars, char_dim)
         self.bigrams = nn.Embedding(n_bigrams, bigram_dim)
+        self.words = nn.Embedding(n_words, word_dim) if word_dim else None
 
     def forward(self, batch: dict, **kwargs) -> torch.Tensor:
-        return torch.cat([self.chars(batch[f"{self.field}_id"]), self.bigrams(batch["bigram_id"])], -1)
+        parts = [self.chars(batch[f"{self.field}_id"]), self.bigrams(batch["bigram_id"])]
+        if self.words is not None:
+            parts.append(self.words(batch["word_id"]))
+        return torch.cat(parts, -1)
 
     @property
     def embedding_dim(self) -> int:
-        return self.chars.embedding_dim + self.bigrams.embedding_dim
+        words = self.words.embedding_dim if self.words is not None else 0
+        return self.chars.embedding_dim + self.bigrams.embedding_dim + words
 
 
 class CharBigramEmbedding(Embedding, AutoConfigurable):
     """Each character's embedding joined with that of the bigram it starts: the tagger sees which
     two-character words a character begins (工信, 信部), which a character model alone must learn
-    from context. Bigrams seen fewer than ``min_count`` times in training share the unknown one."""
+    from context. Bigrams seen fewer than ``min_count`` times in training share the unknown one.
+    With ``word_dim``, also an embedding of where the character stands in dictionary words
+    (``add_word_features``)."""
 
-    def __init__(self, field: str = "token", char_dim: int = 100, bigram_dim: int = 32, min_count: int = 5) -> None:
+    def __init__(
+        self, field: str = "token", char_dim: int = 100, bigram_dim: int = 32, min_count: int = 5, word_dim: int = 0
+    ) -> None:
         super().__init__()
         self.field = field
         self.char_dim = char_dim
         self.bigram_dim = bigram_dim
         self.min_count = min_count
+        self.word_dim = word_dim
 
     def transform(self, vocabs=None, **kwargs):
         if "bigram" not in vocabs:
             vocabs["bigram"] = VocabCounter()  # counts, so that build_vocabs can drop rare ones
-        return add_bigrams
+        if not self.word_dim:
+            return add_bigrams
+        if "word" not in vocabs:
+            vocabs["word"] = VocabCounter()
+        return add_bigrams_and_words
 
     def module(self, vocabs=None, **kwargs) -> nn.Module:
+        words = len(vocabs["word"]) if self.word_dim else 0
         return CharBigramModule(
-            self.field, len(vocabs[self.field]), self.char_dim, len(vocabs["bigram"]), self.bigram_dim
+            self.field,
+            len(vocabs[self.field]),
+            self.char_dim,
+            len(vocabs["bigram"]),
+            self.bigram_dim,
+            words,
+            self.word_dim,
         )
 
 
@@ -105,14 +140,15 @@ class GuanxiRNNNER(RNNNamedEntityRecognizer):
 
     def build_vocabs(self, dataset, logger):
         super().build_vocabs(dataset, logger)
-        bigrams = self.vocabs.get("bigram")
-        if isinstance(bigrams, VocabCounter):
-            bigrams.unlock()
-            bigrams.trim(self.config.embed.min_count)
-            # a plain vocabulary is what gets saved: the counts of every bigram are not needed
-            self.vocabs["bigram"] = Vocab(
-                token_to_idx=dict(bigrams.token_to_idx), pad_token=bigrams.pad_token, unk_token=bigrams.unk_token
-            ).lock()
+        for field in ("bigram", "word"):
+            counts = self.vocabs.get(field)
+            if isinstance(counts, VocabCounter):
+                counts.unlock()
+                counts.trim(self.config.embed.min_count)
+                # a plain vocabulary is what gets saved: the counts are not needed
+                self.vocabs[field] = Vocab(
+                    token_to_idx=dict(counts.token_to_idx), pad_token=counts.pad_token, unk_token=counts.unk_token
+                ).lock()
 
     def build_model(self, rnn_input, rnn_hidden, drop, crf, **kwargs):
         model = super().build_model(rnn_input, rnn_hidden, drop, crf, **kwargs)
@@ -147,6 +183,8 @@ class GuanxiRNNNER(RNNNamedEntityRecognizer):
         batch = {f"{self.config.token_key}_id": self.padded_ids(self.config.token_key, samples)}
         if "bigram" in self.vocabs:
             batch["bigram_id"] = self.padded_ids("bigram", [add_bigrams({"token": s})["bigram"] for s in samples])
+        if "word" in self.vocabs:
+            batch["word_id"] = self.padded_ids("word", [add_word_features({"token": s})["word"] for s in samples])
         emissions, mask = self.model(batch[f"{self.config.token_key}_id"], batch=batch)
         crf = self.model.crf
         if crf is None:

@@ -97,7 +97,7 @@ def write_tsv(sentences, path: Path) -> None:
             f.write("\n")
 
 
-def prepare(workdir: Path, cluener: Path, seed: int) -> tuple[Path, Path]:
+def prepare(workdir: Path, cluener: Path, seed: int, limit: int = 0) -> tuple[Path, Path]:
     msra = fetch_msra(workdir)
     sentences = read_bmes(msra / "msra_train.txt")
     if cluener.exists():
@@ -108,12 +108,16 @@ def prepare(workdir: Path, cluener: Path, seed: int) -> tuple[Path, Path]:
         print(f"warning: {cluener} not found; training on MSRA only", file=sys.stderr)
     random.Random(seed).shuffle(sentences)
     dev, train = sentences[:2000], sentences[2000:]
+    if limit:
+        dev, train = dev[: max(1, limit // 10)], train[:limit]
     write_tsv(train, workdir / "train.tsv")
     write_tsv(dev, workdir / "dev.tsv")
     return workdir / "train.tsv", workdir / "dev.tsv"
 
 
-def train(train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int, bigram_dim: int = 32) -> None:
+def train(
+    train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int, bigram_dim: int = 32, word_dim: int = 0
+) -> None:
     import torch
 
     from guanxi.graph.ner_model import CharBigramEmbedding, GuanxiRNNNER
@@ -122,7 +126,7 @@ def train(train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int, big
     torch.manual_seed(seed)
     random.seed(seed)
     tagger = GuanxiRNNNER()
-    embed = CharBigramEmbedding(char_dim=100, bigram_dim=bigram_dim) if bigram_dim else 100
+    embed = CharBigramEmbedding(char_dim=100, bigram_dim=bigram_dim, word_dim=word_dim) if bigram_dim else 100
     tagger.fit(
         str(train_tsv),
         str(dev_tsv),
@@ -155,6 +159,13 @@ def main(argv=None) -> None:
         help="size of the character-bigram embedding joined to each character's (0: characters only)",
     )
     ap.add_argument(
+        "--word-dim",
+        type=int,
+        default=0,
+        help="size of the embedding of where each character stands in jieba's dictionary words (0: none)",
+    )
+    ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (a quick check)")
+    ap.add_argument(
         "--prepare-only",
         action="store_true",
         help="only fetch and prepare the data (msra_test.txt and the CLUENER held-out part for scoring)",
@@ -162,9 +173,9 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    train_tsv, dev_tsv = prepare(workdir, Path(args.cluener), args.seed)
+    train_tsv, dev_tsv = prepare(workdir, Path(args.cluener), args.seed, args.limit)
     if not args.prepare_only:
-        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed, args.bigram_dim)
+        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed, args.bigram_dim, args.word_dim)
 
 
 if __name__ == "__main__":

@@ -170,3 +170,46 @@ def test_a_bigram_model_trains_saves_only_bigrams_seen_often_enough_and_tags_aft
     assert config["embed"]["classpath"] == "guanxi.graph.ner_model.CharBigramEmbedding"
     spans = NerModel(str(tmp_path / "model")).tag(["南湖银行与北辰科技合作"])[0]
     assert ("ORG", 0, 4) in spans
+
+
+def test_word_features_say_where_each_character_stands_in_dictionary_words(tmp_path):
+    from guanxi.graph.word_lexicon import word_features, word_groups
+
+    # a dictionary in jieba's format, words written for this test
+    (tmp_path / "dict.txt").write_text("南湖 5 ns\n南湖银行 3 nt\n银行 9 n\n李明远 2 nr\n行 9 n\n", encoding="utf-8")
+    words = word_groups(tmp_path / "dict.txt")
+    assert "行" not in words  # one character is no word boundary
+    features = word_features(list("南湖银行李明远说"), words)
+    assert features[:4] == ["w:B ns:B nt:B", "w:ME ns:E nt:M", "w:BM nt:M", "w:E nt:E"]
+    assert features[4:] == ["w:B nr:B", "w:M nr:M", "w:E nr:E", "-"]
+
+
+def test_word_features_read_jiebas_own_dictionary():
+    from guanxi.graph.word_lexicon import word_features
+
+    features = word_features(list("中华人民共和国"))
+    assert features[0].startswith("w:B") and features[-1].startswith("w:") and "E" in features[-1]
+
+
+def test_a_model_with_word_features_trains_saves_them_and_tags_after_loading(tmp_path):
+    import json
+
+    from guanxi.graph.ner import NerModel
+    from guanxi.graph.train_ner import train
+
+    rows = [
+        (
+            "南湖银行与北辰科技合作",
+            ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+        )
+    ]
+    text = "".join("".join(f"{c}\t{t}\n" for c, t in zip(s, tags)) + "\n" for s, tags in rows * 30)
+    (tmp_path / "train.tsv").write_text(text, encoding="utf-8")
+    (tmp_path / "dev.tsv").write_text(text, encoding="utf-8")
+    train(tmp_path / "train.tsv", tmp_path / "dev.tsv", tmp_path / "model", epochs=12, seed=1, bigram_dim=8, word_dim=4)
+    vocabs = json.loads((tmp_path / "model" / "vocabs.json").read_text(encoding="utf-8"))
+    assert "w:E" in vocabs["word"]["idx_to_token"]  # 银行 ends at 行 in jieba's dictionary
+    config = json.loads((tmp_path / "model" / "config.json").read_text(encoding="utf-8"))
+    assert config["embed"]["word_dim"] == 4
+    spans = NerModel(str(tmp_path / "model")).tag(["南湖银行与北辰科技合作"])[0]
+    assert ("ORG", 0, 4) in spans

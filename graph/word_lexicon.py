@@ -1,0 +1,74 @@
+"""Which dictionary words each character of a text begins, continues or ends: the NER model's
+word-boundary features.
+
+The dictionary is jieba's ``dict.txt`` (349,046 words with a part of speech, shipped inside the
+PyPI wheel ``jieba``; only the file is read, jieba itself is never imported). A character's
+feature is one token naming, for every word group, where it stands in some word of that group:
+``w:BE nr:B`` says the character ends one word and begins another, and begins a person's name.
+The tagger learns one embedding per such token, so a name in the dictionary shows the model its
+boundaries, and a name outside it is still left to the characters around it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+# jieba's parts of speech that say what kind of name a word is; every word also counts as "w"
+GROUPS = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt", "nz": "nz"}
+GROUP_ORDER = ("w", "nr", "ns", "nt", "nz")
+LONGEST = 10
+POSITIONS = "BME"
+
+
+def dictionary_path() -> Path:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("the NER model's word features read jieba's dictionary: pip install jieba")
+    return Path(spec.origin).with_name("dict.txt")
+
+
+@cache
+def word_groups(path: Path | None = None) -> dict[str, int]:
+    """word -> bit mask of its groups (bit k: GROUP_ORDER[k]), for words of 2 to LONGEST characters."""
+    bits = {group: 1 << k for k, group in enumerate(GROUP_ORDER)}
+    words: dict[str, int] = {}
+    with (path or dictionary_path()).open(encoding="utf-8") as f:
+        for line in f:
+            word, _, rest = line.rstrip("\n").partition(" ")
+            if not 2 <= len(word) <= LONGEST:
+                continue
+            pos = rest.rpartition(" ")[2]
+            words[word] = words.get(word, 0) | bits["w"] | bits.get(GROUPS.get(pos, "w"), 0)
+    return words
+
+
+def word_features(chars: list[str], words: dict[str, int] | None = None) -> list[str]:
+    """One feature token per character (see the module's docstring); "-" where no word covers it."""
+    words = word_groups() if words is None else words
+    n = len(chars)
+    marks = [0] * n  # bit 3k+p: group k, position p (B, M, E)
+    text = "".join(c if len(c) == 1 else "\x00" for c in chars)  # one character per position
+    for i in range(n):
+        for end in range(i + 2, min(n, i + LONGEST) + 1):
+            mask = words.get(text[i:end])
+            if not mask:
+                continue
+            for k in range(len(GROUP_ORDER)):
+                if mask >> k & 1:
+                    marks[i] |= 1 << 3 * k
+                    marks[end - 1] |= 1 << (3 * k + 2)
+                    for j in range(i + 1, end - 1):
+                        marks[j] |= 1 << (3 * k + 1)
+    return [feature_token(m) for m in marks]
+
+
+@cache
+def feature_token(mark: int) -> str:
+    parts = []
+    for k, group in enumerate(GROUP_ORDER):
+        where = "".join(p for q, p in enumerate(POSITIONS) if mark >> (3 * k + q) & 1)
+        if where:
+            parts.append(f"{group}:{where}")
+    return " ".join(parts) or "-"
