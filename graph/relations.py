@@ -247,24 +247,34 @@ def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str 
     once per left mention, growing with j, not once per pair."""
     rights = at.get(right, [])
     aside = asides_of(text)
+    representatives = left == right == "ORG"
     for i in at.get(left, []):
-        parts, pos, k = [], mentions[i].end, i + 1
+        parts, pos, k, after_org = [], mentions[i].end, i + 1, left == "ORG"
         for j in rights[bisect_right(rights, i) :]:
             while k < j:  # the mentions between the last j and this one join the gap
                 m = mentions[k]
                 if aside(m):  # a short form declared in brackets goes with the aside
                     k += 1
                     continue
+                if representatives and after_org and represents(text, pos, m):
+                    pos, k, after_org = m.end, k + 1, False  # X董事长A与Y…: A speaks for X, X is the party
+                    continue
                 mark = PLACEHOLDER if m.label == right else LEFT_PLACEHOLDER if m.label == skipped else None
                 if mark is None:
                     break
                 parts += (text[pos : m.start], mark)
-                pos, k = m.end, k + 1
+                pos, k, after_org = m.end, k + 1, m.label == "ORG"
             if k < j:
                 break  # a mention of a third type: no later pair of i is open either
             if name_of[i] != name_of[j]:
                 gap = "".join(parts) + text[pos : mentions[j].start]
                 yield i, j, without_asides(gap).translate(BOOK_MARKS)
+
+
+def represents(text: str, org_end: int, m: Mention) -> bool:
+    """Whether person ``m`` follows an organization ending at ``org_end`` with only titles between
+    (北辰集团董事长李明远): in a signing or a joint act the person stands for the organization."""
+    return m.label == "PERSON" and bool(patterns().titles_only.fullmatch(text, org_end, m.start))
 
 
 def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[str], i: int, j: int, gap: str):

@@ -196,3 +196,18 @@ def test_a_short_form_declared_in_brackets_does_not_stand_between_two_names():
     article = run(text, [("北辰智能股份有限公司", "ORG")])
     assert "北辰智能" in {m.text for m in article.mentions}  # the declared short form is a mention
     assert relations(article, "PARTICIPATES_IN") == {("北辰智能股份有限公司", "北辰星河大模型", None)}
+
+
+def test_people_who_sign_for_their_organizations_make_the_organizations_partners():
+    spans = [("东湖集团", "ORG"), ("张伟", "PERSON"), ("西岭股份", "ORG"), ("刘洋", "PERSON")]
+    article = run("东湖集团董事长张伟和西岭股份总经理刘洋代表双方签约。", spans)
+    partners = [r for r in article.relations if r.type == "PARTNERS_WITH"]
+    assert [(r.head, r.tail) for r in partners] == [("东湖集团", "西岭股份")]
+    assert partners[0].evidence[0].rule_id == "partners.coordinated"
+    assert relations(article, "HOLDS_ROLE") == {("张伟", "东湖集团", "董事长"), ("刘洋", "西岭股份", "总经理")}
+    # a person who is not introduced by the organization's title still stands between them
+    article = run(
+        "东湖集团邀请张伟和西岭股份共同签约。", [("东湖集团", "ORG"), ("张伟", "PERSON"), ("西岭股份", "ORG")]
+    )
+    rules = {e.rule_id for r in article.relations if r.type == "PARTNERS_WITH" for e in r.evidence}
+    assert not any(rule.startswith("partners.") for rule in rules)
