@@ -102,7 +102,8 @@ def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) 
 
 
 ORG_HEADS = re.compile(
-    r"^(?:其|该)?(?:控股股东|第一大股东|大股东|老股东|新股东|股东|母公司|全资子公司|控股子公司|子公司|旗下|投资方|领投方|跟投方)"
+    r"^(?:其|该)?(?:控股股东|第一大股东|大股东|老股东|新股东|股东|母公司|全资子公司|控股子公司|子公司|下属公司|旗下公司|"
+    r"下属企业|旗下企业|下属|旗下|公司|投资方|领投方|跟投方)"
 )
 
 
@@ -396,6 +397,20 @@ NOT_A_PERSON = (
 )
 
 
+LATIN_LEGAL_FORM = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=[a-z]))(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|Co|LLC|LLP|GmbH|AG|plc|PLC|SA|NV|BV|"
+    r"Holdings?|Group)\.?$"
+)
+
+
+def retype_latin_companies(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A Latin 'person' ending in a company's legal form (…International Ltd, … GmbH) is the company."""
+    return [
+        replace(m, label="ORG") if is_model_person(m) and m.text.isascii() and LATIN_LEGAL_FORM.search(m.text) else m
+        for m in mentions
+    ]
+
+
 def drop_model_non_persons(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model PERSON for which any of ``NOT_A_PERSON`` holds, or that holds a known organization."""
     known = SpanIndex(known_orgs(article))
@@ -495,6 +510,7 @@ FILTERS: tuple[Filter, ...] = (
     drop_implausible_model_orgs,
     retype_model_platforms,
     strip_dots_of_model_persons,
+    retype_latin_companies,
     drop_model_non_persons,
     drop_named_products,
     drop_overlapped_fallbacks,

@@ -293,6 +293,17 @@ def test_filter_drop_model_orgs_over_a_headline_gap():
     assert selected("海洋联盟发布新规划。", [("海洋联盟", "ORG", Finder.NER)]) == [("海洋联盟", "ORG")]
 
 
+def test_filter_trim_model_org_heads_of_units():
+    text = "东湖集团下属公司南岭投资有限公司中标。"
+    assert selected(text, [("公司南岭投资有限公司", "ORG", Finder.NER)]) == [("南岭投资有限公司", "ORG")]
+
+
+def test_filter_retype_latin_companies():
+    for name in ("Eastbay Power Ltd", "EastbayPowerLtd", "Nordwind GmbH"):
+        assert selected(f"该项目由{name}出资。", [(name, "PERSON", Finder.NER)]) == [(name, "ORG")]
+    assert selected("该项目由John Smith主持。", [("John Smith", "PERSON", Finder.NER)]) == [("John Smith", "PERSON")]
+
+
 def test_filter_drop_model_districts():
     assert selected("南岭区今年发展很快。", [("南岭区", "ORG", Finder.NER)]) == []
 
