@@ -138,15 +138,20 @@ def main(argv=None) -> None:
     ap.add_argument(
         "--memory-articles",
         type=int,
-        nargs="+",
+        nargs="*",
         default=[200, 800],
         help="corpus sizes whose peak memory is compared (100000 takes about half an hour on 2 cores)",
     )
     ap.add_argument("--memory-commands", nargs="+", choices=["extract", "build"], default=["extract", "build"])
+    ap.add_argument(
+        "--add-articles", type=int, default=200, help="articles added to an embedded store, one and a batch at a time"
+    )
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         if args.articles:
             throughput(Path(tmp), args.articles)
+        if args.add_articles:
+            adds(Path(tmp), args.add_articles)
         memory(Path(tmp), args.memory_articles, args.memory_commands)
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
@@ -207,6 +212,38 @@ def throughput(tmp: Path, articles: int) -> None:
         f"  Dask LocalCluster as guanxi extract runs  {chars / dask_lines:,.0f} characters/s ({dask_lines:.1f} s), "
         f"{one_lines / dask_lines:.2f}x one process, {two_lines / dask_lines:.2f}x --jobs 2"
     )
+
+
+def adds(tmp: Path, articles: int) -> None:
+    """``guanxi add``'s store side: the same drafts added to an empty embedded store one article at a
+    time, then a batch at a time. Names are drawn from 30 organizations, so every article touches
+    entities that many stored documents name (what the recompute reads back)."""
+    from guanxi.cypher.embedded import EmbeddedServer
+    from guanxi.cypher.falkordb_store import FalkorDBStore
+    from guanxi.cypher.store import ADD_BATCH
+    from guanxi.graph.contribution import draft_of
+    from guanxi.graph.pipeline import process
+    from guanxi.graph.records import Article
+
+    docs = list(synthetic_articles(articles, orgs=30, people=20))
+    drafts = [draft_of(process(Article(id=d["id"], title="", text=d["text"], date=d["date"]))) for d in docs]
+    server = EmbeddedServer(tmp / "falkordb")
+    port = server.start()
+    try:
+        print(f"add on {articles} synthetic articles naming 30 organizations, embedded store:")
+        seconds = {}
+        for size in (1, ADD_BATCH):
+            store = FalkorDBStore("127.0.0.1", port, graph=f"adds_{size}")
+            t0 = time.perf_counter()
+            store.add(drafts, batch_size=size)
+            seconds[size] = time.perf_counter() - t0
+            counts = store.counts()
+            store.graph.delete()
+            store.close()
+            print(f"  {size} at a time  {articles / seconds[size]:,.1f} articles/s ({seconds[size]:.1f} s, {counts})")
+        print(f"  {ADD_BATCH} at a time against one at a time  {seconds[1] / seconds[ADD_BATCH]:.1f}x")
+    finally:
+        server.stop()
 
 
 def memory(tmp: Path, sizes: list[int], commands: list[str]) -> None:

@@ -15,7 +15,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import networkx as nx
 
@@ -52,6 +52,7 @@ from guanxi.graph.records import Article
 from guanxi.graph.schema import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATION_TYPES
 
 BATCH_SIZE = 5000
+ADD_BATCH = 50  # articles `add` writes before it recomputes what they touch
 TOTAL_TTL_S = 10.0
 RESOLVE_SUGGESTIONS = 5  # names offered when a name is not found
 ROW_CAP = 1000  # rows a user query gives at most
@@ -69,6 +70,28 @@ class LoadReport:
     relationships: int
     documents: int
     mentions: int
+
+
+def form_key_list(type_: str, forms: list[str]) -> list[str]:
+    return [f"{t}:{f}" for t, f in lookup_keys(type_, forms)]
+
+
+class BatchForms:
+    """Resolves names for ``contribute`` during a batch of ``add`` as if each article before had been
+    recomputed: by the store's entities and those of the batch's earlier articles, which the store
+    will know by their forms once the batch is recomputed (an entity's forms only grow with articles)."""
+
+    def __init__(self, store: GraphStore):
+        self.store = store
+        self.pending: dict[str, str] = {}
+
+    def resolve(self, type_: str, forms: list[str]) -> str | None:
+        return self.store._resolve_keys(form_key_list(type_, forms), self.pending)
+
+    def add(self, c: Contribution) -> None:
+        for nid, part in c.entities.items():
+            for k in form_key_list(part.type, part.forms):
+                self.pending.setdefault(k, nid)
 
 
 @dataclass(frozen=True)
@@ -238,44 +261,64 @@ class GraphStore:
         return Contribution.from_json(rows[0]["contribution"]) if rows and rows[0]["contribution"] else None
 
     def resolve_forms(self, type_: str, forms: list[str]) -> str | None:
-        keys = [f"{t}:{f}" for t, f in lookup_keys(type_, forms)]
+        """The id of the stored entity of this type known by the first of these forms' keys that names one."""
+        return self._resolve_keys(form_key_list(type_, forms))
+
+    def _resolve_keys(self, keys: list[str], pending: Mapping[str, str] | None = None) -> str | None:
         found = {r["key"]: r["id"] for r in self._run(self._q("resolve_forms"), {"keys": keys})}
-        return next((found[k] for k in keys if k in found), None)
+        if pending:
+            found = {k: found.get(k) or pending.get(k) for k in keys}
+        return next((found[k] for k in keys if found.get(k)), None)
 
     def documents_of(self, doc_id: str) -> list[str]:
         """Stored article ids of an input document id (or of an article id)."""
         return [r["id"] for r in self._run(self._q("documents_of"), {"id": doc_id})]
 
-    def add(self, articles: Iterable[Article | Draft]) -> ChangeReport:
+    def add(self, articles: Iterable[Article | Draft], batch_size: int = ADD_BATCH) -> ChangeReport:
         """Add processed articles (or their drafts). Whatever is stored of the same input document (or article id)
-        is removed first, so re-adding a changed document replaces its contribution. The writer
-        lock is taken per article: ``articles`` may be a generator that extracts as it goes."""
+        is removed first, so re-adding a changed document replaces its contribution. ``articles`` may be
+        a generator that extracts as it goes: they are written ``batch_size`` at a time, each batch under
+        the writer lock, and what a batch touches is recomputed once (an entity named by every article of
+        a batch is read back once, not once per article)."""
         self.ensure_schema()
-        docs = replaced = entities = relationships = 0
+        total = ChangeReport(0, 0, 0, 0)
         cleared: set[str] = set()
-        for article in articles:
+        for batch in batches(articles, batch_size):
             with self._exclusive():
-                parent = article.document_id or article.id
-                for key in (parent, article.id):
-                    if key in cleared:
-                        continue
-                    cleared.add(key)
-                    for old in self.documents_of(key):
-                        self._remove_article(old)
-                        replaced += 1
-                c = contribute(article, self.resolve_forms)
-                for label in ENTITY_TYPES:
-                    stubs = [stub_row(nid, label) for nid, part in c.entities.items() if part.type == label]
-                    self._write("merge_entities", stubs, label=label)
-                self._write("merge_documents", [document_row(c.doc.as_dict(), c.to_json())])
-                self._write(
-                    "merge_mentions",
-                    [{"document": c.doc.id, "entity": nid, "count": part.mentions} for nid, part in c.entities.items()],
-                )
-                e, r = self._recompute(*touched(c))
-                docs, entities, relationships = docs + 1, entities + e, relationships + r
+                done = self._add_batch(batch, cleared)
+            total = ChangeReport(*(a + b for a, b in zip(astuple(total), astuple(done))))
         self._bump()
-        return ChangeReport(docs, replaced, entities, relationships)
+        return total
+
+    def _add_batch(self, articles: list[Article | Draft], cleared: set[str]) -> ChangeReport:
+        replaced = entities = relationships = 0
+        batch_forms = BatchForms(self)
+        nodes: set[str] = set()
+        relations: dict[str, RelationEnds] = {}
+        for article in articles:
+            parent = article.document_id or article.id
+            for key in (parent, article.id):
+                if key in cleared:
+                    continue
+                cleared.add(key)
+                for old in self.documents_of(key):
+                    e, r = self._remove_article(old)
+                    replaced, entities, relationships = replaced + 1, entities + e, relationships + r
+            c = contribute(article, batch_forms.resolve)
+            batch_forms.add(c)
+            for label in ENTITY_TYPES:
+                stubs = [stub_row(nid, label) for nid, part in c.entities.items() if part.type == label]
+                self._write("merge_entities", stubs, label=label)
+            self._write("merge_documents", [document_row(c.doc.as_dict(), c.to_json())])
+            self._write(
+                "merge_mentions",
+                [{"document": c.doc.id, "entity": nid, "count": part.mentions} for nid, part in c.entities.items()],
+            )
+            more_nodes, more_relations = touched(c)
+            nodes |= more_nodes
+            relations.update(more_relations)
+        e, r = self._recompute(nodes, relations)
+        return ChangeReport(len(articles), replaced, entities + e, relationships + r)
 
     @exclusive
     def remove(self, doc_id: str) -> ChangeReport:

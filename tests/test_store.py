@@ -240,6 +240,24 @@ def test_incremental_adds_equal_a_bulk_load(store, small_graph):
     assert store.snapshot() == incremental
 
 
+def test_adds_in_one_batch_resolve_names_as_adds_one_at_a_time_do(store):
+    first = run(
+        "青松智慧水务有限公司（以下简称“青松水务”）今天宣布扩产。", [("青松智慧水务有限公司", "ORG")], doc_id="a1"
+    )
+    second = run("青松水务与北辰科技公司合作。", [("青松水务", "ORG"), ("北辰科技公司", "ORG")], doc_id="a2")
+    store.add([first, second], batch_size=1)
+    one_at_a_time = store.snapshot()
+    names = [row["entity"]["name"] for row in one_at_a_time if row["entity"]["type"] == "ORG"]
+    assert sorted(names) == ["北辰科技公司", "青松智慧水务有限公司"]  # 青松水务 of the second is the first's
+    store.clear()
+    report = store.add([first, second])
+    assert store.snapshot() == one_at_a_time
+    assert report.documents == 2 and report.entities == 2
+    store.clear()
+    store.load(build_graph([first, second]))
+    assert store.snapshot() == one_at_a_time
+
+
 def test_re_adding_a_changed_document_replaces_its_contribution(store):
     articles = small_articles()
     store.add(articles)
