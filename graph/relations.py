@@ -210,6 +210,15 @@ def without_asides(text: str) -> str:
     return PARENTHETICAL.sub("", text) if "（" in text or "(" in text else text
 
 
+# X公告称，公司拟收购Y: the company that announces is the one that acts (公司 is X)
+ANNOUNCED = re.compile(r"^[^，。；！？〇]{0,6}?(?:发布|披露)?公告(?:称|显示|表示|指出)[，,：:]?(?:公司|本公司|该公司)?")
+
+
+def subject_continued(gap: str) -> str:
+    """The gap without an announcement that hands the sentence back to the left name (公告称，公司…)."""
+    return ANNOUNCED.sub("", gap, count=1) if "公告" in gap else gap
+
+
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):
     """(rule, head mention, tail mention, title) for every rule that fires in one sentence."""
     at: dict[str, list[int]] = {}  # positions of the mentions of each type
@@ -268,7 +277,7 @@ def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str 
                 break  # a mention of a third type: no later pair of i is open either
             if name_of[i] != name_of[j]:
                 gap = "".join(parts) + text[pos : mentions[j].start]
-                yield i, j, without_asides(gap).translate(BOOK_MARKS)
+                yield i, j, subject_continued(without_asides(gap).translate(BOOK_MARKS))
 
 
 def represents(text: str, org_end: int, m: Mention) -> bool:

@@ -211,3 +211,12 @@ def test_people_who_sign_for_their_organizations_make_the_organizations_partners
     )
     rules = {e.rule_id for r in article.relations if r.type == "PARTNERS_WITH" for e in r.evidence}
     assert not any(rule.startswith("partners.") for rule in rules)
+
+
+def test_the_company_an_announcement_names_is_the_one_that_acts():
+    spans = [("东湖矿业股份有限公司", "ORG"), ("西岭锂业有限公司", "ORG")]
+    article = run("东湖矿业股份有限公司今日发布公告称，公司拟以12亿元收购西岭锂业有限公司。", spans)
+    invests = [r for r in article.relations if r.type == "INVESTS_IN"]
+    assert [(r.head, r.tail, r.evidence[0].rule_id) for r in invests] == [
+        ("东湖矿业股份有限公司", "西岭锂业有限公司", "invests.verb")
+    ]
