@@ -132,19 +132,23 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
     names = {m: e.name for e in article.entities for m in e.mentions}
     local = {form: e.name for e in article.entities if e.type == "ORG" for form in {e.name, *e.aliases}}
     out = []
+    placed: set[str] = set()  # names an earlier rule found the parent of
     for rule in compound_rules():
         seen: dict[tuple[str, str], tuple[int, str] | None] = {}  # a name mentioned again reads the same
+        found_now: set[str] = set()
         for m in article.mentions:
-            if m.label != "ORG" or m not in names:
+            if m.label != "ORG" or m not in names or names[m] in placed:
                 continue
             if (m.text, names[m]) not in seen:
                 seen[(m.text, names[m])] = parent_inside(rule, m, names[m], local, table)
             found = seen[(m.text, names[m])]
             if found:
+                found_now.add(names[m])
                 k, parent = found
                 out.append(
                     (rule, m, Mention(m.doc_id, m.start, m.start + k, m.text[:k], "ORG", Finder.RULE, rule.id), parent)
                 )
+        placed |= found_now
     return out
 
 

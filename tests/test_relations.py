@@ -220,3 +220,16 @@ def test_the_company_an_announcement_names_is_the_one_that_acts():
     assert [(r.head, r.tail, r.evidence[0].rule_id) for r in invests] == [
         ("东湖矿业股份有限公司", "西岭锂业有限公司", "invests.verb")
     ]
+
+
+def test_a_unit_gets_one_parent_from_the_first_compound_rule_that_finds_one():
+    spans = [("中国工商银行股份有限公司南湖市分行", "ORG"), ("北辰科技有限公司", "ORG")]
+    article = run("中国工商银行股份有限公司南湖市分行与北辰科技有限公司签署协议。", spans)
+    parents = [(r.tail, r.evidence[0].rule_id) for r in article.relations if r.type == "SUBSIDIARY_OF"]
+    assert parents == [("工商银行", "subsidiary.compound-name")]
+    # with no known parent, a branch's name says which company it is a branch of
+    article = run(
+        "东岭银行南湖分行与北辰科技有限公司签署协议。", [("东岭银行南湖分行", "ORG"), ("北辰科技有限公司", "ORG")]
+    )
+    parents = [(r.head, r.tail, r.evidence[0].rule_id) for r in article.relations if r.type == "SUBSIDIARY_OF"]
+    assert parents == [("东岭银行南湖分行", "东岭银行", "subsidiary.branch-unit")]
