@@ -103,7 +103,7 @@ def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) 
 
 ORG_HEADS = re.compile(
     r"^(?:其|该)?(?:控股股东|第一大股东|大股东|老股东|新股东|股东|母公司|全资子公司|控股子公司|子公司|下属公司|旗下公司|"
-    r"下属企业|旗下企业|下属|旗下|公司|投资方|领投方|跟投方)"
+    r"下属企业|旗下企业|下属|旗下|新设公司|新公司|公司|投资方|领投方|跟投方)"
 )
 
 

@@ -296,6 +296,8 @@ def test_filter_drop_model_orgs_over_a_headline_gap():
 def test_filter_trim_model_org_heads_of_units():
     text = "东湖集团下属公司南岭投资有限公司中标。"
     assert selected(text, [("公司南岭投资有限公司", "ORG", Finder.NER)]) == [("南岭投资有限公司", "ORG")]
+    text = "新公司南岭新能源有限公司明年投产。"
+    assert selected(text, [("新公司南岭新能源有限公司", "ORG", Finder.NER)]) == [("南岭新能源有限公司", "ORG")]
 
 
 def test_filter_retype_latin_companies():
