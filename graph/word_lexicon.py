@@ -31,7 +31,8 @@ def dictionary_path() -> Path:
 
 @cache
 def word_groups(path: Path | None = None) -> dict[str, int]:
-    """word -> bit mask of its groups (bit k: GROUP_ORDER[k]), for words of 2 to LONGEST characters."""
+    """word -> bit mask of its groups (bit k: GROUP_ORDER[k]), for words of 2 to LONGEST characters;
+    the starts of those words that are no word themselves -> 0."""
     bits = {group: 1 << k for k, group in enumerate(GROUP_ORDER)}
     words: dict[str, int] = {}
     with (path or dictionary_path()).open(encoding="utf-8") as f:
@@ -41,6 +42,9 @@ def word_groups(path: Path | None = None) -> dict[str, int]:
                 continue
             pos = rest.rpartition(" ")[2]
             words[word] = words.get(word, 0) | bits["w"] | bits.get(GROUPS.get(pos, "w"), 0)
+    for word in list(words):  # starts of longer words, as 0: a search may stop where none goes on
+        for k in range(2, len(word)):
+            words.setdefault(word[:k], 0)
     return words
 
 
@@ -53,15 +57,22 @@ def word_features(chars: list[str], words: dict[str, int] | None = None) -> list
     for i in range(n):
         for end in range(i + 2, min(n, i + LONGEST) + 1):
             mask = words.get(text[i:end])
-            if not mask:
-                continue
-            for k in range(len(GROUP_ORDER)):
-                if mask >> k & 1:
-                    marks[i] |= 1 << 3 * k
-                    marks[end - 1] |= 1 << (3 * k + 2)
-                    for j in range(i + 1, end - 1):
-                        marks[j] |= 1 << (3 * k + 1)
+            if mask is None:
+                break
+            if mask:
+                begin, middle, last = position_bits(mask)
+                marks[i] |= begin
+                marks[end - 1] |= last
+                for j in range(i + 1, end - 1):
+                    marks[j] |= middle
     return [feature_token(m) for m in marks]
+
+
+@cache
+def position_bits(mask: int) -> tuple[int, int, int]:
+    """The marks a word of these groups leaves on its first, middle and last characters."""
+    groups = [k for k in range(len(GROUP_ORDER)) if mask >> k & 1]
+    return tuple(sum(1 << (3 * k + p) for k in groups) for p in range(3))
 
 
 @cache
