@@ -116,7 +116,14 @@ def prepare(workdir: Path, cluener: Path, seed: int, limit: int = 0) -> tuple[Pa
 
 
 def train(
-    train_tsv: Path, dev_tsv: Path, out: Path, epochs: int, seed: int, bigram_dim: int = 32, word_dim: int = 0
+    train_tsv: Path,
+    dev_tsv: Path,
+    out: Path,
+    epochs: int,
+    seed: int,
+    bigram_dim: int = 32,
+    word_dim: int = 0,
+    word_dropout: float = 0.0,
 ) -> None:
     import torch
 
@@ -126,7 +133,11 @@ def train(
     torch.manual_seed(seed)
     random.seed(seed)
     tagger = GuanxiRNNNER()
-    embed = CharBigramEmbedding(char_dim=100, bigram_dim=bigram_dim, word_dim=word_dim) if bigram_dim else 100
+    embed = (
+        CharBigramEmbedding(char_dim=100, bigram_dim=bigram_dim, word_dim=word_dim, word_dropout=word_dropout)
+        if bigram_dim
+        else 100
+    )
     tagger.fit(
         str(train_tsv),
         str(dev_tsv),
@@ -164,6 +175,12 @@ def main(argv=None) -> None:
         default=0,
         help="size of the embedding of where each character stands in jieba's dictionary words (0: none)",
     )
+    ap.add_argument(
+        "--word-dropout",
+        type=float,
+        default=0.0,
+        help="in training, the share of names whose word features are hidden (names unknown to the dictionary)",
+    )
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (a quick check)")
     ap.add_argument(
         "--prepare-only",
@@ -175,7 +192,7 @@ def main(argv=None) -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     train_tsv, dev_tsv = prepare(workdir, Path(args.cluener), args.seed, args.limit)
     if not args.prepare_only:
-        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed, args.bigram_dim, args.word_dim)
+        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed, args.bigram_dim, args.word_dim, args.word_dropout)
 
 
 if __name__ == "__main__":

@@ -213,3 +213,16 @@ def test_a_model_with_word_features_trains_saves_them_and_tags_after_loading(tmp
     assert config["embed"]["word_dim"] == 4
     spans = NerModel(str(tmp_path / "model")).tag(["南湖银行与北辰科技合作"])[0]
     assert ("ORG", 0, 4) in spans
+
+
+def test_word_feature_dropout_hides_names_in_training_only():
+    from guanxi.graph.ner_model import add_word_features
+
+    chars = list("南湖银行与北辰科技合作")
+    tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    shown = add_word_features({"token": chars})["word"]
+    hidden = add_word_features({"token": chars, "tag": tags}, dropout=1.0)["word"]
+    assert hidden[:4] == hidden[5:9] == ["-"] * 4 and hidden[9:] == shown[9:]
+    assert add_word_features({"token": chars, "tag": tags}, dropout=0.0)["word"] == shown
+    assert add_word_features({"token": chars}, dropout=1.0)["word"] == shown  # tagging a text hides nothing
+    assert shown[9:] != ["-", "-"]  # 合作 is a word
