@@ -76,7 +76,7 @@ def add_word_features(sample: dict, dropout: float = 0.0) -> dict:
     tags = sample.get("tag")
     if dropout and tags:
         draw = random.Random("".join(sample["token"]))
-        for label, start, end in tags_to_spans(list(tags)):
+        for _, start, end in tags_to_spans(list(tags)):
             if draw.random() < dropout:
                 features[start:end] = ["-"] * (end - start)
     sample["word"] = features

@@ -192,7 +192,8 @@ def main(argv=None) -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     train_tsv, dev_tsv = prepare(workdir, Path(args.cluener), args.seed, args.limit)
     if not args.prepare_only:
-        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed, args.bigram_dim, args.word_dim, args.word_dropout)
+        sizes = (args.bigram_dim, args.word_dim, args.word_dropout)
+        train(train_tsv, dev_tsv, Path(args.out), args.epochs, args.seed, *sizes)
 
 
 if __name__ == "__main__":
