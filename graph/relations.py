@@ -339,12 +339,17 @@ def oriented_pairs(
                 yield rule, head, tail, title
 
 
+# X筹划收购Y部分股权的事项已于去年底终止: a deal called off at the end of its clause
+CALLED_OFF = re.compile(r"[^，,。；;！？!?]{0,40}?(?:终止|取消|告吹|搁浅|叫停|宣告失败)(?:了)?(?:[，,。；;！？!?]|$)")
+
+
 def negated(text: str, left: Mention, gap: str, end: int) -> bool:
     """Negation and hedging around the pair, names themselves excluded (未成年保护专项)."""
     return bool(
         patterns().negation.search(
             text[max(0, left.start - 6) : left.start] + PLACEHOLDER + gap + PLACEHOLDER + text[end : end + 12]
         )
+        or CALLED_OFF.match(text, end)
     )
 
 

@@ -233,3 +233,11 @@ def test_a_unit_gets_one_parent_from_the_first_compound_rule_that_finds_one():
     )
     parents = [(r.head, r.tail, r.evidence[0].rule_id) for r in article.relations if r.type == "SUBSIDIARY_OF"]
     assert parents == [("东岭银行南湖分行", "东岭银行", "subsidiary.branch-unit")]
+
+
+def test_a_deal_called_off_at_the_end_of_its_clause_links_nobody():
+    spans = [("北辰水务集团有限公司", "ORG"), ("南湖水务有限公司", "ORG")]
+    text = "北辰水务集团有限公司此前筹划收购南湖水务有限公司部分股权的事项已于去年底终止。"
+    assert relations(run(text, spans), "INVESTS_IN") == set()
+    text = "北辰水务集团有限公司收购南湖水务有限公司部分股权，交易完成后南湖水务将终止亏损业务。"
+    assert relations(run(text, spans), "INVESTS_IN") == {("北辰水务集团有限公司", "南湖水务有限公司", None)}
