@@ -24,6 +24,9 @@ GRAPH_NAME = "guanxi"
 HANDLE_BATCH = 10_000  # entity ids per node-id lookup
 WRITER_LOCK_TTL_MS = 300_000  # a lock left by a writer that died lapses after this long; writes renew it
 WRITER_LOCK_WAIT_S = 120.0
+# no statement guanxi sends runs this long (writes go in batches, reads have their own timeouts): a
+# server that has not answered by then hangs, and the caller gets an error instead of waiting forever
+ANSWER_TIMEOUT_S = 600.0
 # deletes the lock only if it is still the one this writer took
 RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 
@@ -38,13 +41,15 @@ class FalkorDBStore(GraphStore):
         graph: str = GRAPH_NAME,
         server: EmbeddedServer | None = None,
         password: str | None = None,
+        answer_timeout_s: float = ANSWER_TIMEOUT_S,
     ):
         from falkordb import FalkorDB
 
         self.server = server
         self.uri = f"falkor://{host}:{port}"
+        self.answer_timeout_s = answer_timeout_s
         try:
-            self.db = FalkorDB(host=host, port=port, password=password)
+            self.db = FalkorDB(host=host, port=port, password=password, socket_timeout=answer_timeout_s)
             self.db.connection.ping()
         except Exception as e:
             raise StoreError(
@@ -248,6 +253,12 @@ class FalkorDBStore(GraphStore):
             raise self._store_error(e) from e
 
     def _store_error(self, e: Exception) -> StoreError:
+        if "Timeout" in type(e).__name__:
+            where = f" (its log: {self.server.data_dir / 'server.log'})" if self.server is not None else ""
+            return StoreError(
+                f"FalkorDB at {self.uri} did not answer within {self.answer_timeout_s:g} s: the server hangs or "
+                f"is overloaded; restart it{where}"
+            )
         if isinstance(e, (ConnectionError, OSError)) or "Connection" in type(e).__name__:
             return StoreError(f"Lost the connection to FalkorDB at {self.uri}: {e}")
         if str(e).startswith("MISCONF"):

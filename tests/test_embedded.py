@@ -213,3 +213,23 @@ def test_a_server_that_never_finishes_loading_is_an_error():
     port, _ = a_server_that_loads_for(10**9)
     with pytest.raises(StoreError, match="still loading its data"):
         until_loaded(port, timeout=0.3)
+
+
+def test_a_server_that_stops_answering_is_an_error_not_a_wait_forever(tmp_path):
+    from guanxi.cypher.falkordb_store import FalkorDBStore
+    from guanxi.graph.errors import StoreError
+
+    server = EmbeddedServer(tmp_path)
+    port = server.start()
+    store = FalkorDBStore("127.0.0.1", port, answer_timeout_s=1.0)
+    pid = server_pid(tmp_path)
+    os.kill(pid, signal.SIGSTOP)  # a hung server: it holds the connection and never answers
+    try:
+        started = time.monotonic()
+        with pytest.raises(StoreError) as err:
+            store.counts()
+        assert time.monotonic() - started < 30
+        assert "did not answer within 1 s" in str(err.value)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        server.stop()
