@@ -204,6 +204,8 @@ def throughput(tmp: Path, articles: int) -> None:
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
             on_dask = timed({"dask": cluster.scheduler_address}, corpus)
             dask_lines = timed({"dask": cluster.scheduler_address, "finish": extract_line}, corpus)
+    # the machine drifts over a run this long: --jobs 2 again, right after, for a side-by-side pair
+    two_lines_again = timed({"jobs": 2, "finish": extract_line}, corpus)
     print(
         f"  Dask LocalCluster, 2 workers of 1 thread, model loads included  {chars / on_dask:,.0f} characters/s "
         f"({on_dask:.1f} s), {one / on_dask:.2f}x one process, {two / on_dask:.2f}x --jobs 2"
@@ -211,6 +213,10 @@ def throughput(tmp: Path, articles: int) -> None:
     print(
         f"  Dask LocalCluster as guanxi extract runs  {chars / dask_lines:,.0f} characters/s ({dask_lines:.1f} s), "
         f"{one_lines / dask_lines:.2f}x one process, {two_lines / dask_lines:.2f}x --jobs 2"
+    )
+    print(
+        f"  --jobs 2 as guanxi extract runs, again right after Dask  {chars / two_lines_again:,.0f} characters/s "
+        f"({two_lines_again:.1f} s): Dask {two_lines_again / dask_lines:.2f}x this run of --jobs 2"
     )
 
 
