@@ -308,7 +308,7 @@ class GraphStore:
             batch_forms.add(c)
             for label in ENTITY_TYPES:
                 stubs = [stub_row(nid, label) for nid, part in c.entities.items() if part.type == label]
-                self._write("merge_entities", stubs, label=label)
+                self._write("merge_entity_stubs", stubs, label=label)
             self._write("merge_documents", [document_row(c.doc.as_dict(), c.to_json())])
             self._write(
                 "merge_mentions",

@@ -39,6 +39,7 @@ def test_every_neo4j_query_parses():
         "schema[0]",
         "merge_relations[HOLDS_ROLE]",
         "merge_entities[ORG]",
+        "merge_entity_stubs[ORG]",
         "edge_evidence[union]",
     } <= set(texts)
     errors = {name: diags for name, diags in lint(texts).items() if diags}

@@ -72,6 +72,7 @@ def set_list(text: str, var: str) -> set[str]:
     "name, var, fields",
     [
         ("merge_entities", "e", ENTITY_FIELDS),
+        ("merge_entity_stubs", "e", ENTITY_FIELDS),
         ("merge_relations", "r", EDGE_FIELDS),
         ("create_relations", "r", EDGE_FIELDS),
         ("merge_relations_by_node.falkordb", "r", EDGE_FIELDS),

@@ -258,6 +258,21 @@ def test_adds_in_one_batch_resolve_names_as_adds_one_at_a_time_do(store):
     assert store.snapshot() == one_at_a_time
 
 
+def test_a_batch_resolves_a_stored_alias_after_an_article_of_the_batch_named_its_entity(store):
+    declared = run("青松水务公司（以下简称“青松”）今天宣布扩产。", [("青松水务公司", "ORG")], doc_id="d0")
+    report = run("青松水务公司发布年报。", [("青松水务公司", "ORG")], doc_id="a1")
+    short = run("青松与北辰科技有限公司签约。", [("青松", "ORG"), ("北辰科技有限公司", "ORG")], doc_id="a2")
+    snapshots = []
+    for size in (1, 50):
+        store.clear()
+        store.add([declared])
+        store.add([report, short], batch_size=size)  # 青松 is the stored alias of the entity a1 names
+        snapshots.append(store.snapshot())
+    names = sorted(row["entity"]["name"] for row in snapshots[1] if row["entity"]["type"] == "ORG")
+    assert names == ["北辰科技有限公司", "青松水务公司"]
+    assert snapshots[0] == snapshots[1]
+
+
 def test_re_adding_a_changed_document_replaces_its_contribution(store):
     articles = small_articles()
     store.add(articles)
