@@ -233,10 +233,12 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
     pairs: dict[tuple, list[tuple[int, int, str]]] = {}
     for rule in relation_rules():
         kinds = (rule.left, rule.right, rule.left if rule.skip_left else None)
-        if kinds not in pairs:
+        signing = rule.type == "PARTNERS_WITH"  # only partners are represented by their people
+        if (kinds, signing) not in pairs:
             any_gap = any_rule_gap(kinds)
-            pairs[kinds] = [p for p in open_pairs(text, mentions, name_of, at, *kinds) if any_gap.fullmatch(p[2])]
-        for i, j, gap in pairs[kinds]:
+            found = open_pairs(text, mentions, name_of, at, *kinds, representatives=signing)
+            pairs[(kinds, signing)] = [p for p in found if any_gap.fullmatch(p[2])]
+        for i, j, gap in pairs[(kinds, signing)]:
             yield from fired(rule, text, mentions, name_of, i, j, gap)
 
 
@@ -253,14 +255,14 @@ def any_rule_gap(kinds: tuple[str, str, str | None]) -> re.Pattern:
 UNNAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
-def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str | None):
+def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str | None, representatives=False):
     """(i, j, gap) for each left-type mention i before a right-type mention j of another name
     with no mention of a third type between them. The gap is the text between, other right-type
     mentions written 〇 (and mentions of the ``skipped`` type 〓), without asides; it is built
     once per left mention, growing with j, not once per pair."""
     rights = at.get(right, [])
     aside = asides_of(text)
-    representatives = left == right == "ORG"
+    representatives = representatives and left == right == "ORG"
     for i in at.get(left, []):
         parts, pos, k, after_org = [], mentions[i].end, i + 1, left == "ORG"
         for j in rights[bisect_right(rights, i) :]:

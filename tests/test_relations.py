@@ -205,6 +205,10 @@ def test_people_who_sign_for_their_organizations_make_the_organizations_partners
     assert [(r.head, r.tail) for r in partners] == [("东湖集团", "西岭股份")]
     assert partners[0].evidence[0].rule_id == "partners.coordinated"
     assert relations(article, "HOLDS_ROLE") == {("张伟", "东湖集团", "董事长"), ("刘洋", "西岭股份", "总经理")}
+    # the person stands for the organization in a partnership only: a chairman's own purchase is not his company's
+    spans = [("北辰科技有限公司", "ORG"), ("李明远", "PERSON"), ("青松水务公司", "ORG")]
+    article = run("北辰科技有限公司董事长李明远收购青松水务公司。", spans)
+    assert relations(article, "INVESTS_IN") == set()
     # a person who is not introduced by the organization's title still stands between them
     article = run(
         "东湖集团邀请张伟和西岭股份共同签约。", [("东湖集团", "ORG"), ("张伟", "PERSON"), ("西岭股份", "ORG")]
