@@ -233,7 +233,8 @@ def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str
     pairs: dict[tuple, list[tuple[int, int, str]]] = {}
     for rule in relation_rules():
         kinds = (rule.left, rule.right, rule.left if rule.skip_left else None)
-        signing = rule.type == "PARTNERS_WITH"  # only partners are represented by their people
+        # only partners are represented by their people; without a person the pairs are the same ones
+        signing = rule.type == "PARTNERS_WITH" and "PERSON" in at
         if (kinds, signing) not in pairs:
             any_gap = any_rule_gap(kinds)
             found = open_pairs(text, mentions, name_of, at, *kinds, representatives=signing)
