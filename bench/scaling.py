@@ -197,7 +197,8 @@ def throughput(tmp: Path, articles: int) -> None:
     print(
         f"  as guanxi build --no-load runs (workers send drafts, the graph is summed here): one process "
         f"{chars / one_build:,.0f} characters/s, --jobs 2 with its start {chars / two_build:,.0f} characters/s, "
-        f"{one_build / two_build:.2f}x one process; after its start {one_build / (two_build - start):.2f}x"
+        f"{one_build / two_build:.2f}x one process ({(one_build + load) / two_build:.2f}x with its model load); "
+        f"after its start {one_build / (two_build - start):.2f}x"
     )
     # the workers' statistical profiler samples every 10 ms: about 10% of the time here (docs/scaling.md)
     with dask.config.set({"distributed.worker.profile.enabled": False}):

@@ -47,17 +47,27 @@ def lookup_keys(type_: str, forms: Iterable[str]) -> list[tuple[str, str]]:
 
 
 class FormIndex:
-    """(type, form) -> node id, for resolving the entities of new articles to existing nodes."""
+    """(type, form) -> node id, for resolving the entities of new articles to existing nodes. The
+    keys of each set of forms are computed once per index: a corpus names the same entities in the
+    same forms over and over, and the alias table does not change during one build."""
 
     def __init__(self):
         self.ids: dict[tuple[str, str], str] = {}
+        self._keys: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = {}
+
+    def keys(self, type_: str, forms: Iterable[str]) -> list[tuple[str, str]]:
+        forms = frozenset(forms)
+        found = self._keys.get((type_, forms))
+        if found is None:
+            found = self._keys[type_, forms] = lookup_keys(type_, forms)
+        return found
 
     def resolve(self, type_: str, forms: list[str]) -> str | None:
-        for key in lookup_keys(type_, forms):
+        for key in self.keys(type_, forms):
             if key in self.ids:
                 return self.ids[key]
         return None
 
     def add(self, node_id: str, type_: str, forms: Iterable[str]) -> None:
-        for key in lookup_keys(type_, forms):
+        for key in self.keys(type_, forms):
             self.ids.setdefault(key, node_id)
