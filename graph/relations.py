@@ -214,8 +214,12 @@ def without_asides(text: str) -> str:
     return PARENTHETICAL.sub("", text) if "（" in text or "(" in text else text
 
 
-# X公告称，公司拟收购Y: the company that announces is the one that acts (公司 is X)
-ANNOUNCED = re.compile(r"^[^，。；！？〇]{0,6}?(?:发布|披露)?公告(?:称|显示|表示|指出)[，,：:]?(?:公司|本公司|该公司)?")
+# X公告称，公司拟收购Y: the company that announces is the one that acts (公司 is X). Only words of
+# time stand between X and 公告: in X的子公司公告称 or X旗下公司公告称 another company announces.
+ANNOUNCED = re.compile(
+    r"^(?:今日|今天|近日|日前|昨日|昨天|晚间|早间|同日|当日|当天|随后|此前|也|还|亦|再次|正式|\d{1,2}月\d{1,2}日)*"
+    r"(?:发布|披露)?公告(?:称|显示|表示|指出)[，,：:]?(?:公司|本公司|该公司)?"
+)
 
 
 def subject_continued(gap: str) -> str:
@@ -443,7 +447,10 @@ class Collector:
             orgs = [m for m in local if m.label == "ORG"]
             spans = [(m.start, m.end, local_names[m]) for m in orgs]
             for i, j, p in learned_partners(model, sentence.text, spans, linked):
-                self.add("PARTNERS_WITH", back[orgs[i]], back[orgs[j]], PAIR_RULE, round(p, 3), sentence=sentence)
+                first, second = orgs[i], orgs[j]
+                if negated(sentence.text, first, sentence.text[first.end : second.start], second.end):
+                    continue  # 否认, 终止: what stops a rule's pair stops the model's
+                self.add("PARTNERS_WITH", back[first], back[second], PAIR_RULE, round(p, 3), sentence=sentence)
         self.add_co_occurrences(sentence, ms)
 
     def add_co_occurrences(self, sentence: Sentence, ms: list[Mention]) -> None:

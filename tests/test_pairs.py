@@ -57,6 +57,15 @@ def test_with_the_classifier_on_a_paraphrase_no_rule_reads_is_a_partnership_that
     assert found[0].evidence[0].confidence >= pair_model(SHIPPED_PAIR_MODEL).threshold
 
 
+def test_a_pair_the_sentence_calls_off_or_denies_is_not_the_classifiers_either(classifier_on):
+    for text in (
+        "2025年3月，星澜科技公司与北辰电子公司就储能电池达成的独家供货安排已于年底终止。",
+        "星澜科技公司否认与北辰电子公司就储能电池达成独家供货安排。",
+    ):
+        found = [r for r in process(Article("d", "t", text)).relations if r.type == "PARTNERS_WITH"]
+        assert found == [], text
+
+
 def test_a_run_without_punctuation_is_not_read_by_the_classifier(classifier_on):
     headline = "星澜科技公司与北辰电子公司就储能电池达成独家供货安排"  # a headline, a table cell: no clause
     assert not [r for r in process(Article("d", "t", headline)).relations if r.type == "PARTNERS_WITH"]

@@ -224,6 +224,11 @@ def test_the_company_an_announcement_names_is_the_one_that_acts():
     assert [(r.head, r.tail, r.evidence[0].rule_id) for r in invests] == [
         ("东湖矿业股份有限公司", "西岭锂业有限公司", "invests.verb")
     ]
+    # a subsidiary's announcement is not its parent's
+    article = run("东湖矿业股份有限公司的子公司发布公告称，公司拟以12亿元收购西岭锂业有限公司。", spans)
+    assert relations(article, "INVESTS_IN") == set()
+    article = run("东湖矿业股份有限公司9月3日晚间发布公告称，公司拟收购西岭锂业有限公司。", spans)
+    assert relations(article, "INVESTS_IN") == {("东湖矿业股份有限公司", "西岭锂业有限公司", None)}
 
 
 def test_a_unit_gets_one_parent_from_the_first_compound_rule_that_finds_one():
