@@ -397,9 +397,12 @@ NOT_A_PERSON = (
 )
 
 
+# a legal form closing a Latin name: after a space or a lower-case letter (EastbayPowerLtd), in
+# either case where it is all capitals (CO., LTD.); Co only after another word (Xyz Co, not a bare Co)
 LATIN_LEGAL_FORM = re.compile(
-    r"(?:(?<![A-Za-z])|(?<=[a-z]))(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|Co|LLC|LLP|GmbH|AG|plc|PLC|SA|NV|BV|"
-    r"Holdings?|Group)\.?$"
+    r"(?:(?<![A-Za-z])|(?<=[a-z]))(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|LLP|GmbH|AG|plc|PLC|SA|NV|BV|"
+    r"Holdings?|Group|LTD|LIMITED|INC|CORP|CORPORATION|HOLDINGS?|GROUP|S\.A|N\.V|B\.V)\.?$"
+    r"|(?<=\w)[ ,.]+(?:Co|CO)\.?$"
 )
 
 

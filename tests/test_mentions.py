@@ -301,8 +301,12 @@ def test_filter_trim_model_org_heads_of_units():
 
 
 def test_filter_retype_latin_companies():
-    for name in ("Eastbay Power Ltd", "EastbayPowerLtd", "Nordwind GmbH"):
+    for name in ("Eastbay Power Ltd", "EastbayPowerLtd", "Nordwind GmbH", "EASTBAY POWER CO., LTD.", "Norte S.A."):
         assert selected(f"该项目由{name}出资。", [(name, "PERSON", Finder.NER)]) == [(name, "ORG")]
+    for name in ("Eastbay Co", "EASTBAY CO."):
+        assert selected(f"该项目由{name}出资。", [(name, "PERSON", Finder.NER)]) == [(name, "ORG")]
+    for name in ("Co", "Lisa", "Marco"):  # a bare legal form, a name ending like one
+        assert (name, "ORG") not in selected(f"该项目由{name}主持。", [(name, "PERSON", Finder.NER)])
     assert selected("该项目由John Smith主持。", [("John Smith", "PERSON", Finder.NER)]) == [("John Smith", "PERSON")]
 
 
