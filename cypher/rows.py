@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 import networkx as nx
 
@@ -105,9 +104,20 @@ def relation_rows_of(graph: nx.MultiDiGraph, rel_type: str) -> Iterator[dict]:
 
 
 def batches(rows: Iterable, size: int) -> Iterator[list]:
-    """Lists of at most ``size`` rows, taken from ``rows`` (a list or a generator) as they are needed."""
-    rows = iter(rows)
-    while batch := list(islice(rows, size)):
+    """Lists of at most ``size`` rows, taken from ``rows`` (a list or a generator) as they are
+    needed. Where a generator fails, the rows it gave before the error are handed over first."""
+    batch: list = []
+    try:
+        for row in rows:
+            batch.append(row)
+            if len(batch) == size:
+                yield batch
+                batch = []
+    except Exception:
+        if batch:
+            yield batch
+        raise
+    if batch:
         yield batch
 
 

@@ -283,18 +283,37 @@ class GraphStore:
         self.ensure_schema()
         total = ChangeReport(0, 0, 0, 0)
         cleared: set[str] = set()
-        for batch in batches(articles, batch_size):
-            with self._exclusive():
-                done = self._add_batch(batch, cleared)
-            total = ChangeReport(*(a + b for a, b in zip(astuple(total), astuple(done))))
-        self._bump()
+        try:
+            for batch in batches(articles, batch_size):
+                with self._exclusive():
+                    done = self._add_batch(batch, cleared)
+                total = ChangeReport(*(a + b for a, b in zip(astuple(total), astuple(done))))
+        finally:
+            self._bump()  # what was written before a failure counts too (co-occurrence scores, caches)
         return total
 
     def _add_batch(self, articles: list[Article | Draft], cleared: set[str]) -> ChangeReport:
-        replaced = entities = relationships = 0
-        batch_forms = BatchForms(self)
         nodes: set[str] = set()
         relations: dict[str, RelationEnds] = {}
+        try:
+            replaced, entities, relationships = self._write_batch(articles, cleared, nodes, relations)
+        except Exception as error:
+            # the articles written before the error count in the graph at once, not at the next rebuild
+            try:
+                self._recompute(nodes, relations)
+            except Exception as also:
+                error.add_note(f"recomputing what the batch's earlier articles touched failed too: {also}")
+            raise
+        e, r = self._recompute(nodes, relations)
+        return ChangeReport(len(articles), replaced, entities + e, relationships + r)
+
+    def _write_batch(
+        self, articles: list[Article | Draft], cleared: set[str], nodes: set[str], relations: dict[str, RelationEnds]
+    ) -> tuple[int, int, int]:
+        """Write a batch's articles and what they replace; collect in ``nodes`` and ``relations`` what
+        they touch. (replaced documents, entities and relationships the replacements changed)."""
+        replaced = entities = relationships = 0
+        batch_forms = BatchForms(self)
         for article in articles:
             parent = article.document_id or article.id
             for key in (parent, article.id):
@@ -306,6 +325,9 @@ class GraphStore:
                     replaced, entities, relationships = replaced + 1, entities + e, relationships + r
             c = contribute(article, batch_forms.resolve)
             batch_forms.add(c)
+            more_nodes, more_relations = touched(c)  # before the writes: a failed write leaves no stub behind
+            nodes |= more_nodes
+            relations.update(more_relations)
             for label in ENTITY_TYPES:
                 stubs = [stub_row(nid, label) for nid, part in c.entities.items() if part.type == label]
                 self._write("merge_entity_stubs", stubs, label=label)
@@ -314,11 +336,7 @@ class GraphStore:
                 "merge_mentions",
                 [{"document": c.doc.id, "entity": nid, "count": part.mentions} for nid, part in c.entities.items()],
             )
-            more_nodes, more_relations = touched(c)
-            nodes |= more_nodes
-            relations.update(more_relations)
-        e, r = self._recompute(nodes, relations)
-        return ChangeReport(len(articles), replaced, entities + e, relationships + r)
+        return replaced, entities, relationships
 
     @exclusive
     def remove(self, doc_id: str) -> ChangeReport:

@@ -273,6 +273,30 @@ def test_a_batch_resolves_a_stored_alias_after_an_article_of_the_batch_named_its
     assert snapshots[0] == snapshots[1]
 
 
+def test_an_add_that_fails_midway_leaves_the_articles_before_the_failure_stored_and_counted(store):
+    from guanxi.graph.contribution import draft_of
+
+    first, second, third = small_articles()
+    store.add([first, second])
+    expected = store.snapshot()
+    store.clear()
+    broken = draft_of(third)
+    broken.relations[0].head = "a name the draft has no entity for"
+
+    def source_that_fails():
+        yield first
+        yield second
+        raise OSError("the feed went away")
+
+    with pytest.raises(OSError, match="feed went away"):  # a source that fails after two articles
+        store.add(source_that_fails())
+    assert store.snapshot() == expected and store.counts()["documents"] == 2
+    store.clear()
+    with pytest.raises(KeyError):  # an article that fails in the middle of a batch
+        store.add([first, second, broken])
+    assert store.snapshot() == expected and store.counts()["documents"] == 2
+
+
 def test_re_adding_a_changed_document_replaces_its_contribution(store):
     articles = small_articles()
     store.add(articles)
