@@ -84,14 +84,23 @@ class BatchForms:
     def __init__(self, store: GraphStore):
         self.store = store
         self.pending: dict[str, str] = {}
+        self.added: dict[str, Contribution] = {}  # by article id, in the order they came
 
     def resolve(self, type_: str, forms: list[str]) -> str | None:
         return self.store._resolve_keys(form_key_list(type_, forms), self.pending)
 
     def add(self, c: Contribution) -> None:
+        self.added[c.doc.id] = c
         for nid, part in c.entities.items():
             for k in form_key_list(part.type, part.forms):
                 self.pending.setdefault(k, nid)
+
+    def remove(self, article_id: str) -> None:
+        """Forget an article of the batch that a later one replaces."""
+        if self.added.pop(article_id, None) is not None:
+            self.pending.clear()
+            for c in list(self.added.values()):
+                self.add(c)
 
 
 @dataclass(frozen=True)
@@ -283,20 +292,21 @@ class GraphStore:
         self.ensure_schema()
         total = ChangeReport(0, 0, 0, 0)
         cleared: set[str] = set()
+        added: set[str] = set()
         try:
             for batch in batches(articles, batch_size):
                 with self._exclusive():
-                    done = self._add_batch(batch, cleared)
+                    done = self._add_batch(batch, cleared, added)
                 total = ChangeReport(*(a + b for a, b in zip(astuple(total), astuple(done))))
         finally:
             self._bump()  # what was written before a failure counts too (co-occurrence scores, caches)
         return total
 
-    def _add_batch(self, articles: list[Article | Draft], cleared: set[str]) -> ChangeReport:
+    def _add_batch(self, articles: list[Article | Draft], cleared: set[str], added: set[str]) -> ChangeReport:
         nodes: set[str] = set()
         relations: dict[str, RelationEnds] = {}
         try:
-            replaced, entities, relationships = self._write_batch(articles, cleared, nodes, relations)
+            replaced, entities, relationships = self._write_batch(articles, cleared, added, nodes, relations)
         except Exception as error:
             # the articles written before the error count in the graph at once, not at the next rebuild
             try:
@@ -308,21 +318,30 @@ class GraphStore:
         return ChangeReport(len(articles), replaced, entities + e, relationships + r)
 
     def _write_batch(
-        self, articles: list[Article | Draft], cleared: set[str], nodes: set[str], relations: dict[str, RelationEnds]
+        self,
+        articles: list[Article | Draft],
+        cleared: set[str],
+        added: set[str],
+        nodes: set[str],
+        relations: dict[str, RelationEnds],
     ) -> tuple[int, int, int]:
-        """Write a batch's articles and what they replace; collect in ``nodes`` and ``relations`` what
-        they touch. (replaced documents, entities and relationships the replacements changed)."""
+        """Write a batch's articles and what they replace (what is stored of their documents, once a
+        call: ``cleared``; an article this call added before: ``added``); collect in ``nodes`` and
+        ``relations`` what they touch. (replaced documents, entities and relationships the replacements changed)."""
         replaced = entities = relationships = 0
         batch_forms = BatchForms(self)
         for article in articles:
             parent = article.document_id or article.id
-            for key in (parent, article.id):
-                if key in cleared:
-                    continue
-                cleared.add(key)
-                for old in self.documents_of(key):
-                    e, r = self._remove_article(old)
-                    replaced, entities, relationships = replaced + 1, entities + e, relationships + r
+            stale = [key for key in (parent, article.id) if key not in cleared]
+            cleared.update(stale)
+            old_ids = {old for key in stale for old in self.documents_of(key)}
+            if article.id in added:  # the same article twice in one call: the later version wins
+                old_ids.add(article.id)
+            added.add(article.id)
+            for old in sorted(old_ids):
+                batch_forms.remove(old)
+                e, r = self._remove_article(old)
+                replaced, entities, relationships = replaced + 1, entities + e, relationships + r
             c = contribute(article, batch_forms.resolve)
             batch_forms.add(c)
             more_nodes, more_relations = touched(c)  # before the writes: a failed write leaves no stub behind

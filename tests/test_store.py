@@ -297,6 +297,18 @@ def test_an_add_that_fails_midway_leaves_the_articles_before_the_failure_stored_
     assert store.snapshot() == expected and store.counts()["documents"] == 2
 
 
+def test_the_same_article_twice_in_one_add_keeps_its_later_version_whatever_the_batch(store):
+    first = run("工信部约谈北辰科技公司。", [("北辰科技公司", "ORG")], doc_id="doc9")
+    later = run("工信部约谈青松水务公司。", [("青松水务公司", "ORG")], doc_id="doc9")
+    store.add([later])
+    expected = store.snapshot()
+    for size in (1, 50):
+        store.clear()
+        report = store.add([first, later], batch_size=size)
+        assert store.snapshot() == expected, size
+        assert report.replaced == 1 and store.counts()["documents"] == 1
+
+
 def test_re_adding_a_changed_document_replaces_its_contribution(store):
     articles = small_articles()
     store.add(articles)
