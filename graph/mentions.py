@@ -826,21 +826,53 @@ def find_list_members(article: Article) -> Article:
     dropped: set[Mention] = set()
     orgs = [m for m in article.mentions if m.label == "ORG"]
     index = SpanIndex(article.mentions)
+    candidates = []
     for a, b in zip(orgs, orgs[1:] + [None]):
         listed = listed_after(article.text, a, b)
-        if listed is None:
-            continue
-        name, start, middle = listed
-        member = Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list")
+        if listed is not None:
+            name, start, middle = listed
+            candidates.append((Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list"), middle))
+        candidates += [(m, True) for m in run_members(article, a)]
+    for member, middle in candidates:
         near = index.overlapping(member)
         # a model "person" inside the member is the list's organization misread (…、新开普、…)
         misread = [m for m in near if is_model_person(m) and member.start <= m.start and m.end <= member.end]
-        if is_list_member(member, middle, [m for m in near if m not in misread]):
+        if member not in found and is_list_member(member, middle, [m for m in near if m not in misread]):
             found.append(member)
             dropped.update(misread)
     article.mentions = sorted([m for m in article.mentions if m not in dropped] + found, key=lambda m: m.start)
     article.mentions = org_cut_short(article)
     return article
+
+
+LIST_ASIDE = r"(?:[（(][^（）()，。；]{1,30}[）)])?"  # （以下简称“…”）, an English name, a stock code
+LIST_ITEM = r"(?:(?![和及与等]|以及)[\u4e00-\u9fffA-Za-z0-9]){2,8}"  # a name of a list holds no joiner
+# a list that goes on from an organization through names and asides, up to the words that close
+# it as one group: X（…）、A（…）、B和C组成的…; X、A、B等六家; X、A和B共同…
+LIST_RUN = re.compile(
+    rf"{LIST_ASIDE}(?:、{LIST_ITEM}{LIST_ASIDE})+?(?:(?:[和及]|以及){LIST_ITEM}?{LIST_ASIDE})?"
+    r"(?=等|(?:日前|近日|今天|已经|已|将|曾|也|还|又|都|正式)*(?:组成|组建|共同|联合|分别|先后|均为|均是|各自))"
+)
+LIST_NAME = re.compile(rf"(?:[、和及]|以及)(?P<name>{LIST_ITEM})")
+
+
+def run_members(article: Article, a: Mention) -> list[Mention]:
+    """The names of a list that organization ``a`` opens and a group word closes (``LIST_RUN``),
+    asides skipped: each of them is listed with an organization as one of its kind."""
+    run = LIST_RUN.match(article.text, a.end)
+    if run is None:
+        return []
+    without_asides = re.sub(r"[（(][^（）()]*[）)]", lambda m: "\0" * len(m.group()), run.group())
+    members = [
+        Mention(article.id, a.end + m.start("name"), a.end + m.end("name"), m.group("name"), "ORG", Finder.RULE, "list")
+        for m in LIST_NAME.finditer(without_asides)
+    ]
+    others = {(m.start, m.end) for m in article.mentions if m.label == "ORG"}
+    # one guessed name alone (the model's, the lexicon's) makes no list of organizations (老红军、烈属、伤残军人等)
+    if a.finder is not Finder.DICT and not a.text.endswith(word_lists().org_suffixes):
+        if not any((m.start, m.end) in others for m in members):
+            return []
+    return members
 
 
 def listed_after(text: str, a: Mention, b: Mention | None) -> tuple[str, int, bool] | None:

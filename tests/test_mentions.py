@@ -60,6 +60,10 @@ def test_model_persons_that_are_places_anonymous_one_latin_word_or_hold_an_organ
     assert [e.name for e in article.entities if e.type == "PERSON"] == ["李明远", "John Smith", "沈阳"]
 
 
+def relations_between(article, kind, names):
+    return {(r.head, r.tail) for r in article.relations if r.type == kind and {r.head, r.tail} <= names}
+
+
 def test_an_unknown_name_listed_between_organizations_is_one():
     text = "园区孕育了青禾股份、南岭科技、东坡智联、北辰科技、西岭微等企业。"
     article = run(text, [("青禾股份", "ORG"), ("南岭科技", "ORG"), ("北辰科技", "ORG")])
@@ -85,6 +89,30 @@ def test_a_list_member_joined_by_and_before_deng_or_last_before_the_clause_end_i
     )
     listed = sorted(m.text for m in article.mentions if m.rule == "list")
     assert listed == ["东坡", "南岭友", "青禾"]  # not 中兴合作: a verb, not the end of a name
+
+
+def test_a_list_that_an_organization_opens_and_a_group_word_closes_names_organizations_past_asides():
+    text = (
+        "北辰航运有限公司（以下简称“北辰航运”）、东岭轮船（DL Lines）、南湖海运和西岭海外组成的航运联盟宣布续约。"
+        "华为已先后与北辰科技有限公司、东岭、南湖数据以及西岭网等6家企业签约。"
+        "青禾集团、南岭友和东坡日前已联合发出通知。"
+    )
+    spans = [("北辰航运有限公司", "ORG"), ("华为", "ORG"), ("北辰科技有限公司", "ORG"), ("青禾集团", "ORG")]
+    article = run(text, spans)
+    listed = [m.text for m in article.mentions if m.rule == "list"]
+    assert listed == ["东岭轮船", "南湖海运", "西岭海外", "东岭", "南湖数据", "西岭网", "南岭友", "东坡"]
+    partners = relations_between(article, "PARTNERS_WITH", {"东岭轮船", "南湖海运", "西岭海外", "北辰航运有限公司"})
+    assert len(partners) == 6  # the four that form the alliance, pairwise
+
+
+def test_a_list_opened_by_one_guessed_name_alone_names_nobody():
+    text = "要解决好老红军、烈属、伤残军人等优抚对象的实际问题。"
+    article = run(text, [("老红军", "ORG")])  # a model's guess, no organization's ending, nothing else known
+    assert [m.text for m in article.mentions if m.rule == "list"] == []
+    article = run("北辰科技、南岭友和东坡均为上市公司。", [("北辰科技", "ORG")])
+    assert [m.text for m in article.mentions if m.rule == "list"] == []
+    article = run("北辰科技、南岭友和东坡资本均为上市公司。", [("北辰科技", "ORG"), ("东坡资本", "ORG")])
+    assert [m.text for m in article.mentions if m.rule == "list"] == ["南岭友"]
 
 
 def test_a_list_joined_by_and_without_deng_adds_nobody():
