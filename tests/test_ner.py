@@ -226,3 +226,52 @@ def test_word_feature_dropout_hides_names_in_training_only():
     assert add_word_features({"token": chars, "tag": tags}, dropout=0.0)["word"] == shown
     assert add_word_features({"token": chars}, dropout=1.0)["word"] == shown  # tagging a text hides nothing
     assert shown[9:] != ["-", "-"]  # 合作 is a word
+
+
+def test_finetuning_labels_gold_names_longest_first_and_places_the_gold_does_not_cover():
+    from guanxi.graph.finetune_ner import gold_names, label_sentence, sentences_of
+
+    article = {
+        "entities": [
+            {"name": "北辰科技有限公司", "type": "ORG", "aliases": ["北辰"]},
+            {"name": "李明远", "type": "PERSON", "aliases": []},
+            {"name": "《南湖规划》", "type": "POLICY", "aliases": []},
+        ]
+    }
+    names = gold_names(article)
+    assert names == [("北辰科技有限公司", "ORG"), ("李明远", "PER"), ("北辰", "ORG")]
+    sentence = "北辰科技有限公司董事长李明远在南湖市说，北辰将扩产。"
+    place = (sentence.index("南湖市"), sentence.index("南湖市") + 3)
+    chars, tags = label_sentence(sentence, names, [place, (0, 2)])  # a place inside a gold name is not one
+    spans = tags_to_spans(tags)
+    assert [("".join(chars[s:e]), label) for label, s, e in spans] == [
+        ("北辰科技有限公司", "ORG"),
+        ("李明远", "PER"),
+        ("南湖市", "LOC"),
+        ("北辰", "ORG"),
+    ]
+    assert sentences_of("第一句话。第二句\n第三句！") == ["第一句话。", "第二句", "第三句！"]
+
+
+def test_finetuning_teaches_a_trained_model_a_name_and_saves_a_model_that_loads(tmp_path):
+    from guanxi.graph.finetune_ner import finetune
+    from guanxi.graph.ner import NerModel
+    from guanxi.graph.train_ner import train
+
+    def tsv(path, rows):
+        path.write_text(
+            "".join("".join(f"{c}\t{t}\n" for c, t in zip(s, tags)) + "\n" for s, tags in rows), encoding="utf-8"
+        )
+
+    org = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    # sentences written for this test; the base model learns 东岭能源 as no name, the fine-tuning as one
+    base = [("南湖银行与北辰科技合作", org + ["O"] + org + ["O", "O"]), ("东岭能源上涨", ["O"] * 6)]
+    tsv(tmp_path / "base.tsv", base * 30)
+    train(tmp_path / "base.tsv", tmp_path / "base.tsv", tmp_path / "base", epochs=10, seed=1, bigram_dim=8)
+    assert ("ORG", 0, 4) not in NerModel(str(tmp_path / "base")).tag(["东岭能源上涨"])[0]
+    news = [("东岭能源上涨", org + ["O", "O"]), ("南湖银行与北辰科技合作", org + ["O"] + org + ["O", "O"])]
+    tsv(tmp_path / "news.tsv", news * 30)
+    finetune(tmp_path / "base", tmp_path / "news.tsv", tmp_path / "news.tsv", tmp_path / "tuned", 6, 0.01, seed=1)
+    tuned = NerModel(str(tmp_path / "tuned"))
+    assert tuned.tag(["东岭能源上涨"])[0] == [("ORG", 0, 4)]
+    assert ("ORG", 0, 4) in tuned.tag(["南湖银行与北辰科技合作"])[0]
