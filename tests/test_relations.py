@@ -224,6 +224,11 @@ def test_the_company_an_announcement_names_is_the_one_that_acts():
     assert [(r.head, r.tail, r.evidence[0].rule_id) for r in invests] == [
         ("东湖矿业股份有限公司", "西岭锂业有限公司", "invests.verb")
     ]
+    article = run("东湖矿业股份有限公司今日公告表示，2025年3月5日，公司与西岭锂业有限公司签订合作协议。", spans)
+    partners = [r for r in article.relations if r.type == "PARTNERS_WITH"]
+    assert [(r.head, r.tail, r.evidence[0].rule_id) for r in partners] == [
+        ("东湖矿业股份有限公司", "西岭锂业有限公司", "partners.coordinated")
+    ]
     # a subsidiary's announcement is not its parent's
     article = run("东湖矿业股份有限公司的子公司发布公告称，公司拟以12亿元收购西岭锂业有限公司。", spans)
     assert relations(article, "INVESTS_IN") == set()
