@@ -255,3 +255,12 @@ def test_a_deal_called_off_at_the_end_of_its_clause_links_nobody():
     assert relations(run(text, spans), "INVESTS_IN") == set()
     text = "北辰水务集团有限公司收购南湖水务有限公司部分股权，交易完成后南湖水务将终止亏损业务。"
     assert relations(run(text, spans), "INVESTS_IN") == {("北辰水务集团有限公司", "南湖水务有限公司", None)}
+
+
+def test_bodies_that_become_a_third_partys_partners_are_its_partners_not_each_others():
+    spans = [("东坡食品公司", "ORG"), ("南湖乳业公司", "ORG"), ("北湖乐园", "ORG")]
+    pairs = lambda article: {frozenset((h, t)) for h, t, _ in relations(article, "PARTNERS_WITH")}  # noqa: E731
+    article = run("东坡食品公司、南湖乳业公司等本土品牌也相继成为北湖乐园的合作伙伴。", spans)
+    assert pairs(article) == {frozenset(("东坡食品公司", "北湖乐园")), frozenset(("南湖乳业公司", "北湖乐园"))}
+    article = run("北湖乐园的战略合作伙伴包括东坡食品公司和南湖乳业公司。", spans)
+    assert pairs(article) == {frozenset(("东坡食品公司", "北湖乐园")), frozenset(("南湖乳业公司", "北湖乐园"))}
