@@ -326,6 +326,9 @@ def test_filter_trim_model_org_heads_of_units():
     assert selected(text, [("公司南岭投资有限公司", "ORG", Finder.NER)]) == [("南岭投资有限公司", "ORG")]
     text = "新公司南岭新能源有限公司明年投产。"
     assert selected(text, [("新公司南岭新能源有限公司", "ORG", Finder.NER)]) == [("南岭新能源有限公司", "ORG")]
+    text = "东湖集团旗下上市平台东湖资源科技股份有限公司将作为整合平台。"
+    span = "平台东湖资源科技股份有限公司"
+    assert selected(text, [(span, "ORG", Finder.NER)]) == [("东湖资源科技股份有限公司", "ORG")]
 
 
 def test_filter_retype_latin_companies():
