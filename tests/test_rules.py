@@ -68,6 +68,11 @@ def test_project_rule_ignores_engineer_titles_and_generic_names():
     assert found == []
 
 
+def test_a_deal_verb_before_a_bare_suffix_names_no_project():
+    text = "北辰医疗公司与南湖大学附属东岭医院签署协议。根据协议，双方将共建星河跨链协议。"
+    assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
+
+
 def test_person_after_title_needs_a_surname():
     assert [m.text for m in apply_entity_rules("公司总裁表示，业绩增长。", "doc")] == []
 
