@@ -163,21 +163,43 @@ def branch_patterns(path: Path = RULES_FILE) -> tuple[tuple[str, re.Pattern], ..
     return tuple((ending, re.compile(p)) for ending, p in load_table(path).get("branch_after", {}).items())
 
 
-DEAL_VERBS = ("签署", "签订", "达成", "签约", "根据", "依据", "按照")  # …签署协议 names no agreement
+# verbs that end no name before a bare suffix: …签署协议, 启动项目 (建设 and 打造 may: 网络内容建设工程)
+ACTION_VERBS = (
+    "签署",
+    "签订",
+    "达成",
+    "签约",
+    "根据",
+    "依据",
+    "按照",
+    "启动",
+    "推进",
+    "参与",
+    "实施",
+    "中标",
+    "落户",
+    "承建",
+    "牵头",
+    "上线",
+    "推出",
+    "发布",
+    "开展",
+    "共建",
+)
 
 
 def trim_left(text: str, start: int, words: WordLists) -> int:
     """Offset where the name really starts: just after the last boundary word inside it.
 
     A two-character boundary that would leave only a bare suffix is part of the name
-    (建设 in 网络内容建设工程), unless it is a verb of a deal (签署 in …签署协议); a one-character
+    (建设 in 网络内容建设工程), unless it is a verb of action (签署 in …签署协议); a one-character
     one is not (了 in 规划了先导区 leaves 先导区, which the generic check then drops)."""
     best = 0
     for w in words.left_boundaries:
         k = text.rfind(w)
         while k > 0 or (k == 0 and len(w) < len(text)):
             rest = text[k + len(w) :]
-            bare = len(w) > 1 and len(rest) <= 3 and rest in words.project_suffixes and w not in DEAL_VERBS
+            bare = len(w) > 1 and len(rest) <= 3 and rest in words.project_suffixes and w not in ACTION_VERBS
             if len(rest) >= 2 and not bare:
                 best = max(best, k + len(w))
                 break
