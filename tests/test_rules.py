@@ -68,6 +68,11 @@ def test_project_rule_ignores_engineer_titles_and_generic_names():
     assert found == []
 
 
+def test_what_a_contract_is_for_or_which_ones_name_no_project():
+    text = "双方签署增资扩股协议和一致行动协议，上述项目与每个项目都已落地，星河跨链协议也已上线。"
+    assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
+
+
 def test_a_deal_verb_before_a_bare_suffix_names_no_project():
     text = "北辰医疗公司与南湖大学附属东岭医院签署协议。根据协议，双方将共建星河跨链协议。"
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
