@@ -406,6 +406,28 @@ LATIN_LEGAL_FORM = re.compile(
 )
 
 
+PERSON_BEFORE_COMPANY_WORD = re.compile(
+    r"(?P<joined>股份|控股|集团|公司|证券|资本|创投|药业)|(?P<brand>品牌|商标)|股价"
+)
+
+
+def retype_persons_before_company_words(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model 'person' right before what only a company has is the company: 金隅 + 股份 is
+    金隅股份, 申华 + 控股 is 申华控股, 唐钢 before 股价 is a company; one before 品牌 or 商标 is a
+    brand, which the schema does not score (美宝莲品牌)."""
+    out = []
+    for m in mentions:
+        named = is_model_person(m) and is_chinese(m.text)
+        after = PERSON_BEFORE_COMPANY_WORD.match(article.text, m.end) if named else None
+        if after and after.group("brand"):
+            continue
+        if after:
+            end = after.end("joined") if after.group("joined") else m.end
+            m = replace(m, end=end, text=article.text[m.start : end], label="ORG")
+        out.append(m)
+    return out
+
+
 def retype_latin_companies(mentions: list[Mention], article: Article) -> list[Mention]:
     """A Latin 'person' ending in a company's legal form (…International Ltd, … GmbH) is the company."""
     return [
@@ -514,6 +536,7 @@ FILTERS: tuple[Filter, ...] = (
     retype_model_platforms,
     strip_dots_of_model_persons,
     retype_latin_companies,
+    retype_persons_before_company_words,
     drop_model_non_persons,
     drop_named_products,
     drop_overlapped_fallbacks,

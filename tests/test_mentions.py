@@ -341,6 +341,14 @@ def test_filter_retype_latin_companies():
     assert selected("该项目由John Smith主持。", [("John Smith", "PERSON", Finder.NER)]) == [("John Smith", "PERSON")]
 
 
+def test_filter_retype_persons_before_company_words():
+    assert selected("北湖股份昨日涨停。", [("北湖", "PERSON", Finder.NER)]) == [("北湖股份", "ORG")]
+    assert selected("南岭控股公告称，将扩产。", [("南岭", "PERSON", Finder.NER)]) == [("南岭控股", "ORG")]
+    assert selected("东坡钢铁股价收于5元。", [("东坡钢铁", "PERSON", Finder.NER)]) == [("东坡钢铁", "ORG")]
+    assert selected("美岭莲品牌也在其中。", [("美岭莲", "PERSON", Finder.NER)]) == []  # a brand: not scored
+    assert selected("李明远旗下的公司。", [("李明远", "PERSON", Finder.NER)]) == [("李明远", "PERSON")]
+
+
 def test_filter_drop_model_districts():
     assert selected("南岭区今年发展很快。", [("南岭区", "ORG", Finder.NER)]) == []
 
