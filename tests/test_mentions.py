@@ -341,6 +341,18 @@ def test_filter_retype_latin_companies():
     assert selected("该项目由John Smith主持。", [("John Smith", "PERSON", Finder.NER)]) == [("John Smith", "PERSON")]
 
 
+def test_filter_model_orgs_holding_a_deal_or_a_time_word_or_led_by_a_description():
+    text = "北辰人寿增资南湖发展银行股份有限公司，东岭铸管今日公司公告。"
+    spans = [("北辰人寿增资南湖发展银行股份有限公司", "ORG", Finder.NER), ("东岭铸管今日公司", "ORG", Finder.NER)]
+    assert selected(text, spans) == []
+    text = "其合作企业南湖大北农农牧有限责任公司与大型央企东岭锅炉股份有限公司签约。"
+    spans = [
+        ("合作企业南湖大北农农牧有限责任公司", "ORG", Finder.NER),
+        ("大型央企东岭锅炉股份有限公司", "ORG", Finder.NER),
+    ]
+    assert selected(text, spans) == [("南湖大北农农牧有限责任公司", "ORG"), ("东岭锅炉股份有限公司", "ORG")]
+
+
 def test_filter_retype_persons_before_company_words():
     assert selected("北湖股份昨日涨停。", [("北湖", "PERSON", Finder.NER)]) == [("北湖股份", "ORG")]
     assert selected("南岭控股公告称，将扩产。", [("南岭", "PERSON", Finder.NER)]) == [("南岭控股", "ORG")]
