@@ -505,13 +505,20 @@ def drop_fragments(mentions: list[Mention], article: Article) -> list[Mention]:
 GOVERNANCE = ("党委", "党组", "董事会", "监事会")  # bodies of an organization, named before their officers' titles
 
 
+BOARD = re.compile(r"(?:第?[\d一二三四五六七八九十]+届)?(?:董事会|董事局|监事会|股东大会)$")
+
+
 def cut_governance_bodies(mentions: list[Mention], article: Article) -> list[Mention]:
     """工商银行党委 + 书记, 万科董事会 + 主席: the title is the body's office, held at the
-    organization, which the name is without the body."""
+    organization, which the name is without the body. A company's board is the company where it
+    acts (北辰传播七届董事会审议通过…)."""
     out = []
     for m in mentions:
+        board = BOARD.search(m.text) if m.label == "ORG" else None
         body = next((g for g in GOVERNANCE if m.label == "ORG" and m.text.endswith(g)), None)
-        if body and len(m.text) > len(body) + 1 and patterns().titles_only.match(article.text, m.end):
+        if board and board.start() >= 2:
+            m = replace(m, end=m.start + board.start(), text=m.text[: board.start()])
+        elif body and len(m.text) > len(body) + 1 and patterns().titles_only.match(article.text, m.end):
             m = replace(m, end=m.end - len(body), text=m.text[: -len(body)])
         out.append(m)
     return out

@@ -353,6 +353,12 @@ def test_filter_model_orgs_holding_a_deal_or_a_time_word_or_led_by_a_description
     assert selected(text, spans) == [("南湖大北农农牧有限责任公司", "ORG"), ("东岭锅炉股份有限公司", "ORG")]
 
 
+def test_filter_a_companys_board_is_the_company():
+    text = "北辰传播七届董事会审议通过议案，南湖控股公告其股东大会决议。"
+    spans = [("北辰传播七届董事会", "ORG", Finder.NER), ("南湖控股公告其", "ORG", Finder.NER)]
+    assert selected(text, spans) == [("北辰传播", "ORG")]
+
+
 def test_filter_retype_persons_before_company_words():
     assert selected("北湖股份昨日涨停。", [("北湖", "PERSON", Finder.NER)]) == [("北湖股份", "ORG")]
     assert selected("南岭控股公告称，将扩产。", [("南岭", "PERSON", Finder.NER)]) == [("南岭控股", "ORG")]
