@@ -73,6 +73,12 @@ def test_what_a_contract_is_for_or_which_ones_name_no_project():
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
 
 
+def test_words_of_the_clause_before_a_project_name_are_not_part_of_it():
+    text = "随着北湖海上风电项目投产，包括南岭铁矿石项目在内，而东坡炼化工程已完工。"
+    found = [m.text for m in apply_entity_rules(text, "doc")]
+    assert found == ["北湖海上风电项目", "南岭铁矿石项目", "东坡炼化工程"]
+
+
 def test_a_deal_verb_before_a_bare_suffix_names_no_project():
     text = "北辰医疗公司与南湖大学附属东岭医院签署协议。根据协议，双方将共建星河跨链协议。"
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
