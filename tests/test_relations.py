@@ -264,3 +264,19 @@ def test_bodies_that_become_a_third_partys_partners_are_its_partners_not_each_ot
     assert pairs(article) == {frozenset(("东坡食品公司", "北湖乐园")), frozenset(("南湖乳业公司", "北湖乐园"))}
     article = run("北湖乐园的战略合作伙伴包括东坡食品公司和南湖乳业公司。", spans)
     assert pairs(article) == {frozenset(("东坡食品公司", "北湖乐园")), frozenset(("南湖乳业公司", "北湖乐园"))}
+
+
+def test_taking_over_a_company_makes_it_a_subsidiary_but_taking_over_what_it_held_does_not():
+    spans = [("北辰集团", "ORG"), ("青松水务公司", "ORG"), ("南岭银行", "ORG"), ("东坡集团", "ORG")]
+    article = run("北辰集团入主青松水务公司后，将业务整合。", spans)
+    assert relations(article, "SUBSIDIARY_OF") == {("青松水务公司", "北辰集团", None)}
+    article = run("北辰集团接手南岭银行所持青松水务公司的股份，又接手了东坡集团收购的工厂。", spans)
+    assert relations(article, "SUBSIDIARY_OF") == set()
+
+
+def test_buying_a_companys_shares_is_investing_in_it_but_buying_its_assets_is_not():
+    spans = [("北辰科技公司", "ORG"), ("青松水务公司", "ORG"), ("东湖集团", "ORG")]
+    article = run("北辰科技公司拟以发行股份的方式购买青松水务公司部分股份。", spans)
+    assert relations(article, "INVESTS_IN") == {("北辰科技公司", "青松水务公司", None)}
+    article = run("东湖集团发行股票购买青松水务公司旗下资产。", spans)
+    assert relations(article, "INVESTS_IN") == set()
