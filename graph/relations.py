@@ -218,14 +218,14 @@ def without_asides(text: str) -> str:
 # time stand between X and 公告: in X的子公司公告称 or X旗下公司公告称 another company announces.
 ANNOUNCED = re.compile(
     r"^(?:今日|今天|近日|日前|昨日|昨天|晚间|早间|同日|当日|当天|随后|此前|也|还|亦|再次|正式|\d{1,2}月\d{1,2}日)*"
-    r"(?:发布|披露)?公告(?:称|显示|表示|指出)[，,：:]?"
+    r"(?:发布|披露)?(?:了)?(?:最新)?(?:公告|消息|声明)[，,]?(?:称|显示|表示|指出)[，,：:]?"
     r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?[，,]?|(?:近日|日前|今日|当日)[，,]?)?(?:公司|本公司|该公司)?"
 )
 
 
 def subject_continued(gap: str) -> str:
     """The gap without an announcement that hands the sentence back to the left name (公告称，公司…)."""
-    return ANNOUNCED.sub("", gap, count=1) if "公告" in gap else gap
+    return ANNOUNCED.sub("", gap, count=1) if "公告" in gap or "消息" in gap or "声明" in gap else gap
 
 
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):

@@ -229,6 +229,8 @@ def test_the_company_an_announcement_names_is_the_one_that_acts():
     assert [(r.head, r.tail, r.evidence[0].rule_id) for r in partners] == [
         ("东湖矿业股份有限公司", "西岭锂业有限公司", "partners.coordinated")
     ]
+    article = run("东湖矿业股份有限公司昨日晚间发布最新消息称，公司决定以5亿元收购西岭锂业有限公司股权。", spans)
+    assert relations(article, "INVESTS_IN") == {("东湖矿业股份有限公司", "西岭锂业有限公司", None)}
     # a subsidiary's announcement is not its parent's
     article = run("东湖矿业股份有限公司的子公司发布公告称，公司拟以12亿元收购西岭锂业有限公司。", spans)
     assert relations(article, "INVESTS_IN") == set()
