@@ -298,8 +298,13 @@ class GraphStore:
                 with self._exclusive():
                     done = self._add_batch(batch, cleared, added)
                 total = ChangeReport(*(a + b for a, b in zip(astuple(total), astuple(done))))
-        finally:
-            self._bump()  # what was written before a failure counts too (co-occurrence scores, caches)
+        except Exception as error:
+            try:
+                self._bump()  # what was written before the failure counts too (co-occurrence scores, caches)
+            except Exception as also:
+                error.add_note(f"refreshing the store after the articles written before this error failed too: {also}")
+            raise
+        self._bump()
         return total
 
     def _add_batch(self, articles: list[Article | Draft], cleared: set[str], added: set[str]) -> ChangeReport:

@@ -408,14 +408,14 @@ LATIN_LEGAL_FORM = re.compile(
 
 
 PERSON_BEFORE_COMPANY_WORD = re.compile(
-    r"(?P<joined>股份|控股|集团|公司|证券|资本|创投|药业)|(?P<brand>品牌|商标)|股价"
+    r"(?P<joined>股份|集团|证券|资本|创投|药业)(?![的了])|(?P<brand>品牌|商标)|股价"
 )
 
 
 def retype_persons_before_company_words(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model 'person' right before what only a company has is the company: 金隅 + 股份 is
-    金隅股份, 申华 + 控股 is 申华控股, 唐钢 before 股价 is a company; one before 品牌 or 商标 is a
-    brand, which the schema does not score (美宝莲品牌)."""
+    金隅股份, 唐钢 before 股价 is a company; one before 品牌 or 商标 is a brand, which the schema
+    does not score (美宝莲品牌). Not 控股 or 公司, which follow people too (李书福控股的吉利)."""
     out = []
     for m in mentions:
         named = is_model_person(m) and is_chinese(m.text)
@@ -862,12 +862,18 @@ def find_list_members(article: Article) -> Article:
         listed = listed_after(article.text, a, b)
         if listed is not None:
             name, start, middle = listed
-            candidates.append((Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list"), middle))
-        candidates += [(m, True) for m in run_members(article, a)]
-    for member, middle in candidates:
+            member = Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list")
+            candidates.append((member, middle, True))
+        candidates += [(m, True, False) for m in run_members(article, a)]
+    for member, middle, persons_misread in candidates:
         near = index.overlapping(member)
-        # a model "person" inside the member is the list's organization misread (…、新开普、…)
-        misread = [m for m in near if is_model_person(m) and member.start <= m.start and m.end <= member.end]
+        # a model "person" inside the member is the list's organization misread (…、新开普、…); not
+        # in a longer run, where people are listed with organizations (北辰集团、张建国等嘉宾)
+        misread = [
+            m
+            for m in near
+            if persons_misread and is_model_person(m) and member.start <= m.start and m.end <= member.end
+        ]
         if member not in found and is_list_member(member, middle, [m for m in near if m not in misread]):
             found.append(member)
             dropped.update(misread)
@@ -882,7 +888,9 @@ LIST_ITEM = r"(?:(?![和及与等]|以及)[\u4e00-\u9fffA-Za-z0-9]){2,8}"  # a n
 # it as one group: X（…）、A（…）、B和C组成的…; X、A、B等六家; X、A和B共同…
 LIST_RUN = re.compile(
     rf"{LIST_ASIDE}(?:、{LIST_ITEM}{LIST_ASIDE})+?(?:(?:[和及]|以及){LIST_ITEM}?{LIST_ASIDE})?"
-    r"(?=等|(?:日前|近日|今天|已经|已|将|曾|也|还|又|都|正式)*(?:组成|组建|共同|联合|分别|先后|均为|均是|各自))"
+    r"(?=等(?:\d+|[一二三四五六七八九十两几多数]+)?[家个]?[^，。；！？、]{0,4}?"
+    r"(?:企业|公司|车企|药企|房企|险企|航企|机构|单位|银行|券商|厂商|运营商|部门|集团|基金|巨头|船公司)"
+    r"|(?:日前|近日|今天|已经|已|将|曾|也|还|又|都|正式)*(?:组成|组建|共同|联合|分别|先后|均为|均是|各自))"
 )
 LIST_NAME = re.compile(rf"(?:[、和及]|以及)(?P<name>{LIST_ITEM})")
 

