@@ -54,6 +54,7 @@ class RelationRule:
     not_before: re.Pattern | None
     confidence: float
     before: re.Pattern | None = None
+    objects_of_with: bool = False  # names listed after 与 are its subject's partners, not each other's
 
 
 @cache
@@ -76,6 +77,7 @@ def relation_rules() -> tuple[RelationRule, ...]:
             compile_(r.get("not_before")),
             r.get("confidence", 1.0),
             compile_(r.get("before")),
+            r.get("objects_of_with", False),
         )
         for r in table.get("relation", [])
     )
@@ -316,11 +318,27 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
     start = mentions[(preceding or [i])[-1]].start
     if rule.not_before and rule.not_before.search(text[:start]):
         return
+    if (
+        rule.objects_of_with
+        and listed_after_with(text, mentions, [*reversed(preceding), i])
+        and not JOINT.search(text[end : end + AFTER_WINDOW])
+    ):
+        return
     if rule.before and not rule.before.search(without_asides(text[max(0, start - BEFORE_WINDOW) : start])):
         return
     sources = [i, *preceding] if rule.left_chain else [i]
     targets = [j, *following] if rule.chain else [j]
     yield from oriented_pairs(rule, mentions, name_of, sources, targets, title_of(g, a))
+
+
+WITH = ("与", "同", "跟")
+JOINT = re.compile(r"^[^。；！？]{0,20}?(?:共同|联合|携手|三方|四方|多方|各方)")  # all of them act together
+
+
+def listed_after_with(text: str, mentions: list[Mention], run: list[int]) -> bool:
+    """Whether the last mention of a coordinated ``run`` (in text order) stands after a 与 that
+    joins the run: X与A、B等车企签约 lists A and B as X's partners (a star), not each other's."""
+    return any(text[mentions[a].end : mentions[b].start].strip().endswith(WITH) for a, b in zip(run, run[1:]))
 
 
 def title_of(gap: re.Match, after: re.Match | None) -> str | None:

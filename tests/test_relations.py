@@ -282,6 +282,8 @@ def test_taking_over_a_company_makes_it_a_subsidiary_but_taking_over_what_it_hel
     assert relations(article, "SUBSIDIARY_OF") == {("青松水务公司", "北辰集团", None)}
     article = run("北辰集团接手南岭银行所持青松水务公司的股份，又接手了东坡集团收购的工厂。", spans)
     assert relations(article, "SUBSIDIARY_OF") == set()
+    article = run("北辰集团接手了东坡集团的全部钢铁资产。", spans)  # its assets, not the company
+    assert relations(article, "SUBSIDIARY_OF") == set()
 
 
 def test_buying_a_companys_shares_is_investing_in_it_but_buying_its_assets_is_not():
@@ -290,3 +292,12 @@ def test_buying_a_companys_shares_is_investing_in_it_but_buying_its_assets_is_no
     assert relations(article, "INVESTS_IN") == {("北辰科技公司", "青松水务公司", None)}
     article = run("东湖集团发行股票购买青松水务公司旗下资产。", spans)
     assert relations(article, "INVESTS_IN") == set()
+
+
+def test_bodies_listed_after_with_are_the_subjects_partners_unless_they_act_together():
+    spans = [("北辰集团", "ORG"), ("南湖集团", "ORG"), ("东岭集团", "ORG")]
+    pairs = lambda article: {frozenset((h, t)) for h, t, _ in relations(article, "PARTNERS_WITH")}  # noqa: E731
+    article = run("北辰集团与南湖集团、东岭集团等车企签订战略合作协议。", spans)
+    assert pairs(article) == {frozenset(("北辰集团", "南湖集团")), frozenset(("北辰集团", "东岭集团"))}
+    article = run("北辰集团与南湖集团、东岭集团共同出资成立新公司。", spans)
+    assert frozenset(("南湖集团", "东岭集团")) in pairs(article)
