@@ -301,3 +301,9 @@ def test_bodies_listed_after_with_are_the_subjects_partners_unless_they_act_toge
     assert pairs(article) == {frozenset(("北辰集团", "南湖集团")), frozenset(("北辰集团", "东岭集团"))}
     article = run("北辰集团与南湖集团、东岭集团共同出资成立新公司。", spans)
     assert frozenset(("南湖集团", "东岭集团")) in pairs(article)
+
+
+def test_buying_a_stake_from_its_holder_invests_in_the_company_not_the_holder():
+    spans = [("北辰矿业公司", "ORG"), ("东湖集团", "ORG"), ("西岭锂业公司", "ORG")]
+    article = run("北辰矿业公司拟以现金收购东湖集团持有的西岭锂业公司24.82%股权。", spans)
+    assert relations(article, "INVESTS_IN") == {("北辰矿业公司", "西岭锂业公司", None)}
