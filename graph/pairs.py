@@ -157,12 +157,15 @@ def learned_partners(model: PairModel, text: str, orgs: list[tuple[int, int, str
         others = [(s, e) for k, (s, e, _) in enumerate(orgs) if k not in (i, j)]
         pair = pair_text(text, orgs[i][:2], orgs[j][:2], others)
         clause = CLAUSE_END.split(text[orgs[j][1] : orgs[j][1] + DISPUTE_WINDOW], maxsplit=1)[0]
-        if not in_a_list(pair) and not opposed_or_objects(pair, clause):
+        if not in_a_list(pair) and not opposed_or_objects(pair, clause) and not FOR_THE_PARTNERS.match(pair.right):
             p = model.probability(pair)
             if p >= model.threshold:
                 out.append((i, j, p))
     return out
 
+
+# X为Y的合作伙伴提供…: X serves Y's partners; whether X partners Y the sentence does not say
+FOR_THE_PARTNERS = re.compile(r"^的[^，。；！？,]{0,8}?伙伴")
 
 DISPUTE = re.compile(r"之争|纠纷|诉讼|起诉|仲裁|侵权|争议|对簿公堂|索赔|指控|竞争对手|打官司")
 DEAL_VERB_BEFORE = re.compile(r"(?:投资|收购|入股|参股|并购|控股|增持|减持|起诉|状告)了?[^，。；！？,]{0,12}$")

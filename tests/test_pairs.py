@@ -66,6 +66,11 @@ def test_a_pair_the_sentence_calls_off_or_denies_is_not_the_classifiers_either(c
         assert found == [], text
 
 
+def test_serving_a_companys_partners_is_not_partnering_it(classifier_on):
+    text = "星澜科技公司为北辰电子公司的合作伙伴提供技术培训服务。"
+    assert [r for r in process(Article("d", "t", text)).relations if r.type == "PARTNERS_WITH"] == []
+
+
 def test_a_run_without_punctuation_is_not_read_by_the_classifier(classifier_on):
     headline = "星澜科技公司与北辰电子公司就储能电池达成独家供货安排"  # a headline, a table cell: no clause
     assert not [r for r in process(Article("d", "t", headline)).relations if r.type == "PARTNERS_WITH"]

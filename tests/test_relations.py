@@ -307,3 +307,9 @@ def test_buying_a_stake_from_its_holder_invests_in_the_company_not_the_holder():
     spans = [("北辰矿业公司", "ORG"), ("东湖集团", "ORG"), ("西岭锂业公司", "ORG")]
     article = run("北辰矿业公司拟以现金收购东湖集团持有的西岭锂业公司24.82%股权。", spans)
     assert relations(article, "INVESTS_IN") == {("北辰矿业公司", "西岭锂业公司", None)}
+
+
+def test_a_subsidiarys_deal_is_not_its_parents():
+    spans = [("北辰水泥公司", "ORG"), ("东岭新材料公司", "ORG")]
+    article = run("北辰水泥公司发布公告称，其控股子公司南湖新材拟收购东岭新材料公司60%股权。", spans)
+    assert relations(article, "INVESTS_IN") == set()
