@@ -83,6 +83,12 @@ def test_words_of_the_clause_before_a_project_name_are_not_part_of_it():
     assert found == ["南湖水库除险加固工程", "北湖基因库二期工程", "东岭医养结合示范项目"]
 
 
+def test_a_company_is_found_by_what_only_companies_do_but_times_and_kinds_are_not():
+    rule = next(r for r in TABLE["entity"] if r["id"] == "org.company-subject")
+    found = [m.text for m in apply_entity_rules(rule["example"], "doc") if m.rule == "org.company-subject"]
+    assert found == rule["expect"]  # not 公司, 不少初创企业, 去年, 目前, 机器人赛道, 小王 or 港股
+
+
 def test_a_deal_verb_before_a_bare_suffix_names_no_project():
     text = "北辰医疗公司与南湖大学附属东岭医院签署协议。根据协议，双方将共建星河跨链协议。"
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
