@@ -354,16 +354,19 @@ def unquote(short: str) -> str:
 
 def find_declared_short_forms(article: Article) -> Article:
     """Pipeline stage: after 'X（以下简称“Y”）', every Y of the article is a mention of X's type,
-    except at the start of a declared full name (南湖新能源 in 南湖新能源控股有限公司（以下简称“南湖
-    新能源”）, 南湖 in 南湖新能源控股有限公司 where 南湖 is another name's short form)."""
+    except inside a declared full name (南湖新能源 in 南湖新能源控股有限公司（以下简称“南湖新能源”）,
+    联影医疗 in 上海联影医疗科技股份有限公司（以下简称“联影医疗”）, 南湖 in 南湖新能源控股有限公司
+    where 南湖 is another name's short form)."""
     declared = declarations(article)
-    full_names = {full.start: full.text for _, full in declared}
+    full_spans = [(full.start, full.end) for _, full in declared]
     for label, short in dict.fromkeys(key for key, _ in declared):
         if len(short) < 2:
             continue
         for m in re.finditer(re.escape(short), article.text):
-            full = full_names.get(m.start(), short)
-            if not (full.startswith(short) and full != short):
+            inside = any(
+                start <= m.start() and m.end() <= end and end - start > len(short) for start, end in full_spans
+            )
+            if not inside:
                 article.mentions.append(
                     Mention(article.id, m.start(), m.end(), short, label, Finder.RULE, "abbreviation")
                 )

@@ -277,3 +277,14 @@ def test_a_short_form_the_text_declares_wins_over_the_alias_table():
     article = run(text, [("阿里智能装备股份有限公司", "ORG")])
     assert [e.name for e in article.entities] == ["阿里智能装备股份有限公司"]
     assert "阿里" in entity(article, "阿里智能装备股份有限公司").aliases
+
+
+def test_a_declared_short_form_inside_its_full_name_does_not_cut_it():
+    text = "北湖东岭医疗科技股份有限公司（以下简称“东岭医疗”）与南湖大学附属西坡医院（以下简称“西坡医院”）签署协议。"
+    spans = [("北湖东岭医疗科技股份有限公司", "ORG"), ("南湖大学附属西坡医院", "ORG")]
+    article = run(text, spans)
+    names = {e.name: e.aliases for e in article.entities if e.type == "ORG"}
+    assert names["北湖东岭医疗科技股份有限公司"] == {"东岭医疗"}
+    assert names["南湖大学附属西坡医院"] == {"西坡医院"}
+    partners = {(r.head, r.tail) for r in article.relations if r.type == "PARTNERS_WITH"}
+    assert partners == {("北湖东岭医疗科技股份有限公司", "南湖大学附属西坡医院")}
