@@ -71,6 +71,8 @@ def test_project_rule_ignores_engineer_titles_and_generic_names():
 def test_what_a_contract_is_for_or_which_ones_name_no_project():
     text = "双方签署增资扩股协议和一致行动协议，上述项目与每个项目都已落地，星河跨链协议也已上线。"
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
+    text = "公司的房地产项目、核电项目和部分项目已出售，北湖海阳核电项目仍在建设。"
+    assert [m.text for m in apply_entity_rules(text, "doc")] == ["北湖海阳核电项目"]
 
 
 def test_words_of_the_clause_before_a_project_name_are_not_part_of_it():
