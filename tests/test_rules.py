@@ -91,6 +91,12 @@ def test_a_company_is_found_by_what_only_companies_do_but_times_and_kinds_are_no
     assert found == rule["expect"]  # not 公司, 不少初创企业, 去年, 目前, 机器人赛道, 小王 or 港股
 
 
+def test_a_system_built_is_a_project_but_not_inside_a_company_name():
+    text = "北辰汽车投资建设的北辰氢燃料电池系统（南湖）有限公司投产，接入北湖局建设运营的实名验证系统。"
+    found = [m.text for m in apply_entity_rules(text, "doc") if m.rule == "project.platform-built"]
+    assert found == ["实名验证系统"]
+
+
 def test_a_deal_verb_before_a_bare_suffix_names_no_project():
     text = "北辰医疗公司与南湖大学附属东岭医院签署协议。根据协议，双方将共建星河跨链协议。"
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
