@@ -97,6 +97,11 @@ def test_a_system_built_is_a_project_but_not_inside_a_company_name():
     assert found == ["实名验证系统"]
 
 
+def test_a_bare_back_reference_to_a_document_is_no_policy():
+    text = "南湖市印发《南湖市数字经济发展实施方案》。《实施方案》提出，《指导意见》要求。"
+    assert [m.text for m in apply_entity_rules(text, "doc")] == ["南湖市数字经济发展实施方案"]
+
+
 def test_a_deal_verb_before_a_bare_suffix_names_no_project():
     text = "北辰医疗公司与南湖大学附属东岭医院签署协议。根据协议，双方将共建星河跨链协议。"
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["星河跨链协议"]
