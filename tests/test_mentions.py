@@ -353,8 +353,12 @@ def test_filter_retype_latin_companies():
 
 
 def test_filter_model_orgs_holding_a_deal_or_a_time_word_or_led_by_a_description():
-    text = "北辰人寿增资南湖发展银行股份有限公司，东岭铸管今日公司公告。"
-    spans = [("北辰人寿增资南湖发展银行股份有限公司", "ORG", Finder.NER), ("东岭铸管今日公司", "ORG", Finder.NER)]
+    text = "北辰人寿增资南湖发展银行股份有限公司，东岭铸管今日公司公告，三期分别出资设立南湖基金（有限合伙）。"
+    spans = [
+        ("北辰人寿增资南湖发展银行股份有限公司", "ORG", Finder.NER),
+        ("东岭铸管今日公司", "ORG", Finder.NER),
+        ("三期分别出资设立南湖基金（有限合伙）", "ORG", Finder.NER),
+    ]
     assert selected(text, spans) == []
     text = "其合作企业南湖大北农农牧有限责任公司与大型央企东岭锅炉股份有限公司签约。"
     spans = [
