@@ -114,13 +114,15 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
     out = []
     for m in mentions:
         if is_model_org(m):
-            head = ORG_HEADS.match(m.text)
+            head = ORG_HEADS.match(m.text) or LEADING_PREPOSITION.match(m.text)
             cut = head.end() if head else 0
             if cut and len(m.text) - cut >= 3:
                 m = replace(m, start=m.start + cut, text=m.text[cut:])
         out.append(m)
     return out
 
+
+LEADING_PREPOSITION = re.compile(r"^(?:由|被|把)")  # 由清华大学心理学系: the name starts after it
 
 UNIT_TAIL = re.compile(r"(?:(?:全资|控股)(?:子公司|孙公司)|下属公司|旗下公司|下属企业|旗下企业)$")  # not 电子公司
 AFTER_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?P<copula>系|是|为|与|和|及)")
@@ -565,7 +567,9 @@ def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]
     for m in candidates:
         if m.finder is Finder.NER:
             beaten_by = [
-                r for r in rule_spans.overlapping(m) if not names_the_rule_span(m, r) and not place_before(m, r)
+                r
+                for r in rule_spans.overlapping(m)
+                if not names_the_rule_span(m, r) and not place_before(m, r) and not unit_of_the_rule_span(m, r)
             ]
             if beaten_by:
                 m = rest_after(m, beaten_by, article.text)
@@ -739,6 +743,34 @@ def names_the_rule_span(model: Mention, rule: Mention) -> bool:
         and model.start <= rule.start
         and rule.end < model.end
         and model.text.endswith(word_lists().org_name_endings)
+    )
+
+
+UNIT_ENDINGS = (
+    "总队",
+    "支队",
+    "大队",
+    "分局",
+    "派出所",
+    "总站",
+    "监督站",
+    "检测站",
+    "办公室",
+    "研究所",
+    "研究院",
+    "学院",
+    "系",
+)
+
+
+def unit_of_the_rule_span(model: Mention, rule: Mention) -> bool:
+    """A model ORG that starts with a body found by rule and goes on into one of its units
+    (福建省公安厅 + 经侦总队, 南湖大学 + 心理学系) is the unit, and keeps its span."""
+    return (
+        model.label == rule.label == "ORG"
+        and model.start == rule.start
+        and model.end - rule.end >= 2
+        and model.text.endswith(UNIT_ENDINGS)
     )
 
 

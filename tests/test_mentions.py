@@ -368,6 +368,17 @@ def test_filter_model_orgs_holding_a_deal_or_a_time_word_or_led_by_a_description
     assert selected(text, spans) == [("南湖大北农农牧有限责任公司", "ORG"), ("东岭锅炉股份有限公司", "ORG")]
 
 
+def test_a_unit_the_model_found_after_a_body_found_by_rule_keeps_its_whole_name():
+    text = "南湖省公安厅经侦总队破获一起案件。"
+    spans = [("南湖省公安厅经侦总队", "ORG", Finder.NER), ("南湖省公安厅", "ORG", Finder.RULE, "org.local-body")]
+    assert selected(text, spans) == [("南湖省公安厅经侦总队", "ORG")]
+
+
+def test_filter_a_preposition_before_a_model_org_is_not_part_of_it():
+    text = "该研究由北湖大学心理学系完成。"
+    assert selected(text, [("由北湖大学心理学系", "ORG", Finder.NER)]) == [("北湖大学心理学系", "ORG")]
+
+
 def test_filter_a_companys_board_is_the_company():
     text = "北辰传播七届董事会审议通过议案，南湖控股公告其股东大会决议。"
     spans = [("北辰传播七届董事会", "ORG", Finder.NER), ("南湖控股公告其", "ORG", Finder.NER)]
