@@ -53,8 +53,8 @@ def extend_org(m: Mention, text: str) -> Mention:
     the branch's parent comes back as a relation (compound rules)."""
     suffixes = word_lists().org_suffixes
     end = m.end
-    for _ in range(2):  # 赣州稀土 + 集团 + 有限公司
-        if text.startswith(suffixes, end):
+    for _ in range(2):  # 赣州稀土 + 集团 + 有限公司; nothing after a company's full name (X咨询公司 + 银行)
+        if text.startswith(suffixes, end) and not text[m.start : end].endswith("公司"):
             end += len(next(s for s in suffixes if text.startswith(s, end)))
     unit = next((p for ending, p in branch_patterns() if text[m.start : end].endswith(ending)), None)
     branch = unit.match(text, end) if unit else None

@@ -374,6 +374,12 @@ def test_a_unit_the_model_found_after_a_body_found_by_rule_keeps_its_whole_name(
     assert selected(text, spans) == [("南湖省公安厅经侦总队", "ORG")]
 
 
+def test_a_companys_full_name_is_not_extended_over_a_suffix_that_follows():
+    text = "北湖咨询公司银行业务部门发布报告，南岭稀土集团有限公司公告。"
+    spans = [("北湖咨询公司", "ORG", Finder.NER), ("南岭稀土", "ORG", Finder.NER)]
+    assert selected(text, spans) == [("北湖咨询公司", "ORG"), ("南岭稀土集团有限公司", "ORG")]
+
+
 def test_filter_a_preposition_before_a_model_org_is_not_part_of_it():
     text = "该研究由北湖大学心理学系完成。"
     assert selected(text, [("由北湖大学心理学系", "ORG", Finder.NER)]) == [("北湖大学心理学系", "ORG")]
