@@ -704,8 +704,9 @@ REGISTERED_FORMS = ("有限公司", "有限责任公司")  # 股份有限公司 
 
 
 def has_non_name_ending_after_known_org(m: Mention, o: Mention) -> bool:
-    """微软达, Gartner研究."""
-    return o.start == m.start and o.end < m.end and not m.text.endswith(word_lists().org_name_endings)
+    """微软达, Gartner研究; not 索尼影业, 腾讯音乐: a known name and a trade is one of its companies."""
+    words = word_lists()
+    return o.start == m.start and o.end < m.end and not m.text.endswith(words.org_name_endings + words.trade_words)
 
 
 def has_stray_character_before_known_org(m: Mention, o: Mention) -> bool:

@@ -374,6 +374,14 @@ def test_a_unit_the_model_found_after_a_body_found_by_rule_keeps_its_whole_name(
     assert selected(text, spans) == [("南湖省公安厅经侦总队", "ORG")]
 
 
+def test_a_known_name_and_a_trade_is_one_of_its_companies():
+    text = "索尼影业计划拍摄新片，微软达成合作。"
+    spans = [("索尼", "ORG", Finder.DICT), ("索尼影业", "ORG", Finder.NER), ("微软达", "ORG", Finder.NER)]
+    spans.append(("微软", "ORG", Finder.DICT))
+    kept = selected(text, spans)
+    assert ("索尼影业", "ORG") in kept and ("微软达", "ORG") not in kept
+
+
 def test_a_companys_full_name_is_not_extended_over_a_suffix_that_follows():
     text = "北湖咨询公司银行业务部门发布报告，南岭稀土集团有限公司公告。"
     spans = [("北湖咨询公司", "ORG", Finder.NER), ("南岭稀土", "ORG", Finder.NER)]
