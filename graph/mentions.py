@@ -504,7 +504,7 @@ def drop_fragments(mentions: list[Mention], article: Article) -> list[Mention]:
     ]
 
 
-GOVERNANCE = ("党委", "党组", "董事会", "监事会")  # bodies of an organization, named before their officers' titles
+GOVERNANCE = ("党委", "党组")  # bodies of an organization named before their officers' titles (boards: BOARD)
 
 
 BOARD = re.compile(r"(?:第?[\d一二三四五六七八九十]+届)?(?:董事会|董事局|监事会|股东大会)$")
@@ -706,7 +706,8 @@ REGISTERED_FORMS = ("有限公司", "有限责任公司")  # 股份有限公司 
 def has_non_name_ending_after_known_org(m: Mention, o: Mention) -> bool:
     """微软达, Gartner研究; not 索尼影业, 腾讯音乐: a known name and a trade is one of its companies."""
     words = word_lists()
-    return o.start == m.start and o.end < m.end and not m.text.endswith(words.org_name_endings + words.trade_words)
+    ends_like_one = m.text.endswith(words.org_name_endings) or m.text.endswith(words.trade_words)
+    return o.start == m.start and o.end < m.end and not ends_like_one
 
 
 def has_stray_character_before_known_org(m: Mention, o: Mention) -> bool:
@@ -889,6 +890,7 @@ def find_list_members(article: Article) -> Article:
     found: list[Mention] = []
     dropped: set[Mention] = set()
     orgs = [m for m in article.mentions if m.label == "ORG"]
+    org_spans = {(m.start, m.end) for m in orgs}
     index = SpanIndex(article.mentions)
     candidates = []
     for a, b in zip(orgs, orgs[1:] + [None]):
@@ -897,7 +899,7 @@ def find_list_members(article: Article) -> Article:
             name, start, middle = listed
             member = Mention(article.id, start, start + len(name), name, "ORG", Finder.RULE, "list")
             candidates.append((member, middle, True))
-        candidates += [(m, True, False) for m in run_members(article, a)]
+        candidates += [(m, True, False) for m in run_members(article, a, org_spans)]
     for member, middle, persons_misread in candidates:
         near = index.overlapping(member)
         # a model "person" inside the member is the list's organization misread (…、新开普、…); not
@@ -928,9 +930,10 @@ LIST_RUN = re.compile(
 LIST_NAME = re.compile(rf"(?:[、和及]|以及)(?P<name>{LIST_ITEM})")
 
 
-def run_members(article: Article, a: Mention) -> list[Mention]:
+def run_members(article: Article, a: Mention, org_spans: set[tuple[int, int]]) -> list[Mention]:
     """The names of a list that organization ``a`` opens and a group word closes (``LIST_RUN``),
-    asides skipped: each of them is listed with an organization as one of its kind."""
+    asides skipped: each of them is listed with an organization as one of its kind. ``org_spans``:
+    (start, end) of the article's organization mentions."""
     run = LIST_RUN.match(article.text, a.end)
     if run is None:
         return []
@@ -939,10 +942,9 @@ def run_members(article: Article, a: Mention) -> list[Mention]:
         Mention(article.id, a.end + m.start("name"), a.end + m.end("name"), m.group("name"), "ORG", Finder.RULE, "list")
         for m in LIST_NAME.finditer(without_asides)
     ]
-    others = {(m.start, m.end) for m in article.mentions if m.label == "ORG"}
     # one guessed name alone (the model's, the lexicon's) makes no list of organizations (老红军、烈属、伤残军人等)
     if a.finder is not Finder.DICT and not a.text.endswith(word_lists().org_suffixes):
-        if not any((m.start, m.end) in others for m in members):
+        if not any((m.start, m.end) in org_spans for m in members):
             return []
     return members
 

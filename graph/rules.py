@@ -70,6 +70,7 @@ class WordLists:
     first); those that are only asked whether they hold a word are sets."""
 
     left_boundaries: tuple[str, ...]
+    action_verbs: frozenset[str]  # left boundaries that never end a name before a bare suffix
     generic: frozenset[str]
     project_suffixes: tuple[str, ...]
     generic_project_words: tuple[str, ...]
@@ -163,31 +164,6 @@ def branch_patterns(path: Path = RULES_FILE) -> tuple[tuple[str, re.Pattern], ..
     return tuple((ending, re.compile(p)) for ending, p in load_table(path).get("branch_after", {}).items())
 
 
-# verbs that end no name before a bare suffix: …签署协议, 启动项目 (建设 and 打造 may: 网络内容建设工程)
-ACTION_VERBS = (
-    "签署",
-    "签订",
-    "达成",
-    "签约",
-    "根据",
-    "依据",
-    "按照",
-    "启动",
-    "推进",
-    "参与",
-    "实施",
-    "中标",
-    "落户",
-    "承建",
-    "牵头",
-    "上线",
-    "推出",
-    "发布",
-    "开展",
-    "共建",
-)
-
-
 def trim_left(text: str, start: int, words: WordLists) -> int:
     """Offset where the name really starts: just after the last boundary word inside it.
 
@@ -199,7 +175,7 @@ def trim_left(text: str, start: int, words: WordLists) -> int:
         k = text.rfind(w)
         while k > 0 or (k == 0 and len(w) < len(text)):
             rest = text[k + len(w) :]
-            bare = len(w) > 1 and len(rest) <= 3 and rest in words.project_suffixes and w not in ACTION_VERBS
+            bare = len(w) > 1 and len(rest) <= 3 and rest in words.project_suffixes and w not in words.action_verbs
             if len(rest) >= 2 and not bare:
                 best = max(best, k + len(w))
                 break
