@@ -23,6 +23,7 @@ from tests.test_apidocs import LOOPBACK_ONLY, serve_app
 from tests.test_view import chromium
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ready  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -192,7 +193,7 @@ const ctx = canvas.getContext('2d'), scale = canvas.width / canvas.clientWidth, 
 for (const [id, p] of Object.entries(network.getPositions())) {
   const dom = network.canvasToDOM(p);
   const px = ctx.getImageData(Math.round(dom.x * scale), Math.round(dom.y * scale), 1, 1).data;
-  out[id] = [px[0], px[1], px[2]];
+  out[id] = [px[0], px[1], px[2], px[3]];
 }
 const legend = {};
 for (const span of document.querySelectorAll('#legend span')) {
@@ -203,11 +204,22 @@ return [out, legend];
 """
 
 
+def painted_colours(driver):
+    drawn, legend = driver.execute_script(READ_COLOURS)
+    return (drawn, legend) if drawn and all(px[3] for px in drawn.values()) else False
+
+
 def test_the_colours_drawn_for_nodes_are_the_legends(browser, site, example_graph):
     centre = most_varied(example_graph)
     browser.get(site + f"/entities/{quote(centre['id'])}/view")
     wait(browser, ready.presence_of_element_located((By.CSS_SELECTOR, "body[data-stabilized='true']")))
-    drawn, legend = browser.execute_script(READ_COLOURS)
+    # the canvas is painted on the next animation frame after the layout settles: wait until every
+    # node's pixel is painted (not transparent), then compare what was painted
+    try:
+        drawn, legend = wait(browser, painted_colours)
+    except TimeoutException:
+        drawn, legend = browser.execute_script(READ_COLOURS)
+    drawn = {node: px[:3] for node, px in drawn.items()}
     legend = {label.split()[-1]: tuple(int(v) for v in colour[4:-1].split(",")) for label, colour in legend.items()}
     types = {n: d["type"] for n, d in example_graph.nodes(data=True) if n in drawn}
     around = {example_graph.nodes[m]["type"] for m in nx.all_neighbors(example_graph, centre["id"])} | {centre["type"]}
