@@ -243,6 +243,25 @@ def extend_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
     return [extend_org(m, article.text) if m.label == "ORG" else m for m in mentions]
 
 
+def extend_bodies_over_departments(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A government body directly followed by one of its departments names the department, whole
+    (国务院国资委 + 科技创新局, 国家发展改革委 + 创新和高技术发展司): the body's name is extended over
+    the department's (``patterns().department``: a unit word, then a title, a clause verb or a
+    boundary), unless another organization starts inside it (财政部会同税务总局 is two bodies)."""
+    department, text = patterns().department, article.text
+    starts = sorted(m.start for m in mentions if m.label == "ORG")
+    out = []
+    for m in mentions:
+        after = department.match(text, m.end) if m.label == "ORG" and m.text.endswith(GOVERNMENT_BODY_ENDINGS) else None
+        if after and not any(m.end <= s < after.end() for s in starts):
+            m = replace(m, end=after.end(), text=text[m.start : after.end()])
+        out.append(m)
+    return out
+
+
+GOVERNMENT_BODY_ENDINGS = ("部", "委", "委员会", "局", "署", "总局")
+
+
 def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
     """Kinds of organization and places (``is_generic_org``); a name of the alias table stays."""
     return [m for m in mentions if not (m.label == "ORG" and m.finder is not Finder.DICT and is_generic_org(m.text))]
@@ -535,6 +554,7 @@ FILTERS: tuple[Filter, ...] = (
     split_model_orgs_at_joiners,
     cut_model_orgs_before_titles,
     extend_orgs,
+    extend_bodies_over_departments,
     extend_trade_orgs_to_clause_start,
     find_units_named_after_parents,
     drop_generic_orgs,

@@ -143,6 +143,7 @@ class Patterns:
     list_middle: re.Pattern
     list_end: re.Pattern
     local_body: re.Pattern
+    department: re.Pattern
     place_at_end: re.Pattern
     chain_gap: re.Pattern
     negation: re.Pattern

@@ -313,3 +313,23 @@ def test_a_subsidiarys_deal_is_not_its_parents():
     spans = [("北辰水泥公司", "ORG"), ("东岭新材料公司", "ORG")]
     article = run("北辰水泥公司发布公告称，其控股子公司南湖新材拟收购东岭新材料公司60%股权。", spans)
     assert relations(article, "INVESTS_IN") == set()
+
+
+def test_a_department_named_after_its_ministry_is_one_organization_and_a_unit_of_it():
+    article = run(
+        "国家发展改革委创新和高技术发展司副司长王明远介绍，国务院国资委科技创新局有关负责人也出席。",
+        [("王明远", "PERSON")],
+    )
+    names = {e.name for e in article.entities if e.type == "ORG"}
+    assert {"国家发展改革委创新和高技术发展司", "国务院国资委科技创新局"} <= names
+    assert relations(article, "SUBSIDIARY_OF") == {
+        ("国家发展改革委创新和高技术发展司", "国家发展和改革委员会", None),
+        ("国务院国资委科技创新局", "国务院国有资产监督管理委员会", None),
+    }
+    assert relations(article, "HOLDS_ROLE") == {("王明远", "国家发展改革委创新和高技术发展司", "副司长")}
+
+
+def test_a_second_body_after_a_ministry_is_no_department_of_it():
+    article = run("财政部会同税务总局发布公告，天津市商务委员会全资附属公司也参与。")
+    names = {e.name for e in article.entities if e.type == "ORG"}
+    assert "财政部会同税务总局" not in names and "天津市商务委员会全资附属公司" not in names
