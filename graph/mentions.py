@@ -450,6 +450,40 @@ def retype_persons_before_company_words(mentions: list[Mention], article: Articl
     return out
 
 
+def retype_names_before_trades(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model 'person' or unknown 'place' right before a trade word that ends a name (青松 + 投资
+    before 与, 南岭 + 汽车 before 、) is a company named by its trade: 青松投资, 南岭汽车. Not a known
+    place (浙江 + 能源 may be the province's energy), and only where a name can end after the trade,
+    which is what makes 投资 a noun here: the span counts as a rule's. A place needs a list or a
+    clause verb after it, and a trade that is no undertaking of places (三峡 + 工程)."""
+    words, text, out = word_lists(), article.text, []
+    for m in mentions:
+        if (
+            m.finder is Finder.NER
+            and m.label in ("PERSON", "LOCATION")
+            and 2 <= len(m.text) <= 4
+            and is_chinese(m.text)
+            and not (m.label == "LOCATION" and m.text.startswith(words.places))
+        ):
+            place = m.label == "LOCATION"
+            trade = max((w for w in words.trade_words if len(w) > 1 and text.startswith(w, m.end)), key=len, default="")
+            end = m.end + len(trade)
+            ends = LISTED_NAME_ENDS if place else TRADE_NAME_ENDS
+            if (
+                trade
+                and not (place and trade in PLACE_UNDERTAKINGS)
+                and (end == len(text) or text[end] in ends or text.startswith(words.after_name_words, end))
+            ):
+                m = Mention(m.doc_id, m.start, end, text[m.start : end], "ORG", Finder.RULE, "org.trade-name")
+        out.append(m)
+    return out
+
+
+TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等")
+LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
+PLACE_UNDERTAKINGS = ("工程", "建设", "发展", "投资", "服务", "管理", "产业")  # what a place does, not its companies
+
+
 def retype_latin_companies(mentions: list[Mention], article: Article) -> list[Mention]:
     """A Latin 'person' ending in a company's legal form (…International Ltd, … GmbH) is the company."""
     return [
@@ -546,6 +580,7 @@ def cut_governance_bodies(mentions: list[Mention], article: Article) -> list[Men
 
 
 FILTERS: tuple[Filter, ...] = (
+    retype_names_before_trades,
     keep_scored_types,
     strip_stray_marks_of_model_spans,
     trim_model_org_heads,
@@ -962,11 +997,20 @@ def run_members(article: Article, a: Mention, org_spans: set[tuple[int, int]]) -
         Mention(article.id, a.end + m.start("name"), a.end + m.end("name"), m.group("name"), "ORG", Finder.RULE, "list")
         for m in LIST_NAME.finditer(without_asides)
     ]
+    head = LIST_HEAD.search(article.text, max(0, a.start - 24), a.start)
+    if head:  # the list began one name before a: 与A、a、B和C等4家车企
+        members.append(
+            Mention(article.id, head.start("name"), head.end("name"), head.group("name"), "ORG", Finder.RULE, "list")
+        )
     # one guessed name alone (the model's, the lexicon's) makes no list of organizations (老红军、烈属、伤残军人等)
     if a.finder is not Finder.DICT and not a.text.endswith(word_lists().org_suffixes):
         if not any((m.start, m.end) in org_spans for m in members):
             return []
     return members
+
+
+# the first name of a list, where the list opens after a clause's start, 与 or 包括 and the next name is known
+LIST_HEAD = re.compile(rf"(?:^|(?<=[与同跟：:，。；])|(?<=包括))(?P<name>{LIST_ITEM}){LIST_ASIDE}、$")
 
 
 def listed_after(text: str, a: Mention, b: Mention | None) -> tuple[str, int, bool] | None:

@@ -696,3 +696,34 @@ def test_a_model_person_the_article_names_as_an_organization_is_that_organizatio
 def test_a_model_person_holding_a_quote_mark_is_no_person():
     article = run("东岭海运西岭航运“双子星”启航 联盟合作期延长", [("东岭海运西岭航运“双子星", "PERSON")])
     assert [m for m in article.mentions if m.label == "PERSON"] == []
+
+
+def orgs_of(article) -> set[str]:
+    return {e.name for e in article.entities if e.type == "ORG"}
+
+
+def test_a_model_person_or_unknown_place_before_a_trade_word_is_a_company():
+    article = run(
+        "青松投资与华岳资本签署合作协议，南岭汽车、西江汽车等车企也参与。",
+        [("青松", "PERSON"), ("华岳资本", "ORG"), ("南岭", "LOCATION"), ("西江", "LOCATION")],
+    )
+    assert {"青松投资", "南岭汽车", "西江汽车"} <= orgs_of(article)
+    assert not [e for e in article.entities if e.type == "PERSON"]
+
+
+def test_a_place_before_what_places_do_stays_a_place():
+    article = run(
+        "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
+        [("大陆", "LOCATION"), ("三峡", "LOCATION"), ("浙江", "LOCATION"), ("江苏", "LOCATION")],
+    )
+    assert orgs_of(article) == set()
+
+
+def test_the_first_name_of_a_list_that_closes_as_a_group_is_an_organization_too():
+    article = run(
+        "星河智联已先后与东岳汽车、南岭汽车、西江汽车和北漠汽车等4家车企达成合作。",
+        [("星河智联", "ORG"), ("南岭汽车", "ORG"), ("西江汽车", "ORG"), ("北漠汽车", "ORG")],
+    )
+    assert "东岳汽车" in orgs_of(article)
+    partners = {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"}
+    assert partners == {frozenset(("星河智联", name)) for name in ("东岳汽车", "南岭汽车", "西江汽车", "北漠汽车")}
