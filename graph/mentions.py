@@ -453,8 +453,9 @@ def retype_persons_before_company_words(mentions: list[Mention], article: Articl
 def retype_names_before_trades(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model 'person' or unknown 'place' right before a trade word that ends a name (青松 + 投资
     before 与, 南岭 + 汽车 before 、) is a company named by its trade: 青松投资, 南岭汽车. Not a known
-    place (浙江 + 能源 may be the province's energy), and only where a name can end after the trade,
-    which is what makes 投资 a noun here: the span counts as a rule's. A place needs a list or a
+    place (浙江 + 能源 may be the province's energy), and, for a trade that is also a verb or an
+    ordinary word (``open_trades``: 投资, 旅游), only where a name can end after it, which is what
+    makes 投资 a noun here: the span counts as a rule's. A place needs a list or a
     clause verb after it, and a trade that is no undertaking of places (三峡 + 工程)."""
     words, text, out = word_lists(), article.text, []
     for m in mentions:
@@ -469,10 +470,11 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
             trade = max((w for w in words.trade_words if len(w) > 1 and text.startswith(w, m.end)), key=len, default="")
             end = m.end + len(trade)
             ends = LISTED_NAME_ENDS if place else TRADE_NAME_ENDS
+            closed = not place and trade not in words.open_trades  # 科技, 汽车: nothing else after a name
             if (
                 trade
                 and not (place and trade in PLACE_UNDERTAKINGS)
-                and (end == len(text) or text[end] in ends or text.startswith(words.after_name_words, end))
+                and (closed or end == len(text) or text[end] in ends or text.startswith(words.after_name_words, end))
             ):
                 m = Mention(m.doc_id, m.start, end, text[m.start : end], "ORG", Finder.RULE, "org.trade-name")
         out.append(m)

@@ -104,6 +104,7 @@ class WordLists:
     name_end_words: frozenset[str]  # one character each
     after_name_words: tuple[str, ...]  # may follow a lexicon name where it ends
     trade_words: tuple[str, ...]
+    open_trades: frozenset[str]
     titles: tuple[str, ...]
     platform: str
     possessive: str

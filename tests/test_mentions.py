@@ -727,3 +727,12 @@ def test_the_first_name_of_a_list_that_closes_as_a_group_is_an_organization_too(
     assert "东岳汽车" in orgs_of(article)
     partners = {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"}
     assert partners == {frozenset(("星河智联", name)) for name in ("东岳汽车", "南岭汽车", "西江汽车", "北漠汽车")}
+
+
+def test_a_model_person_before_a_trade_that_only_companies_have_is_a_company_whatever_follows():
+    article = run(
+        "南岭重工不断拓展业务，李明投资了一家工厂，王芳旅游时也去参观。",
+        [("南岭", "PERSON"), ("李明", "PERSON"), ("王芳", "PERSON")],
+    )
+    assert orgs_of(article) == {"南岭重工"}
+    assert {e.name for e in article.entities if e.type == "PERSON"} == {"李明", "王芳"}
