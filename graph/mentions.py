@@ -684,12 +684,47 @@ def retype_persons_before_titled_persons(mentions: list[Mention], article: Artic
 TITLE_RUN = 24  # characters of titles between an organization and its person, at most
 
 
+def retype_persons_in_deals_with_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model person joined to an organization (与, 和, 、) in a clause about what only
+    organizations do together (战略合作, 合资, 收购, 股权…) is an organization too: 迪士尼与北辰乳业
+    达成战略合作; so are two such 'people' joined to each other. Only a name no surname leads: people buy and sell stakes too (李明与北辰集团签署股权
+    转让协议); and not one after a title (董事长…与…), who acts for an organization."""
+    text, titles = article.text, word_lists().titles
+    unled = [m for m in mentions if is_model_person(m) and not led_by_a_surname(m.text)]
+    orgs = [m for m in mentions if m.label == "ORG"] + unled  # 摩尔线程与赛力斯: two such names
+    out = []
+    for m in mentions:
+        if (
+            is_model_person(m)
+            and is_chinese(m.text)
+            and not led_by_a_surname(m.text)
+            and not text[max(0, m.start - 6) : m.start].endswith(titles)
+            and any(text[o.end : m.start] in DEAL_JOINERS or text[m.end : o.start] in DEAL_JOINERS for o in orgs)
+            and ORGS_ONLY_DEALS.search(CLAUSE_END.split(text[m.end : m.end + DEAL_REACH], 1)[0])
+        ):
+            m = replace(m, label="ORG")
+        out.append(m)
+    return out
+
+
+def led_by_a_surname(name: str) -> bool:
+    words = word_lists()
+    return name[0] in words.surnames or name[:2] in words.compound_surnames
+
+
+DEAL_JOINERS = frozenset(("与", "和", "及", "、", "同"))
+CLAUSE_END = re.compile(r"[。；！？]")
+DEAL_REACH = 40  # characters after the person that the clause's deal word may be in
+ORGS_ONLY_DEALS = re.compile(r"战略合作|合资|并购|收购|入股|参股|控股|股权|联合公告|合作协议")
+
+
 AFTER_RESOLVING: tuple[Filter, ...] = (
     drop_projects_holding_a_verb,  # after: what it overlapped stays out (a headline is no list of names)
     trim_persons_before_verbs,
     split_name_runs,
     retype_persons_named_like_projects,
     retype_persons_before_titled_persons,
+    retype_persons_in_deals_with_orgs,
 )
 
 

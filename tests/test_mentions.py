@@ -736,3 +736,19 @@ def test_a_model_person_before_a_trade_that_only_companies_have_is_a_company_wha
     )
     assert orgs_of(article) == {"南岭重工"}
     assert {e.name for e in article.entities if e.type == "PERSON"} == {"李明", "王芳"}
+
+
+def test_a_model_person_no_surname_leads_in_a_deal_with_an_organization_is_an_organization():
+    article = run(
+        "迪士尼与北辰乳业达成战略合作。摩尔线程与赛力斯签署战略合作协议。李明与北辰集团签署股权转让协议。",
+        [
+            ("迪士尼", "PERSON"),
+            ("北辰乳业", "ORG"),
+            ("摩尔线程", "PERSON"),
+            ("赛力斯", "PERSON"),
+            ("李明", "PERSON"),
+            ("北辰集团", "ORG"),
+        ],
+    )
+    assert {"迪士尼", "摩尔线程", "赛力斯"} <= orgs_of(article)
+    assert {e.name for e in article.entities if e.type == "PERSON"} == {"李明"}
