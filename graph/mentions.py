@@ -687,8 +687,9 @@ TITLE_RUN = 24  # characters of titles between an organization and its person, a
 def retype_persons_in_deals_with_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model person joined to an organization (与, 和, 、) in a clause about what only
     organizations do together (战略合作, 合资, 收购, 股权…) is an organization too: 迪士尼与北辰乳业
-    达成战略合作; so are two such 'people' joined to each other. Only a name no surname leads: people buy and sell stakes too (李明与北辰集团签署股权
-    转让协议); and not one after a title (董事长…与…), who acts for an organization."""
+    达成战略合作; so are two such 'people' joined to each other. Only a name no surname leads:
+    people buy and sell stakes too (李明与北辰集团签署股权转让协议); and not one after a title
+    (董事长…与…), who acts for an organization."""
     text, titles = article.text, word_lists().titles
     unled = [m for m in mentions if is_model_person(m) and not led_by_a_surname(m.text)]
     orgs = [m for m in mentions if m.label == "ORG"] + unled  # 摩尔线程与赛力斯: two such names
