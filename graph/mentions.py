@@ -239,6 +239,27 @@ def split_model_orgs_at_joiners(mentions: list[Mention], article: Article) -> li
     return out
 
 
+def split_model_orgs_at_adverb_joiners(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG span holding an adverb and a joiner (北辰科技正与南岭集团, X已与Y, X将联合Y) is a
+    clause, not a name: no name has 正与 or 已与 inside. Each side of at least two characters
+    that is not only generic words (投资银行) is kept as a name of its own."""
+    out = []
+    for m in mentions:
+        cut = ADVERB_JOINER.search(m.text) if is_model_org(m) else None
+        if cut is None:
+            out.append(m)
+            continue
+        for start, end in ((0, cut.start()), (cut.end(), len(m.text))):
+            if end - start >= 2 and not is_generic_org(m.text[start:end]):
+                out.append(replace(m, start=m.start + start, end=m.start + end, text=m.text[start:end]))
+    return out
+
+
+ADVERB_JOINER = re.compile(
+    r"(?:正|已|已经|将|曾|还|也|拟|再次|均|分别|先后|同时|正在|即将)(?:与|和|同|联合|携手|联手|牵手|会同)"
+)
+
+
 def extend_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
     return [extend_org(m, article.text) if m.label == "ORG" else m for m in mentions]
 
@@ -589,6 +610,7 @@ FILTERS: tuple[Filter, ...] = (
     trim_model_org_descriptions,
     split_model_orgs_at_roles,
     split_model_orgs_at_joiners,
+    split_model_orgs_at_adverb_joiners,
     cut_model_orgs_before_titles,
     extend_orgs,
     extend_bodies_over_departments,

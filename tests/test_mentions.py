@@ -752,3 +752,13 @@ def test_a_model_person_no_surname_leads_in_a_deal_with_an_organization_is_an_or
     )
     assert {"迪士尼", "摩尔线程", "赛力斯"} <= orgs_of(article)
     assert {e.name for e in article.entities if e.type == "PERSON"} == {"李明"}
+
+
+def test_a_model_org_span_over_an_adverb_and_a_joiner_is_two_names():
+    article = run("据悉，北辰科技正与南岭集团洽谈合作。", [("北辰科技正与南岭集团", "ORG")])
+    assert orgs_of(article) == {"北辰科技", "南岭集团"}
+
+
+def test_a_clause_word_before_a_bare_project_word_names_no_project():
+    article = run("随着工程推进，包括项目融资在内的业务也在开展。")
+    assert [e for e in article.entities if e.type == "PROJECT"] == []
