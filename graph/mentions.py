@@ -255,6 +255,36 @@ def split_model_orgs_at_adverb_joiners(mentions: list[Mention], article: Article
     return out
 
 
+def split_model_orgs_joining_two_bodies(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG span that is two organizations joined by a verb of joint action (市政务服务局联合
+    市通信管理局, X会同Y): both sides end like an organization, so the span is the two of them."""
+    endings, out = word_lists().org_name_endings, []
+    for m in mentions:
+        cut = BODY_JOINER.search(m.text, 2) if is_model_org(m) else None
+        left, right = (m.text[: cut.start()], m.text[cut.end() :]) if cut else ("", "")
+        if cut and two_bodies(left, right, endings):
+            out.append(replace(m, end=m.start + cut.start(), text=left))
+            out.append(replace(m, start=m.start + cut.end(), text=right))
+        else:
+            out.append(m)
+    return out
+
+
+def two_bodies(left: str, right: str, endings: tuple[str, ...]) -> bool:
+    """Both sides end like an organization and say which one: not 中国 of 中国联合航空, not the
+    trade-only 投资股份有限公司 of 中房集团联合投资股份有限公司."""
+    words = word_lists()
+    return (
+        len(left) >= 3
+        and len(right) >= 3
+        and left.endswith(endings)
+        and right.endswith(endings)
+        and not is_generic_org(right)
+        and not names_only_a_trade(right, words)
+    )
+
+
+BODY_JOINER = re.compile(r"联合|会同|携手|联手|牵手")
 ADVERB_JOINER = re.compile(
     r"(?:正|已|已经|将|曾|还|也|拟|再次|均|分别|先后|同时|正在|即将)(?:与|和|同|联合|携手|联手|牵手|会同)"
 )
@@ -611,6 +641,7 @@ FILTERS: tuple[Filter, ...] = (
     split_model_orgs_at_roles,
     split_model_orgs_at_joiners,
     split_model_orgs_at_adverb_joiners,
+    split_model_orgs_joining_two_bodies,
     cut_model_orgs_before_titles,
     extend_orgs,
     extend_bodies_over_departments,

@@ -762,3 +762,11 @@ def test_a_model_org_span_over_an_adverb_and_a_joiner_is_two_names():
 def test_a_clause_word_before_a_bare_project_word_names_no_project():
     article = run("随着工程推进，包括项目融资在内的业务也在开展。")
     assert [e for e in article.entities if e.type == "PROJECT"] == []
+
+
+def test_a_model_org_span_that_is_two_bodies_joined_by_a_verb_is_two_organizations():
+    article = run(
+        "市政务服务局联合市通信管理局开展检查。北辰集团联合投资股份有限公司发布公告。",
+        [("市政务服务局联合市通信管理局", "ORG"), ("北辰集团联合投资股份有限公司", "ORG")],
+    )
+    assert orgs_of(article) == {"市政务服务局", "市通信管理局", "北辰集团联合投资股份有限公司"}
