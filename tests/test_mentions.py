@@ -770,3 +770,8 @@ def test_a_model_org_span_that_is_two_bodies_joined_by_a_verb_is_two_organizatio
         [("市政务服务局联合市通信管理局", "ORG"), ("北辰集团联合投资股份有限公司", "ORG")],
     )
     assert orgs_of(article) == {"市政务服务局", "市通信管理局", "北辰集团联合投资股份有限公司"}
+
+
+def test_a_word_ending_in_a_body_character_is_no_local_body():
+    article = run("长沙主要布局智能汽车产业，长沙市商务局也在大厅开会。")
+    assert orgs_of(article) == {"长沙市商务局"}
