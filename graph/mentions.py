@@ -563,6 +563,25 @@ def drop_named_products(mentions: list[Mention], article: Article) -> list[Menti
     ]
 
 
+def drop_latin_terms_and_fragments(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG that is a business term in Latin letters (IPO, KPI, PE, VIE, ST: ``latin_terms``)
+    or a piece of a longer Latin word (TC of OTC, EA of EADS) names no organization."""
+    terms, text = word_lists().latin_terms, article.text
+    return [
+        m
+        for m in mentions
+        if not (
+            is_model_org(m)
+            and m.text.isascii()
+            and (m.text in terms or is_latin_letter(text, m.start - 1) or is_latin_letter(text, m.end))
+        )
+    ]
+
+
+def is_latin_letter(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isascii() and text[i].isalpha()
+
+
 def drop_projects_holding_a_verb(mentions: list[Mention], article: Article) -> list[Mention]:
     """A project 'name' that holds a verb is a clause, mostly of a headline (科技企业竞逐教育大模型);
     a quoted name may hold anything (“中国好人”网上评议和发布活动)."""
@@ -659,6 +678,7 @@ FILTERS: tuple[Filter, ...] = (
     retype_persons_before_company_words,
     drop_model_non_persons,
     drop_named_products,
+    drop_latin_terms_and_fragments,
     drop_overlapped_fallbacks,
     drop_fragments,
     cut_governance_bodies,

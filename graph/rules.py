@@ -105,6 +105,7 @@ class WordLists:
     after_name_words: tuple[str, ...]  # may follow a lexicon name where it ends
     trade_words: tuple[str, ...]
     open_trades: frozenset[str]
+    latin_terms: frozenset[str]
     titles: tuple[str, ...]
     platform: str
     possessive: str

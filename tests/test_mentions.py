@@ -775,3 +775,11 @@ def test_a_model_org_span_that_is_two_bodies_joined_by_a_verb_is_two_organizatio
 def test_a_word_ending_in_a_body_character_is_no_local_body():
     article = run("长沙主要布局智能汽车产业，长沙市商务局也在大厅开会。")
     assert orgs_of(article) == {"长沙市商务局"}
+
+
+def test_a_latin_business_term_or_a_piece_of_a_latin_word_is_no_organization():
+    article = run(
+        "北辰科技IPO后，南湖公司的OTC业务和Cookies设置也受关注，NHK报道了此事。",
+        [("IPO", "ORG"), ("TC", "ORG"), ("Cookies", "ORG"), ("NHK", "ORG")],
+    )
+    assert orgs_of(article) == {"NHK"}
