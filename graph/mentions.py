@@ -501,6 +501,25 @@ def retype_persons_before_company_words(mentions: list[Mention], article: Articl
     return out
 
 
+def trim_leading_joiners(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model span that starts with a joiner after a name took the list's word: 润迅数据和万国 is
+    润迅数据 and 万国. For a 'person', any word before the joiner will do (和 is a rare surname);
+    an organization needs another mention to end there (收购和记黄埔 keeps its 和)."""
+    ends, text = {m.end for m in mentions}, article.text
+    return [
+        replace(m, start=m.start + 1, text=m.text[1:])
+        if m.finder is Finder.NER
+        and len(m.text) > 2
+        and m.text[0] in LIST_JOINER_CHARS
+        and (m.start in ends or (m.label == "PERSON" and m.start > 0 and is_chinese(text[m.start - 1])))
+        else m
+        for m in mentions
+    ]
+
+
+LIST_JOINER_CHARS = frozenset("和与及、")
+
+
 def retype_names_before_trades(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model 'person' or unknown 'place' right before a trade word that ends a name (青松 + 投资
     before 与, 南岭 + 汽车 before 、) is a company named by its trade: 青松投资, 南岭汽车. Not a known
@@ -532,7 +551,7 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
     return out
 
 
-TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等")
+TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")  # 均, 都…: adverbs after a subject
 LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
 PLACE_UNDERTAKINGS = ("工程", "建设", "发展", "投资", "服务", "管理", "产业")  # what a place does, not its companies
 
@@ -652,6 +671,7 @@ def cut_governance_bodies(mentions: list[Mention], article: Article) -> list[Men
 
 
 FILTERS: tuple[Filter, ...] = (
+    trim_leading_joiners,
     retype_names_before_trades,
     keep_scored_types,
     strip_stray_marks_of_model_spans,
@@ -836,13 +856,26 @@ def plausible_org_span(m: Mention, known_orgs: list[Mention]) -> bool:
 
 def holds_a_verb_or_describes(text: str) -> bool:
     words = word_lists()
+    nouns_out = text
     for n in words.noun_compounds:
-        text = text.replace(n, "〇")
+        nouns_out = nouns_out.replace(n, "〇")
     return (
-        any(v in text for v in words.not_in_org_names)
-        or text.endswith(words.not_org_endings)
-        or bool(patterns().description.search(text))
+        any(v in nouns_out for v in words.not_in_org_names)
+        or nouns_out.endswith(words.not_org_endings)
+        or bool(patterns().description.search(nouns_out))
+        or place_builds(text, words)
     )
+
+
+def place_builds(text: str, words) -> bool:
+    """上海建设数据中心: a place that builds something (a clause), not 中国建设银行 or 上海建设集团."""
+    place = next((p for p in words.places if text.startswith(p)), None)
+    return place is not None and PLACE_THEN_BUILDS.match(text, len(place)) is not None
+
+
+PLACE_THEN_BUILDS = re.compile(
+    r"(?:省|市)?(?:建设|新建|投建|兴建)(?!银行|集团|公司|局|厅|委|兵团|工程|投资|发展|控股|股份)"
+)
 
 
 def names_a_platform_product(text: str) -> bool:

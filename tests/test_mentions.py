@@ -783,3 +783,11 @@ def test_a_latin_business_term_or_a_piece_of_a_latin_word_is_no_organization():
         [("IPO", "ORG"), ("TC", "ORG"), ("Cookies", "ORG"), ("NHK", "ORG")],
     )
     assert orgs_of(article) == {"NHK"}
+
+
+def test_a_model_person_that_took_the_list_joiner_loses_it_and_a_place_that_builds_is_no_organization():
+    article = run(
+        "润迅数据和万国数据均在上海建设数据中心，合肥市建设投资控股集团也参与。",
+        [("润迅", "PERSON"), ("和万国", "PERSON"), ("上海建设数据中心", "ORG"), ("合肥市建设投资控股集团", "ORG")],
+    )
+    assert orgs_of(article) == {"润迅数据", "万国数据", "合肥市建设投资控股集团"}
