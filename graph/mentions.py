@@ -868,13 +868,18 @@ def holds_a_verb_or_describes(text: str) -> bool:
 
 
 def place_builds(text: str, words) -> bool:
-    """上海建设数据中心: a place that builds something (a clause), not 中国建设银行 or 上海建设集团."""
+    """上海建设数据中心, 美国密歇根州合作建设电池工厂: a place that builds something (a clause), not
+    中国建设银行 or 上海建设集团. The place is a known one, then any places that end like one."""
     place = next((p for p in words.places if text.startswith(p)), None)
-    return place is not None and PLACE_THEN_BUILDS.match(text, len(place)) is not None
+    if place is None:
+        return False
+    more_places = SUB_PLACES.match(text, len(place))
+    return PLACE_THEN_BUILDS.match(text, more_places.end()) is not None
 
 
+SUB_PLACES = re.compile(r"(?:省|市)?(?:[\u4e00-\u9fff]{1,6}?(?:州|省|市|县|区))*")
 PLACE_THEN_BUILDS = re.compile(
-    r"(?:省|市)?(?:建设|新建|投建|兴建)(?!银行|集团|公司|局|厅|委|兵团|工程|投资|发展|控股|股份)"
+    r"(?:合作|共同|联合|计划|将|拟)?(?:建设|新建|投建|兴建)(?!银行|集团|公司|局|厅|委|兵团|工程|投资|发展|控股|股份)"
 )
 
 

@@ -204,8 +204,12 @@ def is_generic(name: str, words: WordLists) -> bool:
     if name.endswith(words.agreements):
         return True
     if OPEN_QUOTE in name:  # a quoted name, unless it quotes only a technology (“5G+工业互联网”平台)
-        quoted = QUOTED.search(name)
-        return bool(quoted) and only_generic_words(TECH_MARKS.sub("", quoted.group(1)), words)
+        quoted = QUOTED.search(name)  # and what follows names no more than a kind (not “…”512工程)
+        return (
+            bool(quoted)
+            and only_generic_words(TECH_MARKS.sub("", quoted.group(1)), words)
+            and not any(c.isdigit() for c in name[quoted.end() :])
+        )
     core = name
     for suffix in (*words.project_suffixes, *words.context_project_kinds):
         if core.endswith(suffix):

@@ -791,3 +791,12 @@ def test_a_model_person_that_took_the_list_joiner_loses_it_and_a_place_that_buil
         [("润迅", "PERSON"), ("和万国", "PERSON"), ("上海建设数据中心", "ORG"), ("合肥市建设投资控股集团", "ORG")],
     )
     assert orgs_of(article) == {"润迅数据", "万国数据", "合肥市建设投资控股集团"}
+
+
+def test_a_place_that_builds_with_a_partner_is_no_organization_and_a_numbered_programme_after_a_quoted_technology_is_a_project():
+    article = run(
+        "两家公司将在美国密歇根州合作建设电池工厂。工信部启动“5G+工业互联网”512工程，并建设“5G+工业互联网”平台。",
+        [("美国密歇根州合作建设电池工厂", "ORG")],
+    )
+    assert orgs_of(article) == {"工业和信息化部"}
+    assert {e.name for e in article.entities if e.type == "PROJECT"} == {"“5G+工业互联网”512工程"}
