@@ -751,13 +751,27 @@ SPEECH_VERBS = ("代表", "表示", "指出", "认为", "介绍", "强调", "透
 
 def trim_persons_before_verbs(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model person whose last character starts the verb that follows (龚正 + 代表 read as
-    龚正代): the name ends before it."""
+    龚正代), or is an adverb before a verb (王刚 + 曾担任 read as 王刚曾): the name ends before it."""
     text, out = article.text, []
     for m in mentions:
-        if is_model_person(m) and len(m.text) >= 3 and (m.text[-1] + text[m.end : m.end + 1]) in SPEECH_VERBS:
+        if (
+            is_model_person(m)
+            and len(m.text) >= 3
+            and (
+                (m.text[-1] + text[m.end : m.end + 1]) in SPEECH_VERBS
+                or (m.text[-1] in ADVERBS_AFTER_A_SUBJECT and VERB_AFTER_AN_ADVERB.match(text, m.end))
+            )
+        ):
             m = replace(m, end=m.end - 1, text=m.text[:-1])
         out.append(m)
     return out
+
+
+# 王刚 + 曾担任 read as 王刚曾: an adverb between a subject and its verb is no end of a name
+ADVERBS_AFTER_A_SUBJECT = frozenset("曾也还将已又均都亦再就")
+VERB_AFTER_AN_ADVERB = re.compile(
+    r"担任|出任|任职|任|表示|指出|说|认为|介绍|强调|透露|参与|获得|在|是|为|被|于|到|来|去|对|与|和"
+)
 
 
 def retype_persons_before_titled_persons(mentions: list[Mention], article: Article) -> list[Mention]:

@@ -333,3 +333,8 @@ def test_a_second_body_after_a_ministry_is_no_department_of_it():
     article = run("财政部会同税务总局发布公告，天津市商务委员会全资附属公司也参与。")
     names = {e.name for e in article.entities if e.type == "ORG"}
     assert "财政部会同税务总局" not in names and "天津市商务委员会全资附属公司" not in names
+
+
+def test_an_adverb_the_model_took_into_a_name_is_left_out_and_the_roles_go_to_the_person():
+    article = run("李华表示，现任西江银行行长的王刚曾担任南岭集团副总裁。", [("李华", "PERSON"), ("王刚曾", "PERSON")])
+    assert relations(article, "HOLDS_ROLE") == {("王刚", "西江银行", "行长"), ("王刚", "南岭集团", "副总裁")}
