@@ -336,5 +336,8 @@ def test_a_second_body_after_a_ministry_is_no_department_of_it():
 
 
 def test_an_adverb_the_model_took_into_a_name_is_left_out_and_the_roles_go_to_the_person():
-    article = run("李华表示，现任西江银行行长的王刚曾担任南岭集团副总裁。", [("李华", "PERSON"), ("王刚曾", "PERSON")])
+    article = run(
+        "李华表示，现任西江银行行长的王刚曾担任南岭集团副总裁。",
+        [("李华", "PERSON"), ("王刚曾", "PERSON"), ("西江银行", "ORG"), ("南岭集团", "ORG")],
+    )
     assert relations(article, "HOLDS_ROLE") == {("王刚", "西江银行", "行长"), ("王刚", "南岭集团", "副总裁")}
