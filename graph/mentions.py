@@ -719,7 +719,10 @@ def resolve_overlaps(mentions: list[Mention], article: Article) -> list[Mention]
             beaten_by = [
                 r
                 for r in rule_spans.overlapping(m)
-                if not names_the_rule_span(m, r) and not place_before(m, r) and not unit_of_the_rule_span(m, r)
+                if not names_the_rule_span(m, r)
+                and not place_before(m, r)
+                and not unit_of_the_rule_span(m, r)
+                and not company_of_the_rule_span(m, r)
             ]
             if beaten_by:
                 m = rest_after(m, beaten_by, article.text)
@@ -991,6 +994,18 @@ def unit_of_the_rule_span(model: Mention, rule: Mention) -> bool:
         and model.start == rule.start
         and model.end - rule.end >= 2
         and model.text.endswith(UNIT_ENDINGS)
+    )
+
+
+def company_of_the_rule_span(model: Mention, rule: Mention) -> bool:
+    """A model ORG that starts with an organization found by rule and goes on with nothing but a
+    trade and a legal form (中国稀土集团 + 资源科技股份有限公司) is a company of its own, named
+    after the other, and keeps its span: the trade alone names nothing."""
+    return (
+        model.label == rule.label == "ORG"
+        and model.start == rule.start
+        and rule.end < model.end
+        and names_only_a_trade(model.text[rule.end - model.start :], word_lists())
     )
 
 

@@ -800,3 +800,12 @@ def test_a_place_that_builds_with_a_partner_is_no_organization_and_a_numbered_pr
     )
     assert orgs_of(article) == {"工业和信息化部"}
     assert {e.name for e in article.entities if e.type == "PROJECT"} == {"“5G+工业互联网”512工程"}
+
+
+def test_a_company_named_after_a_known_short_form_keeps_its_whole_name():
+    article = run(
+        "南湖稀土集团（以下简称“南湖稀土”）旗下上市平台南湖稀土资源科技股份有限公司将承担整合任务。",
+        [("南湖稀土集团", "ORG"), ("南湖稀土资源科技股份有限公司", "ORG")],
+    )
+    assert "南湖稀土资源科技股份有限公司" in orgs_of(article)
+    assert "资源科技股份有限公司" not in orgs_of(article)
