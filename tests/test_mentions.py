@@ -809,3 +809,11 @@ def test_a_company_named_after_a_known_short_form_keeps_its_whole_name():
     )
     assert "南湖稀土资源科技股份有限公司" in orgs_of(article)
     assert "资源科技股份有限公司" not in orgs_of(article)
+
+
+def test_a_verb_of_founding_ends_no_name_that_follows_it():
+    article = run(
+        "北辰资本分别出资设立南湖（北京）股权投资基金（有限合伙），并将成立西岭激光工程公司。",
+        [("西岭激光工程公司", "ORG")],
+    )
+    assert {"南湖（北京）股权投资基金（有限合伙）", "西岭激光工程公司"} <= orgs_of(article)
