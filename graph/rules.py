@@ -70,6 +70,7 @@ class WordLists:
     first); those that are only asked whether they hold a word are sets."""
 
     left_boundaries: tuple[str, ...]
+    words_holding_boundaries: frozenset[str]
     action_verbs: frozenset[str]  # left boundaries that never end a name before a bare suffix
     generic: frozenset[str]
     project_suffixes: tuple[str, ...]
@@ -172,14 +173,19 @@ def trim_left(text: str, start: int, words: WordLists) -> int:
 
     A two-character boundary that would leave only a bare suffix is part of the name
     (建设 in 网络内容建设工程), unless it is a verb of action (签署 in …签署协议); a one-character
-    one is not (了 in 规划了先导区 leaves 先导区, which the generic check then drops)."""
+    one is not (了 in 规划了先导区 leaves 先导区, which the generic check then drops), unless it is
+    part of a common word (由 of 自由贸易试验区: ``words_holding_boundaries``)."""
     best = 0
     for w in words.left_boundaries:
         k = text.rfind(w)
         while k > 0 or (k == 0 and len(w) < len(text)):
             rest = text[k + len(w) :]
             bare = len(w) > 1 and len(rest) <= 3 and rest in words.project_suffixes and w not in words.action_verbs
-            if len(rest) >= 2 and not bare:
+            inside_a_word = len(w) == 1 and (
+                text[max(0, k - 1) : k + 1] in words.words_holding_boundaries
+                or text[k : k + 2] in words.words_holding_boundaries
+            )
+            if len(rest) >= 2 and not bare and not inside_a_word:
                 best = max(best, k + len(w))
                 break
             k = text.rfind(w, 0, k)

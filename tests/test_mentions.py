@@ -817,3 +817,9 @@ def test_a_verb_of_founding_ends_no_name_that_follows_it():
         [("西岭激光工程公司", "ORG")],
     )
     assert {"南湖（北京）股权投资基金（有限合伙）", "西岭激光工程公司"} <= orgs_of(article)
+
+
+def test_a_boundary_character_inside_a_common_word_does_not_cut_a_project_name():
+    article = run("中国（上海）自由贸易试验区扩区，南湖高等教育园区项目也已开工。")
+    projects = {e.name for e in article.entities if e.type == "PROJECT"}
+    assert {"中国（上海）自由贸易试验区", "南湖高等教育园区项目"} <= projects
