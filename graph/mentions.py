@@ -1052,7 +1052,7 @@ def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
     the model cut the names beside it there (毅仁丁关根田纪云 is the end of 荣毅仁, then 丁关根 and
     田纪云)."""
     text = m.text
-    if len(text) < (4 if in_list else 5) or not is_chinese(text):
+    if len(text) < (4 if in_list else 5) or not is_chinese(text) or is_transliterated(text):
         return [m]
     trims = [(0, 0)] + ([(0, 1), (1, 0), (2, 0), (1, 1), (2, 1)] if in_list else [])
     for lead, tail in trims:  # the fewest characters let go first
@@ -1060,6 +1060,12 @@ def split_name_run(m: Mention, in_list: bool = False) -> list[Mention]:
         if cuts and (len(cuts) > 1 or not (lead or tail)):  # what is left is itself a run
             return [replace(m, start=m.start + i, end=m.start + j, text=text[i:j]) for i, j in cuts]
     return [m]
+
+
+def is_transliterated(name: str) -> bool:
+    """梅德韦杰夫, 阿诺德施瓦辛格: a foreign name written in the characters Chinese uses for foreign
+    sounds, one name however long; a run of Chinese names (杨尚昆万里宋平) always holds others."""
+    return all(c in word_lists().transliteration_characters for c in name)
 
 
 def surname_cover(text: str, start: int, end: int) -> list[tuple[int, int]]:

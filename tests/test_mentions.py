@@ -823,3 +823,8 @@ def test_a_boundary_character_inside_a_common_word_does_not_cut_a_project_name()
     article = run("中国（上海）自由贸易试验区扩区，南湖高等教育园区项目也已开工。")
     projects = {e.name for e in article.entities if e.type == "PROJECT"}
     assert {"中国（上海）自由贸易试验区", "南湖高等教育园区项目"} <= projects
+
+
+def test_a_long_foreign_name_is_one_person_and_a_run_of_chinese_names_is_several():
+    article = run("梅德韦杰夫会见了杨尚昆万里宋平。", [("梅德韦杰夫", "PERSON"), ("杨尚昆万里宋平", "PERSON")])
+    assert {e.name for e in article.entities if e.type == "PERSON"} == {"梅德韦杰夫", "杨尚昆", "万里", "宋平"}
