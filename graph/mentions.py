@@ -446,8 +446,30 @@ def is_anonymized(m: Mention, article: Article) -> bool:
 
 
 def is_one_latin_word(m: Mention, article: Article) -> bool:
-    """Metaverse: a term, where a Latin person has a full name."""
-    return m.text.isascii() and not LATIN_FULL_NAME.match(m.text)
+    """Metaverse: a term, where a Latin person has a full name; unless a word for a person comes
+    right before it (选手Sky, 玩家Moon, 创始人Eric): players and posters go by one name."""
+    return (
+        m.text.isascii()
+        and not LATIN_FULL_NAME.match(m.text)
+        and not article.text.endswith(PERSON_NOUNS, max(0, m.start - 4), m.start)
+    )
+
+
+PERSON_NOUNS = (
+    "选手",
+    "玩家",
+    "队员",
+    "主播",
+    "解说",
+    "教练",
+    "导演",
+    "演员",
+    "歌手",
+    "作者",
+    "网友",
+    "球员",
+    "创始人",
+)
 
 
 def holds_known_org(m: Mention, known: SpanIndex) -> bool:

@@ -828,3 +828,8 @@ def test_a_boundary_character_inside_a_common_word_does_not_cut_a_project_name()
 def test_a_long_foreign_name_is_one_person_and_a_run_of_chinese_names_is_several():
     article = run("梅德韦杰夫会见了杨尚昆万里宋平。", [("梅德韦杰夫", "PERSON"), ("杨尚昆万里宋平", "PERSON")])
     assert {e.name for e in article.entities if e.type == "PERSON"} == {"梅德韦杰夫", "杨尚昆", "万里", "宋平"}
+
+
+def test_a_one_word_latin_name_after_a_word_for_a_person_is_a_person():
+    article = run("新选手Crius加入后，Metaverse概念走红。", [("Crius", "PERSON"), ("Metaverse", "PERSON")])
+    assert {e.name for e in article.entities if e.type == "PERSON"} == {"Crius"}
