@@ -566,6 +566,8 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
             if (
                 trade
                 and not (place and trade in PLACE_UNDERTAKINGS)
+                and text[end : end + 1] not in TRADE_WORD_GOES_ON  # 地产 + 业: a sector, not a name
+                and not text[max(0, m.start - 6) : m.start].endswith(words.titles)  # 副秘书长陈志谈地产业…
                 and (closed or end == len(text) or text[end] in ends or text.startswith(words.after_name_words, end))
             ):
                 m = Mention(m.doc_id, m.start, end, text[m.start : end], "ORG", Finder.RULE, "org.trade-name")
@@ -573,7 +575,8 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
     return out
 
 
-TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")  # 均, 都…: adverbs after a subject
+TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")
+TRADE_WORD_GOES_ON = frozenset("业界链化圈")  # 均, 都…: adverbs after a subject
 LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
 PLACE_UNDERTAKINGS = ("工程", "建设", "发展", "投资", "服务", "管理", "产业")  # what a place does, not its companies
 

@@ -833,3 +833,9 @@ def test_a_long_foreign_name_is_one_person_and_a_run_of_chinese_names_is_several
 def test_a_one_word_latin_name_after_a_word_for_a_person_is_a_person():
     article = run("新选手Crius加入后，Metaverse概念走红。", [("Crius", "PERSON"), ("Metaverse", "PERSON")])
     assert {e.name for e in article.entities if e.type == "PERSON"} == {"Crius"}
+
+
+def test_a_titled_person_before_a_sector_word_stays_a_person():
+    article = run("南湖房协副秘书长陈志谈地产业诚信问题。", [("陈志谈", "PERSON")])
+    assert {e.name for e in article.entities if e.type == "PERSON"} == {"陈志谈"}
+    assert orgs_of(article) == set()
