@@ -14,6 +14,7 @@ from guanxi.graph.mentions import find_list_members, find_listed_people, find_sh
 from guanxi.graph.ner import find_model_mentions, find_model_mentions_in
 from guanxi.graph.records import Article, Document
 from guanxi.graph.relations import extract_relations
+from guanxi.graph.rosters import resegment_name_rosters
 from guanxi.graph.rules import find_rule_mentions
 from guanxi.graph.sentences import split_sentences
 
@@ -32,6 +33,7 @@ PIPELINE: tuple[Stage, ...] = (
     find_rule_mentions,
     find_declared_short_forms,
     select_mentions,
+    resegment_name_rosters,
     find_list_members,
     find_listed_people,
     find_shared_bodies,
