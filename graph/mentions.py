@@ -549,30 +549,43 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
     ordinary word (``open_trades``: 投资, 旅游), only where a name can end after it, which is what
     makes 投资 a noun here: the span counts as a rule's. A place needs a list or a
     clause verb after it, and a trade that is no undertaking of places (三峡 + 工程)."""
-    words, text, out = word_lists(), article.text, []
+    words, out = word_lists(), []
     for m in mentions:
-        if (
-            m.finder is Finder.NER
-            and m.label in ("PERSON", "LOCATION")
-            and 2 <= len(m.text) <= 4
-            and is_chinese(m.text)
-            and not (m.label == "LOCATION" and m.text.startswith(words.places))
-        ):
-            place = m.label == "LOCATION"
-            trade = max((w for w in words.trade_words if len(w) > 1 and text.startswith(w, m.end)), key=len, default="")
-            end = m.end + len(trade)
-            ends = LISTED_NAME_ENDS if place else TRADE_NAME_ENDS
-            closed = not place and trade not in words.open_trades  # 科技, 汽车: nothing else after a name
-            if (
-                trade
-                and not (place and trade in PLACE_UNDERTAKINGS)
-                and text[end : end + 1] not in TRADE_WORD_GOES_ON  # 地产 + 业: a sector, not a name
-                and not text[max(0, m.start - 6) : m.start].endswith(words.titles)  # 副秘书长陈志谈地产业…
-                and (closed or end == len(text) or text[end] in ends or text.startswith(words.after_name_words, end))
-            ):
-                m = Mention(m.doc_id, m.start, end, text[m.start : end], "ORG", Finder.RULE, "org.trade-name")
+        end = trade_name_end(m, article.text, words) if may_be_named_by_trade(m, words) else None
+        if end is not None:
+            m = Mention(m.doc_id, m.start, end, article.text[m.start : end], "ORG", Finder.RULE, "org.trade-name")
         out.append(m)
     return out
+
+
+def may_be_named_by_trade(m: Mention, words) -> bool:
+    return (
+        m.finder is Finder.NER
+        and m.label in ("PERSON", "LOCATION")
+        and 2 <= len(m.text) <= 4
+        and is_chinese(m.text)
+        and not (m.label == "LOCATION" and m.text.startswith(words.places))
+    )
+
+
+def trade_name_end(m: Mention, text: str, words) -> int | None:
+    """Where the company named by ``m`` and the trade after it ends, or None (see
+    ``retype_names_before_trades``)."""
+    place = m.label == "LOCATION"
+    trade = max((w for w in words.trade_words if len(w) > 1 and text.startswith(w, m.end)), key=len, default="")
+    end = m.end + len(trade)
+    if (
+        not trade
+        or (place and trade in PLACE_UNDERTAKINGS)
+        or text[end : end + 1] in TRADE_WORD_GOES_ON  # 地产 + 业: a sector, not a name
+        or text[max(0, m.start - 6) : m.start].endswith(words.titles)  # 副秘书长陈志谈地产业…
+    ):
+        return None
+    closed = not place and trade not in words.open_trades  # 科技, 汽车: nothing else after a name
+    ends = LISTED_NAME_ENDS if place else TRADE_NAME_ENDS
+    if closed or end == len(text) or text[end] in ends or text.startswith(words.after_name_words, end):
+        return end
+    return None
 
 
 TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")

@@ -71,32 +71,37 @@ def resegment_name_rosters(article: Article) -> Article:
     replaced: set[int] = set()
     found: list[Mention] = []
     for stretch in STRETCH.finditer(article.text):
-        start, end = stretch.span()
-        inside = [m for m in people if start <= m.start and m.end <= end]
-        if (
-            end - start < SHORTEST_ROSTER
-            or len(inside) < FEWEST_PEOPLE
-            or sum(m.end - m.start for m in inside) < COVERED * (end - start)
-        ):
+        inside = [m for m in people if stretch.start() <= m.start and m.end <= stretch.end()]
+        if not is_roster(stretch, inside, article.mentions):
             continue
-        if any(m.label != "PERSON" and m.start < end and start < m.end for m in article.mentions):
-            continue  # an organization or a place in it: no roster
-        if not run_together(inside):
-            continue  # the model's names stand apart (从王石到郁亮): nothing to cut again
-        if min(m.start for m in inside) - start > LEADING_PIECE or end - max(m.end for m in inside) > 1:
-            continue  # a roster is names from edge to edge, not 董秘童文军昨日告诉
         edges = {m.start for m in inside} | {m.end for m in inside}
         pieces = frozenset((m.start, m.end) for m in inside if 2 <= m.end - m.start <= 4 and "·" not in m.text)
-        cut = best_cut(stretch.group(), start, edges, pieces)
+        cut = best_cut(stretch.group(), stretch.start(), edges, pieces)
         if cut is None:
             continue
         replaced.update(id(m) for m in inside)
-        for i, j in cut.spans:
-            found.append(Mention(article.id, i, j, article.text[i:j], "PERSON", Finder.RULE, "name-roster"))
+        found += [
+            Mention(article.id, i, j, article.text[i:j], "PERSON", Finder.RULE, "name-roster") for i, j in cut.spans
+        ]
     if found:
         kept = [m for m in article.mentions if id(m) not in replaced]
         article.mentions = sorted(kept + found, key=lambda m: m.start)
     return article
+
+
+def is_roster(stretch: re.Match, people: list[Mention], mentions: list[Mention]) -> bool:
+    """Whether a stretch is a roster the model ran together: long enough, its people (``people``)
+    covering most of it from edge to edge, some of them run together, and nothing else in it."""
+    start, end = stretch.span()
+    return (
+        end - start >= SHORTEST_ROSTER
+        and len(people) >= FEWEST_PEOPLE
+        and sum(m.end - m.start for m in people) >= COVERED * (end - start)
+        and min(m.start for m in people) - start <= LEADING_PIECE  # not 董秘童文军昨日告诉
+        and end - max(m.end for m in people) <= 1
+        and run_together(people)  # not 从王石到郁亮再到辛杰
+        and not any(m.label != "PERSON" and m.start < end and start < m.end for m in mentions)
+    )
 
 
 def run_together(people: list[Mention]) -> bool:
