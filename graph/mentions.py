@@ -435,6 +435,12 @@ def is_place_used_as_place(m: Mention, article: Article) -> bool:
     return m.text in words.places and (after in words.place_marks or after == "")
 
 
+def is_ethnic_group(m: Mention, article: Article) -> bool:
+    """（土家族）, （维吾尔族）: the ethnic group in brackets after a name in a roster."""
+    ends_group = m.text.endswith("族") or article.text.startswith("族", m.end)
+    return ends_group and article.text[m.start - 1 : m.start] in ("（", "(")
+
+
 def is_latin_mixed_with_chinese(m: Mention, article: Article) -> bool:
     """TrendForce集邦."""
     return not m.text.isascii() and any(c.isascii() and c.isalpha() for c in m.text)
@@ -486,6 +492,7 @@ NOT_A_PERSON = (
     is_too_short,
     holds_a_quote_mark,
     is_place_used_as_place,
+    is_ethnic_group,
     is_latin_mixed_with_chinese,
     is_anonymized,
     is_one_latin_word,

@@ -37,3 +37,10 @@ def test_the_cut_prefers_fewer_names_then_the_model_edges_then_three_characters(
     cut = best_cut(text, 0, edges={0, 2, 5})
     assert [text[i:j] for i, j in cut.spans] == ["胡绳", "钱正英"]
     assert best_cut("的了在是", 0, edges=set()) is None
+
+
+def test_an_ethnic_group_in_brackets_after_a_name_is_no_person():
+    article = run(
+        "代表：李明远（土家族）王芳（维吾尔族）", [("李明远", "PERSON"), ("土家族", "PERSON"), ("维吾尔", "PERSON")]
+    )
+    assert people_of(article) == ["李明远"]
