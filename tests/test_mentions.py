@@ -840,3 +840,8 @@ def test_a_titled_person_before_a_sector_word_stays_a_person():
     article = run("南湖房协副秘书长陈志谈地产业诚信问题。", [("陈志谈", "PERSON")])
     assert {e.name for e in article.entities if e.type == "PERSON"} == {"陈志谈"}
     assert orgs_of(article) == set()
+
+
+def test_a_project_word_inside_a_longer_noun_names_no_project():
+    article = run("南湖市建设工程质量安全监督总站发布通报，北辰装饰工程公司也到场。")
+    assert [e for e in article.entities if e.type == "PROJECT"] == []
