@@ -410,7 +410,22 @@ def cut_after_known_unit(m: Mention, article: Article, found: SpanIndex) -> Ment
 
 def drop_implausible_model_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
     known = SpanIndex(known_orgs(article))
-    return [m for m in mentions if not is_model_org(m) or plausible_org_span(m, known.overlapping(m))]
+    return [
+        m
+        for m in mentions
+        if not is_model_org(m) or plausible_org_span(trade_as_noun(m, article.text), known.overlapping(m))
+    ]
+
+
+def trade_as_noun(m: Mention, text: str) -> Mention:
+    """汇石投资 before 合伙人 (a title), 、 or a clause verb: 投资 ends the name as a trade, so the
+    name is judged without it (a verb in a name is what makes it implausible)."""
+    words = word_lists()
+    if not m.text.endswith("投资") or len(m.text) < 4:
+        return m
+    if text.startswith(words.titles, m.end) or text[m.end : m.end + 1] in TRADE_NAME_ENDS:
+        return replace(m, end=m.end - 2, text=m.text[:-2])
+    return m
 
 
 def retype_model_platforms(mentions: list[Mention], article: Article) -> list[Mention]:

@@ -845,3 +845,11 @@ def test_a_titled_person_before_a_sector_word_stays_a_person():
 def test_a_project_word_inside_a_longer_noun_names_no_project():
     article = run("南湖市建设工程质量安全监督总站发布通报，北辰装饰工程公司也到场。")
     assert [e for e in article.entities if e.type == "PROJECT"] == []
+
+
+def test_an_investment_firm_before_a_title_or_a_list_mark_is_a_name():
+    article = run(
+        "南湖投资合伙人张剑表示，北辰投资、东岭资本也参与。",
+        [("南湖投资", "ORG"), ("北辰投资", "ORG"), ("张剑", "PERSON")],
+    )
+    assert {"南湖投资", "北辰投资"} <= orgs_of(article)
