@@ -450,6 +450,11 @@ def is_place_used_as_place(m: Mention, article: Article) -> bool:
     return m.text in words.places and (after in words.place_marks or after == "")
 
 
+def is_a_country(m: Mention, article: Article) -> bool:
+    """扎伊尔 of 扎伊尔总统, 马拉维 of 马拉维湖: a country's name is no person's."""
+    return m.text in word_lists().world_countries
+
+
 def is_ethnic_group(m: Mention, article: Article) -> bool:
     """（土家族）, （维吾尔族）: the ethnic group in brackets after a name in a roster."""
     ends_group = m.text.endswith("族") or article.text.startswith("族", m.end)
@@ -507,6 +512,7 @@ NOT_A_PERSON = (
     is_too_short,
     holds_a_quote_mark,
     is_place_used_as_place,
+    is_a_country,
     is_ethnic_group,
     is_latin_mixed_with_chinese,
     is_anonymized,

@@ -72,6 +72,7 @@ class WordLists:
     left_boundaries: tuple[str, ...]
     words_holding_boundaries: frozenset[str]
     transliteration_characters: frozenset[str]
+    world_countries: frozenset[str]
     action_verbs: frozenset[str]  # left boundaries that never end a name before a bare suffix
     generic: frozenset[str]
     project_suffixes: tuple[str, ...]

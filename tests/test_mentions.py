@@ -853,3 +853,8 @@ def test_an_investment_firm_before_a_title_or_a_list_mark_is_a_name():
         [("南湖投资", "ORG"), ("北辰投资", "ORG"), ("张剑", "PERSON")],
     )
     assert {"南湖投资", "北辰投资"} <= orgs_of(article)
+
+
+def test_a_country_the_model_took_for_a_person_is_no_person():
+    article = run("扎伊尔总统致函表示哀悼，马拉维湖风光秀美。", [("扎伊尔", "PERSON"), ("马拉维", "PERSON")])
+    assert [e for e in article.entities if e.type == "PERSON"] == []
