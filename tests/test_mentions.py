@@ -858,3 +858,11 @@ def test_an_investment_firm_before_a_title_or_a_list_mark_is_a_name():
 def test_a_country_the_model_took_for_a_person_is_no_person():
     article = run("扎伊尔总统致函表示哀悼，马拉维湖风光秀美。", [("扎伊尔", "PERSON"), ("马拉维", "PERSON")])
     assert [e for e in article.entities if e.type == "PERSON"] == []
+
+
+def test_an_honorific_a_doctrine_or_a_place_is_no_person():
+    article = run(
+        "为塞迪略总统阁下的健康干杯。学习邓小平理论。喇嘛寺村民很高兴。",
+        [("阁下", "PERSON"), ("邓小平", "PERSON"), ("喇嘛寺", "PERSON"), ("塞迪略", "PERSON")],
+    )
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["塞迪略"]
