@@ -450,10 +450,9 @@ def is_place_used_as_place(m: Mention, article: Article) -> bool:
     return m.text in words.places and (after in words.place_marks or after == "")
 
 
-def names_a_doctrine_or_is_an_honorific(m: Mention, article: Article) -> bool:
-    """邓小平 of 邓小平理论, 毛泽东 of 毛泽东思想: a doctrine named after a person is no mention of
-    the person; 阁下 (总统阁下) is a form of address."""
-    return m.text in HONORIFICS or article.text.startswith(DOCTRINES, m.end)
+def is_an_honorific(m: Mention, article: Article) -> bool:
+    """阁下 of 总统阁下: a form of address."""
+    return m.text in HONORIFICS
 
 
 HONORIFICS = ("阁下", "殿下", "陛下")
@@ -465,7 +464,6 @@ def ends_like_a_place(m: Mention, article: Article) -> bool:
 
 
 PLACE_ENDINGS = ("寺", "庙", "湖", "岛", "港", "湾", "殿", "馆", "镇")  # not 塔: 达哥斯塔
-DOCTRINES = ("理论", "思想")
 
 
 def is_a_country(m: Mention, article: Article) -> bool:
@@ -531,7 +529,7 @@ NOT_A_PERSON = (
     holds_a_quote_mark,
     is_place_used_as_place,
     is_a_country,
-    names_a_doctrine_or_is_an_honorific,
+    is_an_honorific,
     ends_like_a_place,
     is_ethnic_group,
     is_latin_mixed_with_chinese,

@@ -860,9 +860,9 @@ def test_a_country_the_model_took_for_a_person_is_no_person():
     assert [e for e in article.entities if e.type == "PERSON"] == []
 
 
-def test_an_honorific_a_doctrine_or_a_place_is_no_person():
+def test_an_honorific_or_a_place_is_no_person():
     article = run(
-        "为塞迪略总统阁下的健康干杯。学习邓小平理论。喇嘛寺村民很高兴。",
-        [("阁下", "PERSON"), ("邓小平", "PERSON"), ("喇嘛寺", "PERSON"), ("塞迪略", "PERSON")],
+        "为塞迪略总统阁下的健康干杯。喇嘛寺村民很高兴。",
+        [("阁下", "PERSON"), ("喇嘛寺", "PERSON"), ("塞迪略", "PERSON")],
     )
     assert [e.name for e in article.entities if e.type == "PERSON"] == ["塞迪略"]
