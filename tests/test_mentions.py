@@ -866,3 +866,8 @@ def test_an_honorific_or_a_place_is_no_person():
         [("阁下", "PERSON"), ("喇嘛寺", "PERSON"), ("塞迪略", "PERSON")],
     )
     assert [e.name for e in article.entities if e.type == "PERSON"] == ["塞迪略"]
+
+
+def test_a_version_after_a_model_and_a_phase_after_其中_name_no_project():
+    article = run("北辰发布星河认知大模型V3.5。项目总投资50亿元，其中一期工程计划明年投产。")
+    assert {e.name for e in article.entities if e.type == "PROJECT"} == {"星河认知大模型"}
