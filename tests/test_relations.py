@@ -341,3 +341,12 @@ def test_an_adverb_the_model_took_into_a_name_is_left_out_and_the_roles_go_to_th
         [("李华", "PERSON"), ("王刚曾", "PERSON"), ("西江银行", "ORG"), ("南岭集团", "ORG")],
     )
     assert relations(article, "HOLDS_ROLE") == {("王刚", "西江银行", "行长"), ("王刚", "南岭集团", "副总裁")}
+
+
+def test_a_memorandum_of_cooperation_is_no_policy_and_the_new_company_is_what_is_invested_in():
+    article = run(
+        "北辰汽车与南岭科技签署《投资合作备忘录》，北辰汽车拟投资南岭科技新设立的智能汽车公司。",
+        [("北辰汽车", "ORG"), ("南岭科技", "ORG")],
+    )
+    assert [e for e in article.entities if e.type == "POLICY"] == []
+    assert ("北辰汽车", "南岭科技", None) not in relations(article, "INVESTS_IN")
