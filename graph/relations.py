@@ -55,6 +55,7 @@ class RelationRule:
     confidence: float
     before: re.Pattern | None = None
     objects_of_with: bool = False  # names listed after 与 are its subject's partners, not each other's
+    chain_over_with: bool = True  # ``chain`` goes on past 与 and 同 (false: A与B is a deal, not a list)
 
 
 @cache
@@ -78,6 +79,7 @@ def relation_rules() -> tuple[RelationRule, ...]:
             r.get("confidence", 1.0),
             compile_(r.get("before")),
             r.get("objects_of_with", False),
+            r.get("chain_over_with", True),
         )
         for r in table.get("relation", [])
     )
@@ -328,10 +330,23 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
         return
     sources = [i, *preceding] if rule.left_chain else [i]
     targets = [j, *following] if rule.chain else [j]
+    if rule.chain and not rule.chain_over_with:
+        targets = until_with(text, mentions, targets)
     yield from oriented_pairs(rule, mentions, name_of, sources, targets, title_of(g, a))
 
 
 WITH = ("与", "同", "跟")
+
+
+def until_with(text: str, mentions: list[Mention], run: list[int]) -> list[int]:
+    """The mentions of a list up to the first one joined by 与 or 同: X旗下A与B签署… makes A a unit
+    of X, not B, which A deals with."""
+    for k in range(1, len(run)):
+        if any(w in text[mentions[run[k - 1]].end : mentions[run[k]].start] for w in WITH):
+            return run[:k]
+    return run
+
+
 JOINT = re.compile(r"^[^。；！？]{0,20}?(?:共同|联合|携手|三方|四方|多方|各方)")  # all of them act together
 
 

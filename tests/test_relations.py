@@ -350,3 +350,11 @@ def test_a_memorandum_of_cooperation_is_no_policy_and_the_new_company_is_what_is
     )
     assert [e for e in article.entities if e.type == "POLICY"] == []
     assert ("北辰汽车", "南岭科技", None) not in relations(article, "INVESTS_IN")
+
+
+def test_the_partner_after_a_unit_is_no_unit_of_its_parent():
+    article = run(
+        "北辰科技旗下子公司北辰云计算有限公司与西江银行签署合作协议。",
+        [("北辰科技", "ORG"), ("北辰云计算有限公司", "ORG"), ("西江银行", "ORG")],
+    )
+    assert relations(article, "SUBSIDIARY_OF") == {("北辰云计算有限公司", "北辰科技", None)}
