@@ -692,6 +692,42 @@ def drop_projects_holding_a_verb(mentions: list[Mention], article: Article) -> l
     return [m for m in mentions if not (m.label == "PROJECT" and "“" not in m.text and any(v in m.text for v in verbs))]
 
 
+def find_trade_named_subjects(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Fallback: a clause that opens with two to four characters and a trade only companies have
+    (``trade_words`` less ``open_trades``: 科技, 药业, 重工…) and goes on with what a company does
+    (北辰科技否认…, 南岭药业宣布…, 西江重工与…) opens with a company's name, unless what comes
+    before the trade is only generic words (新能源汽车). Like every fallback, it counts only where
+    no other finder has a span."""
+    words, found = word_lists(), []
+    for match in trade_subject_pattern().finditer(article.text):
+        name, trade = match.group("name"), match.group("trade")
+        if not only_generic_words(name[: -len(trade)], words):
+            found.append(
+                Mention(
+                    article.id,
+                    match.start("name"),
+                    match.end("name"),
+                    name,
+                    "ORG",
+                    Finder.FALLBACK,
+                    "org.trade-subject",
+                )
+            )
+    return mentions + found
+
+
+@cache
+def trade_subject_pattern() -> re.Pattern:
+    words = word_lists()
+    closed = sorted((w for w in words.trade_words if len(w) > 1 and w not in words.open_trades), key=len, reverse=True)
+    return re.compile(
+        r"(?:^|(?<=[。；！？\n]))(?!此次|本次|目前|今年|去年|近日|同时|此外|另外|其中|随后|据悉)"
+        r"(?P<name>(?:(?![的与和及在将对是为已了这该其从向把被])[\u4e00-\u9fff]){2,4}?"
+        rf"(?P<trade>{'|'.join(closed)}))"
+        r"(?=否认|宣布|发布|公告|表示|透露|计划|拟|尚未|有意|持有|与|同|今日|近日|日前|正式)"
+    )
+
+
 def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list[Mention]:
     """A fallback rule's span counts only where no other finder's span overlaps it."""
     others = SpanIndex(m for m in mentions if m.finder is not Finder.FALLBACK)
@@ -783,6 +819,7 @@ FILTERS: tuple[Filter, ...] = (
     drop_model_non_persons,
     drop_named_products,
     drop_latin_terms_and_fragments,
+    find_trade_named_subjects,
     drop_overlapped_fallbacks,
     drop_fragments,
     cut_governance_bodies,

@@ -871,3 +871,8 @@ def test_an_honorific_or_a_place_is_no_person():
 def test_a_version_after_a_model_and_a_phase_after_其中_name_no_project():
     article = run("北辰发布星河认知大模型V3.5。项目总投资50亿元，其中一期工程计划明年投产。")
     assert {e.name for e in article.entities if e.type == "PROJECT"} == {"星河认知大模型"}
+
+
+def test_a_clause_that_opens_with_a_trade_name_and_a_company_verb_opens_with_a_company():
+    article = run("北辰科技否认了合并传闻。此次南岭水泥拟增发股份。新能源汽车宣布降价的消息不实。")
+    assert orgs_of(article) == {"北辰科技"}
