@@ -31,7 +31,7 @@ SETS = {
     "dev": ("digest dev gold (18 articles)", "tuned on"),
     "news-dev": ("news-dev gold (14 articles)", "checking"),
     "news-train": ("news-train gold (40 articles)", "kept for training"),
-    "msra": ("MSRA `msra_test`", "public"),
+    "msra": ("MSRA `msra_test`", "public; PER partly tuned"),
     "cluener": ("CLUENER held-out rows", "public"),
     "finre": ("FinRE `valid`", "public"),
     "digest-graph": ("digest graph (all 36 articles)", "tuned on"),
