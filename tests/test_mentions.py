@@ -874,5 +874,7 @@ def test_a_version_after_a_model_and_a_phase_after_其中_name_no_project():
 
 
 def test_a_clause_that_opens_with_a_trade_name_and_a_company_verb_opens_with_a_company():
-    article = run("北辰科技否认了合并传闻。此次南岭水泥拟增发股份。新能源汽车宣布降价的消息不实。")
-    assert orgs_of(article) == {"北辰科技"}
+    article = run(
+        "北辰科技否认了合并传闻。此次南岭水泥拟增发股份。新能源汽车宣布降价的消息不实。东岭药业成为第一大股东。"
+    )
+    assert orgs_of(article) == {"北辰科技", "东岭药业"}
