@@ -878,3 +878,10 @@ def test_a_clause_that_opens_with_a_trade_name_and_a_company_verb_opens_with_a_c
         "北辰科技否认了合并传闻。此次南岭水泥拟增发股份。新能源汽车宣布降价的消息不实。东岭药业成为第一大股东。"
     )
     assert orgs_of(article) == {"北辰科技", "东岭药业"}
+
+
+def test_a_battery_maker_named_by_its_trade_is_a_company():
+    article = run(
+        "北辰汽车与南岭旗下东湖电池签订供货协议。", [("北辰汽车", "ORG"), ("南岭", "ORG"), ("东湖", "PERSON")]
+    )
+    assert "东湖电池" in orgs_of(article)
