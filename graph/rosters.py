@@ -13,6 +13,7 @@ left as the model read it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -65,13 +66,17 @@ class Cut:
 
 def resegment_name_rosters(article: Article) -> Article:
     """Pipeline stage: the people of each roster stretch, cut again (see the module's docstring)."""
-    people = [m for m in article.mentions if m.label == "PERSON"]
+    people = sorted((m for m in article.mentions if m.label == "PERSON"), key=lambda m: m.start)
     if len(people) < 2:
         return article
+    starts = [m.start for m in people]
     replaced: set[int] = set()
     found: list[Mention] = []
-    for stretch in STRETCH.finditer(article.text):
-        inside = [m for m in people if stretch.start() <= m.start and m.end <= stretch.end()]
+    for stretch in STRETCH.finditer(
+        article.text
+    ):  # the people of each found by bisection: a long text has many of both
+        first, after = bisect_left(starts, stretch.start()), bisect_left(starts, stretch.end())
+        inside = [m for m in people[first:after] if m.end <= stretch.end()]
         if not is_roster(stretch, inside, article.mentions):
             continue
         edges = {m.start for m in inside} | {m.end for m in inside}
@@ -150,7 +155,7 @@ def names_from(text: str, i: int, words, rank: dict[str, int], offset: int, mode
     that may start at ``text[i]``."""
     if "·" in text[i : i + DOT_SIDE[1] + 1]:
         yield from ((end, 0, 1 + long_sides, long_sides) for end, long_sides in dotted_names_from(text, i))
-    roles = ROLE_WORDS + words.titles
+    roles = role_words()
     yield from ((i + len(r), 0, 0, 0) for r in roles if text.startswith(r, i))  # cost 0: a role, no name
     for start, end in model_pieces:
         if start == offset + i:
@@ -183,6 +188,12 @@ def dotted_names_from(text: str, i: int):
         if end > len(text) or "·" in text[dot + 1 : end]:
             break
         yield end, (dot - i == DOT_SIDE[1]) + (right == DOT_SIDE[1])
+
+
+@cache
+def role_words() -> tuple[str, ...]:
+    """Titles and roles that may stand between names in a roster (``ROLE_WORDS`` and rules.toml's titles)."""
+    return ROLE_WORDS + word_lists().titles
 
 
 @cache
