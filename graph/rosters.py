@@ -72,9 +72,8 @@ def resegment_name_rosters(article: Article) -> Article:
     starts = [m.start for m in people]
     replaced: set[int] = set()
     found: list[Mention] = []
-    for stretch in STRETCH.finditer(
-        article.text
-    ):  # the people of each found by bisection: a long text has many of both
+    for stretch in STRETCH.finditer(article.text):
+        # the people of each by bisection: a long text has many stretches and many people
         first, after = bisect_left(starts, stretch.start()), bisect_left(starts, stretch.end())
         inside = [m for m in people[first:after] if m.end <= stretch.end()]
         if not is_roster(stretch, inside, article.mentions):
