@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from guanxi.graph.records import Article, Finder, Mention
-from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, word_lists
+from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, surname_length, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.spans import Range, SpanIndex
 
@@ -941,7 +941,7 @@ def retype_persons_in_deals_with_orgs(mentions: list[Mention], article: Article)
 
 def led_by_a_surname(name: str) -> bool:
     words = word_lists()
-    return name[0] in words.surnames or name[:2] in words.compound_surnames
+    return surname_length(name, 0, words) > 0
 
 
 DEAL_JOINERS = frozenset(("与", "和", "及", "、", "同"))
@@ -1192,14 +1192,13 @@ def is_transliterated(name: str) -> bool:
 def surname_cover(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The best split of text[start:end] into surname-led names (see ``split_name_run``), or []."""
     words = word_lists()
-    surnames, compound = words.surnames, words.compound_surnames
     best: dict[int, tuple[int, list[tuple[int, int]]]] = {start: (0, [])}  # end -> (score, cuts)
     for i in range(start, end):
         if i not in best:
             continue
+        surname = surname_length(text, i, words)
         for size in (2, 3, 4):
             j = i + size
-            surname = 2 if text[i : i + 2] in compound else 1 if text[i] in surnames else 0
             if j > end or not surname or not 1 <= size - surname <= 2:
                 continue
             score = best[i][0] + (size - surname == 2) + 2 * (surname == 2)  # 欧阳 is all but sure

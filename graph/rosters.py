@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from guanxi.graph.records import Article, Finder, Mention
-from guanxi.graph.rules import word_lists
+from guanxi.graph.rules import surname_length, word_lists
 
 # a stretch: Chinese characters and the · of minority names, between anything else
 STRETCH = re.compile(r"[\u4e00-\u9fff·]+")
@@ -159,7 +159,7 @@ def names_from(text: str, i: int, words, rank: dict[str, int], offset: int, mode
     for start, end in model_pieces:
         if start == offset + i:
             yield end - offset, 0, 2, 0
-    surname = 2 if text[i : i + 2] in words.compound_surnames else 1 if text[i] in words.surnames else 0
+    surname = surname_length(text, i, words)
     if not surname:  # a rarer surname than the table's (廖, 钮, 巴): two or three characters, dearer
         yield from (
             (i + size, 0, 2, 0)

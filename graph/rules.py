@@ -226,6 +226,12 @@ def is_generic(name: str, words: WordLists) -> bool:
     return only_generic_words(core, words) or bool(COUNTED.search(core)) or bool(CAPACITY.match(core))
 
 
+def surname_length(text: str, i: int, words: WordLists) -> int:
+    """How long the surname is that starts at ``text[i]``: 2 for a compound one (欧阳), 1 for a
+    one-character one of the table, 0 where none starts there."""
+    return 2 if text[i : i + 2] in words.compound_surnames else 1 if text[i : i + 1] in words.surnames else 0
+
+
 def only_generic_words(core: str, words: WordLists) -> bool:
     """True when ``core`` (a name without its kind: 跨链 of 跨链协议, 人工智能 of 人工智能公司) says
     nothing but what kind of thing it is."""
