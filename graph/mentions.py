@@ -205,17 +205,8 @@ def title_start_inside(m: Mention, text: str, titles: tuple[str, ...]) -> int | 
     return None
 
 
-JOINERS = (
-    "联合",
-    "携手",
-    "联手",
-    "牵手",
-    "会同",
-    "与",
-    "和",
-    "及",
-    "同",
-)  # a model span that holds one joined two names
+JOINT_VERBS = ("联合", "携手", "联手", "牵手", "会同")  # verbs of joint action between two names
+JOINERS = (*JOINT_VERBS, "与", "和", "及", "同")  # a model span that holds one joined two names
 
 
 def split_model_orgs_at_joiners(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -284,9 +275,9 @@ def two_bodies(left: str, right: str, endings: tuple[str, ...]) -> bool:
     )
 
 
-BODY_JOINER = re.compile(r"联合|会同|携手|联手|牵手")
+BODY_JOINER = re.compile("|".join(JOINT_VERBS))
 ADVERB_JOINER = re.compile(
-    r"(?:正|已|已经|将|曾|还|也|拟|再次|均|分别|先后|同时|正在|即将)(?:与|和|同|联合|携手|联手|牵手|会同)"
+    rf"(?:正|已|已经|将|曾|还|也|拟|再次|均|分别|先后|同时|正在|即将)(?:与|和|同|{'|'.join(JOINT_VERBS)})"
 )
 
 
@@ -634,8 +625,8 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
     return None
 
 
-TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")
-TRADE_WORD_GOES_ON = frozenset("业界链化圈")  # 均, 都…: adverbs after a subject
+TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")  # 均, 都…: adverbs after a subject
+TRADE_WORD_GOES_ON = frozenset("业界链化圈")  # 地产 + 业, 汽车 + 界: a sector, not a name
 LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
 PLACE_UNDERTAKINGS = ("工程", "建设", "发展", "投资", "服务", "管理", "产业")  # what a place does, not its companies
 
@@ -924,14 +915,18 @@ def retype_persons_in_deals_with_orgs(mentions: list[Mention], article: Article)
     text, titles = article.text, word_lists().titles
     unled = [m for m in mentions if is_model_person(m) and not led_by_a_surname(m.text)]
     orgs = [m for m in mentions if m.label == "ORG"] + unled  # 摩尔线程与赛力斯: two such names
+    org_ends, org_starts = {o.end for o in orgs}, {o.start for o in orgs}
     out = []
     for m in mentions:
+        joined = (m.start - 1 in org_ends and text[m.start - 1 : m.start] in DEAL_JOINERS) or (
+            m.end + 1 in org_starts and text[m.end : m.end + 1] in DEAL_JOINERS
+        )  # one joiner between the person and an organization, on either side
         if (
-            is_model_person(m)
-            and is_chinese(m.text)
+            joined
+            and is_model_person(m)
             and not led_by_a_surname(m.text)
+            and is_chinese(m.text)
             and not text[max(0, m.start - 6) : m.start].endswith(titles)
-            and any(text[o.end : m.start] in DEAL_JOINERS or text[m.end : o.start] in DEAL_JOINERS for o in orgs)
             and ORGS_ONLY_DEALS.search(CLAUSE_END.split(text[m.end : m.end + DEAL_REACH], 1)[0])
         ):
             m = replace(m, label="ORG")
@@ -944,7 +939,7 @@ def led_by_a_surname(name: str) -> bool:
     return surname_length(name, 0, words) > 0
 
 
-DEAL_JOINERS = frozenset(("与", "和", "及", "、", "同"))
+DEAL_JOINERS = frozenset("与和及、同")  # one character each
 CLAUSE_END = re.compile(r"[。；！？]")
 DEAL_REACH = 40  # characters after the person that the clause's deal word may be in
 ORGS_ONLY_DEALS = re.compile(r"战略合作|合资|并购|收购|入股|参股|控股|股权|联合公告|合作协议")
