@@ -55,7 +55,7 @@ class RelationRule:
     confidence: float
     before: re.Pattern | None = None
     objects_of_with: bool = False  # names listed after 与 are its subject's partners, not each other's
-    chain_over_with: bool = True  # ``chain`` goes on past 与 and 同 (false: A与B is a deal, not a list)
+    chain_over_with: bool = True  # ``chain`` goes on past 与, 同, 跟 (false: A与B is a deal, not a list)
 
 
 @cache
@@ -339,8 +339,8 @@ WITH = ("与", "同", "跟")
 
 
 def until_with(text: str, mentions: list[Mention], run: list[int]) -> list[int]:
-    """The mentions of a list up to the first one joined by 与 or 同: X旗下A与B签署… makes A a unit
-    of X, not B, which A deals with."""
+    """The mentions of a list up to the first one joined by 与, 同 or 跟 (``WITH``): X旗下A与B签署…
+    makes A a unit of X, not B, which A deals with."""
     for k in range(1, len(run)):
         if any(w in text[mentions[run[k - 1]].end : mentions[run[k]].start] for w in WITH):
             return run[:k]
