@@ -595,6 +595,38 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
     return out
 
 
+def retype_names_before_platforms(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model 'person' or unknown 'place' followed by words that only say what field it serves and
+    by a platform's kind (汉云 + 工业互联网 + 平台, 星河 + 大模型) names that platform or model: a
+    PROJECT (schema), the whole span a rule's. Not where a known organization starts the name
+    (谷歌 of 谷歌安卓系统: a company's product)."""
+    words, out = word_lists(), []
+    orgs = SpanIndex(m for m in mentions if m.label == "ORG" and m.finder is not Finder.NER)
+    for m in mentions:
+        named = may_be_named_by_trade(m, words) and not orgs.any_overlapping(m)
+        end = platform_name_end(m, article.text, words) if named else None
+        if end is not None:
+            m = Mention(
+                m.doc_id, m.start, end, article.text[m.start : end], "PROJECT", Finder.RULE, "project.named-platform"
+            )
+        out.append(m)
+    return out
+
+
+def platform_name_end(m: Mention, text: str, words) -> int | None:
+    """Where the platform named by ``m`` ends (see ``retype_names_before_platforms``), or None."""
+    for k in range(m.end, min(len(text), m.end + PLATFORM_FIELD_LONGEST) + 1):
+        kind = next((w for w in words.platform_kinds if text.startswith(w, k)), None)
+        if kind is None:
+            continue
+        end = k + len(kind)
+        field_words = text[m.end : k]
+        if (not field_words or only_generic_words(field_words, words)) and not NAME_GOES_ON.match(text, end):
+            return end
+        return None
+    return None
+
+
 def may_be_named_by_trade(m: Mention, words) -> bool:
     return (
         m.finder is Finder.NER
@@ -625,6 +657,9 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
     return None
 
 
+PLATFORM_FIELD_LONGEST = 8  # characters of field words between a platform's name and its kind
+# after a platform's kind, what makes it part of a longer name: 平台公司, 系统集成, 系统工程部
+NAME_GOES_ON = re.compile(r"公司|有限|集团|股份|科技|技术|集成|工程|[部处局院所厂商]")
 TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")  # 均, 都…: adverbs after a subject
 TRADE_WORD_GOES_ON = frozenset("业界链化圈")  # 地产 + 业, 汽车 + 界: a sector, not a name
 LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
@@ -784,6 +819,7 @@ def cut_governance_bodies(mentions: list[Mention], article: Article) -> list[Men
 FILTERS: tuple[Filter, ...] = (
     trim_leading_joiners,
     retype_names_before_trades,
+    retype_names_before_platforms,
     keep_scored_types,
     strip_stray_marks_of_model_spans,
     trim_model_org_heads,

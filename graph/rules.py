@@ -102,6 +102,7 @@ class WordLists:
     place_marks: frozenset[str]
     agreements: tuple[str, ...]
     context_project_kinds: tuple[str, ...]
+    platform_kinds: tuple[str, ...]
     lexicon_org_endings: tuple[str, ...]
     not_lexicon_name_endings: tuple[str, ...]
     name_end_words: frozenset[str]  # one character each

@@ -712,6 +712,21 @@ def test_a_model_person_or_unknown_place_before_a_trade_word_is_a_company():
     assert not [e for e in article.entities if e.type == "PERSON"]
 
 
+def test_a_model_person_before_a_field_and_a_platform_kind_names_a_platform():
+    article = run(
+        "北辰集团旗下青澜工业互联网平台已接入设备百万台，西岭大模型也已上线，南湖平台公司成立。",
+        [("北辰集团", "ORG"), ("青澜", "PERSON"), ("西岭", "LOCATION"), ("南湖", "PERSON")],
+    )
+    projects = {e.name for e in article.entities if e.type == "PROJECT"}
+    assert projects == {"青澜工业互联网平台", "西岭大模型"}  # 平台公司 is a company's name going on
+    assert not {"青澜", "西岭"} & {e.name for e in article.entities}
+
+
+def test_a_platform_kind_after_a_known_company_and_a_model_person_is_the_companys_product():
+    article = run("多家厂商通过与谷歌安卓系统的合作而上位。", [("谷歌安卓", "PERSON")])
+    assert "PROJECT" not in {e.type for e in article.entities}
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
