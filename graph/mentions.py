@@ -742,6 +742,76 @@ def find_trade_named_subjects(mentions: list[Mention], article: Article) -> list
     return mentions + found
 
 
+def find_deal_partners(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Fallback: in a clause about what only organizations do together (战略合作, 合资, 收购…:
+    ``ORGS_ONLY_DEALS``), the other side of an organization joined to it by 与, 和 or 同 is an
+    organization too, where nothing was found there: 青岚与北辰集团达成战略合作 (the clause's first
+    words), 北辰集团与青岚签署合作协议 (the words up to the verb). Not a kind of organization
+    (多家企业), a place, or a short name a surname leads (people sign agreements too)."""
+    text, found = article.text, []
+    orgs = [m for m in mentions if m.label == "ORG" and m.finder is not Finder.FALLBACK]
+    taken = SpanIndex(mentions)
+    for org in orgs:
+        clause = CLAUSE_END.split(text[org.end : org.end + DEAL_REACH], 1)[0]
+        if not ORGS_ONLY_DEALS.search(clause):
+            continue
+        for start, end in (partner_before(org, text), partner_after(org, text)):
+            name = text[start:end]
+            if end > start and may_be_a_partner(name) and not taken.any_overlapping(Range(start, end)):
+                found.append(Mention(article.id, start, end, name, "ORG", Finder.FALLBACK, "org.deal-partner"))
+    return mentions + found
+
+
+def partner_before(org: Mention, text: str) -> tuple[int, int]:
+    """The clause's first words before ``org`` and its joiner (青岚 of 青岚与北辰集团…), or (0, 0)."""
+    if text[org.start - 1 : org.start] not in PARTNER_JOINERS:
+        return 0, 0
+    opening = CLAUSE_OPENING.search(text, max(0, org.start - 1 - PARTNER_LONGEST - CLAUSE_LEAD), org.start)
+    return (opening.end(), org.start - 1) if opening else (0, 0)
+
+
+def partner_after(org: Mention, text: str) -> tuple[int, int]:
+    """The words after ``org`` and its joiner up to the deal's verb (青岚 of 北辰集团与青岚签署…), or (0, 0)."""
+    if text[org.end : org.end + 1] not in PARTNER_JOINERS:
+        return 0, 0
+    words = PARTNER_BEFORE_VERB.match(text, org.end + 1)
+    return (words.start("name"), words.end("name")) if words else (0, 0)
+
+
+def may_be_a_partner(name: str) -> bool:
+    words = word_lists()
+    return (
+        PARTNER_NAME.fullmatch(name) is not None
+        and not NOT_A_PARTNER.search(name)
+        and not (len(name) <= 3 and led_by_a_surname(name))
+        and not is_generic_org(name)
+        and name not in words.world_countries
+    )
+
+
+PARTNER_JOINERS = frozenset("与和同")
+PARTNER_LONGEST = 8
+CLAUSE_LEAD = 12  # characters of a date or an adverb that may open the clause before the name
+# a clause's opening: its boundary, then a date or an adverb of time, up to where a name may start
+CLAUSE_OPENING = re.compile(
+    r"(?:^|(?<=[，。；！？：\n]))(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?)?"
+    r"(?:近日|日前|今日|昨日|今天|昨天|此前|据悉|目前|同时|此外|另外|随后|其中)?[，,]?"
+    r"(?=[\u4e00-\u9fffA-Za-z0-9·]{2,8}[与和同]$)",
+    re.MULTILINE,
+)
+PARTNER_BEFORE_VERB = re.compile(
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,8}?)(?=(?:正式|已|将|拟)?(?:签署|签订|达成|携手|共同|联合))"
+)
+PARTNER_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,8}")
+# a description or a count, not a name (多家企业, 该公司, 其子公司, 自然人…), or a name that took in the
+# word before or after it: a news tag (本报讯), an adverb (过去, 当日), a particle (以, 的), a deal (合资);
+# and not a place that stands for its government (与南湖新区签署…), which is that government's node
+NOT_A_PARTNER = re.compile(
+    r"^[\d多数各一两几该其本此这那某相有部双]|公司|企业|集团|股东|政府|对方|旗下|下属|控股|全资|自然人|讯"
+    r"|(?:[以的了在将已也曾还均都市省区县州]|过去|此前|当日|今日|战略|合资|双方)$"
+)
+
+
 @cache
 def trade_subject_pattern() -> re.Pattern:
     words = word_lists()
@@ -847,6 +917,7 @@ FILTERS: tuple[Filter, ...] = (
     drop_named_products,
     drop_latin_terms_and_fragments,
     find_trade_named_subjects,
+    find_deal_partners,
     drop_overlapped_fallbacks,
     drop_fragments,
     cut_governance_bodies,

@@ -727,6 +727,25 @@ def test_a_platform_kind_after_a_known_company_and_a_model_person_is_the_company
     assert "PROJECT" not in {e.type for e in article.entities}
 
 
+def test_the_unfound_side_of_an_organizations_deal_is_an_organization():
+    article = run(
+        "近日，青岚星途与北辰集团达成战略合作。北辰集团与南岭新材正式签署合作协议。",
+        [("北辰集团", "ORG"), ("北辰集团", "ORG")],
+    )
+    assert orgs_of(article) == {"青岚星途", "北辰集团", "南岭新材"}
+    partners = {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"}
+    assert partners == {frozenset(("青岚星途", "北辰集团")), frozenset(("北辰集团", "南岭新材"))}
+
+
+def test_a_deals_other_side_is_no_organization_where_it_is_a_description_a_person_or_a_place():
+    article = run(
+        "北辰集团与多家企业签署合作协议。李明与北辰集团签署股权转让协议。北辰集团与南湖新区签署合作协议。"
+        "青岚过去与北辰集团达成战略合作。",
+        [("北辰集团", "ORG"), ("李明", "PERSON"), ("北辰集团", "ORG"), ("北辰集团", "ORG"), ("北辰集团", "ORG")],
+    )
+    assert orgs_of(article) == {"北辰集团"}
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
