@@ -762,6 +762,20 @@ def find_deal_partners(mentions: list[Mention], article: Article) -> list[Mentio
     return mentions + found
 
 
+def find_round_investors(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Fallback: each name of a list that leads or follows a funding round (由A领投，B、C跟投;
+    老股东D、E继续跟投) is an investor: an organization, where nothing was found there. Not a
+    description, a short name a surname leads (angels invest too) or a place."""
+    found = []
+    for match in ROUND_INVESTOR.finditer(article.text):
+        start, end = match.span("name")
+        if may_be_a_partner(match.group("name")):
+            found.append(
+                Mention(article.id, start, end, match.group("name"), "ORG", Finder.FALLBACK, "org.round-investor")
+            )
+    return mentions + found
+
+
 def partner_before(org: Mention, text: str) -> tuple[int, int]:
     """The clause's first words before ``org`` and its joiner (青岚 of 青岚与北辰集团…), or (0, 0)."""
     if text[org.start - 1 : org.start] not in PARTNER_JOINERS:
@@ -789,6 +803,15 @@ def may_be_a_partner(name: str) -> bool:
     )
 
 
+# a name of a list that ends in a funding round's verb: (由)A、B和C(等机构)(联合)领投
+ROUND_INVESTOR = re.compile(
+    r"(?:^|(?<=[，。；：、和及与由]))(?:老股东|新股东|现有股东|股东|机构)?"
+    r"(?P<name>(?:(?![由和及与])[\u4e00-\u9fffA-Za-z0-9·]){2,10}?)"
+    r"(?=(?:[、和及与](?:老股东|新股东)?(?:(?![由和及与])[\u4e00-\u9fffA-Za-z0-9·]){2,10}?)*"
+    r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?"
+    r"(?:联合|共同|持续|继续|超额)?(?:领投|跟投|参投))",
+    re.MULTILINE,
+)
 PARTNER_JOINERS = frozenset("与和同")
 PARTNER_LONGEST = 8
 CLAUSE_LEAD = 12  # characters of a date or an adverb that may open the clause before the name
@@ -918,6 +941,7 @@ FILTERS: tuple[Filter, ...] = (
     drop_latin_terms_and_fragments,
     find_trade_named_subjects,
     find_deal_partners,
+    find_round_investors,
     drop_overlapped_fallbacks,
     drop_fragments,
     cut_governance_bodies,

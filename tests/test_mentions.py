@@ -746,6 +746,21 @@ def test_a_deals_other_side_is_no_organization_where_it_is_a_description_a_perso
     assert orgs_of(article) == {"北辰集团"}
 
 
+def test_the_names_of_a_list_that_leads_or_follows_a_funding_round_are_investors():
+    article = run(
+        "北辰智能完成5亿元B轮融资，本轮融资由青岚创投领投，老股东南岭资本、光年之外跟投。",
+        [("北辰智能", "ORG")],
+    )
+    assert orgs_of(article) == {"北辰智能", "青岚创投", "南岭资本", "光年之外"}
+    investors = {r.head for r in article.relations if r.type == "INVESTS_IN" and r.tail == "北辰智能"}
+    assert investors == {"青岚创投", "南岭资本", "光年之外"}
+
+
+def test_a_round_led_by_a_description_or_a_person_names_no_investor_organization():
+    article = run("本轮融资由公司创始人领投，多家机构跟投。此轮由徐明领投。", [("徐明", "PERSON")])
+    assert orgs_of(article) == set()
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
