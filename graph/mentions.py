@@ -650,11 +650,13 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
         or text[max(0, m.start - 6) : m.start].endswith(words.titles)  # 副秘书长陈志谈地产业…
     ):
         return None
-    closed = not place and trade not in words.open_trades  # 科技, 汽车: nothing else after a name
+    closed = trade not in words.open_trades  # 科技, 汽车: nothing else after a name
+    # a place and a trade only companies have, where a company's deal puts it (收购南岭 + 科技)
+    dealt_with = place and closed and text[max(0, m.start - 2) : m.start].endswith(DEAL_OBJECT_LEADS)
     ends = LISTED_NAME_ENDS if place else TRADE_NAME_ENDS
-    if closed or end == len(text) or text[end] in ends or text.startswith(words.after_name_words, end):
+    if (closed and not place) or dealt_with or end == len(text) or text[end] in ends:
         return end
-    return None
+    return end if text.startswith(words.after_name_words, end) else None
 
 
 PLATFORM_FIELD_LONGEST = 8  # characters of field words between a platform's name and its kind
@@ -664,6 +666,8 @@ TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")  #
 TRADE_WORD_GOES_ON = frozenset("业界链化圈")  # 地产 + 业, 汽车 + 界: a sector, not a name
 LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
 PLACE_UNDERTAKINGS = ("工程", "建设", "发展", "投资", "服务", "管理", "产业")  # what a place does, not its companies
+# what puts a company right after it: a deal's verb, or the joiner to the other side of one
+DEAL_OBJECT_LEADS = ("收购", "并购", "持有", "入股", "参股", "控股", "增持", "减持", "与", "同")
 
 
 def retype_latin_companies(mentions: list[Mention], article: Article) -> list[Mention]:

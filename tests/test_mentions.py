@@ -761,6 +761,14 @@ def test_a_round_led_by_a_description_or_a_person_names_no_investor_organization
     assert orgs_of(article) == set()
 
 
+def test_a_model_place_and_a_company_trade_where_a_deal_puts_a_company_is_a_company():
+    article = run(
+        "北辰集团拟收购南岭科技51%股权，并终止与西江药业的合作。",
+        [("北辰集团", "ORG"), ("南岭", "LOCATION"), ("西江", "LOCATION")],
+    )
+    assert orgs_of(article) == {"北辰集团", "南岭科技", "西江药业"}
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
