@@ -595,6 +595,26 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
     return out
 
 
+def drop_known_names_crossing_people(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A name of the alias table or the lexicon that crosses a person whom the model and a rule
+    both found, exactly there, is a coincidence of characters: 聘任郑华为公司总经理 names 郑华, not
+    华为公司."""
+    model_people = {(m.start, m.end) for m in mentions if m.label == "PERSON" and m.finder is Finder.NER}
+    confirmed = SpanIndex(
+        m for m in mentions if m.label == "PERSON" and m.finder is Finder.RULE and (m.start, m.end) in model_people
+    )
+    return [
+        m
+        for m in mentions
+        if m.finder not in (Finder.DICT, Finder.LEXICON) or not any(crosses(m, p) for p in confirmed.overlapping(m))
+    ]
+
+
+def crosses(a: Mention, b: Mention) -> bool:
+    """True where each span holds a part of the other and neither holds the other whole."""
+    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
+
+
 def retype_names_before_platforms(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model 'person' or unknown 'place' followed by words that only say what field it serves and
     by a platform's kind (汉云 + 工业互联网 + 平台, 星河 + 大模型) names that platform or model: a
@@ -914,6 +934,7 @@ def cut_governance_bodies(mentions: list[Mention], article: Article) -> list[Men
 
 
 FILTERS: tuple[Filter, ...] = (
+    drop_known_names_crossing_people,
     trim_leading_joiners,
     retype_names_before_trades,
     retype_names_before_platforms,

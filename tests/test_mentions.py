@@ -769,6 +769,11 @@ def test_a_model_place_and_a_company_trade_where_a_deal_puts_a_company_is_a_comp
     assert orgs_of(article) == {"北辰集团", "南岭科技", "西江药业"}
 
 
+def test_a_known_name_crossing_a_person_the_model_and_a_rule_agree_on_is_a_coincidence():
+    article = run("北辰集团宣布，聘任郑华为公司总经理。", [("北辰集团", "ORG"), ("郑华", "PERSON")])
+    assert {(e.name, e.type) for e in article.entities} == {("北辰集团", "ORG"), ("郑华", "PERSON")}
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
