@@ -174,6 +174,21 @@ def split_model_orgs_at_roles(mentions: list[Mention], article: Article) -> list
     return out
 
 
+def cut_model_orgs_at_deal_verbs(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG span that runs on into what the organization does (南岭港务 + 合资设立新公司) is
+    the name before the verb."""
+    out = []
+    for m in mentions:
+        verb = DEAL_VERB_INSIDE.search(m.text, 2) if is_model_org(m) else None
+        if verb and is_chinese(m.text[0]):  # not a date's <N>年新设立…
+            m = replace(m, end=m.start + verb.start(), text=m.text[: verb.start()])
+        out.append(m)
+    return out
+
+
+DEAL_VERB_INSIDE = re.compile(r"(?:合资|共同|出资|联合|分别)?(?:设立|成立|组建|签署|签订)")
+
+
 REGION_WORDS = ("大中华区", "亚太区", "中国区", "全球", "亚太", "海外")  # before a title they are part of it
 
 
@@ -943,6 +958,7 @@ FILTERS: tuple[Filter, ...] = (
     trim_model_org_heads,
     trim_model_org_descriptions,
     split_model_orgs_at_roles,
+    cut_model_orgs_at_deal_verbs,
     split_model_orgs_at_joiners,
     split_model_orgs_at_adverb_joiners,
     split_model_orgs_joining_two_bodies,

@@ -774,6 +774,17 @@ def test_a_known_name_crossing_a_person_the_model_and_a_rule_agree_on_is_a_coinc
     assert {(e.name, e.type) for e in article.entities} == {("北辰集团", "ORG"), ("郑华", "PERSON")}
 
 
+def test_a_model_org_running_on_into_what_it_sets_up_is_the_name_before_the_verb():
+    article = run(
+        "北辰物流与南岭港务合资设立新公司。",
+        [("北辰物流", "ORG"), ("南岭港务合资设立新公司", "ORG")],
+    )
+    assert orgs_of(article) == {"北辰物流", "南岭港务"}
+    assert {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"} == {
+        frozenset(("北辰物流", "南岭港务"))
+    }
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
