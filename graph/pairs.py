@@ -5,7 +5,8 @@ names, with other names as slots and asides taken out, and the words around them
 The model is a logistic regression over hashed features (``features``), trained by
 ``python -m guanxi.graph.train_pairs`` (``make pairs``) and shipped in ``graph/data/pairs``; see
 its MODEL_CARD.md. It is on by default (``GUANXI_PAIR_MODEL=off`` turns it off). Two names at
-odds (之争, 纠纷) or both objects of one deal (投资A和B) are never asked about. Relation rules keep
+odds (之争, 纠纷), both objects of one deal (投资A和B) or a body and what it sets up
+(X联合A发起成立Y: X and Y) are never asked about. Relation rules keep
 precedence: the classifier is
 asked only about pairs that no rule linked, and what it finds carries the rule id
 ``model.pairs`` and its probability as the confidence.
@@ -157,13 +158,20 @@ def learned_partners(model: PairModel, text: str, orgs: list[tuple[int, int, str
         others = [(s, e) for k, (s, e, _) in enumerate(orgs) if k not in (i, j)]
         pair = pair_text(text, orgs[i][:2], orgs[j][:2], others)
         clause = CLAUSE_END.split(text[orgs[j][1] : orgs[j][1] + DISPUTE_WINDOW], maxsplit=1)[0]
-        if not in_a_list(pair) and not opposed_or_objects(pair, clause) and not FOR_THE_PARTNERS.match(pair.right):
+        if not (
+            in_a_list(pair)
+            or opposed_or_objects(pair, clause)
+            or FOR_THE_PARTNERS.match(pair.right)
+            or SET_UP.search(pair.between)
+        ):
             p = model.probability(pair)
             if p >= model.threshold:
                 out.append((i, j, p))
     return out
 
 
+# X联合A、B共同发起成立Y: Y is what X sets up, not a partner of X
+SET_UP = re.compile(r"(?:成立|设立|组建|筹建|组成|创办|创立)了?$")
 # X为Y的合作伙伴提供…: X serves Y's partners; whether X partners Y the sentence does not say
 FOR_THE_PARTNERS = re.compile(r"^的[^，。；！？,]{0,8}?伙伴")
 

@@ -71,6 +71,14 @@ def test_serving_a_companys_partners_is_not_partnering_it(classifier_on):
     assert [r for r in process(Article("d", "t", text)).relations if r.type == "PARTNERS_WITH"] == []
 
 
+def test_what_an_organization_sets_up_is_not_its_partner(classifier_on):
+    text = "星澜科技公司联合南岭大学共同发起成立北辰储能产业联盟公司。"
+    pairs = {
+        frozenset((r.head, r.tail)) for r in process(Article("d", "t", text)).relations if r.type == "PARTNERS_WITH"
+    }
+    assert pairs == {frozenset(("星澜科技公司", "南岭大学"))}
+
+
 def test_a_run_without_punctuation_is_not_read_by_the_classifier(classifier_on):
     headline = "星澜科技公司与北辰电子公司就储能电池达成独家供货安排"  # a headline, a table cell: no clause
     assert not [r for r in process(Article("d", "t", headline)).relations if r.type == "PARTNERS_WITH"]
