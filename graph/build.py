@@ -52,15 +52,17 @@ class Provenance:
         self.count = 0
 
     def add(self, c: Contribution) -> None:
-        self.file.write(json.dumps([c.doc.as_dict(), c.to_json()], ensure_ascii=False) + "\n")
+        # one line each: the document's JSON, a tab, the contribution's JSON (JSON text holds no raw
+        # tab or newline), so the contribution is neither escaped into a string nor parsed back here
+        self.file.write(f"{json.dumps(c.doc.as_dict(), ensure_ascii=False)}\t{c.to_json()}\n")
         self.count += 1
 
     def __iter__(self) -> Iterator[tuple[dict, str]]:
         self.file.flush()
         self.file.seek(0)
         for line in self.file:
-            doc, contribution = json.loads(line)
-            yield doc, contribution
+            doc, _, contribution = line.rstrip("\n").partition("\t")
+            yield json.loads(doc), contribution
         self.file.seek(0, 2)
 
     def __len__(self) -> int:
