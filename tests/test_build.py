@@ -89,6 +89,21 @@ def test_a_build_with_its_provenance_on_disk_gives_the_same_graph_and_exports(ex
     assert (tmp_path / "disk.graphml").read_bytes() == (tmp_path / "memory.graphml").read_bytes()
 
 
+def test_provenance_gives_back_documents_whose_fields_hold_tabs_and_line_breaks():
+    from guanxi.graph.build import Provenance
+    from guanxi.graph.contribution import Contribution, DocumentInfo, EntityPart
+
+    doc = DocumentInfo("a1", "feed.jsonl", title="第一行\t制表\n第二行", text="正文\t\n")
+    c = Contribution(doc, {entity_id("ORG", "北辰集团"): EntityPart("ORG", ["北辰集团\t"], 1, 1)})
+    with Provenance() as provenance:
+        provenance.add(c)
+        [(record, contribution)] = list(provenance)
+    assert record == doc.as_dict()
+    assert Contribution.from_json(contribution) == Contribution(
+        DocumentInfo("a1", "feed.jsonl", title="第一行\t制表\n第二行"), c.entities
+    )
+
+
 def synthetic_contributions(count: int):
     """``count`` articles of 3,000 characters each, naming 10 of 40 organizations and 5 partnerships
     among them, with evidence: a corpus whose graph stops growing while its text does not."""
