@@ -16,6 +16,7 @@ from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, surname_length, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.spans import Range, SpanIndex
+from guanxi.graph.word_lexicon import short_words
 
 NAME_DOTS = "·•"  # join the parts of a name
 LIST_SEPARATOR = "、"
@@ -625,6 +626,29 @@ def drop_known_names_crossing_people(mentions: list[Mention], article: Article) 
     ]
 
 
+def drop_known_names_across_words(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A short name of the alias table or the lexicon whose first character ends an ordinary word
+    and whose last begins one (本田 in 日本田径, 民进 in 公民进而, 宝马 in 家宝马上) is two halves of
+    other words, not the name: a word of jieba's dictionary crosses each of its ends. Not a name
+    that ends like a body (国防部 in 美国防部长, 上交所 in 通过上交所交易): its ending says it is one."""
+    text, out, endings = article.text, [], word_lists().org_name_endings
+    for m in mentions:
+        known = m.finder in (Finder.DICT, Finder.LEXICON) and len(m.text) <= KNOWN_NAME_SHORT
+        if known and not m.text.endswith(endings) and straddles(text, m):
+            continue
+        out.append(m)
+    return out
+
+
+def straddles(text: str, m: Mention) -> bool:
+    words = short_words()
+    before = any(text[m.start + 1 - k : m.start + 1] in words for k in range(2, 4) if m.start + 1 - k >= 0)
+    return before and any(text[m.end - 1 : m.end - 1 + k] in words for k in range(2, 4) if m.end - 1 + k <= len(text))
+
+
+KNOWN_NAME_SHORT = 3  # the longest known name checked for straddling two words
+
+
 def crosses(a: Mention, b: Mention) -> bool:
     """True where each span holds a part of the other and neither holds the other whole."""
     return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
@@ -950,6 +974,7 @@ def cut_governance_bodies(mentions: list[Mention], article: Article) -> list[Men
 
 FILTERS: tuple[Filter, ...] = (
     drop_known_names_crossing_people,
+    drop_known_names_across_words,
     trim_leading_joiners,
     retype_names_before_trades,
     retype_names_before_platforms,

@@ -1,5 +1,6 @@
 """Which dictionary words each character of a text begins, continues or ends: the NER model's
-word-boundary features.
+word-boundary features; and the dictionary's common short words (``short_words``), which tell a
+known name that straddles two ordinary words (本田 in 日本田径) from the name.
 
 The dictionary is jieba's ``dict.txt`` (349,046 words with a part of speech, shipped inside the
 PyPI wheel ``jieba``; only the file is read, jieba itself is never imported). A character's
@@ -83,3 +84,20 @@ def feature_token(mark: int) -> str:
         if where:
             parts.append(f"{group}:{where}")
     return " ".join(parts) or "-"
+
+
+SHORT_WORD = (2, 3)  # lengths of the words ``short_words`` holds
+COMMON = 3  # the least count in jieba's dictionary for a word to be a common one
+
+
+@cache
+def short_words(path: Path | None = None) -> frozenset[str]:
+    """The dictionary's two- and three-character words counted at least ``COMMON`` times: what
+    tells a known name that straddles two ordinary words (本田 in 日本田径) from the name itself."""
+    found = set()
+    with (path or dictionary_path()).open(encoding="utf-8") as f:
+        for line in f:
+            word, count, _ = line.split(" ", 2)
+            if SHORT_WORD[0] <= len(word) <= SHORT_WORD[1] and int(count) >= COMMON:
+                found.add(word)
+    return frozenset(found)

@@ -785,6 +785,16 @@ def test_a_model_org_running_on_into_what_it_sets_up_is_the_name_before_the_verb
     }
 
 
+def test_a_known_short_name_straddling_two_ordinary_words_is_no_name():
+    article = run("日本田径大奖赛昨日开幕，双方公民进而展开交流。本田与丰田签署合作协议。", [])
+    assert orgs_of(article) == {"本田", "丰田汽车"}
+
+
+def test_a_known_name_that_ends_like_a_body_counts_even_between_two_words():
+    article = run("美国防部长昨日表示，南京油运通过上交所交易系统增持股份。", [("南京油运", "ORG")])
+    assert {"国防部", "上海证券交易所"} <= orgs_of(article)
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
