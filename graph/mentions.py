@@ -692,7 +692,7 @@ def may_be_named_by_trade(m: Mention, words) -> bool:
         and m.label in ("PERSON", "LOCATION")
         and 2 <= len(m.text) <= 4
         and is_chinese(m.text)
-        and not (m.label == "LOCATION" and m.text.startswith(words.places))
+        and not (m.label == "LOCATION" and (m.text.startswith(words.places) or m.text in words.world_countries))
     )
 
 
@@ -712,7 +712,7 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
     closed = trade not in words.open_trades  # 科技, 汽车: nothing else after a name
     # a place and a trade only companies have, where a company's deal puts it (收购南岭 + 科技)
     dealt_with = place and closed and text[max(0, m.start - 2) : m.start].endswith(DEAL_OBJECT_LEADS)
-    ends = LISTED_NAME_ENDS if place else TRADE_NAME_ENDS
+    ends = (PLACE_COMPANY_ENDS if closed else LISTED_NAME_ENDS) if place else TRADE_NAME_ENDS
     if (closed and not place) or dealt_with or end == len(text) or text[end] in ends:
         return end
     return end if text.startswith(words.after_name_words, end) else None
@@ -724,6 +724,8 @@ NAME_GOES_ON = re.compile(r"公司|有限|集团|股份|科技|技术|集成|工
 TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")  # 均, 都…: adverbs after a subject
 TRADE_WORD_GOES_ON = frozenset("业界链化圈")  # 地产 + 业, 汽车 + 界: a sector, not a name
 LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
+# after a place and a trade only companies have, what ends a company's name: 南岭科技的控股股东, 西江药业是
+PLACE_COMPANY_ENDS = LISTED_NAME_ENDS | frozenset("的是，。；")
 PLACE_UNDERTAKINGS = ("工程", "建设", "发展", "投资", "服务", "管理", "产业")  # what a place does, not its companies
 # what puts a company right after it: a deal's verb, or the joiner to the other side of one
 DEAL_OBJECT_LEADS = ("收购", "并购", "持有", "入股", "参股", "控股", "增持", "减持", "与", "同")

@@ -795,6 +795,14 @@ def test_a_known_name_that_ends_like_a_body_counts_even_between_two_words():
     assert {"国防部", "上海证券交易所"} <= orgs_of(article)
 
 
+def test_a_model_place_and_a_company_trade_before_its_role_is_a_company_but_a_country_stays_one():
+    article = run(
+        "南岭科技的控股股东为北辰集团。德国和奥地利啤酒的广告随处可见。",
+        [("南岭", "LOCATION"), ("北辰集团", "ORG"), ("德国", "LOCATION"), ("奥地利", "LOCATION")],
+    )
+    assert orgs_of(article) == {"南岭科技", "北辰集团"}
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
