@@ -13,6 +13,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -146,10 +147,18 @@ def main(argv=None) -> None:
     ap.add_argument(
         "--add-articles", type=int, default=200, help="articles added to an embedded store, one and a batch at a time"
     )
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of alternating runs (one process, --jobs 2, Dask) whose median ratios are printed (0: none)",
+    )
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         if args.articles:
             throughput(Path(tmp), args.articles)
+        if args.articles and args.rounds:
+            alternating(Path(tmp), args.articles, args.rounds)
         if args.add_articles:
             adds(Path(tmp), args.add_articles)
         memory(Path(tmp), args.memory_articles, args.memory_commands)
@@ -219,6 +228,41 @@ def throughput(tmp: Path, articles: int) -> None:
         f"  --jobs 2 as guanxi extract runs, again right after Dask  {chars / two_lines_again:,.0f} characters/s "
         f"({two_lines_again:.1f} s): Dask {two_lines_again / dask_lines:.2f}x this run of --jobs 2"
     )
+
+
+def alternating(tmp: Path, articles: int, rounds: int) -> None:
+    """The ratios that noise hides in one run: one process, --jobs 2 and a Dask LocalCluster, as
+    `guanxi extract` and `guanxi build --no-load` run, each round in a rotated order, and the median
+    of each ratio over the rounds (worker starts included; the cluster is started once, outside)."""
+    import dask
+    from distributed import LocalCluster
+
+    from guanxi.graph.export import extract_line
+
+    corpus = tmp / "corpus.jsonl"
+    write_corpus(corpus, articles)
+    seconds: dict[str, list[float]] = {}
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            runs = {
+                "extract, one process": lambda: timed({"finish": extract_line}, corpus),
+                "extract, --jobs 2": lambda: timed({"jobs": 2, "finish": extract_line}, corpus),
+                "extract, Dask": lambda: timed({"dask": cluster.scheduler_address, "finish": extract_line}, corpus),
+                "build, one process": lambda: timed_build({}, corpus),
+                "build, --jobs 2": lambda: timed_build({"jobs": 2}, corpus),
+            }
+            names = list(runs)
+            for r in range(rounds):
+                for name in names[r % len(names) :] + names[: r % len(names)]:
+                    seconds.setdefault(name, []).append(runs[name]())
+    print(f"alternating runs on {articles} synthetic articles, {rounds} rounds (median ratio, lowest-highest):")
+    for what, slower, faster in (
+        ("extract --jobs 2 against one process", "extract, one process", "extract, --jobs 2"),
+        ("extract Dask against --jobs 2", "extract, --jobs 2", "extract, Dask"),
+        ("build --no-load --jobs 2 against one process", "build, one process", "build, --jobs 2"),
+    ):
+        ratios = sorted(a / b for a, b in zip(seconds[slower], seconds[faster]))
+        print(f"  {what}  {statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})")
 
 
 def adds(tmp: Path, articles: int) -> None:

@@ -17,7 +17,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from guanxi.graph import config
 from guanxi.graph.errors import EngineError
-from guanxi.graph.parallel import AHEAD, restore_malloc_thresholds, start_worker, windowed
+from guanxi.graph.parallel import AHEAD, start_worker, windowed
 from guanxi.graph.records import Article, Document
 
 CONNECT_TIMEOUT_S = 10
@@ -30,8 +30,7 @@ class ExtractionWorker(WorkerPlugin):
         self.extraction = extraction
 
     def setup(self, worker) -> None:
-        restore_malloc_thresholds()  # the nanny's MALLOC_TRIM_THRESHOLD_ doubles extraction's CPU time
-        start_worker(self.extraction)
+        start_worker(self.extraction)  # which undoes the nanny's MALLOC_TRIM_THRESHOLD_ too
 
 
 def extract_on_dask(

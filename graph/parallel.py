@@ -28,11 +28,14 @@ MMAP_THRESHOLD = 32 * 1024 * 1024  # the most older glibc releases accept on 64-
 
 
 def start_worker(extraction: config.ExtractionConfig) -> None:
-    """Configure a worker process like its parent and load the model once."""
+    """Configure a worker process like its parent and load the model once. A process inherits
+    ``MALLOC_TRIM_THRESHOLD_`` from a parent that started a Dask ``LocalCluster`` (which sets it in
+    its own environment), and would extract at half speed: the thresholds are raised again."""
     import torch
 
     from guanxi.graph.ner import load_model
 
+    restore_malloc_thresholds()
     config.configure(extraction)
     torch.set_num_threads(extraction.torch_threads)
     load_model()

@@ -112,8 +112,13 @@ def test_an_unreachable_cluster_is_a_one_line_error(tmp_path, monkeypatch):
 
 FAULTS_OF_BIG_ALLOCATIONS = """
 import resource, sys
-from guanxi.graph.parallel import restore_malloc_thresholds
-restored = restore_malloc_thresholds() if sys.argv[1] == "restore" else False
+from guanxi.graph import config
+from guanxi.graph.parallel import restore_malloc_thresholds, start_worker
+if sys.argv[1] == "worker":  # as a --jobs worker starts, in a process that inherited the setting
+    start_worker(config.active())
+    restored = "True"
+else:
+    restored = restore_malloc_thresholds() if sys.argv[1] == "restore" else False
 blocks = [bytearray(4 << 20) for _ in range(2)]  # the heap grows once
 del blocks
 before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
@@ -143,3 +148,6 @@ def test_a_worker_undoes_the_malloc_trimming_dask_starts_it_with():
     as_dask_starts_it, restored = faults("as-is"), faults("restore")
     assert as_dask_starts_it[1] > 50 * 500  # about 1,024 pages a time
     assert restored == ("True", restored[1]) and restored[1] < as_dask_starts_it[1] / 10
+    # a --jobs worker whose parent started a LocalCluster (it sets the variable in its own
+    # environment) inherits the setting: it raises the thresholds as it starts
+    assert faults("worker")[1] < as_dask_starts_it[1] / 10
