@@ -233,28 +233,24 @@ def throughput(tmp: Path, articles: int) -> None:
 def alternating(tmp: Path, articles: int, rounds: int) -> None:
     """The ratios that noise hides in one run: one process, --jobs 2 and a Dask LocalCluster, as
     `guanxi extract` and `guanxi build --no-load` run, each round in a rotated order, and the median
-    of each ratio over the rounds (worker starts included; the cluster is started once, outside)."""
-    import dask
-    from distributed import LocalCluster
-
+    of each ratio over the rounds. --jobs 2 includes its pool's start; Dask its workers' model loads,
+    on a cluster started for that run alone (its scheduler, in this process, would slow the others)."""
     from guanxi.graph.export import extract_line
 
     corpus = tmp / "corpus.jsonl"
     write_corpus(corpus, articles)
     seconds: dict[str, list[float]] = {}
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-            runs = {
-                "extract, one process": lambda: timed({"finish": extract_line}, corpus),
-                "extract, --jobs 2": lambda: timed({"jobs": 2, "finish": extract_line}, corpus),
-                "extract, Dask": lambda: timed({"dask": cluster.scheduler_address, "finish": extract_line}, corpus),
-                "build, one process": lambda: timed_build({}, corpus),
-                "build, --jobs 2": lambda: timed_build({"jobs": 2}, corpus),
-            }
-            names = list(runs)
-            for r in range(rounds):
-                for name in names[r % len(names) :] + names[: r % len(names)]:
-                    seconds.setdefault(name, []).append(runs[name]())
+    runs = {
+        "extract, one process": lambda: timed({"finish": extract_line}, corpus),
+        "extract, --jobs 2": lambda: timed({"jobs": 2, "finish": extract_line}, corpus),
+        "extract, Dask": lambda: on_a_fresh_cluster(corpus, extract_line),
+        "build, one process": lambda: timed_build({}, corpus),
+        "build, --jobs 2": lambda: timed_build({"jobs": 2}, corpus),
+    }
+    names = list(runs)
+    for r in range(rounds):
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            seconds.setdefault(name, []).append(runs[name]())
     print(f"alternating runs on {articles} synthetic articles, {rounds} rounds (median ratio, lowest-highest):")
     for what, slower, faster in (
         ("extract --jobs 2 against one process", "extract, one process", "extract, --jobs 2"),
@@ -263,6 +259,17 @@ def alternating(tmp: Path, articles: int, rounds: int) -> None:
     ):
         ratios = sorted(a / b for a, b in zip(seconds[slower], seconds[faster]))
         print(f"  {what}  {statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})")
+
+
+def on_a_fresh_cluster(corpus: Path, finish) -> float:
+    """``timed`` on a LocalCluster of two single-threaded workers started (untimed) for this run."""
+    import dask
+    from distributed import LocalCluster
+
+    # the workers' statistical profiler samples every 10 ms: about 10% of the time here (docs/scaling.md)
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            return timed({"dask": cluster.scheduler_address, "finish": finish}, corpus)
 
 
 def adds(tmp: Path, articles: int) -> None:
