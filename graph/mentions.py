@@ -181,13 +181,14 @@ def cut_model_orgs_at_deal_verbs(mentions: list[Mention], article: Article) -> l
     out = []
     for m in mentions:
         verb = DEAL_VERB_INSIDE.search(m.text, 2) if is_model_org(m) else None
-        if verb and is_chinese(m.text[0]):  # not a date's <N>年新设立…
+        if verb and verb.start() >= 2 and is_chinese(m.text[0]) and not COUNTED_HEAD.match(m.text):
             m = replace(m, end=m.start + verb.start(), text=m.text[: verb.start()])
         out.append(m)
     return out
 
 
-DEAL_VERB_INSIDE = re.compile(r"(?:合资|共同|出资|联合|分别)?(?:设立|成立|组建|签署|签订)")
+DEAL_VERB_INSIDE = re.compile(r"(?:分别|共同|联合|拟|将|已)?(?:合资|出资|共同|联合)?(?:设立|成立|组建|签署|签订)")
+COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十两几多数首]")  # 三期…, 2020年新设立…: no name before the verb
 
 
 REGION_WORDS = ("大中华区", "亚太区", "中国区", "全球", "亚太", "海外")  # before a title they are part of it
