@@ -252,12 +252,12 @@ def alternating(tmp: Path, articles: int, rounds: int) -> None:
         for name in names[r % len(names) :] + names[: r % len(names)]:
             seconds.setdefault(name, []).append(runs[name]())
     print(f"alternating runs on {articles} synthetic articles, {rounds} rounds (median ratio, lowest-highest):")
-    for what, slower, faster in (
+    for what, baseline, other in (  # the ratio is other's throughput over the baseline's
         ("extract --jobs 2 against one process", "extract, one process", "extract, --jobs 2"),
         ("extract Dask against --jobs 2", "extract, --jobs 2", "extract, Dask"),
         ("build --no-load --jobs 2 against one process", "build, one process", "build, --jobs 2"),
     ):
-        ratios = sorted(a / b for a, b in zip(seconds[slower], seconds[faster]))
+        ratios = sorted(a / b for a, b in zip(seconds[baseline], seconds[other]))
         print(f"  {what}  {statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})")
 
 

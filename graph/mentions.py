@@ -181,14 +181,15 @@ def cut_model_orgs_at_deal_verbs(mentions: list[Mention], article: Article) -> l
     out = []
     for m in mentions:
         verb = DEAL_VERB_INSIDE.search(m.text, 2) if is_model_org(m) else None
-        if verb and verb.start() >= 2 and is_chinese(m.text[0]) and not COUNTED_HEAD.match(m.text):
+        if verb and is_chinese(m.text[0]) and not COUNTED_HEAD.match(m.text):
             m = replace(m, end=m.start + verb.start(), text=m.text[: verb.start()])
         out.append(m)
     return out
 
 
 DEAL_VERB_INSIDE = re.compile(r"(?:分别|共同|联合|拟|将|已)?(?:合资|出资|共同|联合)?(?:设立|成立|组建|签署|签订)")
-COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十两几多数首]")  # 三期…, 2020年新设立…: no name before the verb
+# a count or a date before the verb is no name (三期分别出资设立…, 2020年新设立…); 首钢, 三一 are
+COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十两几多数]+[期批个家届轮年]")
 
 
 REGION_WORDS = ("大中华区", "亚太区", "中国区", "全球", "亚太", "海外")  # before a title they are part of it
@@ -601,8 +602,10 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
     before 与, 南岭 + 汽车 before 、) is a company named by its trade: 青松投资, 南岭汽车. Not a known
     place (浙江 + 能源 may be the province's energy), and, for a trade that is also a verb or an
     ordinary word (``open_trades``: 投资, 旅游), only where a name can end after it, which is what
-    makes 投资 a noun here: the span counts as a rule's. A place needs a list or a
-    clause verb after it, and a trade that is no undertaking of places (三峡 + 工程)."""
+    makes 投资 a noun here: the span counts as a rule's. A place needs a trade that is no
+    undertaking of places (三峡 + 工程) and, after it, a list's joiner, or, for a trade only
+    companies have, 的, 是 or a clause's end (南岭科技的控股股东), or a deal's verb before it
+    (收购南岭 + 科技, not 张江科技 + 园). Never a country of the world list."""
     words, out = word_lists(), []
     for m in mentions:
         end = trade_name_end(m, article.text, words) if may_be_named_by_trade(m, words) else None
@@ -681,7 +684,10 @@ def platform_name_end(m: Mention, text: str, words) -> int | None:
             continue
         end = k + len(kind)
         field_words = text[m.end : k]
-        if (not field_words or only_generic_words(field_words, words)) and not NAME_GOES_ON.match(text, end):
+        # a platform or a system needs its field (汉云 + 工业互联网 + 平台; not 李明 + 系统阐述, 王强在 + 平台);
+        # a model may come bare (星河 + 大模型)
+        named = len(field_words) >= 2 and only_generic_words(field_words, words)
+        if (named or not field_words and kind in MODEL_KINDS) and not NAME_GOES_ON.match(text, end):
             return end
         return None
     return None
@@ -711,8 +717,15 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
     ):
         return None
     closed = trade not in words.open_trades  # 科技, 汽车: nothing else after a name
-    # a place and a trade only companies have, where a company's deal puts it (收购南岭 + 科技)
-    dealt_with = place and closed and text[max(0, m.start - 2) : m.start].endswith(DEAL_OBJECT_LEADS)
+    # a place and a trade only companies have, where a company's deal puts it (收购南岭 + 科技), unless
+    # more of a name follows (张江科技 + 园) or the lead is part of a word (参与, 合同)
+    dealt_with = (
+        place
+        and closed
+        and text[max(0, m.start - 2) : m.start].endswith(DEAL_OBJECT_LEADS)
+        and text[max(0, m.start - 2) : m.start] not in WORDS_ENDING_IN_LEADS
+        and text[end : end + 1] not in PLACE_NAME_GOES_ON
+    )
     ends = (PLACE_COMPANY_ENDS if closed else LISTED_NAME_ENDS) if place else TRADE_NAME_ENDS
     if (closed and not place) or dealt_with or end == len(text) or text[end] in ends:
         return end
@@ -721,7 +734,8 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
 
 PLATFORM_FIELD_LONGEST = 8  # characters of field words between a platform's name and its kind
 # after a platform's kind, what makes it part of a longer name: 平台公司, 系统集成, 系统工程部
-NAME_GOES_ON = re.compile(r"公司|有限|集团|股份|科技|技术|集成|工程|[部处局院所厂商]")
+NAME_GOES_ON = re.compile(r"公司|有限|集团|股份|科技|技术|集成|工程|负责|[部处局院所厂商地上]")
+MODEL_KINDS = ("大模型", "语言模型")  # kinds that may follow a model's name with no field between
 TRADE_NAME_ENDS = frozenset("、，。；：）)和与及等均都亦已将")  # 均, 都…: adverbs after a subject
 TRADE_WORD_GOES_ON = frozenset("业界链化圈")  # 地产 + 业, 汽车 + 界: a sector, not a name
 LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
@@ -730,6 +744,10 @@ PLACE_COMPANY_ENDS = LISTED_NAME_ENDS | frozenset("的是，。；")
 PLACE_UNDERTAKINGS = ("工程", "建设", "发展", "投资", "服务", "管理", "产业")  # what a place does, not its companies
 # what puts a company right after it: a deal's verb, or the joiner to the other side of one
 DEAL_OBJECT_LEADS = ("收购", "并购", "持有", "入股", "参股", "控股", "增持", "减持", "与", "同")
+WORDS_ENDING_IN_LEADS = frozenset(
+    {"参与", "给与", "合同", "协同", "共同", "会同", "连同", "赞同", "认同", "相同", "不同"}
+)
+PLACE_NAME_GOES_ON = frozenset("园区城港市场馆店厂站院所部局中")  # 张江科技 + 园, 长三角医药 + 市场
 
 
 def retype_latin_companies(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -823,22 +841,31 @@ def find_deal_partners(mentions: list[Mention], article: Article) -> list[Mentio
             continue
         for start, end in (partner_before(org, text), partner_after(org, text)):
             name = text[start:end]
-            if end > start and may_be_a_partner(name) and not taken.any_overlapping(Range(start, end)):
+            if end > start and may_be_an_unfound_org(name) and not taken.any_overlapping(Range(start, end)):
                 found.append(Mention(article.id, start, end, name, "ORG", Finder.FALLBACK, "org.deal-partner"))
+                taken.add(found[-1])
     return mentions + found
 
 
 def find_round_investors(mentions: list[Mention], article: Article) -> list[Mention]:
     """Fallback: each name of a list that leads or follows a funding round (由A领投，B、C跟投;
     老股东D、E继续跟投) is an investor: an organization, where nothing was found there. Not a
-    description, a short name a surname leads (angels invest too) or a place."""
-    found = []
-    for match in ROUND_INVESTOR.finditer(article.text):
-        start, end = match.span("name")
-        if may_be_a_partner(match.group("name")):
-            found.append(
-                Mention(article.id, start, end, match.group("name"), "ORG", Finder.FALLBACK, "org.round-investor")
-            )
+    description, a short name a surname leads (angels invest too) or a place. The list is read
+    back from each round's verb to its clause's start (or 由)."""
+    text, found = article.text, []
+    if not ROUND_WORD.search(text):
+        return mentions
+    taken = SpanIndex(mentions)
+    for verb in ROUND_VERB.finditer(text):
+        start = max(verb.start() - ROUND_LIST_LONGEST, *(text.rfind(c, 0, verb.start()) + 1 for c in ROUND_LIST_START))
+        for item in ROUND_ITEM.finditer(text, start, verb.start()):
+            name = item.group("name")
+            span = Range(item.start("name"), item.end("name"))
+            if may_be_an_unfound_org(name) and not taken.any_overlapping(span):
+                found.append(
+                    Mention(article.id, span.start, span.end, name, "ORG", Finder.FALLBACK, "org.round-investor")
+                )
+                taken.add(found[-1])
     return mentions + found
 
 
@@ -858,7 +885,9 @@ def partner_after(org: Mention, text: str) -> tuple[int, int]:
     return (words.start("name"), words.end("name")) if words else (0, 0)
 
 
-def may_be_a_partner(name: str) -> bool:
+def may_be_an_unfound_org(name: str) -> bool:
+    """Whether words a fallback found in an organization's slot (a deal's other side, a round's
+    investor) may be its name."""
     words = word_lists()
     return (
         PARTNER_NAME.fullmatch(name) is not None
@@ -870,14 +899,15 @@ def may_be_a_partner(name: str) -> bool:
 
 
 # a name of a list that ends in a funding round's verb: (由)A、B和C(等机构)(联合)领投
-ROUND_INVESTOR = re.compile(
-    r"(?:^|(?<=[，。；：、和及与由]))(?:老股东|新股东|现有股东|股东|机构)?"
-    r"(?P<name>(?:(?![由和及与])[\u4e00-\u9fffA-Za-z0-9·]){2,10}?)"
-    r"(?=(?:[、和及与](?:老股东|新股东)?(?:(?![由和及与])[\u4e00-\u9fffA-Za-z0-9·]){2,10}?)*"
-    r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?"
-    r"(?:联合|共同|持续|继续|超额)?(?:领投|跟投|参投))",
-    re.MULTILINE,
+# a funding round's verb, after the list of who leads or follows it: (A、B和C)(等机构)(联合)领投
+ROUND_WORD = re.compile(r"领投|跟投|参投")
+ROUND_VERB = re.compile(
+    r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?(?:联合|共同|持续|继续|超额)?(?:领投|跟投|参投)"
 )
+ROUND_LIST_START = "，。；：\n由"  # where the list before a round's verb starts
+ROUND_LIST_LONGEST = 120  # characters read back from the verb
+# one item of the list: its name, after any words that say which investors (老股东)
+ROUND_ITEM = re.compile(r"(?:老股东|新股东|现有股东|股东|机构)?(?P<name>[^、和及与，。；：\n由]+)")
 PARTNER_JOINERS = frozenset("与和同")
 PARTNER_LONGEST = 8
 CLAUSE_LEAD = 12  # characters of a date or an adverb that may open the clause before the name
@@ -889,9 +919,10 @@ CLAUSE_OPENING = re.compile(
     re.MULTILINE,
 )
 PARTNER_BEFORE_VERB = re.compile(
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,8}?)(?=(?:正式|已|将|拟)?(?:签署|签订|达成|携手|共同|联合))"
+    r"(?P<name>(?:(?![与和同的在于及])[\u4e00-\u9fffA-Za-z0-9·]){2,8}?)(?=(?:正式|已|将|拟)?(?:签署|签订|达成|携手|共同|联合))"
 )
-PARTNER_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,8}")
+# a name: no joiner, particle or preposition in it (北辰和青岚, 来自北京的青岚, 青岚在北京)
+PARTNER_NAME = re.compile(r"(?:(?![与和同的在于及])[\u4e00-\u9fffA-Za-z0-9·]){2,8}")
 # a description or a count, not a name (多家企业, 该公司, 其子公司, 自然人…), or a name that took in the
 # word before or after it: a news tag (本报讯), an adverb (过去, 当日), a particle (以, 的), a deal (合资);
 # and not a place that stands for its government (与南湖新区签署…), which is that government's node

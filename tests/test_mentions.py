@@ -803,6 +803,40 @@ def test_a_model_place_and_a_company_trade_before_its_role_is_a_company_but_a_co
     assert orgs_of(article) == {"南岭科技", "北辰集团"}
 
 
+def test_a_person_before_a_platform_word_with_no_field_between_stays_a_person():
+    article = run(
+        "李明系统阐述了观点。王强在平台上发帖。张华平台负责人表示。",
+        [("李明", "PERSON"), ("王强", "PERSON"), ("张华", "PERSON")],
+    )
+    assert {(e.name, e.type) for e in article.entities} == {("李明", "PERSON"), ("王强", "PERSON"), ("张华", "PERSON")}
+
+
+def test_slot_fallbacks_take_no_joined_names_and_no_place_phrases():
+    article = run(
+        "近日，北辰和青岚与南岭集团达成战略合作。南岭集团与青岚在北京签署合作协议。",
+        [("南岭集团", "ORG"), ("南岭集团", "ORG")],
+    )
+    assert orgs_of(article) == {"南岭集团"}
+
+
+def test_every_name_of_a_round_list_with_a_group_word_is_an_investor():
+    article = run("北辰智能完成融资，由青岚创投、南岭资本和光年之外等机构联合领投。", [("北辰智能", "ORG")])
+    assert orgs_of(article) == {"北辰智能", "青岚创投", "南岭资本", "光年之外"}
+
+
+def test_a_place_and_a_trade_after_a_deal_word_is_no_company_where_more_of_a_name_follows():
+    article = run(
+        "北辰集团与张江科技园签署协议。各方参与西江医药产业发展。",
+        [("北辰集团", "ORG"), ("张江", "LOCATION"), ("西江", "LOCATION")],
+    )
+    assert orgs_of(article) == {"北辰集团"}
+
+
+def test_a_model_span_led_by_a_numeral_name_is_still_cut_before_its_deal_verb():
+    article = run("三和重工合资设立新公司。", [("三和重工合资设立新公司", "ORG")])
+    assert orgs_of(article) == {"三和重工"}
+
+
 def test_a_place_before_what_places_do_stays_a_place():
     article = run(
         "希望更多企业来大陆投资。三峡工程举世瞩目，浙江能源、江苏能源等都在发展。",
