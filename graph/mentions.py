@@ -717,19 +717,23 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
     ):
         return None
     closed = trade not in words.open_trades  # 科技, 汽车: nothing else after a name
-    # a place and a trade only companies have, where a company's deal puts it (收购南岭 + 科技), unless
-    # more of a name follows (张江科技 + 园) or the lead is part of a word (参与, 合同)
-    dealt_with = (
-        place
-        and closed
-        and text[max(0, m.start - 2) : m.start].endswith(DEAL_OBJECT_LEADS)
-        and text[max(0, m.start - 2) : m.start] not in WORDS_ENDING_IN_LEADS
-        and text[end : end + 1] not in PLACE_NAME_GOES_ON
-    )
+    dealt_with = place and closed and put_by_a_deal(text, m.start, end)
     ends = (PLACE_COMPANY_ENDS if closed else LISTED_NAME_ENDS) if place else TRADE_NAME_ENDS
     if (closed and not place) or dealt_with or end == len(text) or text[end] in ends:
         return end
     return end if text.startswith(words.after_name_words, end) else None
+
+
+def put_by_a_deal(text: str, start: int, end: int) -> bool:
+    """Whether a company's deal puts the name at ``start:end`` where it is (收购南岭 + 科技): a deal's
+    word before it that is no part of another word (参与, 合同), and no more of a name after it
+    (张江科技 + 园)."""
+    lead = text[max(0, start - 2) : start]
+    return (
+        lead.endswith(DEAL_OBJECT_LEADS)
+        and lead not in WORDS_ENDING_IN_LEADS
+        and text[end : end + 1] not in PLACE_NAME_GOES_ON
+    )
 
 
 PLATFORM_FIELD_LONGEST = 8  # characters of field words between a platform's name and its kind
