@@ -14,6 +14,10 @@ def test_entity_rule_example(rule):
     found = [(m.text, m.label) for m in apply_entity_rules(rule["example"], "doc")]
     for name in rule["expect"]:
         assert (name, rule["label"]) in found
+    # what the example shows the rule does not take (``reject``): no span of this rule holds it
+    own = [m.text for m in apply_entity_rules(rule["example"], "doc") if m.rule == rule["id"]]
+    for words in rule.get("reject", []):
+        assert not [text for text in own if words in text], (rule["id"], words, own)
 
 
 def mentions_for(text: str, names: list[str], labels: dict[str, str]) -> list[Mention]:
