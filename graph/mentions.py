@@ -16,7 +16,7 @@ from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, surname_length, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.spans import Range, SpanIndex
-from guanxi.graph.word_lexicon import short_words
+from guanxi.graph.word_lexicon import SHORT_WORD, short_words
 
 NAME_DOTS = "·•"  # join the parts of a name
 LIST_SEPARATOR = "、"
@@ -606,13 +606,7 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
     undertaking of places (三峡 + 工程) and, after it, a list's joiner, or, for a trade only
     companies have, 的, 是 or a clause's end (南岭科技的控股股东), or a deal's verb before it
     (收购南岭 + 科技, not 张江科技 + 园). Never a country of the world list."""
-    words, out = word_lists(), []
-    for m in mentions:
-        end = trade_name_end(m, article.text, words) if may_be_named_by_trade(m, words) else None
-        if end is not None:
-            m = Mention(m.doc_id, m.start, end, article.text[m.start : end], "ORG", Finder.RULE, "org.trade-name")
-        out.append(m)
-    return out
+    return retyped_by_what_follows(mentions, article, trade_name_end, "ORG", "org.trade-name")
 
 
 def drop_known_names_crossing_people(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -645,9 +639,10 @@ def drop_known_names_across_words(mentions: list[Mention], article: Article) -> 
 
 
 def straddles(text: str, m: Mention) -> bool:
-    words = short_words()
-    before = any(text[m.start + 1 - k : m.start + 1] in words for k in range(2, 4) if m.start + 1 - k >= 0)
-    return before and any(text[m.end - 1 : m.end - 1 + k] in words for k in range(2, 4) if m.end - 1 + k <= len(text))
+    """Whether a word of ``short_words`` ends at ``m``'s first character and another starts at its last."""
+    words, sizes = short_words(), range(SHORT_WORD[0], SHORT_WORD[1] + 1)
+    before = any(text[m.start + 1 - k : m.start + 1] in words for k in sizes if m.start + 1 - k >= 0)
+    return before and any(text[m.end - 1 : m.end - 1 + k] in words for k in sizes if m.end - 1 + k <= len(text))
 
 
 KNOWN_NAME_SHORT = 3  # the longest known name checked for straddling two words
@@ -663,15 +658,21 @@ def retype_names_before_platforms(mentions: list[Mention], article: Article) -> 
     by a platform's kind (汉云 + 工业互联网 + 平台, 星河 + 大模型) names that platform or model: a
     PROJECT (schema), the whole span a rule's. Not where a known organization starts the name
     (谷歌 of 谷歌安卓系统: a company's product)."""
-    words, out = word_lists(), []
     orgs = SpanIndex(m for m in mentions if m.label == "ORG" and m.finder is not Finder.NER)
+    return retyped_by_what_follows(
+        mentions, article, platform_name_end, "PROJECT", "project.named-platform", lambda m: orgs.any_overlapping(m)
+    )
+
+
+def retyped_by_what_follows(mentions, article, end_of, label, rule, excluded=lambda m: False) -> list[Mention]:
+    """Each model 'person' or unknown 'place' that ``may_be_named_by_trade`` and ``excluded`` does
+    not rule out, where ``end_of`` finds the name going on over what follows it, made a ``label``
+    mention of that whole span, found by ``rule``."""
+    words, out = word_lists(), []
     for m in mentions:
-        named = may_be_named_by_trade(m, words) and not orgs.any_overlapping(m)
-        end = platform_name_end(m, article.text, words) if named else None
+        end = end_of(m, article.text, words) if may_be_named_by_trade(m, words) and not excluded(m) else None
         if end is not None:
-            m = Mention(
-                m.doc_id, m.start, end, article.text[m.start : end], "PROJECT", Finder.RULE, "project.named-platform"
-            )
+            m = Mention(m.doc_id, m.start, end, article.text[m.start : end], label, Finder.RULE, rule)
         out.append(m)
     return out
 
@@ -840,8 +841,7 @@ def find_deal_partners(mentions: list[Mention], article: Article) -> list[Mentio
     orgs = [m for m in mentions if m.label == "ORG" and m.finder is not Finder.FALLBACK]
     taken = SpanIndex(mentions)
     for org in orgs:
-        clause = CLAUSE_END.split(text[org.end : org.end + DEAL_REACH], 1)[0]
-        if not ORGS_ONLY_DEALS.search(clause):
+        if not orgs_deal_follows(text, org.end):
             continue
         for start, end in (partner_before(org, text), partner_after(org, text)):
             name = text[start:end]
@@ -857,10 +857,11 @@ def find_round_investors(mentions: list[Mention], article: Article) -> list[Ment
     description, a short name a surname leads (angels invest too) or a place. The list is read
     back from each round's verb to its clause's start (or 由)."""
     text, found = article.text, []
-    if not ROUND_WORD.search(text):
+    verbs = list(ROUND_VERB.finditer(text))
+    if not verbs:
         return mentions
     taken = SpanIndex(mentions)
-    for verb in ROUND_VERB.finditer(text):
+    for verb in verbs:
         start = max(verb.start() - ROUND_LIST_LONGEST, *(text.rfind(c, 0, verb.start()) + 1 for c in ROUND_LIST_START))
         for item in ROUND_ITEM.finditer(text, start, verb.start()):
             name = item.group("name")
@@ -902,9 +903,7 @@ def may_be_an_unfound_org(name: str) -> bool:
     )
 
 
-# a name of a list that ends in a funding round's verb: (由)A、B和C(等机构)(联合)领投
 # a funding round's verb, after the list of who leads or follows it: (A、B和C)(等机构)(联合)领投
-ROUND_WORD = re.compile(r"领投|跟投|参投")
 ROUND_VERB = re.compile(
     r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?(?:联合|共同|持续|继续|超额)?(?:领投|跟投|参投)"
 )
@@ -1162,7 +1161,7 @@ def retype_persons_in_deals_with_orgs(mentions: list[Mention], article: Article)
             and not led_by_a_surname(m.text)
             and is_chinese(m.text)
             and not text[max(0, m.start - 6) : m.start].endswith(titles)
-            and ORGS_ONLY_DEALS.search(CLAUSE_END.split(text[m.end : m.end + DEAL_REACH], 1)[0])
+            and orgs_deal_follows(text, m.end)
         ):
             m = replace(m, label="ORG")
         out.append(m)
@@ -1172,6 +1171,11 @@ def retype_persons_in_deals_with_orgs(mentions: list[Mention], article: Article)
 def led_by_a_surname(name: str) -> bool:
     words = word_lists()
     return surname_length(name, 0, words) > 0
+
+
+def orgs_deal_follows(text: str, pos: int) -> bool:
+    """Whether the clause goes on from ``pos`` with what only organizations do together (``ORGS_ONLY_DEALS``)."""
+    return bool(ORGS_ONLY_DEALS.search(CLAUSE_END.split(text[pos : pos + DEAL_REACH], 1)[0]))
 
 
 DEAL_JOINERS = frozenset("与和及、同")  # one character each
