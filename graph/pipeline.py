@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from guanxi.graph.aliases import find_declared_short_forms, find_dictionary_mentions, group_entities
 from guanxi.graph.articles import articles_from_document
+from guanxi.graph.collector import cycle_collection_paused
 from guanxi.graph.lexicon import find_lexicon_mentions
 from guanxi.graph.mentions import find_list_members, find_listed_people, find_shared_bodies, select_mentions
 from guanxi.graph.ner import find_model_mentions, find_model_mentions_in
@@ -63,21 +62,6 @@ def process_all(articles: list[Article], stages: Iterable[Stage] = PIPELINE) -> 
             else:
                 articles = [stage(a) for a in articles]
     return articles
-
-
-@contextmanager
-def cycle_collection_paused():
-    """Python's cycle collector off while a batch is processed. The records of the pipeline hold
-    no reference cycles, so reference counting frees them; but they are many small objects, and
-    on a 1 MB text the collector's repeated passes over them took 3.6 of 26 seconds."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def articles_of(doc: Document, split: bool = True) -> list[Article]:

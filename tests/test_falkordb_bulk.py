@@ -112,22 +112,3 @@ def test_rows_missing_a_key_write_null_for_it():
     )
     same_size = [{"id": "a", "name": "甲"}, {"id": "b", "other": 1}]
     assert bulk.node_block("Entity:ORG", same_size) == one_at_a_time("Entity:ORG", same_size)
-
-
-def test_the_cycle_collector_is_paused_only_while_a_load_encodes():
-    import gc
-
-    from guanxi.cypher.falkordb_store import collector_paused
-
-    with pytest.raises(ValueError):
-        with collector_paused():
-            assert not gc.isenabled()
-            raise ValueError("a chunk failed")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # left as the caller had it
-    finally:
-        gc.enable()
