@@ -524,8 +524,20 @@ PERSON_NOUNS = (
 
 
 def holds_known_org(m: Mention, known: SpanIndex) -> bool:
-    """比纳斯达克 (``known``: the organizations of ``known_orgs``)."""
-    return any(m.start <= o.start and o.end <= m.end for o in known.overlapping(m))
+    """比纳斯达克 (``known``: the organizations of ``known_orgs``); not a surname and a short name
+    that are a given name too (金紫光)."""
+    return any(
+        m.start <= o.start and o.end <= m.end and not is_surname_and_given_name(m, o) for o in known.overlapping(m)
+    )
+
+
+def is_surname_and_given_name(person: Mention, org: Mention) -> bool:
+    return (
+        person.end - person.start == 3
+        and org.start == person.start + 1
+        and org.end == person.end
+        and surname_length(person.text, 0, word_lists()) == 1
+    )
 
 
 def holds_a_quote_mark(m: Mention, article: Article) -> bool:

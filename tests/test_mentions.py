@@ -1010,3 +1010,8 @@ def test_a_battery_maker_named_by_its_trade_is_a_company():
         "北辰汽车与南岭旗下东湖电池签订供货协议。", [("北辰汽车", "ORG"), ("南岭", "ORG"), ("东湖", "PERSON")]
     )
     assert "东湖电池" in orgs_of(article)
+
+
+def test_a_surname_before_a_known_short_name_is_a_person_whose_given_name_it_is():
+    article = run("据许华为介绍，他比华为更早入行。", [("许华为", "PERSON"), ("比华为", "PERSON")])
+    assert [(e.name, e.type) for e in article.entities if e.type == "PERSON"] == [("许华为", "PERSON")]
