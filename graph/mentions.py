@@ -1197,6 +1197,7 @@ ORGS_ONLY_DEALS = re.compile(r"战略合作|合资|并购|收购|入股|参股|�
 
 
 AFTER_RESOLVING: tuple[Filter, ...] = (
+    trim_leading_joiners,  # again: a model span cut after a name it overlapped may start with the list's word
     drop_projects_holding_a_verb,  # after: what it overlapped stays out (a headline is no list of names)
     trim_persons_before_verbs,
     split_name_runs,

@@ -1015,3 +1015,8 @@ def test_a_battery_maker_named_by_its_trade_is_a_company():
 def test_a_surname_before_a_known_short_name_is_a_person_whose_given_name_it_is():
     article = run("据许华为介绍，他比华为更早入行。", [("许华为", "PERSON"), ("比华为", "PERSON")])
     assert [(e.name, e.type) for e in article.entities if e.type == "PERSON"] == [("许华为", "PERSON")]
+
+
+def test_a_model_span_cut_after_a_name_it_overlapped_loses_the_joiner_it_starts_with():
+    article = run("北辰科技及南岭集团今日宣布合作。", [("北辰科技及南岭集团", "ORG")])
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == ["北辰科技", "南岭集团"]
