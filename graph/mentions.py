@@ -1180,6 +1180,26 @@ def retype_persons_in_deals_with_orgs(mentions: list[Mention], article: Article)
     return out
 
 
+def retype_persons_that_announce(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model person that publishes a 公告 (北辰今日公告称…, 嘉岭发布公告，与…) is a company:
+    people make statements, companies make announcements. Not a name a surname leads."""
+    from guanxi.graph.relations import ANNOUNCED
+
+    text = article.text
+    return [
+        replace(m, label="ORG")
+        if is_model_person(m)
+        and not led_by_a_surname(m.text)
+        and (said := ANNOUNCED.match(text[m.end : m.end + ANNOUNCEMENT_REACH]))
+        and "公告" in said.group()
+        else m
+        for m in mentions
+    ]
+
+
+ANNOUNCEMENT_REACH = 40  # characters after the name an announcement's words may take
+
+
 def led_by_a_surname(name: str) -> bool:
     words = word_lists()
     return surname_length(name, 0, words) > 0
@@ -1204,6 +1224,7 @@ AFTER_RESOLVING: tuple[Filter, ...] = (
     retype_persons_named_like_projects,
     retype_persons_before_titled_persons,
     retype_persons_in_deals_with_orgs,
+    retype_persons_that_announce,
 )
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from guanxi.graph.mentions import PRIORITY, is_generic_org, select_mentions
 from guanxi.graph.records import Article, Finder, Mention
-from tests.test_aliases import run
+from tests.test_aliases import entity, run
 
 
 def test_a_rule_span_beats_an_overlapping_model_span():
@@ -1020,3 +1020,12 @@ def test_a_surname_before_a_known_short_name_is_a_person_whose_given_name_it_is(
 def test_a_model_span_cut_after_a_name_it_overlapped_loses_the_joiner_it_starts_with():
     article = run("北辰科技及南岭集团今日宣布合作。", [("北辰科技及南岭集团", "ORG")])
     assert sorted(e.name for e in article.entities if e.type == "ORG") == ["北辰科技", "南岭集团"]
+
+
+def test_a_model_person_that_publishes_an_announcement_is_a_company():
+    article = run("嘉岭今日发布公告称，将收购西岭锂业有限公司。", [("嘉岭", "PERSON"), ("西岭锂业有限公司", "ORG")])
+    assert entity(article, "嘉岭").type == "ORG"
+    assert {(r.head, r.tail) for r in article.relations if r.type == "INVESTS_IN"} == {("嘉岭", "西岭锂业有限公司")}
+    # a name a surname leads, or a statement that is not an announcement, stays a person
+    assert entity(run("李明远今日发布公告称，他将辞职。", [("李明远", "PERSON")]), "李明远").type == "PERSON"
+    assert entity(run("嘉岭今日发表声明称，她将退出。", [("嘉岭", "PERSON")]), "嘉岭").type == "PERSON"

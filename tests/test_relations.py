@@ -358,3 +358,12 @@ def test_the_partner_after_a_unit_is_no_unit_of_its_parent():
         [("北辰科技", "ORG"), ("北辰云计算有限公司", "ORG"), ("西江银行", "ORG")],
     )
     assert relations(article, "SUBSIDIARY_OF") == {("北辰云计算有限公司", "北辰科技", None)}
+
+
+def test_a_deal_clause_with_no_subject_after_an_announcement_is_the_announcer_s():
+    spans = [("东湖矿业股份有限公司", "ORG"), ("西岭锂业有限公司", "ORG"), ("南岭化工集团", "ORG")]
+    article = run("东湖矿业股份有限公司今日公告，与西岭锂业有限公司、南岭化工集团签署了战略合作协议。", spans)
+    assert {(r.head, r.tail) for r in article.relations if r.type == "PARTNERS_WITH"} >= {
+        ("东湖矿业股份有限公司", "西岭锂业有限公司"),
+        ("东湖矿业股份有限公司", "南岭化工集团"),
+    }
