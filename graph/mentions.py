@@ -734,6 +734,8 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
     ends = (PLACE_COMPANY_ENDS if closed else LISTED_NAME_ENDS) if place else TRADE_NAME_ENDS
     if (closed and not place) or dealt_with or end == len(text) or text[end] in ends:
         return end
+    if place and closed and COMPANY_ANNOUNCES.match(text, end):  # 北辰科技3日宣布: a subject that announces
+        return end
     return end if text.startswith(words.after_name_words, end) else None
 
 
@@ -758,6 +760,10 @@ TRADE_WORD_GOES_ON = frozenset("业界链化圈")  # 地产 + 业, 汽车 + 界:
 LISTED_NAME_ENDS = frozenset("、和与及等")  # a place and a trade end a sentence as 大陆投资 or 三峡工程 too
 # after a place and a trade only companies have, what ends a company's name: 南岭科技的控股股东, 西江药业是
 PLACE_COMPANY_ENDS = LISTED_NAME_ENDS | frozenset("的是，。；")
+# after a place and a trade only companies have, a company announcing: 北辰科技 + 3日晚间发布公告, + 宣布
+COMPANY_ANNOUNCES = re.compile(
+    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|今日|今天|昨日|昨天|近日|日前)?(?:晚间|早间|晚)?(?:发布|披露)?(?:公告|宣布|透露)"
+)
 PLACE_UNDERTAKINGS = ("工程", "建设", "发展", "投资", "服务", "管理", "产业")  # what a place does, not its companies
 # what puts a company right after it: a deal's verb, or the joiner to the other side of one
 DEAL_OBJECT_LEADS = ("收购", "并购", "持有", "入股", "参股", "控股", "增持", "减持", "与", "同")

@@ -1029,3 +1029,10 @@ def test_a_model_person_that_publishes_an_announcement_is_a_company():
     # a name a surname leads, or a statement that is not an announcement, stays a person
     assert entity(run("李明远今日发布公告称，他将辞职。", [("李明远", "PERSON")]), "李明远").type == "PERSON"
     assert entity(run("嘉岭今日发表声明称，她将退出。", [("嘉岭", "PERSON")]), "嘉岭").type == "PERSON"
+
+
+def test_a_place_and_a_trade_only_companies_have_that_announce_something_are_a_company():
+    for text in ("北辰科技3日宣布，已与南岭集团签署合资协议。", "北辰科技昨日晚间发布公告，将出售资产。"):
+        article = run(text, [("北辰", "LOCATION"), ("南岭集团", "ORG")])
+        assert entity(article, "北辰科技").type == "ORG", text
+    assert not run("北辰科技3日开幕。", [("北辰", "LOCATION")]).entities
