@@ -730,13 +730,16 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
     ):
         return None
     closed = trade not in words.open_trades  # 科技, 汽车: nothing else after a name
-    dealt_with = place and closed and put_by_a_deal(text, m.start, end)
     ends = (PLACE_COMPANY_ENDS if closed else LISTED_NAME_ENDS) if place else TRADE_NAME_ENDS
-    if (closed and not place) or dealt_with or end == len(text) or text[end] in ends:
-        return end
-    if place and closed and COMPANY_ANNOUNCES.match(text, end):  # 北辰科技3日宣布: a subject that announces
+    if (closed and (not place or place_company_in_place(text, m.start, end))) or end == len(text) or text[end] in ends:
         return end
     return end if text.startswith(words.after_name_words, end) else None
+
+
+def place_company_in_place(text: str, start: int, end: int) -> bool:
+    """Whether what is around a model place and a closed trade makes them a company: a deal that
+    puts it there (收购 + 南岭科技), or what it announces (北辰科技 + 3日宣布)."""
+    return put_by_a_deal(text, start, end) or bool(COMPANY_ANNOUNCES.match(text, end))
 
 
 def put_by_a_deal(text: str, start: int, end: int) -> bool:
