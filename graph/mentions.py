@@ -821,6 +821,23 @@ def is_latin_letter(text: str, i: int) -> bool:
     return 0 <= i < len(text) and text[i].isascii() and text[i].isalpha()
 
 
+def drop_agreements(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A 'project' that is a contract, not a protocol (the schema's 跨链协议): 协议 after a kind
+    of agreement (万科股权协议, 合资协议) or after a verb (有能力完成协议)."""
+    return [
+        m
+        for m in mentions
+        if not (m.label == "PROJECT" and m.text.endswith("协议") and AGREEMENT.search(m.text[: -len("协议")]))
+    ]
+
+
+# what makes 协议 a contract: a kind of agreement, or a verb that takes one
+AGREEMENT = re.compile(
+    r"(?:股权|股份|合作|转让|投资|收购|并购|框架|战略|增资|认购|担保|借款|贷款|租赁|采购|销售|供货|和解|补充|"
+    r"一致行动|合资|出资|委托|服务|许可|保密|意向|备忘)$|完成|签署|签订|达成|履行|终止|解除|遵守"
+)
+
+
 def drop_projects_holding_a_verb(mentions: list[Mention], article: Article) -> list[Mention]:
     """A project 'name' that holds a verb is a clause, mostly of a headline (科技企业竞逐教育大模型);
     a quoted name may hold anything (“中国好人”网上评议和发布活动)."""
@@ -1051,6 +1068,7 @@ FILTERS: tuple[Filter, ...] = (
     extend_trade_orgs_to_clause_start,
     find_units_named_after_parents,
     drop_generic_orgs,
+    drop_agreements,
     drop_model_orgs_over_a_headline_gap,
     drop_model_orgs_of_generic_words,
     drop_model_districts,

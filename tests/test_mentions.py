@@ -1036,3 +1036,10 @@ def test_a_place_and_a_trade_only_companies_have_that_announce_something_are_a_c
         article = run(text, [("北辰", "LOCATION"), ("南岭集团", "ORG")])
         assert entity(article, "北辰科技").type == "ORG", text
     assert not run("北辰科技3日开幕。", [("北辰", "LOCATION")]).entities
+
+
+def test_an_agreement_is_no_project_but_a_protocol_is():
+    article = run("北辰人寿将所持南岭科技股权协议转让给西岭集团，双方均有能力完成协议约定的事项。")
+    assert not [e for e in article.entities if e.type == "PROJECT"]
+    article = run("多家银行参与了星河跨链协议的建设。")
+    assert [(e.name, e.type) for e in article.entities] == [("星河跨链协议", "PROJECT")]
