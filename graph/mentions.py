@@ -986,9 +986,26 @@ def trade_subject_pattern() -> re.Pattern:
 
 
 def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list[Mention]:
-    """A fallback rule's span counts only where no other finder's span overlaps it."""
+    """A fallback rule's span counts only where no other finder's span overlaps it, but for a
+    model 'person' that a company-subject fallback starts with and goes on from (张江 of 张江高科公告称):
+    the fallback read the whole name and what only a company does; the person goes."""
     others = SpanIndex(m for m in mentions if m.finder is not Finder.FALLBACK)
-    return [m for m in mentions if m.finder is not Finder.FALLBACK or not others.any_overlapping(m)]
+    kept = [
+        m
+        for m in mentions
+        if m.finder is not Finder.FALLBACK or all(heads_the_name(o, m) for o in others.overlapping(m))
+    ]
+    heads = {(o.start, o.end) for m in kept if m.finder is Finder.FALLBACK for o in others.overlapping(m)}
+    return [m for m in kept if m.finder is Finder.FALLBACK or (m.start, m.end) not in heads]
+
+
+def heads_the_name(person: Mention, org: Mention) -> bool:
+    return (
+        org.rule == "org.company-subject"
+        and is_model_person(person)
+        and person.start == org.start
+        and person.end < org.end
+    )
 
 
 BRACKETS = {"（": "）", "(": ")"}

@@ -1043,3 +1043,11 @@ def test_an_agreement_is_no_project_but_a_protocol_is():
     assert not [e for e in article.entities if e.type == "PROJECT"]
     article = run("多家银行参与了星河跨链协议的建设。")
     assert [(e.name, e.type) for e in article.entities] == [("星河跨链协议", "PROJECT")]
+
+
+def test_a_company_that_announces_takes_the_model_person_its_name_starts_with():
+    article = run("张岭高科周二晚间公告称，公司拟出售资产。", [("张岭", "PERSON")])
+    assert [(e.name, e.type) for e in article.entities] == [("张岭高科", "ORG")]
+    # a title's fallback does not: the person may be the one with the title
+    article = run("“市场仍在恢复。”王强东律师表示，此案已结。", [("王强", "PERSON")])
+    assert [e.name for e in article.entities if e.type == "ORG"] == []
