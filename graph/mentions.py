@@ -105,7 +105,7 @@ def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) 
 ORG_HEADS = re.compile(
     r"^(?:其|该)?(?:控股股东|第一大股东|大股东|老股东|新股东|股东|母公司|全资子公司|控股子公司|子公司|下属公司|旗下公司|"
     r"下属企业|旗下企业|下属|旗下|新设公司|新公司|公司|投资方|领投方|跟投方|(?:上市|融资|投资|运营|整合)?平台|"
-    r"合作企业|合作伙伴|合作方|合资方|(?:大型)?央企|国企|民企|(?:老)?东家|(?:竞争)?对手|同行)"
+    r"合作企业|合作伙伴|合作方|合资方|关联方|关联公司|关联企业|(?:行业)?龙头(?:企业)?|(?:大型)?央企|国企|民企|(?:老)?东家|(?:竞争)?对手|同行)"
 )
 
 
@@ -123,7 +123,7 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
     return out
 
 
-LEADING_PREPOSITION = re.compile(r"^(?:由|被|把)")  # 由清华大学心理学系: the name starts after it
+LEADING_PREPOSITION = re.compile(r"^(?:由|被|把|据)")  # 由清华大学心理学系, 据北辰研究院: the name starts after it
 
 UNIT_TAIL = re.compile(r"(?:(?:全资|控股)(?:子公司|孙公司)|下属公司|旗下公司|下属企业|旗下企业)$")  # not 电子公司
 AFTER_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?P<copula>系|是|为|与|和|及)")

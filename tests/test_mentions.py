@@ -1051,3 +1051,15 @@ def test_a_company_that_announces_takes_the_model_person_its_name_starts_with():
     # a title's fallback does not: the person may be the one with the title
     article = run("“市场仍在恢复。”王强东律师表示，此案已结。", [("王强", "PERSON")])
     assert [e.name for e in article.entities if e.type == "ORG"] == []
+
+
+def test_a_related_party_or_an_industry_leader_before_a_name_is_no_part_of_it():
+    spans = [
+        ("关联方东岭集团", "ORG"),
+        ("龙头南岭钛业有限责任公司", "ORG"),
+        ("龙头股份", "ORG"),
+        ("据北湖研究院", "ORG"),
+    ]
+    article = run("拟向关联方东岭集团出售资产；钛业龙头南岭钛业有限责任公司、龙头股份和据北湖研究院统计。", spans)
+    names = sorted(e.name for e in article.entities if e.type == "ORG")
+    assert names == ["东岭集团", "北湖研究院", "南岭钛业有限责任公司", "龙头股份"]
