@@ -26,7 +26,11 @@ from guanxi.graph.identity import FormIndex
 from guanxi.graph.records import Article
 from guanxi.graph.schema import edge_key
 
-COLLECT_EVERY = 10_000  # contributions between full cycle collections while a build sums (one takes ~0.5 s)
+# while a build sums, the cycle collector runs only here: over the young objects every few contributions
+# (what reading the input left in cycles: a Word file's parse, a pool's or a Dask client's work items), and
+# over all of them now and then (one full collection takes about 0.5 s with a large graph in memory)
+COLLECT_YOUNG_EVERY, YOUNG = 4, 1
+COLLECT_EVERY = 10_000
 
 
 def contributions_of(articles: Iterable[Article | Draft]) -> Iterator[Contribution]:
@@ -94,7 +98,7 @@ def graph_from_contributions(
     g = nx.MultiDiGraph()
     if provenance is None:
         documents, kept = g.graph["documents"], g.graph["contributions"] = {}, {}
-    with cycle_collection_paused():  # the sums and the drafts they come from hold no cycles
+    with cycle_collection_paused():  # the sums hold no cycles; full collections would walk them again and again
         for k, c in enumerate(contributions, 1):
             sums.add(c)
             if provenance is None:
@@ -103,6 +107,8 @@ def graph_from_contributions(
                 provenance.add(c)
             if k % COLLECT_EVERY == 0:
                 collect()
+            elif k % COLLECT_YOUNG_EVERY == 0:
+                collect(YOUNG)
     if provenance is not None:
         g.graph["provenance"] = provenance
     total = sums.sentences or 1

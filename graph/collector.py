@@ -25,6 +25,7 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def collect() -> int:
-    """One full collection (what an explicit pause leaves undone); the objects it freed."""
-    return gc.collect()
+def collect(generation: int = 2) -> int:
+    """One collection of ``generation`` and those younger (2: all of them), which a pause leaves
+    undone; the objects it freed."""
+    return gc.collect(generation)

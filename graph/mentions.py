@@ -105,7 +105,7 @@ def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) 
 ORG_HEADS = re.compile(
     r"^(?:其|该)?(?:控股股东|第一大股东|大股东|老股东|新股东|股东|母公司|全资子公司|控股子公司|子公司|下属公司|旗下公司|"
     r"下属企业|旗下企业|下属|旗下|新设公司|新公司|公司|投资方|领投方|跟投方|(?:上市|融资|投资|运营|整合)?平台|"
-    r"合作企业|合作伙伴|合作方|合资方|关联方|关联公司|关联企业|(?:行业)?龙头(?:企业)?|(?:大型)?央企|国企|民企|(?:老)?东家|(?:竞争)?对手|同行)"
+    r"合作企业|合作伙伴|合作方|合资方|关联方|关联公司|关联企业|行业龙头|龙头企业|(?:大型)?央企|国企|民企|(?:老)?东家|(?:竞争)?对手|同行)"
 )
 
 
@@ -537,7 +537,11 @@ def is_surname_and_given_name(person: Mention, org: Mention) -> bool:
         and org.start == person.start + 1
         and org.end == person.end
         and surname_length(person.text, 0, word_lists()) == 1
+        and person.text[0] not in PREPOSITION_SURNAMES  # 向华为采购, 于华为任职
     )
+
+
+PREPOSITION_SURNAMES = frozenset("向于和与及从在对为将把被同")
 
 
 def holds_a_quote_mark(m: Mention, article: Article) -> bool:
@@ -1000,12 +1004,17 @@ def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list
 
 
 def heads_the_name(person: Mention, org: Mention) -> bool:
+    rest = org.text[person.end - org.start :]
     return (
         org.rule == "org.company-subject"
         and is_model_person(person)
         and person.start == org.start
         and person.end < org.end
+        and not rest.startswith(word_lists().titles + PERSON_AFTER_WORDS)  # 李明远董事长, 马云先生
     )
+
+
+PERSON_AFTER_WORDS = ("先生", "女士", "本人", "同志", "老师", "教授", "律师", "医生", "博士", "夫妇")
 
 
 BRACKETS = {"（": "）", "(": ")"}
@@ -1224,26 +1233,6 @@ def retype_persons_in_deals_with_orgs(mentions: list[Mention], article: Article)
     return out
 
 
-def retype_persons_that_announce(mentions: list[Mention], article: Article) -> list[Mention]:
-    """A model person that publishes a 公告 (北辰今日公告称…, 嘉岭发布公告，与…) is a company:
-    people make statements, companies make announcements. Not a name a surname leads."""
-    from guanxi.graph.relations import ANNOUNCED
-
-    text = article.text
-    return [
-        replace(m, label="ORG")
-        if is_model_person(m)
-        and not led_by_a_surname(m.text)
-        and (said := ANNOUNCED.match(text[m.end : m.end + ANNOUNCEMENT_REACH]))
-        and "公告" in said.group()
-        else m
-        for m in mentions
-    ]
-
-
-ANNOUNCEMENT_REACH = 40  # characters after the name an announcement's words may take
-
-
 def led_by_a_surname(name: str) -> bool:
     words = word_lists()
     return surname_length(name, 0, words) > 0
@@ -1268,7 +1257,6 @@ AFTER_RESOLVING: tuple[Filter, ...] = (
     retype_persons_named_like_projects,
     retype_persons_before_titled_persons,
     retype_persons_in_deals_with_orgs,
-    retype_persons_that_announce,
 )
 
 

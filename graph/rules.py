@@ -9,7 +9,6 @@ from functools import cache
 from pathlib import Path
 
 from guanxi.graph.records import Article, Finder, Mention
-from guanxi.graph.word_lexicon import short_words
 
 RULES_FILE = Path(__file__).parent / "data" / "rules.toml"
 OPEN_QUOTE = "“"
@@ -247,11 +246,6 @@ def only_generic_words(core: str, words: WordLists) -> bool:
     return True
 
 
-def is_adverbial(name: str) -> bool:
-    """高兴地 (of 市长高兴地告诉记者): a common word and 地 before a verb, no name."""
-    return len(name) == 3 and name.endswith("地") and name[:2] in short_words()
-
-
 def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]:
     """Mentions found by the rule table in ``text``; offsets are ``offset`` + position in text."""
     words = word_lists()
@@ -266,7 +260,7 @@ def apply_entity_rules(text: str, doc_id: str, offset: int = 0) -> list[Mention]
             name = text[start:end]
             if rule.label == "PROJECT" and is_generic(name, words):
                 continue
-            if rule.surname and (name[0] not in words.surnames or is_adverbial(name)):
+            if rule.surname and name[0] not in words.surnames:
                 continue
             finder = Finder.FALLBACK if rule.fallback else Finder.RULE
             found.append(Mention(doc_id, offset + start, offset + end, name, rule.label, finder, rule.id))

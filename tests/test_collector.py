@@ -26,11 +26,14 @@ class Cyclic:
         self.me = self
 
 
-def test_a_build_sums_with_the_collector_paused_and_collects_every_so_many_contributions(monkeypatch):
+@pytest.mark.parametrize("every", ["COLLECT_EVERY", "COLLECT_YOUNG_EVERY"])
+def test_a_build_sums_with_the_collector_paused_and_collects_every_so_many_contributions(monkeypatch, every):
     from guanxi.graph import build
     from tests.test_build import synthetic_contributions
 
-    monkeypatch.setattr(build, "COLLECT_EVERY", 2)
+    monkeypatch.setattr(build, "COLLECT_EVERY", 10**9)
+    monkeypatch.setattr(build, "COLLECT_YOUNG_EVERY", 10**9)
+    monkeypatch.setattr(build, every, 2)  # the input's own garbage (a parsed file) is young when the build reads it
     enabled, alive = [], []
 
     def contributions():

@@ -367,3 +367,11 @@ def test_a_deal_clause_with_no_subject_after_an_announcement_is_the_announcer_s(
         ("东湖矿业股份有限公司", "西岭锂业有限公司"),
         ("东湖矿业股份有限公司", "南岭化工集团"),
     }
+
+
+def test_an_announcement_that_denies_a_partnership_gives_none():
+    spans = [("北辰集团股份有限公司", "ORG"), ("南岭股份有限公司", "ORG")]
+    article = run("北辰集团股份有限公司发布声明，与南岭股份有限公司不存在任何合作关系。", spans)
+    assert not [r for r in article.relations if r.type == "PARTNERS_WITH"]
+    article = run("北辰集团股份有限公司与南岭股份有限公司之间的诉讼源于一份供货合同。", spans)
+    assert not [r for r in article.relations if r.type == "PARTNERS_WITH"]
