@@ -12,6 +12,7 @@ or for a large build in a temporary file (``Provenance``), along with the edges'
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import tempfile
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from guanxi.graph.collector import collect, cycle_collection_paused
+from guanxi.graph.collector import cycle_collection_paused
 from guanxi.graph.contribution import Contribution, Draft, Sums, contribute
 from guanxi.graph.evidence_file import EvidenceFile
 from guanxi.graph.identity import FormIndex
@@ -106,9 +107,9 @@ def graph_from_contributions(
             else:
                 provenance.add(c)
             if k % COLLECT_EVERY == 0:
-                collect()
+                gc.collect()
             elif k % COLLECT_YOUNG_EVERY == 0:
-                collect(YOUNG)
+                gc.collect(YOUNG)
     if provenance is not None:
         g.graph["provenance"] = provenance
     total = sums.sentences or 1

@@ -2,7 +2,7 @@
 
 Reference counting frees such objects; the collector would only walk them, again and again as
 they pile up (measured: 3.6 of 26 s of extracting a 1 MB text, 6 s of a 20 s bulk load, 3 of
-10 s of a build's client). Work that runs long calls ``collect`` now and then instead, for
+10 s of a build's client). Work that runs long inside a pause collects now and then itself, for
 cycles that libraries it drives may leave (a Dask client's futures, a pool's work items).
 """
 
@@ -23,9 +23,3 @@ def cycle_collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def collect(generation: int = 2) -> int:
-    """One collection of ``generation`` and those younger (2: all of them), which a pause leaves
-    undone; the objects it freed."""
-    return gc.collect(generation)

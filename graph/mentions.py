@@ -994,12 +994,14 @@ def drop_overlapped_fallbacks(mentions: list[Mention], article: Article) -> list
     model 'person' that a company-subject fallback starts with and goes on from (张江 of 张江高科公告称):
     the fallback read the whole name and what only a company does; the person goes."""
     others = SpanIndex(m for m in mentions if m.finder is not Finder.FALLBACK)
-    kept = [
-        m
-        for m in mentions
-        if m.finder is not Finder.FALLBACK or all(heads_the_name(o, m) for o in others.overlapping(m))
-    ]
-    heads = {(o.start, o.end) for m in kept if m.finder is Finder.FALLBACK for o in others.overlapping(m)}
+    kept, heads = [], set()
+    for m in mentions:
+        if m.finder is Finder.FALLBACK:
+            overlapped = list(others.overlapping(m))
+            if not all(heads_the_name(o, m) for o in overlapped):
+                continue
+            heads.update((o.start, o.end) for o in overlapped)
+        kept.append(m)
     return [m for m in kept if m.finder is Finder.FALLBACK or (m.start, m.end) not in heads]
 
 
@@ -1014,7 +1016,8 @@ def heads_the_name(person: Mention, org: Mention) -> bool:
     )
 
 
-PERSON_AFTER_WORDS = ("先生", "女士", "本人", "同志", "老师", "教授", "律师", "医生", "博士", "夫妇")
+# besides the titles, what follows a person's name: a form of address, 本人
+PERSON_AFTER_WORDS = ("先生", "女士", "本人", "同志", "老师", "律师", "医生", "博士", "夫妇")
 
 
 BRACKETS = {"（": "）", "(": ")"}

@@ -219,8 +219,8 @@ def without_asides(text: str) -> str:
 
 
 # X公告称，公司拟收购Y: the company that announces is the one that acts (公司 is X), as in X公告，与Y签署…
-# (the clause has no subject of its own). Only words of
-# time stand between X and 公告: in X的子公司公告称 or X旗下公司公告称 another company announces.
+# (the clause has no subject of its own). Only words of time stand between X and 公告: in
+# X的子公司公告称 or X旗下公司公告称 another company announces.
 ANNOUNCED = re.compile(
     r"^(?:今日|今天|今晚|近日|近期|日前|昨日|昨天|昨晚|晚间|早间|午间|晚|同日|当日|当天|本周|上周|随后|此前|也|还|亦|再次|"
     r"正式|于|周[一二三四五六日]|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)*"
