@@ -621,7 +621,9 @@ def retype_names_before_trades(mentions: list[Mention], article: Article) -> lis
     makes 投资 a noun here: the span counts as a rule's. A place needs a trade that is no
     undertaking of places (三峡 + 工程) and, after it, a list's joiner, or, for a trade only
     companies have, 的, 是 or a clause's end (南岭科技的控股股东), or a deal's verb before it
-    (收购南岭 + 科技, not 张江科技 + 园). Never a country of the world list."""
+    (收购南岭 + 科技, not 张江科技 + 园). An unknown place before what only a company's name ends
+    in (``COMPANY_ONLY``: 北辰 + 资本, 东湖 + 创投) is one wherever it stands, unless a market or a
+    sector goes on (资本市场, 证券业). Never a country of the world list."""
     return retyped_by_what_follows(mentions, article, trade_name_end, "ORG", "org.trade-name")
 
 
@@ -724,6 +726,8 @@ def trade_name_end(m: Mention, text: str, words) -> int | None:
     """Where the company named by ``m`` and the trade after it ends, or None (see
     ``retype_names_before_trades``)."""
     place = m.label == "LOCATION"
+    if place and (company := COMPANY_ONLY.match(text, m.end)) and not COMPANY_WORD_GOES_ON.match(text, company.end()):
+        return company.end()
     trade = max((w for w in words.trade_words if len(w) > 1 and text.startswith(w, m.end)), key=len, default="")
     end = m.end + len(trade)
     if (
@@ -758,6 +762,10 @@ def put_by_a_deal(text: str, start: int, end: int) -> bool:
     )
 
 
+# what only a company's name ends in, so an unknown place before it names one wherever it stands
+# (陆家嘴 + 集团, 北辰 + 资本 + 将); not a market or a sector (资本市场, 证券业)
+COMPANY_ONLY = re.compile(r"(?:集团|控股)?(?:股份有限公司|有限责任公司|有限公司|公司)|集团|资本|创投|证券")
+COMPANY_WORD_GOES_ON = re.compile(r"市场|运作|运营|结构|[化业界金家法]")
 PLATFORM_FIELD_LONGEST = 8  # characters of field words between a platform's name and its kind
 # after a platform's kind, what makes it part of a longer name: 平台公司, 系统集成, 系统工程部
 NAME_GOES_ON = re.compile(r"公司|有限|集团|股份|科技|技术|集成|工程|负责|[部处局院所厂商地上]")

@@ -803,6 +803,14 @@ def test_a_model_place_and_a_company_trade_before_its_role_is_a_company_but_a_co
     assert orgs_of(article) == {"南岭科技", "北辰集团"}
 
 
+def test_an_unknown_place_before_what_only_a_company_name_ends_in_is_a_company_but_not_before_a_market():
+    article = run(
+        "北辰资本将领投本轮融资，东湖创投已完成募资，西岭证券也在其中。长河资本市场持续活跃，青川证券业整体回暖。",
+        [("北辰", "LOCATION"), ("东湖", "LOCATION"), ("西岭", "LOCATION"), ("长河", "LOCATION"), ("青川", "LOCATION")],
+    )
+    assert orgs_of(article) == {"北辰资本", "东湖创投", "西岭证券"}
+
+
 def test_a_person_before_a_platform_word_with_no_field_between_stays_a_person():
     article = run(
         "李明系统阐述了观点。王强在平台上发帖。张华平台负责人表示。",
