@@ -55,8 +55,10 @@ def extend_org(m: Mention, text: str) -> Mention:
     suffixes = word_lists().org_suffixes
     end = m.end
     for _ in range(2):  # 赣州稀土 + 集团 + 有限公司; nothing after a company's full name (X咨询公司 + 银行)
-        if text.startswith(suffixes, end) and not text[m.start : end].endswith("公司"):
-            end += len(next(s for s in suffixes if text.startswith(s, end)))
+        suffix = next((s for s in suffixes if text.startswith(s, end)), "")
+        after = end + len(suffix)
+        if suffix and not text[m.start : end].endswith("公司") and not COMPANY_WORD_GOES_ON.match(text, after):
+            end = after
     unit = next((p for ending, p in branch_patterns() if text[m.start : end].endswith(ending)), None)
     branch = unit.match(text, end) if unit else None
     if branch and not any(w in branch.group() for w in word_lists().not_in_org_names):
@@ -765,7 +767,7 @@ def put_by_a_deal(text: str, start: int, end: int) -> bool:
 # what only a company's name ends in, so an unknown place before it names one wherever it stands
 # (陆家嘴 + 集团, 北辰 + 资本 + 将); not a market or a sector (资本市场, 证券业)
 COMPANY_ONLY = re.compile(r"(?:集团|控股)?(?:股份有限公司|有限责任公司|有限公司|公司)|集团|资本|创投|证券")
-COMPANY_WORD_GOES_ON = re.compile(r"市场|运作|运营|结构|[化业界金家法]")
+COMPANY_WORD_GOES_ON = re.compile(r"市场|运作|运营|结构|充足|[化业界金家法率]")
 PLATFORM_FIELD_LONGEST = 8  # characters of field words between a platform's name and its kind
 # after a platform's kind, what makes it part of a longer name: 平台公司, 系统集成, 系统工程部
 NAME_GOES_ON = re.compile(r"公司|有限|集团|股份|科技|技术|集成|工程|负责|[部处局院所厂商地上]")
@@ -834,19 +836,22 @@ def is_latin_letter(text: str, i: int) -> bool:
 
 
 def drop_agreements(mentions: list[Mention], article: Article) -> list[Mention]:
-    """A 'project' that is a contract, not a protocol (the schema's 跨链协议): 协议 after a kind
-    of agreement (万科股权协议, 合资协议) or after a verb (有能力完成协议)."""
-    return [
-        m
-        for m in mentions
-        if not (m.label == "PROJECT" and m.text.endswith("协议") and AGREEMENT.search(m.text[: -len("协议")]))
-    ]
+    """A 'project' named 协议 is a protocol (the schema's 跨链协议) only where its words name a
+    technology (``PROTOCOL_FIELD``: 跨链, 通信…), it is quoted (“星河”协议) or only Latin (HTTP协议);
+    any other is a contract: 股权协议, 长期LNG购销协议, 独家特许经营协议, 完成协议."""
+    return [m for m in mentions if not (m.label == "PROJECT" and m.text.endswith("协议") and is_contract(m.text))]
 
 
-# what makes 协议 a contract: a kind of agreement, or a verb that takes one
-AGREEMENT = re.compile(
-    r"(?:股权|股份|合作|转让|投资|收购|并购|框架|战略|增资|认购|担保|借款|贷款|租赁|采购|销售|供货|和解|补充|"
-    r"一致行动|合资|出资|委托|服务|许可|保密|意向|备忘)$|完成|签署|签订|达成|履行|终止|解除|遵守"
+def is_contract(name: str) -> bool:
+    field_words = name[: -len("协议")]
+    if "”" in field_words or (field_words.isascii() and field_words.strip()):
+        return False
+    return not PROTOCOL_FIELD.search(field_words)
+
+
+# what names a protocol, not a contract, before 协议: a technology it runs on or what it carries
+PROTOCOL_FIELD = re.compile(
+    r"链|网络|通信|通讯|传输|加密|共识|开源|互联|接口|路由|总线|无线|蓝牙|物联|隐私计算|数据交换"
 )
 
 

@@ -3,7 +3,7 @@ for this project."""
 
 import pytest
 
-from guanxi.graph.mentions import PRIORITY, is_generic_org, select_mentions
+from guanxi.graph.mentions import PRIORITY, is_contract, is_generic_org, select_mentions
 from guanxi.graph.records import Article, Finder, Mention
 from tests.test_aliases import entity, run
 
@@ -387,6 +387,12 @@ def test_a_companys_full_name_is_not_extended_over_a_suffix_that_follows():
     text = "北湖咨询公司银行业务部门发布报告，南岭稀土集团有限公司公告。"
     spans = [("北湖咨询公司", "ORG", Finder.NER), ("南岭稀土", "ORG", Finder.NER)]
     assert selected(text, spans) == [("北湖咨询公司", "ORG"), ("南岭稀土集团有限公司", "ORG")]
+
+
+def test_an_org_is_not_extended_over_a_suffix_that_starts_a_market_or_a_ratio():
+    text = "北湖银行资本充足率达标，南岭证券市场份额上升，西江资本领投。"
+    spans = [("北湖银行", "ORG", Finder.NER), ("南岭", "ORG", Finder.NER), ("西江", "ORG", Finder.NER)]
+    assert selected(text, spans) == [("北湖银行", "ORG"), ("南岭", "ORG"), ("西江资本", "ORG")]
 
 
 def test_filter_a_preposition_before_a_model_org_is_not_part_of_it():
@@ -1045,6 +1051,13 @@ def test_an_agreement_is_no_project_but_a_protocol_is():
     assert not [e for e in article.entities if e.type == "PROJECT"]
     article = run("多家银行参与了星河跨链协议的建设。")
     assert [(e.name, e.type) for e in article.entities] == [("星河跨链协议", "PROJECT")]
+    # a contract of any kind, not only of the kinds a list would name
+    article = run("双方签署了长期天然气购销协议和独家特许经营协议，拟通过协议转让股份。")
+    assert not [e for e in article.entities if e.type == "PROJECT"]
+    # a protocol: quoted, Latin, or named by the technology it runs on
+    article = run("北辰研究院发布“青鸟”协议。南岭物联网通信协议已经开源。")
+    assert {e.name for e in article.entities if e.type == "PROJECT"} == {"“青鸟”协议", "南岭物联网通信协议"}
+    assert not is_contract("MQTT协议") and is_contract("战略合作协议")
 
 
 def test_a_company_that_announces_takes_the_model_person_its_name_starts_with():
