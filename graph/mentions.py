@@ -16,7 +16,7 @@ from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, surname_length, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.spans import Range, SpanIndex
-from guanxi.graph.word_lexicon import SHORT_WORD, short_words
+from guanxi.graph.word_lexicon import SHORT_WORD, function_words, short_words
 
 NAME_DOTS = "·•"  # join the parts of a name
 LIST_SEPARATOR = "、"
@@ -955,6 +955,7 @@ def may_be_an_unfound_org(name: str) -> bool:
         and not (len(name) <= 3 and led_by_a_surname(name))
         and not is_generic_org(name)
         and name not in words.world_countries
+        and name not in function_words()  # 否认 + 与恒瑞医药存在合并计划
     )
 
 

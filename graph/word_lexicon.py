@@ -101,3 +101,21 @@ def short_words(path: Path | None = None) -> frozenset[str]:
             if SHORT_WORD[0] <= len(word) <= SHORT_WORD[1] and int(count) >= COMMON:
                 found.add(word)
     return frozenset(found)
+
+
+# jieba's parts of speech of words that are never a name: verbs, adverbs, conjunctions, prepositions,
+# pronouns, time words
+FUNCTION_POS = frozenset({"v", "vd", "vi", "d", "ad", "c", "p", "r", "t"})
+
+
+@cache
+def function_words(path: Path | None = None) -> frozenset[str]:
+    """The dictionary's common two- to four-character verbs, adverbs and other words that are no
+    name (否认, 表示, 目前): what a fallback must not take for an organization's name."""
+    found = set()
+    with (path or dictionary_path()).open(encoding="utf-8") as f:
+        for line in f:
+            word, count, pos = line.split()
+            if 2 <= len(word) <= 4 and pos in FUNCTION_POS and int(count) >= COMMON:
+                found.add(word)
+    return frozenset(found)

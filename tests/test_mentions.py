@@ -825,6 +825,12 @@ def test_a_person_before_a_platform_word_with_no_field_between_stays_a_person():
     assert {(e.name, e.type) for e in article.entities} == {("李明", "PERSON"), ("王强", "PERSON"), ("张华", "PERSON")}
 
 
+def test_a_deal_fallback_takes_no_verb_for_the_other_side():
+    article = run("北辰药业发布澄清公告，否认与南岭医药存在合并计划，双方没有任何股权合作。", [("南岭医药", "ORG")])
+    assert orgs_of(article) == {"北辰药业", "南岭医药"}
+    assert not [r for r in article.relations if r.type == "PARTNERS_WITH"]
+
+
 def test_slot_fallbacks_take_no_joined_names_and_no_place_phrases():
     article = run(
         "近日，北辰和青岚与南岭集团达成战略合作。南岭集团与青岚在北京签署合作协议。",
