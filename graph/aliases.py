@@ -255,9 +255,25 @@ def project_without_suffix(label: str, surface: str, other: str) -> str | None:
 
 def org_without_suffix(label: str, surface: str, other: str) -> str | None:
     rest = other[len(surface) :] if other.startswith(surface) else None
-    if label == "ORG" and rest and (rest in word_lists().org_suffixes or strip_legal_suffix(other) == surface):
+    if (
+        label == "ORG"
+        and rest
+        and (
+            rest in word_lists().org_suffixes or strip_legal_suffix(other) == surface or SAME_BODY_REST.fullmatch(rest)
+        )
+    ):
         return f"short form of {other} in the same article"
     return None
+
+
+# what may follow a name in the same body's longer name, or a description of a unit: no unit of its own.
+# A legal form (腾讯 + 控股有限公司, 紫金矿业 + 集团股份有限公司, X + 控股子公司), after words that only
+# say a company works in technology or industry (南湾储能 + 科技有限公司, 华为 + 技术有限公司), not
+# what a group's unit does (中信 + 证券股份有限公司 is a unit of 中信)
+SAME_BODY_REST = re.compile(
+    r"(?:(?:新能源|智能|信息|网络|数字|电子)?(?:科技|技术)|实业)?"
+    r"(?:控股|集团|股份|全资|（集团）|\(集团\))*(?:股份有限公司|有限责任公司|有限公司|公司|子公司)"
+)
 
 
 def without_brackets(label: str, surface: str, other: str) -> str | None:

@@ -156,18 +156,11 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
     return out
 
 
-# what may follow a name in the same body's longer name, or a description of a unit (腾讯 + 控股有限公司,
-# 紫金矿业 + 集团股份有限公司, X + 控股子公司): no unit of its own
-SAME_BODY_REST = re.compile(
-    r"(?:控股|集团|股份|全资|（集团）|\(集团\))*(?:股份有限公司|有限责任公司|有限公司|公司|子公司)"
-)
-
-
 def parent_inside(
     rule: CompoundRule, m: Mention, own_name: str, local: dict[str, str], table: AliasTable
 ) -> tuple[int, str] | None:
     """(length, parent name) of the longest start of a unit's name that names its parent."""
-    from guanxi.graph.aliases import strip_legal_suffix
+    from guanxi.graph.aliases import SAME_BODY_REST, strip_legal_suffix
 
     for k in range(len(m.text) - rule.min_rest, 1, -1):
         prefix = m.text[:k]

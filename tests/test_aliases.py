@@ -48,6 +48,20 @@ def test_short_form_in_the_same_article_joins_the_full_name():
     assert entity(article, "北辰集团").aliases == {"北辰"}
 
 
+def test_a_short_form_without_a_technology_word_and_the_legal_form_joins_the_full_name():
+    article = run(
+        "南湾储能科技有限公司成立于2019年。南湾储能的第二大股东为北辰资本。",
+        [("南湾储能科技有限公司", "ORG"), ("南湾储能", "ORG"), ("北辰资本", "ORG")],
+    )
+    assert entity(article, "南湾储能科技有限公司").aliases == {"南湾储能"}
+    assert not [r for r in article.relations if r.type == "SUBSIDIARY_OF"]
+
+
+def test_a_group_and_its_unit_named_by_a_trade_stay_two():
+    article = run("青禾证券股份有限公司获批设立。青禾表示支持。", [("青禾证券股份有限公司", "ORG"), ("青禾", "ORG")])
+    assert {e.name for e in article.entities} == {"青禾证券股份有限公司", "青禾"}
+
+
 def test_org_span_is_extended_over_a_following_suffix():
     article = run("北辰科技集团今天开业。", [("北辰科技", "ORG")])
     assert [e.name for e in article.entities] == ["北辰科技集团"]
