@@ -413,6 +413,7 @@ class Collector:
         self.types = {e.name: e.type for e in article.entities}
         self.found: dict[tuple, Relation] = {}
         self.evidenced: dict[tuple, set[tuple]] = {}
+        self.families: set[frozenset[str]] = set()  # a unit and the parent its name holds: no partners
 
     def add(self, kind, head_m, tail_m, rule_id, confidence, title=None, parties=2, sentence=None) -> None:
         """One piece of evidence: ``sentence``, where given, is the one that holds both mentions."""
@@ -458,6 +459,7 @@ class Collector:
                 next(e for e in article.entities if e.name == parent).mentions.append(inner)
             self.names[inner] = parent
             self.add(rule.type, unit, inner, rule.id, rule.confidence)
+            self.families.add(frozenset((self.names[unit], parent)))
 
     def add_sentence(self, sentence: Sentence, ms: list[Mention]) -> None:
         """Typed relations by rule, then co-occurrence, of the mentions of one sentence."""
@@ -472,7 +474,7 @@ class Collector:
             self.add(rule.type, back[head], back[tail], rule.id, rule.confidence, title, parts, sentence)
         model = active_model()
         if model is not None and CLAUSE_MARKS.search(sentence.text):  # a run without any is no sentence
-            linked = {frozenset((local_names[head], local_names[tail])) for _, head, tail, _ in found}
+            linked = {frozenset((local_names[head], local_names[tail])) for _, head, tail, _ in found} | self.families
             orgs = [m for m in local if m.label == "ORG"]
             spans = [(m.start, m.end, local_names[m]) for m in orgs]
             for i, j, p in learned_partners(model, sentence.text, spans, linked):

@@ -79,6 +79,18 @@ def test_what_an_organization_sets_up_is_not_its_partner(classifier_on):
     assert pairs == {frozenset(("星澜科技公司", "南岭大学"))}
 
 
+def test_a_branch_is_not_its_parents_partner(classifier_on):
+    text = (
+        "北辰银行上海市分行与南岭管委会签署战略合作协议，北辰银行将在未来五年内为南岭新区重点产业项目"
+        "提供不少于500亿元的意向性授信支持。"
+    )
+    relations = process(Article("d", "t", text)).relations
+    assert ("SUBSIDIARY_OF", "北辰银行上海市分行", "北辰银行") in {(r.type, r.head, r.tail) for r in relations}
+    assert {frozenset((r.head, r.tail)) for r in relations if r.type == "PARTNERS_WITH"} == {
+        frozenset(("北辰银行上海市分行", "南岭管委会"))
+    }
+
+
 def test_a_run_without_punctuation_is_not_read_by_the_classifier(classifier_on):
     headline = "星澜科技公司与北辰电子公司就储能电池达成独家供货安排"  # a headline, a table cell: no clause
     assert not [r for r in process(Article("d", "t", headline)).relations if r.type == "PARTNERS_WITH"]
