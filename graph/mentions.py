@@ -78,6 +78,8 @@ def select_mentions(article: Article) -> Article:
     mentions = list(article.mentions)
     for step in (*FILTERS, resolve_overlaps, *AFTER_RESOLVING):
         mentions = step(mentions, article)
+    kept = SpanIndex(mentions)
+    article.refused = [m for m in article.mentions if not kept.any_overlapping(m)]
     article.mentions = sorted(mentions, key=lambda m: m.start)
     return article
 

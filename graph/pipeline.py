@@ -13,6 +13,7 @@ from guanxi.graph.mentions import find_list_members, find_listed_people, find_sh
 from guanxi.graph.ner import find_model_mentions, find_model_mentions_in
 from guanxi.graph.records import Article, Document
 from guanxi.graph.relations import extract_relations
+from guanxi.graph.repeats import find_repeated_names
 from guanxi.graph.rosters import resegment_name_rosters
 from guanxi.graph.rules import find_rule_mentions
 from guanxi.graph.sentences import split_sentences
@@ -36,6 +37,7 @@ PIPELINE: tuple[Stage, ...] = (
     find_list_members,
     find_listed_people,
     find_shared_bodies,
+    find_repeated_names,
     group_entities,
     extract_relations,
 )

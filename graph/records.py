@@ -102,6 +102,8 @@ class Article:
     author: str | None = None  # a web page's
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # the finders' spans that selection left no mention over (荣耀 in 王者荣耀): no later stage puts one back
+    refused: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
 

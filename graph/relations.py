@@ -308,7 +308,7 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
     following = coordinated(text, mentions, j, 1)
     end = mentions[(following or [j])[-1]].end
     a = rule.after.match(without_asides(text[end : end + AFTER_WINDOW].lstrip(BOOK_TITLE_END))) if rule.after else None
-    if (rule.after and not a) or negated(text, left, gap, end):
+    if (rule.after and not a) or negated(text, left, gap, end, a.group() if a else ""):
         return
     preceding = coordinated(text, mentions, i, -1)
     start = mentions[(preceding or [i])[-1]].start
@@ -379,13 +379,15 @@ def oriented_pairs(
 CALLED_OFF = re.compile(r"[^，,。；;！？!?]{0,40}?(?:终止|取消|告吹|搁浅|叫停|宣告失败)(?:了)?(?:[，,。；;！？!?]|$)")
 
 
-def negated(text: str, left: Mention, gap: str, end: int) -> bool:
-    """Negation and hedging around the pair, names themselves excluded (未成年保护专项)."""
+def negated(text: str, left: Mention, gap: str, end: int, up_to_cue: str = "") -> bool:
+    """Negation and hedging around the pair, names themselves excluded (未成年保护专项), and in
+    ``up_to_cue``, what a rule read after the pair up to its cue (…出现矛盾，X遂与Y终止合作)."""
     return bool(
         patterns().negation.search(
             text[max(0, left.start - 6) : left.start] + PLACEHOLDER + gap + PLACEHOLDER + text[end : end + 12]
         )
         or CALLED_OFF.match(text, end)
+        or patterns().negation.search(up_to_cue)
     )
 
 

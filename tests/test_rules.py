@@ -67,6 +67,20 @@ def test_negation_blocks_a_relation():
     assert not list(typed_relations(text, mentions, {m: m.text for m in mentions}))
 
 
+def test_negation_between_a_pair_and_the_cue_read_after_it_blocks_the_relation():
+    text = "此后青松水务公司与北辰科技公司出现矛盾，北辰科技公司遂与青松水务公司终止合作。"
+    names = ["青松水务公司", "北辰科技公司"]
+    mentions = []
+    for name in names:
+        start = -1
+        while (start := text.find(name, start + 1)) >= 0:
+            mentions.append(Mention("doc", start, start + len(name), name, "ORG", Finder.NER))
+    mentions.sort(key=lambda m: m.start)
+    assert not [
+        r for r in typed_relations(text, mentions, {m: m.text for m in mentions}) if r[0].type == "PARTNERS_WITH"
+    ]
+
+
 def test_project_rule_ignores_engineer_titles_and_generic_names():
     found = [m.text for m in apply_entity_rules("该院总工程师表示，重点项目进展顺利。", "doc")]
     assert found == []

@@ -1,0 +1,51 @@
+"""A name found once in an article is found wherever the article repeats it (graph/repeats.py)."""
+
+from guanxi.graph.pipeline import process
+from guanxi.graph.records import Article, Mention
+from guanxi.graph.repeats import RULE_ID
+from tests.test_aliases import WITHOUT_MODEL
+
+
+def first_only(text: str, spans: list[tuple]) -> Article:
+    """The text processed with the rule stages, each hand-placed name (surface, label, and which
+    of its places: the first unless said) standing for the model's mention there only."""
+    article = Article(id="doc", title="", text=text)
+    for surface, label, *nth in spans:
+        start = -1
+        for _ in range((nth or [0])[0] + 1):
+            start = text.index(surface, start + 1)
+        article.mentions.append(Mention("doc", start, start + len(surface), surface, label, "ner"))
+    return process(article, WITHOUT_MODEL)
+
+
+def relations_of(article: Article, kind: str) -> set[tuple[str, str]]:
+    return {(r.head, r.tail) for r in article.relations if r.type == kind}
+
+
+def test_a_name_the_model_found_once_is_found_where_the_article_repeats_it():
+    text = "东江控股董事会秘书表示支持。此前，东江控股拟以12亿元收购西岭电子51%的股权。"
+    article = first_only(text, [("东江控股", "ORG"), ("西岭电子", "ORG")])
+    repeated = [m for m in article.mentions if m.rule == RULE_ID]
+    assert [(m.text, m.start) for m in repeated] == [("东江控股", text.rindex("东江控股"))]
+    assert ("东江控股", "西岭电子") in relations_of(article, "INVESTS_IN")
+
+
+def test_an_organization_is_found_again_by_its_name_without_its_legal_form():
+    text = "星辰科技集团与南岭大学签约。会上，星辰科技宣布与南岭大学共建联合实验室。"
+    article = first_only(text, [("星辰科技集团", "ORG"), ("南岭大学", "ORG")])
+    entity = next(e for e in article.entities if e.name == "星辰科技集团")
+    assert entity.aliases == {"星辰科技"}
+    assert len(entity.mentions) == 2
+
+
+def test_a_short_name_that_makes_a_word_with_its_neighbour_is_not_repeated_there():
+    text = "北辰网与南岭签约。北辰网络安全受到关注，北辰网表示欢迎。"
+    article = first_only(text, [("北辰网", "ORG")])
+    starts = sorted(m.start for m in article.mentions if m.text == "北辰网")
+    assert starts == [0, text.rindex("北辰网")]  # not in 北辰网络, where 网络 is a word
+
+
+def test_a_name_given_two_types_and_people_are_not_repeated():
+    text = "青松与北辰集团签约。青松表示欢迎。说起青松，人人称赞。李晓东出席。会后李晓东离开。"
+    article = first_only(text, [("青松", "ORG"), ("青松", "PERSON", 1), ("北辰集团", "ORG"), ("李晓东", "PERSON")])
+    assert not [m for m in article.mentions if m.rule == RULE_ID]
