@@ -617,6 +617,58 @@ def trim_leading_joiners(mentions: list[Mention], article: Article) -> list[Ment
 LIST_JOINER_CHARS = frozenset("和与及、")
 
 
+def retype_places_ending_in_trades(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model 'place' whose own span ends in a trade (北辰 + 智能, 南岭 + 微电子; not what places
+    undertake: 工程, 发展, 投资…) is a company: no place is named so. Not a known place (浙江能源 may
+    be the province's energy) or a country, and not where the words before the trade only say what
+    kind of thing it is (新能源汽车)."""
+    words, out = word_lists(), []
+    for m in mentions:
+        if m.finder is Finder.NER and m.label == "LOCATION" and is_chinese(m.text) and not known_place(m.text, words):
+            trade = next((w for w in place_name_trades() if m.text.endswith(w)), "")
+            head = m.text[: -len(trade)] if trade else ""
+            if len(head) >= 2 and not only_generic_words(head, words):
+                m = replace(m, label="ORG", finder=Finder.RULE, rule="org.trade-name")
+        out.append(m)
+    return out
+
+
+@cache
+def place_name_trades() -> tuple[str, ...]:
+    """Trades, longest first, less what places undertake (三峡 + 工程, 浙江 + 发展) and the trades of
+    places people go to (狮林 + 大酒店, 物美 + 超市: the model's place may be the venue)."""
+    trades = (w for w in word_lists().trade_words if len(w) > 1 and w not in PLACE_UNDERTAKINGS + VENUE_TRADES)
+    return tuple(sorted(trades, key=len, reverse=True))
+
+
+VENUE_TRADES = (
+    "酒店",
+    "超市",
+    "百货",
+    "大药房",
+    "药房",
+    "药店",
+    "购物中心",
+    "零售",
+    "连锁",
+    "旅游",
+    "文化",
+    "体育",
+    "娱乐",
+    "餐饮",
+    "家居",
+    "国际",
+    "物业",
+    "出版",
+    "服饰",
+    "游戏",
+)
+
+
+def known_place(name: str, words) -> bool:
+    return name.startswith(words.places) or name in words.world_countries
+
+
 def retype_names_before_trades(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model 'person' or unknown 'place' right before a trade word that ends a name (青松 + 投资
     before 与, 南岭 + 汽车 before 、) is a company named by its trade: 青松投资, 南岭汽车. Not a known
@@ -1097,6 +1149,7 @@ FILTERS: tuple[Filter, ...] = (
     drop_known_names_across_words,
     trim_leading_joiners,
     retype_names_before_trades,
+    retype_places_ending_in_trades,
     retype_names_before_platforms,
     keep_scored_types,
     strip_stray_marks_of_model_spans,

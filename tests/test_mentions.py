@@ -709,6 +709,17 @@ def orgs_of(article) -> set[str]:
     return {e.name for e in article.entities if e.type == "ORG"}
 
 
+def test_a_model_place_whose_span_ends_in_a_trade_is_a_company_but_not_a_venue_or_a_known_place():
+    article = run(
+        "青川汽车已先后与北辰智能、南岭微电子、西江软件等3家企业达成战略合作。游客入住青松大酒店，浙江能源充足。",
+        [("青川汽车", "ORG"), ("北辰智能", "LOCATION"), ("南岭微电子", "LOCATION"), ("西江软件", "LOCATION")]
+        + [("青松大酒店", "LOCATION"), ("浙江能源", "LOCATION")],
+    )
+    assert orgs_of(article) == {"青川汽车", "北辰智能", "南岭微电子", "西江软件"}
+    partners = {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"}
+    assert partners == {frozenset(("青川汽车", name)) for name in ("北辰智能", "南岭微电子", "西江软件")}
+
+
 def test_a_model_person_or_unknown_place_before_a_trade_word_is_a_company():
     article = run(
         "青松投资与华岳资本签署合作协议，南岭汽车、西江汽车等车企也参与。",
