@@ -628,7 +628,7 @@ def retype_places_ending_in_trades(mentions: list[Mention], article: Article) ->
             trade = next((w for w in place_name_trades() if m.text.endswith(w)), "")
             head = m.text[: -len(trade)] if trade else ""
             if len(head) >= 2 and not only_generic_words(head, words):
-                m = replace(m, label="ORG", finder=Finder.RULE, rule="org.trade-name")
+                m = replace(m, label="ORG", finder=Finder.RULE, rule="org.place-trade-name")
         out.append(m)
     return out
 
@@ -774,7 +774,7 @@ def may_be_named_by_trade(m: Mention, words) -> bool:
         and m.label in ("PERSON", "LOCATION")
         and 2 <= len(m.text) <= 4
         and is_chinese(m.text)
-        and not (m.label == "LOCATION" and (m.text.startswith(words.places) or m.text in words.world_countries))
+        and not (m.label == "LOCATION" and known_place(m.text, words))
     )
 
 
@@ -890,22 +890,20 @@ def is_latin_letter(text: str, i: int) -> bool:
 
 
 def drop_agreements(mentions: list[Mention], article: Article) -> list[Mention]:
-    """A 'project' named 协议 is a protocol (the schema's 跨链协议) only where its words name a
-    technology (``PROTOCOL_FIELD``: 跨链, 通信…), it is quoted (“星河”协议) or only Latin (HTTP协议);
-    any other is a contract: 股权协议, 长期LNG购销协议, 独家特许经营协议, 完成协议."""
+    """A 'project' named 协议 is a protocol (the schema's 跨链协议) only where the words right before
+    协议 name a technology (``PROTOCOL_FIELD``: 跨链, 通信, 快充…) or it is quoted (“星河”协议); any
+    other is a contract: 股权协议, 长期LNG购销协议, 供应链金融授信协议, PPP协议, 完成协议."""
     return [m for m in mentions if not (m.label == "PROJECT" and m.text.endswith("协议") and is_contract(m.text))]
 
 
 def is_contract(name: str) -> bool:
     field_words = name[: -len("协议")]
-    if "”" in field_words or (field_words.isascii() and field_words.strip()):
-        return False
-    return not PROTOCOL_FIELD.search(field_words)
+    return "”" not in field_words and not PROTOCOL_FIELD.search(field_words)
 
 
-# what names a protocol, not a contract, before 协议: a technology it runs on or what it carries
+# what names a protocol, not a contract, right before 协议: a technology it runs on or what it carries
 PROTOCOL_FIELD = re.compile(
-    r"链|网络|通信|通讯|传输|加密|共识|开源|互联|接口|路由|总线|无线|蓝牙|物联|隐私计算|数据交换"
+    r"(?:跨链|区块链|链上|通信|通讯|传输|加密|共识|路由|总线|无线|蓝牙|网络|互联|接口|快充|充电|交换|隐私计算|开源|物联)$"
 )
 
 
@@ -1009,7 +1007,7 @@ def may_be_an_unfound_org(name: str) -> bool:
         and not (len(name) <= 3 and led_by_a_surname(name))
         and not is_generic_org(name)
         and name not in words.world_countries
-        and name not in function_words()  # 否认 + 与恒瑞医药存在合并计划
+        and name not in function_words()  # 否认 + 与南岭医药存在合并计划
     )
 
 

@@ -160,7 +160,7 @@ def parent_inside(
     rule: CompoundRule, m: Mention, own_name: str, local: dict[str, str], table: AliasTable
 ) -> tuple[int, str] | None:
     """(length, parent name) of the longest start of a unit's name that names its parent."""
-    from guanxi.graph.aliases import SAME_BODY_REST, strip_legal_suffix
+    from guanxi.graph.aliases import LEGAL_FORM_ONLY, SAME_BODY_REST, strip_legal_suffix
 
     for k in range(len(m.text) - rule.min_rest, 1, -1):
         prefix = m.text[:k]
@@ -170,7 +170,8 @@ def parent_inside(
         if (
             parent == own_name
             or strip_legal_suffix(m.text) in (prefix, parent)
-            or SAME_BODY_REST.fullmatch(m.text[k:])
+            or LEGAL_FORM_ONLY.fullmatch(m.text[k:])
+            or (parent == prefix and SAME_BODY_REST.fullmatch(m.text[k:]))
             or not rule.rest.search(m.text[k:])
         ):
             continue
@@ -307,8 +308,8 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
         return
     following = coordinated(text, mentions, j, 1)
     end = mentions[(following or [j])[-1]].end
-    a = rule.after.match(without_asides(text[end : end + AFTER_WINDOW].lstrip(BOOK_TITLE_END))) if rule.after else None
-    if (rule.after and not a) or negated(text, left, gap, end, a.group() if a else ""):
+    stopped, a = cue_after(rule, text, left, gap, end)
+    if stopped:
         return
     preceding = coordinated(text, mentions, i, -1)
     start = mentions[(preceding or [i])[-1]].start
@@ -327,6 +328,17 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
     if rule.chain and not rule.chain_over_with:
         targets = until_with(text, mentions, targets)
     yield from oriented_pairs(rule, mentions, name_of, sources, targets, title_of(g, a))
+
+
+def cue_after(rule: RelationRule, text: str, left: Mention, gap: str, end: int) -> tuple[bool, re.Match | None]:
+    """(whether the pair is stopped, the match of the rule's cue after it): stopped where the rule
+    needs a cue and finds none, or where a negation stands around the pair or before the cue (what
+    a regulator acts on is often said with one, 未正常运行: not read there for REGULATES)."""
+    a = rule.after.match(without_asides(text[end : end + AFTER_WINDOW].lstrip(BOOK_TITLE_END))) if rule.after else None
+    if rule.after and not a:
+        return True, None
+    up_to_cue = a.group() if a and rule.type != "REGULATES" else ""
+    return negated(text, left, gap, end, up_to_cue), a
 
 
 WITH = ("与", "同", "跟")

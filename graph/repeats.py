@@ -3,16 +3,15 @@
 The finders read each sentence on its own terms: the tagger may take 东江控股 in one sentence and
 miss it in the next, a title's rule finds a company only before its officer's title. An article
 names the same things again and again, so each name of an organization, a project or a policy
-its mentions hold (not a place standing for its body, not a name the article gives two types),
-and an organization's name without its legal form (星辰科技 of 星辰科技集团, four characters at
-least), becomes a mention at every other place its text stands: where no mention is, where
-selection refused no finder's span of that text (a tool Orbit beside Orbit公司), at the alias
-table's boundaries (not inside its trap words), and where it is not part of a longer word (a
-short name whose first or last character makes a common word with the character beside it:
-北辰网 in 北辰网络). People are not repeated: the tagger finds most of them wherever they stand,
-and repeating them took news-dev's HOLDS_ROLE from 0.840 to 0.824 (a choice made on news-dev).
-Names of the alias table and the lexicon are left to their own finders, which looked for them
-everywhere.
+its mentions hold, and an organization's name without its legal form (东江控股 of 东江控股集团,
+four characters at least), becomes a mention at every other place its text stands: where no
+mention is, where selection refused no finder's span of that text (a tool Orbit beside
+Orbit公司), at the alias table's boundaries (not inside its trap words), and where no common word
+crosses either end (南湖科技 + 馆: 科技馆). Not repeated: people (the tagger finds most of them
+wherever they stand, and repeating them took news-dev's HOLDS_ROLE from 0.840 to 0.824, a choice
+made on news-dev), a place standing for its body, a name the article gives two types, names of
+the alias table and the lexicon (their finders looked for them everywhere), and a name that
+starts with a common word that is no name (未来科技, 绿色能源): elsewhere those may be the words.
 """
 
 from __future__ import annotations
@@ -22,12 +21,11 @@ from guanxi.graph.gazetteer import Gazetteer
 from guanxi.graph.lexicon import lexicon
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.spans import SpanIndex
-from guanxi.graph.word_lexicon import SHORT_WORD, short_words
+from guanxi.graph.word_lexicon import SHORT_WORD, plain_words, short_words
 
 RULE_ID = "article.repeated-name"
 REPEATED_TYPES = ("ORG", "PROJECT", "POLICY")
-SHORT_NAME = 3  # the longest name checked for making a word with what stands beside it
-SHORT_FORM_SHORTEST = 4  # 星辰科技 of 星辰科技集团; not 北辰 of 北辰集团, which may be a place or a brand
+SHORT_FORM_SHORTEST = 4  # 东江控股 of 东江控股集团; not 北辰 of 北辰集团, which may be a place or a brand
 
 
 def find_repeated_names(article: Article) -> Article:
@@ -36,10 +34,10 @@ def find_repeated_names(article: Article) -> Article:
     for m in article.mentions:
         if m.label in REPEATED_TYPES and len(m.text) >= 2 and not m.elided:
             labels.setdefault(m.text, set()).add(m.label)
-    names = {name: next(iter(found)) for name, found in labels.items() if len(found) == 1 and not known(name)}
-    for name, label in list(names.items()):  # 星辰科技 of 星辰科技集团: the name without its legal form
+    names = {name: next(iter(found)) for name, found in labels.items() if len(found) == 1 and repeatable(name)}
+    for name, label in list(names.items()):  # 东江控股 of 东江控股集团: the name without its legal form
         short = strip_legal_suffix(name) if label == "ORG" else name
-        if short != name and len(short) >= SHORT_FORM_SHORTEST and short not in labels and not known(short):
+        if short != name and len(short) >= SHORT_FORM_SHORTEST and short not in labels and repeatable(short):
             names[short] = label
     if not names:
         return article
@@ -48,22 +46,31 @@ def find_repeated_names(article: Article) -> Article:
     text, added = article.text, []
     for start, end in Gazetteer(names, boundary=table_boundary).find(text):
         m = Mention(article.id, start, end, text[start:end], names[text[start:end]], Finder.RULE, RULE_ID)
-        if not taken.any_overlapping(m) and (start, end) not in refused and not joins_a_word(text, m):
+        if not taken.any_overlapping(m) and (start, end) not in refused and not crossed_by_a_word(text, m):
             added.append(m)
     article.mentions = sorted([*article.mentions, *added], key=lambda m: m.start)
     return article
 
 
-def known(name: str) -> bool:
-    """Names of the alias table and the lexicon: their finders looked for them everywhere already."""
-    return alias_table().lookup(name) is not None or name in lexicon().names
-
-
-def joins_a_word(text: str, m: Mention) -> bool:
-    """Whether a short name's first character ends, or its last begins, a common word (李明 + 确)."""
-    if len(m.text) > SHORT_NAME:
+def repeatable(name: str) -> bool:
+    """Not a name of the alias table or the lexicon (their finders looked for those everywhere
+    already), nor one that starts with a common word that is no name (未来科技, 绿色能源, 星辰科技),
+    which elsewhere in the article may be the words, not the name."""
+    if alias_table().lookup(name) is not None or name in lexicon().names:
         return False
+    plain = plain_words()
+    return not any(name[:k] in plain for k in range(SHORT_WORD[0], SHORT_WORD[1] + 1) if k < len(name))
+
+
+def crossed_by_a_word(text: str, m: Mention) -> bool:
+    """Whether a common word holds the name's first character and the one before it, or its last
+    character and the one after it (南湖科技 + 馆: 科技馆; 北辰汽车 + 站: 汽车站)."""
     words, sizes = short_words(), range(SHORT_WORD[0], SHORT_WORD[1] + 1)
-    before = any(text[m.start + 1 - k : m.start + 1] in words for k in sizes if m.start + 1 - k >= 0)
-    after = any(text[m.end - 1 : m.end - 1 + k] in words for k in sizes if m.end - 1 + k <= len(text))
-    return before or after
+    for k in sizes:
+        for i in range(max(0, m.start - k + 1), m.start):  # starts before the name, ends inside it
+            if text[i : i + k] in words:
+                return True
+        for i in range(max(m.start, m.end - k + 1), m.end):  # starts inside the name, ends after it
+            if i + k <= len(text) and text[i : i + k] in words:
+                return True
+    return False

@@ -119,3 +119,19 @@ def function_words(path: Path | None = None) -> frozenset[str]:
             if 2 <= len(word) <= 4 and pos in FUNCTION_POS and int(count) >= COMMON:
                 found.add(word)
     return frozenset(found)
+
+
+NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})  # names and abbreviations (工信部: j)
+
+
+@cache
+def plain_words(path: Path | None = None) -> frozenset[str]:
+    """The dictionary's common two- and three-character words that are no name and no abbreviation
+    (未来, 绿色, 星辰): a name that starts with one may be a phrase (未来科技竞争将更加激烈)."""
+    found = set()
+    with (path or dictionary_path()).open(encoding="utf-8") as f:
+        for line in f:
+            word, count, pos = line.split()
+            if SHORT_WORD[0] <= len(word) <= SHORT_WORD[1] and pos not in NAME_POS and int(count) >= COMMON:
+                found.add(word)
+    return frozenset(found)

@@ -57,6 +57,14 @@ def test_a_short_form_without_a_technology_word_and_the_legal_form_joins_the_ful
     assert not [r for r in article.relations if r.type == "SUBSIDIARY_OF"]
 
 
+def test_a_technology_unit_of_a_company_with_its_own_legal_form_is_its_unit():
+    text = "东岭电子股份有限公司（以下简称“东岭电子”）公告，东岭电子科技有限公司完成增资。"
+    article = run(text, [("东岭电子股份有限公司", "ORG"), ("东岭电子科技有限公司", "ORG")])
+    assert {(r.type, r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF"} == {
+        ("SUBSIDIARY_OF", "东岭电子科技有限公司", "东岭电子股份有限公司")
+    }
+
+
 def test_a_group_and_its_unit_named_by_a_trade_stay_two():
     article = run("青禾证券股份有限公司获批设立。青禾表示支持。", [("青禾证券股份有限公司", "ORG"), ("青禾", "ORG")])
     assert {e.name for e in article.entities} == {"青禾证券股份有限公司", "青禾"}

@@ -1074,7 +1074,8 @@ def test_an_agreement_is_no_project_but_a_protocol_is():
     # a protocol: quoted, Latin, or named by the technology it runs on
     article = run("北辰研究院发布“青鸟”协议。南岭物联网通信协议已经开源。")
     assert {e.name for e in article.entities if e.type == "PROJECT"} == {"“青鸟”协议", "南岭物联网通信协议"}
-    assert not is_contract("MQTT协议") and is_contract("战略合作协议")
+    assert not is_contract("北辰快充协议") and is_contract("战略合作协议")
+    assert is_contract("供应链金融授信协议") and is_contract("PPP协议")  # 链 inside 供应链 names no technology
 
 
 def test_a_company_that_announces_takes_the_model_person_its_name_starts_with():

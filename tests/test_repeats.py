@@ -31,10 +31,10 @@ def test_a_name_the_model_found_once_is_found_where_the_article_repeats_it():
 
 
 def test_an_organization_is_found_again_by_its_name_without_its_legal_form():
-    text = "星辰科技集团与南岭大学签约。会上，星辰科技宣布与南岭大学共建联合实验室。"
-    article = first_only(text, [("星辰科技集团", "ORG"), ("南岭大学", "ORG")])
-    entity = next(e for e in article.entities if e.name == "星辰科技集团")
-    assert entity.aliases == {"星辰科技"}
+    text = "星澜控股集团与南岭大学签约。会上，星澜控股宣布与南岭大学共建联合实验室。"
+    article = first_only(text, [("星澜控股集团", "ORG"), ("南岭大学", "ORG")])
+    entity = next(e for e in article.entities if e.name == "星澜控股集团")
+    assert entity.aliases == {"星澜控股"}
     assert len(entity.mentions) == 2
 
 
@@ -43,6 +43,12 @@ def test_a_short_name_that_makes_a_word_with_its_neighbour_is_not_repeated_there
     article = first_only(text, [("北辰网", "ORG")])
     starts = sorted(m.start for m in article.mentions if m.text == "北辰网")
     assert starts == [0, text.rindex("北辰网")]  # not in 北辰网络, where 网络 is a word
+
+
+def test_a_name_is_not_repeated_inside_a_word_or_where_it_may_be_the_words():
+    text = "南湖科技集团与北辰银行签约。仪式在南湖科技馆举行。未来科技董事长表示支持。专家认为，未来科技竞争将更激烈。"
+    article = first_only(text, [("南湖科技集团", "ORG"), ("北辰银行", "ORG"), ("未来科技", "ORG")])
+    assert not [m for m in article.mentions if m.rule == RULE_ID]  # 科技馆 is a word; 未来 is one
 
 
 def test_a_name_given_two_types_and_people_are_not_repeated():

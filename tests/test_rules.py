@@ -81,6 +81,15 @@ def test_negation_between_a_pair_and_the_cue_read_after_it_blocks_the_relation()
     ]
 
 
+def test_what_a_regulator_found_may_be_said_with_a_negation():
+    text = "南湖市生态环境局在检查中发现青松化工有限公司的污水处理设施长期处于停运状态且未正常运行，随即对其立案调查。"
+    mentions = mentions_for(
+        text, ["南湖市生态环境局", "青松化工有限公司"], {"南湖市生态环境局": "ORG", "青松化工有限公司": "ORG"}
+    )
+    found = [(r.type, h.text, t.text) for r, h, t, _ in typed_relations(text, mentions, {m: m.text for m in mentions})]
+    assert ("REGULATES", "南湖市生态环境局", "青松化工有限公司") in found
+
+
 def test_project_rule_ignores_engineer_titles_and_generic_names():
     found = [m.text for m in apply_entity_rules("该院总工程师表示，重点项目进展顺利。", "doc")]
     assert found == []
