@@ -41,7 +41,13 @@ def test_relation_rule_example(rule):
     for name, label in rule.get("also", []):  # other mentions the example needs
         names.append(name)
         labels[name] = label
-    mentions = mentions_for(text, sorted(names, key=text.index), labels)
+    for pair in rule.get("reject", []):  # pairs the example shows the rule does not link
+        head, tail = pair[0], pair[1]
+        left, right = (head, tail) if head_is_left else (tail, head)
+        names += [n for n in (left, right) if n not in labels]
+        labels.setdefault(left, rule["left"])
+        labels.setdefault(right, rule["right"])
+    mentions = mentions_for(text, sorted(set(names), key=text.index), labels)
     got = {
         (h.text, t.text, title)
         for r, h, t, title in typed_relations(text, mentions, {m: m.text for m in mentions})
@@ -49,6 +55,7 @@ def test_relation_rule_example(rule):
     }
     expected = {(p[0], p[1], p[2] if len(p) > 2 else None) for p in rule["expect"]}
     assert expected <= got
+    assert not {(h, t) for h, t, _ in got} & {(p[0], p[1]) for p in rule.get("reject", [])}
 
 
 def test_every_rule_has_an_example():
