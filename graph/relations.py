@@ -332,13 +332,17 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
 
 def cue_after(rule: RelationRule, text: str, left: Mention, gap: str, end: int) -> tuple[bool, re.Match | None]:
     """(whether the pair is stopped, the match of the rule's cue after it): stopped where the rule
-    needs a cue and finds none, or where a negation stands around the pair or before the cue (what
-    a regulator acts on is often said with one, 未正常运行: not read there for REGULATES)."""
+    needs a cue and finds none, or where a negation stands around the pair or before the cue. Why a
+    regulator acted is often said with one (因未及时披露, 未正常运行): not read there for REGULATES."""
     a = rule.after.match(without_asides(text[end : end + AFTER_WINDOW].lstrip(BOOK_TITLE_END))) if rule.after else None
     if rule.after and not a:
         return True, None
-    up_to_cue = a.group() if a and rule.type != "REGULATES" else ""
-    return negated(text, left, gap, end, up_to_cue), a
+    if rule.type == "REGULATES":  # 因未及时履行…被Y, …未正常运行，随即对其立案调查
+        return negated(text, left, REASON.sub("", gap), end), a
+    return negated(text, left, gap, end, a.group() if a else ""), a
+
+
+REASON = re.compile(r"因[^，。；！？〇]*")  # why a regulator acted, in a passive gap: 因未及时披露 + 被
 
 
 WITH = ("与", "同", "跟")
