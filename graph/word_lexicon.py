@@ -91,16 +91,23 @@ COMMON = 3  # the least count in jieba's dictionary for a word to be a common on
 
 
 @cache
-def short_words(path: Path | None = None) -> frozenset[str]:
-    """The dictionary's two- and three-character words counted at least ``COMMON`` times: what
-    tells a known name that straddles two ordinary words (本田 in 日本田径) from the name itself."""
-    found = set()
+def common_words(path: Path | None = None) -> dict[str, str]:
+    """The dictionary's two- to four-character words counted at least ``COMMON`` times, with their
+    part of speech: read once for the word sets below."""
+    found = {}
     with (path or dictionary_path()).open(encoding="utf-8") as f:
         for line in f:
-            word, count, _ = line.split(" ", 2)
-            if SHORT_WORD[0] <= len(word) <= SHORT_WORD[1] and int(count) >= COMMON:
-                found.add(word)
-    return frozenset(found)
+            word, count, pos = line.split()
+            if 2 <= len(word) <= 4 and int(count) >= COMMON:
+                found[word] = pos
+    return found
+
+
+@cache
+def short_words(path: Path | None = None) -> frozenset[str]:
+    """The dictionary's common two- and three-character words: what tells a known name that
+    straddles two ordinary words (本田 in 日本田径) from the name itself."""
+    return frozenset(w for w in common_words(path) if SHORT_WORD[0] <= len(w) <= SHORT_WORD[1])
 
 
 # jieba's parts of speech of words that are never a name: verbs, adverbs, conjunctions, prepositions,
@@ -112,13 +119,7 @@ FUNCTION_POS = frozenset({"v", "vd", "vi", "d", "ad", "c", "p", "r", "t"})
 def function_words(path: Path | None = None) -> frozenset[str]:
     """The dictionary's common two- to four-character verbs, adverbs and other words that are no
     name (否认, 表示, 目前): what a fallback must not take for an organization's name."""
-    found = set()
-    with (path or dictionary_path()).open(encoding="utf-8") as f:
-        for line in f:
-            word, count, pos = line.split()
-            if 2 <= len(word) <= 4 and pos in FUNCTION_POS and int(count) >= COMMON:
-                found.add(word)
-    return frozenset(found)
+    return frozenset(w for w, pos in common_words(path).items() if pos in FUNCTION_POS)
 
 
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})  # names and abbreviations (工信部: j)
@@ -128,10 +129,4 @@ NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})  # names and 
 def plain_words(path: Path | None = None) -> frozenset[str]:
     """The dictionary's common two- and three-character words that are no name and no abbreviation
     (未来, 绿色, 星辰): a name that starts with one may be a phrase (未来科技竞争将更加激烈)."""
-    found = set()
-    with (path or dictionary_path()).open(encoding="utf-8") as f:
-        for line in f:
-            word, count, pos = line.split()
-            if SHORT_WORD[0] <= len(word) <= SHORT_WORD[1] and pos not in NAME_POS and int(count) >= COMMON:
-                found.add(word)
-    return frozenset(found)
+    return frozenset(w for w in short_words(path) if common_words(path)[w] not in NAME_POS)
