@@ -16,7 +16,7 @@ from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, surname_length, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.spans import Range, SpanIndex
-from guanxi.graph.word_lexicon import SHORT_WORD, function_words, short_words
+from guanxi.graph.word_lexicon import SHORT_WORD, adverbs, function_words, short_words
 
 NAME_DOTS = "·•"  # join the parts of a name
 LIST_SEPARATOR = "、"
@@ -27,13 +27,14 @@ PRIORITY = {Finder.RULE: 4, Finder.FALLBACK: 4, Finder.DICT: 3, Finder.LEXICON: 
 
 def is_generic_org(name: str) -> bool:
     """True for a mention such as 商业银行, 韩国财团 or 人工智能公司: a kind of organization, not a
-    name; also a place on its own (澳大利亚) and 'the departments in charge'."""
+    name; also a place on its own (澳大利亚), 'the departments in charge' and a legal form alone (控股)."""
     words = word_lists()
     if (
         name in words.generic_orgs
         or name in words.generic_kinds
         or name in words.places
         or name.endswith(words.generic_org_endings)
+        or LEGAL_WORDS_ONLY.fullmatch(name)
     ):
         return True
     # the tuple tests run in C and say no for most names before a word is looked for
@@ -46,6 +47,10 @@ def is_generic_org(name: str) -> bool:
         rest = name[len(place) :].lstrip(words.after_place)
         return rest == "" or rest in words.generic_kinds  # 浙江省: a place; 韩国财团: a kind
     return False
+
+
+# words of a legal form and nothing else (控股 of 公司控股子公司): no name
+LEGAL_WORDS_ONLY = re.compile(r"(?:控股|集团|股份|全资|有限|责任|公司|子公司)+")
 
 
 def extend_org(m: Mention, text: str) -> Mention:
@@ -986,7 +991,12 @@ def partner_before(org: Mention, text: str) -> tuple[int, int]:
     if text[org.start - 1 : org.start] not in PARTNER_JOINERS:
         return 0, 0
     opening = CLAUSE_OPENING.search(text, max(0, org.start - 1 - PARTNER_LONGEST - CLAUSE_LEAD), org.start)
-    return (opening.end(), org.start - 1) if opening else (0, 0)
+    if not opening:
+        return 0, 0
+    end = org.start - 1
+    if text[end - 2 : end] in adverbs() and end - 2 - opening.end() >= 2:  # 青岚分别与…: the adverb is no part of it
+        end -= 2
+    return opening.end(), end
 
 
 def partner_after(org: Mention, text: str) -> tuple[int, int]:

@@ -198,8 +198,8 @@ MARKS = re.compile(r"[\s“”\"「」（）()]")
 
 def in_a_list(pair: PairText) -> bool:
     """Two names side by side (a name and its other name: X（Y）), or two members of a list of
-    three or more (A、B和C; A、B等): what a list's members do together is for the relation
-    rules to read (联合, 分别, 共同), not for the classifier."""
+    three or more (A、B和C; A、B等) or of a star's list (X分别与A和B): what a list's members do
+    together is for the relation rules to read (联合, 分别, 共同), not for the classifier."""
     if not MARKS.sub("", pair.between):
         return True
     if not LIST_GAP.match(pair.between):
@@ -209,4 +209,9 @@ def in_a_list(pair: PairText) -> bool:
         or SLOT in pair.between
         or pair.left.endswith(("、", SLOT))
         or pair.right.startswith(("、", "等"))
+        or STAR_LEAD.search(pair.left) is not None
     )
+
+
+# X分别与A和B…: A and B are each X's partner (a star), not each other's
+STAR_LEAD = re.compile(r"(?:分别|先后|相继|陆续|各自)(?:与|同|和|跟)$")

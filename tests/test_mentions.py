@@ -654,7 +654,7 @@ def test_a_model_org_ending_inside_a_title_is_the_name_before_it():
         "北辰科技亚太区执行总裁王海波表示，公司将扩大投资。",
         [("北辰科技亚太区执行", "ORG"), ("王海波", "PERSON")],
     )
-    assert [m.text for m in article.mentions if m.label == "ORG"] == ["北辰科技"]
+    assert [m.text for m in article.mentions if m.label == "ORG" and not m.elided] == ["北辰科技"]
     roles = [(r.head, r.tail) for r in article.relations if r.type == "HOLDS_ROLE"]
     assert roles == [("王海波", "北辰科技")]
 
@@ -840,6 +840,15 @@ def test_a_deal_fallback_takes_no_verb_for_the_other_side():
     article = run("北辰药业发布澄清公告，否认与南岭医药存在合并计划，双方没有任何股权合作。", [("南岭医药", "ORG")])
     assert orgs_of(article) == {"北辰药业", "南岭医药"}
     assert not [r for r in article.relations if r.type == "PARTNERS_WITH"]
+
+
+def test_a_deal_fallback_leaves_out_the_adverb_before_the_joiner():
+    article = run(
+        "近日，青岚星途分别与北辰集团和南岭银行签署战略合作协议。", [("北辰集团", "ORG"), ("南岭银行", "ORG")]
+    )
+    assert orgs_of(article) == {"青岚星途", "北辰集团", "南岭银行"}
+    partners = {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"}
+    assert partners == {frozenset(("青岚星途", "北辰集团")), frozenset(("青岚星途", "南岭银行"))}  # a star
 
 
 def test_slot_fallbacks_take_no_joined_names_and_no_place_phrases():
