@@ -16,7 +16,7 @@ starts with a common word that is no name (未来科技, 绿色能源): elsewher
 
 from __future__ import annotations
 
-from guanxi.graph.aliases import alias_table, strip_legal_suffix, table_boundary
+from guanxi.graph.aliases import TECH_WORDS, alias_table, strip_legal_suffix, table_boundary
 from guanxi.graph.gazetteer import Gazetteer
 from guanxi.graph.lexicon import lexicon
 from guanxi.graph.records import Article, Finder, Mention
@@ -30,26 +30,54 @@ SHORT_FORM_SHORTEST = 4  # 东江控股 of 东江控股集团; not 北辰 of 北
 
 def find_repeated_names(article: Article) -> Article:
     """Pipeline stage: see the module's docstring."""
-    labels: dict[str, set[str]] = {}
-    for m in article.mentions:
-        if m.label in REPEATED_TYPES and len(m.text) >= 2 and not m.elided:
-            labels.setdefault(m.text, set()).add(m.label)
-    names = {name: next(iter(found)) for name, found in labels.items() if len(found) == 1 and repeatable(name)}
-    for name, label in list(names.items()):  # 东江控股 of 东江控股集团: the name without its legal form
-        short = strip_legal_suffix(name) if label == "ORG" else name
-        if short != name and len(short) >= SHORT_FORM_SHORTEST and short not in labels and repeatable(short):
-            names[short] = label
+    names = names_to_repeat(article.mentions)
     if not names:
         return article
-    taken = SpanIndex(article.mentions)
+    people = [m for m in article.mentions if m.label == "PERSON" and m.finder is Finder.NER]
+    taken = SpanIndex([m for m in article.mentions if not (m.label == "PERSON" and m.finder is Finder.NER)])
     refused = {(m.start, m.end) for m in article.refused}  # a tool Orbit beside the company Orbit公司
     text, added = article.text, []
     for start, end in Gazetteer(names, boundary=table_boundary).find(text):
         m = Mention(article.id, start, end, text[start:end], names[text[start:end]], Finder.RULE, RULE_ID)
         if not taken.any_overlapping(m) and (start, end) not in refused and not crossed_by_a_word(text, m):
             added.append(m)
-    article.mentions = sorted([*article.mentions, *added], key=lambda m: m.start)
+    article.mentions = sorted(over_model_people(article.mentions, added, people), key=lambda m: m.start)
     return article
+
+
+def over_model_people(mentions: list[Mention], added: list[Mention], people: list[Mention]) -> list[Mention]:
+    """The mentions with the repeated names ``added``: a model person inside one is part of it (云帆
+    of 云帆智能) and goes; a name that crosses one without holding it is not added."""
+    added = [m for m in added if not any(p.start < m.end and m.start < p.end and not within(p, m) for p in people)]
+    held = {p for p in people if any(within(p, a) for a in added)}
+    return [*(m for m in mentions if m not in held), *added]
+
+
+def names_to_repeat(mentions: list[Mention]) -> dict[str, str]:
+    """Name -> type for each name the mentions hold that is to be looked for again, and the
+    short forms of the organizations among them."""
+    labels: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label in REPEATED_TYPES and len(m.text) >= 2 and not m.elided:
+            labels.setdefault(m.text, set()).add(m.label)
+    names = {name: next(iter(found)) for name, found in labels.items() if len(found) == 1 and repeatable(name)}
+    for name, label in list(names.items()):
+        for short in short_forms(name) if label == "ORG" else ():
+            if short not in labels and repeatable(short):
+                names[short] = label
+    return names
+
+
+def short_forms(name: str) -> set[str]:
+    """An organization's name without its legal form (东江控股 of 东江控股集团), and without the
+    technology words before it (云帆智能 of 云帆智能科技股份有限公司): four characters at least."""
+    short = strip_legal_suffix(name)
+    found = {short, *(short[:k] for k in range(SHORT_FORM_SHORTEST, len(short)) if TECH_WORDS.fullmatch(short, k))}
+    return {f for f in found if f != name and len(f) >= SHORT_FORM_SHORTEST}
+
+
+def within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def repeatable(name: str) -> bool:
@@ -64,13 +92,16 @@ def repeatable(name: str) -> bool:
 
 def crossed_by_a_word(text: str, m: Mention) -> bool:
     """Whether a common word holds the name's first character and the one before it, or its last
-    character and the one after it (南湖科技 + 馆: 科技馆; 北辰汽车 + 站: 汽车站)."""
+    character and the one after it (南湖科技 + 馆: 科技馆; 北辰网 + 络: 网络). For a name of four
+    characters or more, only a word that holds two of its characters counts: one character is
+    more often chance (云帆智能 + 成立: 能成)."""
     words, sizes = short_words(), range(SHORT_WORD[0], SHORT_WORD[1] + 1)
+    inside = 2 if m.end - m.start >= SHORT_FORM_SHORTEST else 1  # the fewest of the name's characters a word holds
     for k in sizes:
-        for i in range(max(0, m.start - k + 1), m.start):  # starts before the name, ends inside it
+        for i in range(max(0, m.start - k + inside), m.start):  # starts before the name, ends inside it
             if text[i : i + k] in words:
                 return True
-        for i in range(max(m.start, m.end - k + 1), m.end):  # starts inside the name, ends after it
+        for i in range(max(m.start, m.end - k + 1), m.end - inside + 1):  # starts inside the name, ends after it
             if i + k <= len(text) and text[i : i + k] in words:
                 return True
     return False

@@ -55,3 +55,28 @@ def test_a_name_given_two_types_and_people_are_not_repeated():
     text = "青松与北辰集团签约。青松表示欢迎。说起青松，人人称赞。李晓东出席。会后李晓东离开。"
     article = first_only(text, [("青松", "ORG"), ("青松", "PERSON", 1), ("北辰集团", "ORG"), ("李晓东", "PERSON")])
     assert not [m for m in article.mentions if m.rule == RULE_ID]
+
+
+def test_a_company_is_found_again_by_its_name_without_its_technology_words_and_a_model_person_in_it_goes():
+    text = "云岫智能科技股份有限公司举行发布会。云岫智能分别与南岭银行和东江证券签约。"
+    placed = [("云岫智能科技股份有限公司", "ORG"), ("云岫", "PERSON", 1), ("南岭银行", "ORG"), ("东江证券", "ORG")]
+    article = first_only(text, placed)
+    assert {e.name for e in article.entities} == {"云岫智能科技股份有限公司", "南岭银行", "东江证券"}
+    partners = {frozenset(pair) for pair in relations_of(article, "PARTNERS_WITH")}
+    assert partners == {
+        frozenset(("云岫智能科技股份有限公司", "南岭银行")),
+        frozenset(("云岫智能科技股份有限公司", "东江证券")),
+    }
+
+
+def test_a_repeated_name_gives_way_to_a_model_person_it_only_crosses():
+    text = "北辰智能科技有限公司成立。王北辰智能团队负责人表示支持。"
+    article = first_only(text, [("北辰智能科技有限公司", "ORG"), ("王北辰", "PERSON")])
+    assert ("王北辰", "PERSON") in {(e.name, e.type) for e in article.entities}
+    assert not [m for m in article.mentions if m.rule == RULE_ID]
+
+
+def test_a_long_name_is_repeated_where_a_word_holds_only_one_of_its_characters():
+    text = "南岭智能科技有限公司举行发布会。据了解，南岭智能成立于2016年。"
+    article = first_only(text, [("南岭智能科技有限公司", "ORG")])
+    assert [m.text for m in article.mentions if m.rule == RULE_ID] == ["南岭智能"]  # 能成 holds one of them
