@@ -12,6 +12,7 @@ from guanxi.graph.lexicon import find_lexicon_mentions
 from guanxi.graph.mentions import find_list_members, find_listed_people, find_shared_bodies, select_mentions
 from guanxi.graph.ner import find_model_mentions, find_model_mentions_in
 from guanxi.graph.records import Article, Document
+from guanxi.graph.references import find_company_references
 from guanxi.graph.relations import extract_relations
 from guanxi.graph.repeats import find_repeated_names
 from guanxi.graph.rosters import resegment_name_rosters
@@ -38,6 +39,7 @@ PIPELINE: tuple[Stage, ...] = (
     find_listed_people,
     find_shared_bodies,
     find_repeated_names,
+    find_company_references,
     group_entities,
     extract_relations,
 )

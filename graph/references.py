@@ -1,0 +1,111 @@
+"""公司 and 该公司 at the start of a clause stand for a company the text named before.
+
+Business news names a company once and then calls it 公司 or 该公司: X成立于2016年，公司旗下子公司Y
+负责…; X发布公告。公司董事长Z表示…. Such a word becomes a mention of that company
+(``Mention.elided`` holds the company's name, its span the word itself), so the rules read
+公司旗下子公司Y as they read X旗下子公司Y, and the evidence points at the word the text uses.
+
+公司 is the company the text is about: the last company of its sentence that opens a clause (the
+first name of the clause, after at most a short opening: 据了解，, 12月3日，, 近日), else the one of
+the sentence before (X在获得大股东Y的支持后，公司董事长…: X, not Y). 该公司, "the said
+company", is the last company named before it, in its sentence or the one before (X的大股东为Y，
+该公司是…: Y). A company here is an organization that is no government body, school or
+association. Nothing else is guessed: where no such company is named, the word is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guanxi.graph.records import Article, Finder, Mention, Sentence
+
+RULE_ID = "article.company-reference"
+# the word at a clause's start, after a date or an adverb that may open it; not 公司法, 公司债, 公司制
+REFERENCE = re.compile(
+    r"(?:^|(?<=[，,；;：:]))(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?)?"
+    r"(?:此外|另外|同时|目前|此前|随后|其中|近日|日前|今年|去年|据悉|据了解|与此同时)?[，,]?"
+    r"(?P<word>该公司|公司)(?!法|债|制|化|库|[与和、及])"
+)
+# what may stand before a clause's subject: a short opening and its comma, or a time word
+SUBJECT_OPENING = re.compile(
+    r"(?:[^，,。；;！？!?“”]{0,8}[，,])?(?:近日|日前|今日|昨日|此前|目前|同时|此外|另外|随后|当日|当天|今年|去年)?"
+)
+CLAUSE_MARKS = "，,；;：: \u3000"  # a space too: a dateline's, a headline's halves
+DATELINE = re.compile(r"[^，,。；;]{0,10}?(?:日讯|日电)|讯")  # after who reports: 新华社北京12月3日电, X网讯
+# a body that is no company: a government, a school, an association (not 公司's antecedent)
+NO_COMPANY = re.compile(r"(?:部|局|委|委员会|政府|厅|办|办公室|署|院|校|大学|学院|协会|学会|联盟|中心|所|会)$")
+
+
+def find_company_references(article: Article) -> Article:
+    """Pipeline stage: see the module's docstring."""
+    if "公司" not in article.text or not any(m.label == "ORG" for m in article.mentions):
+        return article
+    found: list[Mention] = []
+    previous: tuple[Mention | None, Mention | None] = (None, None)  # the sentence before's subject, last company
+    for sentence in article.sentences:
+        inside = [m for m in article.mentions if sentence.start <= m.start < sentence.end]
+        for ref in REFERENCE.finditer(sentence.text):
+            start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
+            company = antecedent(ref["word"], sentence, [m for m in inside if m.end <= start], previous)
+            if company is not None and not overlaps_any(start, end, article.mentions):
+                found.append(Mention(article.id, start, end, ref["word"], "ORG", Finder.RULE, RULE_ID, company.name))
+        previous = antecedents_after(sentence, inside, found)
+    if found:
+        article.mentions = sorted([*article.mentions, *found], key=lambda m: m.start)
+    return article
+
+
+def antecedent(word: str, sentence: Sentence, before: list[Mention], previous: tuple) -> Mention | None:
+    """The company ``word`` stands for, given the mentions of its sentence ``before`` it and the
+    (subject, last company) of the sentence before."""
+    starts = {m.start - sentence.start for m in before}
+    if any(owns_an_unnamed_company(sentence.text, m.end - sentence.start, starts) for m in before):
+        return None
+    if word == "该公司":
+        return last_company(before) or previous[1]
+    return clause_subject(sentence, before) or previous[0]
+
+
+def antecedents_after(sentence: Sentence, inside: list[Mention], found: list[Mention]) -> tuple:
+    """(subject, last company) of a sentence for the next one to refer to: where 公司 opens it and
+    it names no company, that word's company."""
+    opening = found[-1] if found and found[-1].start == sentence.start + sentence_opening(sentence) else None
+    return clause_subject(sentence, inside) or opening, last_company(inside) or opening
+
+
+def clause_subject(sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+    """The last company of ``mentions`` (the sentence's, in text order) that opens a clause (after
+    at most a short opening: 据了解，, 12月3日，, 近日), if it is the clause's first name."""
+    found, text = None, sentence.text
+    for k, m in enumerate(mentions):
+        at = m.start - sentence.start
+        clause = max(text.rfind(c, 0, at) for c in CLAUSE_MARKS) + 1
+        if m.label != "ORG" or NO_COMPANY.search(m.name) or (k and mentions[k - 1].start - sentence.start >= clause):
+            continue
+        if DATELINE.match(text, m.end - sentence.start):
+            continue
+        if SUBJECT_OPENING.fullmatch(text, clause, at):
+            found = m
+    return found
+
+
+def last_company(mentions: list[Mention]) -> Mention | None:
+    return next((m for m in reversed(mentions) if m.label == "ORG" and not NO_COMPANY.search(m.name)), None)
+
+
+def owns_an_unnamed_company(text: str, at: int, starts: set[int]) -> bool:
+    """Whether what follows ``at`` in ``text`` is a company of the name before it, unnamed (X的子公司
+    发布公告称，公司…: the subsidiary announces; not X的控股股东Y, where a mention starts after it)."""
+    unit = UNIT_OF.match(text, at)
+    return unit is not None and unit.end() not in starts
+
+
+UNIT_OF = re.compile(r"的?(?:全资|控股)?(?:子公司|孙公司|分公司|母公司|控股股东|旗下公司|下属公司)")
+
+
+def sentence_opening(sentence: Sentence) -> int:
+    return SUBJECT_OPENING.match(sentence.text).end()
+
+
+def overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)

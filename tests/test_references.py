@@ -1,0 +1,77 @@
+"""公司 at a clause's start is the company the text is about (graph/references.py)."""
+
+from guanxi.graph.references import RULE_ID
+from tests.test_repeats import first_only, relations_of
+
+
+def references(article) -> list[tuple[str, str]]:
+    return [(m.text, m.name) for m in article.mentions if m.rule == RULE_ID]
+
+
+def test_gongsi_opening_a_sentence_is_the_company_the_sentence_before_opens_with():
+    text = (
+        "北辰新材料股份有限公司发布公告。公司董事长王大明表示，将扩大产能。该公司旗下子公司南岭化工有限公司负责生产。"
+    )
+    article = first_only(text, [("北辰新材料股份有限公司", "ORG"), ("王大明", "PERSON"), ("南岭化工有限公司", "ORG")])
+    assert references(article) == [("公司", "北辰新材料股份有限公司"), ("该公司", "北辰新材料股份有限公司")]
+    assert relations_of(article, "SUBSIDIARY_OF") == {("南岭化工有限公司", "北辰新材料股份有限公司")}
+    roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
+    assert roles == {("王大明", "北辰新材料股份有限公司", "董事长")}
+    evidence = next(r for r in article.relations if r.type == "SUBSIDIARY_OF").evidence[0]
+    assert text[slice(*evidence.tail)] == "该公司"  # the evidence points at the word the text uses
+
+
+def test_gongsi_opening_a_later_clause_is_its_own_sentences_company():
+    text = "据了解，青岚智能成立于2016年，公司旗下子公司青岚数据有限公司负责运营。"
+    article = first_only(text, [("青岚智能", "ORG"), ("青岚数据有限公司", "ORG")])
+    assert references(article) == [("公司", "青岚智能")]
+    assert relations_of(article, "SUBSIDIARY_OF") == {("青岚数据有限公司", "青岚智能")}
+
+
+def test_gongsi_is_left_alone_after_a_government_body_a_person_or_a_sentence_without_a_subject():
+    text = (
+        "南湖市商务局发布通知。公司须按时申报。"  # a body that is no company
+        "王大明表示欢迎。公司将扩产。"  # a person opens the sentence before
+        "会议指出，要加快发展。公司法修订后实施。"  # no subject; and 公司法 is a law
+    )
+    article = first_only(text, [("南湖市商务局", "ORG"), ("王大明", "PERSON")])
+    assert references(article) == []
+
+
+def test_a_chain_of_sentences_opening_with_gongsi_keeps_the_company():
+    text = "北辰电子股份有限公司召开股东大会。公司审议通过了多项议案。公司同时宣布，与南岭大学共建联合实验室。"
+    article = first_only(text, [("北辰电子股份有限公司", "ORG"), ("南岭大学", "ORG")])
+    assert references(article) == [("公司", "北辰电子股份有限公司"), ("公司", "北辰电子股份有限公司")]
+    assert {frozenset(p) for p in relations_of(article, "PARTNERS_WITH")} == {
+        frozenset(("北辰电子股份有限公司", "南岭大学"))
+    }
+
+
+def test_gongsi_is_the_clause_subject_and_gaigongsi_the_last_company_named():
+    text = "北辰集团在获得大股东南岭控股的支持后，公司董事长王大明表示感谢。东湖基金的大股东为西岭资产管理有限公司，该公司由南湖集团全资控股。"
+    placed = [("北辰集团", "ORG"), ("南岭控股", "ORG"), ("王大明", "PERSON")]
+    placed += [("东湖基金", "ORG"), ("西岭资产管理有限公司", "ORG"), ("南湖集团", "ORG")]
+    article = first_only(text, placed)
+    assert references(article) == [("公司", "北辰集团"), ("该公司", "西岭资产管理有限公司")]
+
+
+def test_the_agency_of_a_dateline_is_no_companys_antecedent():
+    text = "南湖新闻社北京12月3日电 东岭电子有限公司发布公告，公司拟回购股份。南湖财经网讯，公司董事长王大明表示支持。"
+    article = first_only(
+        text, [("南湖新闻社", "ORG"), ("东岭电子有限公司", "ORG"), ("南湖财经网", "ORG"), ("王大明", "PERSON")]
+    )
+    assert references(article) == [("公司", "东岭电子有限公司"), ("公司", "东岭电子有限公司")]
+
+
+def test_gongsi_after_a_company_s_unnamed_subsidiary_stands_for_no_one():
+    text = "东湖矿业股份有限公司发布公告。东湖矿业股份有限公司的子公司发布公告称，公司拟收购西岭锂业有限公司。"
+    article = first_only(
+        text, [("东湖矿业股份有限公司", "ORG"), ("东湖矿业股份有限公司", "ORG", 1), ("西岭锂业有限公司", "ORG")]
+    )
+    assert references(article) == []
+    assert relations_of(article, "INVESTS_IN") == set()
+    text = "东湖动力的控股股东东湖控股集团是其主导企业，该公司董事长王大明同时兼任东湖动力董事长。"
+    article = first_only(
+        text, [("东湖动力", "ORG"), ("东湖控股集团", "ORG"), ("王大明", "PERSON"), ("东湖动力", "ORG", 1)]
+    )
+    assert references(article) == [("该公司", "东湖控股集团")]
