@@ -213,19 +213,30 @@ def without_asides(text: str) -> str:
 
 
 # X公告称，公司拟收购Y: the company that announces is the one that acts (公司 is X), as in X公告，与Y签署…
-# (the clause has no subject of its own). Only words of time stand between X and 公告: in
+# and X表示，将投资建设Y (the clause has no subject of its own). Only words of time stand between X and 公告: in
 # X的子公司公告称 or X旗下公司公告称 another company announces.
 ANNOUNCED = re.compile(
     r"^(?:今日|今天|今晚|近日|近期|日前|昨日|昨天|昨晚|晚间|早间|午间|晚|同日|当日|当天|本周|上周|随后|此前|也|还|亦|再次|"
     r"正式|于|周[一二三四五六日]|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)*"
-    r"(?:发布|披露)?(?:了)?(?:最新)?(?:公告|消息|声明)(?:[，,]?(?:称|显示|表示|指出)[，,：:]?|[，,](?=与|和|同(?!时|日|期|样|比)))"
+    r"(?:(?:发布|披露)?(?:了)?(?:最新)?(?:公告|消息|声明)(?:[，,]?(?:称|显示|表示|指出)[，,：:]?|[，,](?=与|和|同(?!时|日|期|样|比)))"
+    r"|(?P<said>(?:表示|透露|称)[，,：:]))"
     r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?[，,]?|(?:近日|日前|今日|当日)[，,]?)?(?:公司|本公司|该公司)?"
 )
 
 
-def subject_continued(gap: str) -> str:
-    """The gap without an announcement that hands the sentence back to the left name (公告称，公司…)."""
-    return ANNOUNCED.sub("", gap, count=1) if "公告" in gap or "消息" in gap or "声明" in gap else gap
+def subject_continued(gap: str, org: bool) -> str:
+    """The gap without an announcement that hands the sentence back to the left name (公告称，公司…),
+    or, where that name is an organization's (``org``), without what it said (表示，将…): a person's
+    words (李华表示，现任…) tell of others."""
+    if not any(w in gap for w in ANNOUNCING):
+        return gap
+    announced = ANNOUNCED.match(gap)
+    if announced is None or (announced["said"] and not org):
+        return gap
+    return gap[announced.end() :]
+
+
+ANNOUNCING = ("公告", "消息", "声明", "表示", "透露", "称")
 
 
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):
@@ -289,7 +300,7 @@ def open_pairs(text, mentions, name_of, at, left: str, right: str, skipped: str 
                 break  # a mention of a third type: no later pair of i is open either
             if name_of[i] != name_of[j]:
                 gap = "".join(parts) + text[pos : mentions[j].start]
-                yield i, j, subject_continued(without_asides(gap).translate(BOOK_MARKS))
+                yield i, j, subject_continued(without_asides(gap).translate(BOOK_MARKS), left == "ORG")
 
 
 def represents(text: str, org_end: int, m: Mention) -> bool:

@@ -241,6 +241,18 @@ def test_the_company_an_announcement_names_is_the_one_that_acts():
     assert relations(article, "INVESTS_IN") == {("东湖矿业股份有限公司", "西岭锂业有限公司", None)}
 
 
+def test_what_a_company_says_it_will_do_it_does_and_what_a_person_says_is_of_others():
+    spans = [("东湖港口集团", "ORG"), ("东湖智慧港口项目", "PROJECT")]
+    article = run("东湖港口集团表示，未来三年将投资80亿元建设东湖智慧港口项目。", spans)
+    assert relations(article, "INVESTS_IN") == {("东湖港口集团", "东湖智慧港口项目", None)}
+    article = run("东湖港口集团近日表示，将与西岭银行开展全面合作。", [("东湖港口集团", "ORG"), ("西岭银行", "ORG")])
+    assert {frozenset(p[:2]) for p in relations(article, "PARTNERS_WITH")} == {frozenset(("东湖港口集团", "西岭银行"))}
+    article = run(
+        "李华表示，现任西江银行行长的王刚将出席。", [("李华", "PERSON"), ("王刚", "PERSON"), ("西江银行", "ORG")]
+    )
+    assert relations(article, "HOLDS_ROLE") == {("王刚", "西江银行", "行长")}
+
+
 def test_a_unit_gets_one_parent_from_the_first_compound_rule_that_finds_one():
     spans = [("中国工商银行股份有限公司南湖市分行", "ORG"), ("北辰科技有限公司", "ORG")]
     article = run("中国工商银行股份有限公司南湖市分行与北辰科技有限公司签署协议。", spans)
