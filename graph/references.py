@@ -24,7 +24,7 @@ RULE_ID = "article.company-reference"
 REFERENCE = re.compile(
     r"(?:^|(?<=[，,；;：:]))(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?)?"
     r"(?:此外|另外|同时|目前|此前|随后|其中|近日|日前|今年|去年|据悉|据了解|与此同时)?[，,]?"
-    r"(?P<word>该公司|公司)(?!法|债|制|化|库|[与和、及])"
+    r"(?P<word>该公司|公司)(?!法|债|制|化|库|[和、及])"
 )
 # what may stand before a clause's subject: a short opening and its comma, or a time word
 SUBJECT_OPENING = re.compile(

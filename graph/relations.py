@@ -25,6 +25,7 @@ from guanxi.graph.gazetteer import name_boundary
 from guanxi.graph.pairs import RULE_ID as PAIR_RULE
 from guanxi.graph.pairs import active_model, learned_partners
 from guanxi.graph.records import Article, Entity, Evidence, Finder, Mention, Relation, Sentence
+from guanxi.graph.references import RULE_ID as REFERENCE_RULE
 from guanxi.graph.rules import expand, load_table, patterns
 from guanxi.graph.schema import UNDIRECTED, oriented, relation_key
 
@@ -216,10 +217,10 @@ def without_asides(text: str) -> str:
 # and X表示，将投资建设Y (the clause has no subject of its own). Only words of time stand between X and 公告: in
 # X的子公司公告称 or X旗下公司公告称 another company announces.
 ANNOUNCED = re.compile(
-    r"^(?:今日|今天|今晚|近日|近期|日前|昨日|昨天|昨晚|晚间|早间|午间|晚|同日|当日|当天|本周|上周|随后|此前|也|还|亦|再次|"
+    r"^(?:今日|今天|今晚|近日|近期|日前|昨日|昨天|昨晚|晚间|早间|午间|晚|同日|同时|当日|当天|本周|上周|随后|此前|也|还|亦|再次|"
     r"正式|于|周[一二三四五六日]|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)*"
     r"(?:(?:发布|披露)?(?:了)?(?:最新)?(?:公告|消息|声明)(?:[，,]?(?:称|显示|表示|指出)[，,：:]?|[，,](?=与|和|同(?!时|日|期|样|比)))"
-    r"|(?P<said>(?:表示|透露|称)[，,：:]))"
+    r"|(?P<said>(?:表示|透露|称|宣布)[，,：:]))"
     r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?[，,]?|(?:近日|日前|今日|当日)[，,]?)?(?:公司|本公司|该公司)?"
 )
 
@@ -236,7 +237,7 @@ def subject_continued(gap: str, org: bool) -> str:
     return gap[announced.end() :]
 
 
-ANNOUNCING = ("公告", "消息", "声明", "表示", "透露", "称")
+ANNOUNCING = ("公告", "消息", "声明", "表示", "透露", "称", "宣布")
 
 
 def typed_relations(text: str, mentions: list[Mention], names: dict[Mention, str]):
@@ -504,7 +505,8 @@ class Collector:
         model = active_model()
         if model is not None and CLAUSE_MARKS.search(sentence.text):  # a run without any is no sentence
             linked = {frozenset((local_names[head], local_names[tail])) for _, head, tail, _ in found} | self.families
-            orgs = [m for m in local if m.label == "ORG"]
+            # the classifier learned from names, not from the 公司 that stands for one (graph/references.py)
+            orgs = [m for m in local if m.label == "ORG" and m.rule != REFERENCE_RULE]
             spans = [(m.start, m.end, local_names[m]) for m in orgs]
             for i, j, p in learned_partners(model, sentence.text, spans, linked):
                 first, second = orgs[i], orgs[j]

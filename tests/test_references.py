@@ -75,3 +75,32 @@ def test_gongsi_after_a_company_s_unnamed_subsidiary_stands_for_no_one():
         text, [("东湖动力", "ORG"), ("东湖控股集团", "ORG"), ("王大明", "PERSON"), ("东湖动力", "ORG", 1)]
     )
     assert references(article) == [("该公司", "东湖控股集团")]
+
+
+def test_gongsi_and_its_partners_found_a_company_together():
+    text = "长岭储能股份有限公司发布公告，公司与东岳汽车集团有限公司、西淮汽车共同出资设立南湖电池回收有限公司。"
+    placed = [
+        ("长岭储能股份有限公司", "ORG"),
+        ("东岳汽车集团有限公司", "ORG"),
+        ("西淮汽车", "ORG"),
+        ("南湖电池回收有限公司", "ORG"),
+    ]
+    article = first_only(text, placed)
+    assert references(article) == [("公司", "长岭储能股份有限公司")]
+    investors = {head for head, tail in relations_of(article, "INVESTS_IN") if tail == "南湖电池回收有限公司"}
+    assert investors == {"长岭储能股份有限公司", "东岳汽车集团有限公司", "西淮汽车"}
+
+
+def test_the_pair_classifier_is_asked_about_names_not_about_the_gongsi_that_stands_for_one(monkeypatch):
+    import guanxi.graph.relations as relations
+
+    asked = []
+
+    def learned(model, text, spans, linked):
+        asked.append([name for _, _, name in spans])
+        return []
+
+    monkeypatch.setattr(relations, "learned_partners", learned)
+    text = "北辰实业发布公告称，公司与王明、李强及南岭实业有限公司签署合作意向书。"
+    first_only(text, [("北辰实业", "ORG"), ("王明", "PERSON"), ("李强", "PERSON"), ("南岭实业有限公司", "ORG")])
+    assert asked == [["北辰实业", "南岭实业有限公司"]]  # not the 公司 between them
