@@ -223,6 +223,9 @@ def short_form_merge(label: str, surface: str, naming: Naming, index: NameIndex)
     """(canonical, why) where a surface is a short form of another name of the article."""
     if label == "PERSON":
         return person_cut_short(surface, naming, index)
+    full_title = government_full_title(surface) if label == "ORG" else None
+    if full_title is not None and (label, full_title) in naming.canonical:
+        return naming.canonical[(label, full_title)], f"short title of {full_title} in the same article"
     for other in index.starting_or_ending_with(label, surface):
         if other == surface:
             continue
@@ -230,6 +233,13 @@ def short_form_merge(label: str, surface: str, naming: Naming, index: NameIndex)
             why = merge(label, surface, other)
             if why:
                 return naming.canonical[(label, other)], why
+    return None
+
+
+def government_full_title(surface: str) -> str | None:
+    """南湖市人民政府 for 南湖市政府 (a government's everyday title), else None."""
+    if surface.endswith("政府") and not surface.endswith("人民政府") and len(surface) > 2:
+        return surface[:-2] + "人民政府"
     return None
 
 

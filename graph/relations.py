@@ -335,11 +335,24 @@ def fired(rule: RelationRule, text: str, mentions: list[Mention], name_of: list[
         return
     if rule.before and not rule.before.search(without_asides(text[max(0, start - BEFORE_WINDOW) : start])):
         return
+    title = title_of(g, a)
+    if title and not title_fits(title, name_of[i] if mentions[i].label == "ORG" else name_of[j]):
+        return
     sources = [i, *preceding] if rule.left_chain else [i]
     targets = [j, *following] if rule.chain else [j]
     if rule.chain and not rule.chain_over_with:
         targets = until_with(text, mentions, targets)
-    yield from oriented_pairs(rule, mentions, name_of, sources, targets, title_of(g, a))
+    yield from oriented_pairs(rule, mentions, name_of, sources, targets, title)
+
+
+# a government's heads are not a party committee's officers: 南湖市委书记A、市长B (B heads the government)
+GOVERNMENT_HEAD = re.compile(r"(?:常务)?(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长)")
+PARTY_COMMITTEE = re.compile(r"(?:[省市区县州镇乡]委|党委|党组)$")
+
+
+def title_fits(title: str, org: str) -> bool:
+    """Whether ``title`` can be a post of the organization named ``org`` (see ``GOVERNMENT_HEAD``)."""
+    return not (GOVERNMENT_HEAD.fullmatch(title) and PARTY_COMMITTEE.search(org))
 
 
 def cue_after(rule: RelationRule, text: str, left: Mention, gap: str, end: int) -> tuple[bool, re.Match | None]:

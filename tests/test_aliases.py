@@ -310,3 +310,13 @@ def test_a_declared_short_form_inside_its_full_name_does_not_cut_it():
     assert names["南湖大学附属西坡医院"] == {"西坡医院"}
     partners = {(r.head, r.tail) for r in article.relations if r.type == "PARTNERS_WITH"}
     assert partners == {("北湖东岭医疗科技股份有限公司", "南湖大学附属西坡医院")}
+
+
+def test_a_governments_everyday_title_joins_its_full_title():
+    article = run(
+        "南岭市政府与北辰集团签约。南岭市人民政府与东湖银行签署协议。",
+        [("南岭市政府", "ORG"), ("南岭市人民政府", "ORG")],
+    )
+    government = entity(article, "南岭市人民政府")
+    assert government.aliases == {"南岭市政府"}
+    assert "南岭市人民政府" in government.merge_reasons[0]

@@ -387,3 +387,9 @@ def test_an_announcement_that_denies_a_partnership_gives_none():
     assert not [r for r in article.relations if r.type == "PARTNERS_WITH"]
     article = run("北辰集团股份有限公司与南岭股份有限公司之间的诉讼源于一份供货合同。", spans)
     assert not [r for r in article.relations if r.type == "PARTNERS_WITH"]
+
+
+def test_a_governments_head_is_no_officer_of_the_party_committee():
+    spans = [("南岭市委", "ORG"), ("黄志远", "PERSON"), ("林立群", "PERSON")]
+    article = run("南岭市委书记黄志远、市长林立群出席签约仪式。", spans)
+    assert relations(article, "HOLDS_ROLE") == {("黄志远", "南岭市委", "书记")}
