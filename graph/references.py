@@ -1,4 +1,4 @@
-"""公司 and 该公司 at the start of a clause stand for a company the text named before.
+"""公司 and 该公司 (and 集团, 联盟, 协会, 该行) at the start of a clause stand for a body the text named before.
 
 Business news names a company once and then calls it 公司 or 该公司: X成立于2016年，公司旗下子公司Y
 负责…; X发布公告。公司董事长Z表示…. Such a word becomes a mention of that company
@@ -10,7 +10,9 @@ first name of the clause, after at most a short opening: 据了解，, 12月3日
 the sentence before (X在获得大股东Y的支持后，公司董事长…: X, not Y). 该公司, "the said
 company", is the last company named before it, in its sentence or the one before (X的大股东为Y，
 该公司是…: Y). A company here is an organization that is no government body, school or
-association. Nothing else is guessed: where no such company is named, the word is left alone.
+association. 集团, 联盟 and 协会 (and 该集团…) stand for the last body of their kind named in their
+sentence or the one before, 该行 for the last bank. Nothing else is guessed: where no such body is
+named, the word is left alone.
 """
 
 from __future__ import annotations
@@ -24,8 +26,12 @@ RULE_ID = "article.company-reference"
 REFERENCE = re.compile(
     r"(?:^|(?<=[，,；;：:]))(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?)?"
     r"(?:此外|另外|同时|目前|此前|随后|其中|近日|日前|今年|去年|据悉|据了解|与此同时)?[，,]?"
-    r"(?P<word>该公司|公司)(?!法|债|制|化|库|[和、及])"
+    r"(?P<word>该公司|公司|该集团|集团|该联盟|联盟|该协会|协会|该行(?![业为动列径情程使人政])|该银行)"
+    r"(?!法|债|制|化|库|军|公司|[和、及])"
 )
+# the word for a kind of body -> what the name of the body it stands for holds (该行: a bank)
+KINDS = {"该集团": "集团", "集团": "集团", "该联盟": "联盟", "联盟": "联盟", "该协会": "协会", "协会": "协会"}
+KINDS |= {"该行": "银行", "该银行": "银行"}
 # what may stand before a clause's subject: a short opening and its comma, or a time word
 SUBJECT_OPENING = re.compile(
     r"(?:[^，,。；;！？!?“”]{0,8}[，,])?(?:近日|日前|今日|昨日|此前|目前|同时|此外|另外|随后|当日|当天|今年|去年)?"
@@ -38,10 +44,10 @@ NO_COMPANY = re.compile(r"(?:部|局|委|委员会|政府|厅|办|办公室|署|
 
 def find_company_references(article: Article) -> Article:
     """Pipeline stage: see the module's docstring."""
-    if "公司" not in article.text or not any(m.label == "ORG" for m in article.mentions):
+    if not any(m.label == "ORG" for m in article.mentions):
         return article
     found: list[Mention] = []
-    previous: tuple[Mention | None, Mention | None] = (None, None)  # the sentence before's subject, last company
+    previous: tuple = (None, None, [])  # the sentence before's subject, last company and mentions
     for sentence in article.sentences:
         inside = [m for m in article.mentions if sentence.start <= m.start < sentence.end]
         for ref in REFERENCE.finditer(sentence.text):
@@ -61,16 +67,25 @@ def antecedent(word: str, sentence: Sentence, before: list[Mention], previous: t
     starts = {m.start - sentence.start for m in before}
     if any(owns_an_unnamed_company(sentence.text, m.end - sentence.start, starts) for m in before):
         return None
+    if word in KINDS:
+        return last_of_kind(before, KINDS[word]) or last_of_kind(previous[2], KINDS[word])
     if word == "该公司":
         return last_company(before) or previous[1]
     return clause_subject(sentence, before) or previous[0]
 
 
 def antecedents_after(sentence: Sentence, inside: list[Mention], found: list[Mention]) -> tuple:
-    """(subject, last company) of a sentence for the next one to refer to: where 公司 opens it and
-    it names no company, that word's company."""
+    """(subject, last company, mentions) of a sentence for the next one to refer to: where 公司
+    opens it and it names no company, that word's company."""
     opening = found[-1] if found and found[-1].start == sentence.start + sentence_opening(sentence) else None
-    return clause_subject(sentence, inside) or opening, last_company(inside) or opening
+    opening = opening if opening is not None and opening.text in ("公司", "该公司") else None
+    mentions = [*inside, *(m for m in found if sentence.start <= m.start < sentence.end)]
+    return clause_subject(sentence, inside) or opening, last_company(inside) or opening, mentions
+
+
+def last_of_kind(mentions: list[Mention], kind: str) -> Mention | None:
+    """The last organization of ``mentions`` whose name holds ``kind`` (联盟 for 该联盟)."""
+    return next((m for m in reversed(mentions) if m.label == "ORG" and kind in m.name), None)
 
 
 def clause_subject(sentence: Sentence, mentions: list[Mention]) -> Mention | None:

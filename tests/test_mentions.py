@@ -17,6 +17,8 @@ def test_a_rule_span_beats_an_overlapping_model_span():
 
 def test_generic_mentions_of_organizations_are_not_names():
     assert is_generic_org("商业银行")
+    assert is_generic_org("秘书处") and is_generic_org("理事会")  # an alliance's bodies, unnamed
+    assert is_generic_org("控股") and is_generic_org("集团公司")  # a legal form alone
     assert is_generic_org("韩国财团") and is_generic_org("美国科技公司")
     assert not is_generic_org("郑州大学")  # a place plus 大学 is a name
     article = run("多家商业银行与美国科技公司合作。", [("商业银行", "ORG"), ("美国科技公司", "ORG")])
@@ -849,6 +851,8 @@ def test_a_deal_fallback_leaves_out_the_adverb_before_the_joiner():
     assert orgs_of(article) == {"青岚星途", "北辰集团", "南岭银行"}
     partners = {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"}
     assert partners == {frozenset(("青岚星途", "北辰集团")), frozenset(("青岚星途", "南岭银行"))}  # a star
+    article = run("东岭汽车已先后与北辰集团、南岭银行达成战略合作。", [("北辰集团", "ORG"), ("南岭银行", "ORG")])
+    assert orgs_of(article) == {"东岭汽车", "北辰集团", "南岭银行"}
 
 
 def test_slot_fallbacks_take_no_joined_names_and_no_place_phrases():

@@ -104,3 +104,24 @@ def test_the_pair_classifier_is_asked_about_names_not_about_the_gongsi_that_stan
     text = "北辰实业发布公告称，公司与王明、李强及南岭实业有限公司签署合作意向书。"
     first_only(text, [("北辰实业", "ORG"), ("王明", "PERSON"), ("李强", "PERSON"), ("南岭实业有限公司", "ORG")])
     assert asked == [["北辰实业", "南岭实业有限公司"]]  # not the 公司 between them
+
+
+def test_the_word_for_a_kind_of_body_stands_for_the_last_body_of_that_kind():
+    text = (
+        "由北辰集团等单位共同发起的南湖新能源产业联盟成立。成立大会上，联盟与东岭研究院签署合作备忘录。"
+        "西岭银行发布年报。该行行长王明表示，将加大投放。该行业竞争激烈。"
+    )
+    placed = [
+        ("北辰集团", "ORG"),
+        ("南湖新能源产业联盟", "ORG"),
+        ("东岭研究院", "ORG"),
+        ("西岭银行", "ORG"),
+        ("王明", "PERSON"),
+    ]
+    article = first_only(text, placed)
+    assert references(article) == [("联盟", "南湖新能源产业联盟"), ("该行", "西岭银行")]  # not 该行业
+    assert {frozenset(p) for p in relations_of(article, "PARTNERS_WITH")} >= {
+        frozenset(("南湖新能源产业联盟", "东岭研究院"))
+    }
+    roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
+    assert roles == {("王明", "西岭银行", "行长")}
