@@ -993,10 +993,17 @@ def partner_before(org: Mention, text: str) -> tuple[int, int]:
     opening = CLAUSE_OPENING.search(text, max(0, org.start - 1 - PARTNER_LONGEST - CLAUSE_LEAD), org.start)
     if not opening:
         return 0, 0
-    end = org.start - 1
-    if text[end - 2 : end] in adverbs() and end - 2 - opening.end() >= 2:  # 青岚分别与…: the adverb is no part of it
-        end -= 2
-    return opening.end(), end
+    start, end = opening.end(), org.start - 1
+    while True:  # 青岚已先后与…: the adverbs are no part of it
+        if text[end - 2 : end] in adverbs() and end - 2 - start >= 2:
+            end -= 2
+        elif text[end - 1 : end] in ONE_CHARACTER_ADVERBS and end - 1 - start >= 2:
+            end -= 1
+        else:
+            return start, end
+
+
+ONE_CHARACTER_ADVERBS = frozenset("已也还均都将曾亦再又")
 
 
 def partner_after(org: Mention, text: str) -> tuple[int, int]:
