@@ -18,6 +18,7 @@ named, the word is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from guanxi.graph.records import Article, Finder, Mention, Sentence
 
@@ -48,12 +49,14 @@ def find_company_references(article: Article) -> Article:
         return article
     found: list[Mention] = []
     previous: tuple = (None, None, [])  # the sentence before's subject, last company and mentions
+    mentions = sorted(article.mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     for sentence in article.sentences:
-        inside = [m for m in article.mentions if sentence.start <= m.start < sentence.end]
+        inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         for ref in REFERENCE.finditer(sentence.text):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
             company = antecedent(ref["word"], sentence, [m for m in inside if m.end <= start], previous)
-            if company is not None and not overlaps_any(start, end, article.mentions):
+            if company is not None and not overlaps_any(start, end, inside):
                 found.append(Mention(article.id, start, end, ref["word"], "ORG", Finder.RULE, RULE_ID, company.name))
         previous = antecedents_after(sentence, inside, found)
     if found:

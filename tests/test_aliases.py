@@ -320,3 +320,20 @@ def test_a_governments_everyday_title_joins_its_full_title():
     government = entity(article, "南岭市人民政府")
     assert government.aliases == {"南岭市政府"}
     assert "南岭市人民政府" in government.merge_reasons[0]
+
+
+def test_an_organizations_latin_name_in_brackets_is_its_alias_and_a_persons_is_not():
+    text = "南湖集团与新加坡港务集团（PSA）签约。PSA首席执行官陈玉山出席，顾问约翰（John Smith）也在场。特斯拉（Tesla）到场。"
+    placed = [
+        ("南湖集团", "ORG"),
+        ("新加坡港务集团", "ORG"),
+        ("PSA", "ORG"),
+        ("约翰", "PERSON"),
+        ("John Smith", "PERSON"),
+    ]
+    article = run(text, [*placed, ("特斯拉", "ORG"), ("Tesla", "ORG")])
+    assert "PSA" in entity(article, "新加坡港务集团").aliases
+    assert {e.name for e in article.entities if e.type == "PERSON"} >= {"约翰", "John Smith"}
+    assert (
+        len([e for e in article.entities if e.type == "ORG" and e.name in ("特斯拉", "特斯拉公司")]) == 1
+    )  # the table merges
