@@ -30,6 +30,10 @@ REFERENCE = re.compile(
     r"(?P<word>该公司|公司|该集团|集团|该联盟|联盟|该协会|协会|该行(?![业为动列径情程使人政])|该银行)"
     r"(?!法|债|制|化|库|军|公司|[和、及])"
 )
+# 公司 as the body a post is taken in: Y获任公司总裁 (the company of the clause's subject)
+POST_IN = re.compile(
+    r"(?<=获任|出任|担任|接任|升任|现任|聘为|任命)(?P<word>公司)(?=副?(?:董事|总|行长|首席|秘书|监事|财务|CEO|CFO|COO|CTO))"
+)
 # the word for a kind of body -> what the name of the body it stands for holds (该行: a bank)
 KINDS = {"该集团": "集团", "集团": "集团", "该联盟": "联盟", "联盟": "联盟", "该协会": "协会", "协会": "协会"}
 KINDS |= {"该行": "银行", "该银行": "银行"}
@@ -53,7 +57,8 @@ def find_company_references(article: Article) -> Article:
     starts = [m.start for m in mentions]
     for sentence in article.sentences:
         inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        for ref in REFERENCE.finditer(sentence.text):
+        refs = [*REFERENCE.finditer(sentence.text), *POST_IN.finditer(sentence.text)]
+        for ref in sorted(refs, key=lambda r: r.start("word")):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
             company = antecedent(ref["word"], sentence, [m for m in inside if m.end <= start], previous)
             if company is not None and not overlaps_any(start, end, inside):

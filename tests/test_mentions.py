@@ -1113,3 +1113,8 @@ def test_a_related_party_or_an_industry_leader_before_a_name_is_no_part_of_it():
     article = run("拟向关联方东岭集团出售资产；行业龙头南岭钛业有限责任公司、龙头股份和据北湖研究院统计。", spans)
     names = sorted(e.name for e in article.entities if e.type == "ORG")
     assert names == ["东岭集团", "北湖研究院", "南岭钛业有限责任公司", "龙头股份"]
+
+
+def test_a_clause_opening_with_a_company_trade_and_what_a_company_does_opens_with_its_name():
+    article = run("南岭药业宣布扩产。东岭科技同时宣布，李国华获任公司总裁。", [("李国华", "PERSON")])
+    assert orgs_of(article) == {"南岭药业", "东岭科技"}  # an adverb may stand before what it does

@@ -125,3 +125,12 @@ def test_the_word_for_a_kind_of_body_stands_for_the_last_body_of_that_kind():
     }
     roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
     assert roles == {("王明", "西岭银行", "行长")}
+
+
+def test_gongsi_as_the_company_a_post_is_taken_in():
+    text = "东岭科技同时宣布，具有二十年研制经验的李国华获任公司总裁。北辰电子发布公告。经董事会审议，王强出任公司副总经理。"
+    placed = [("东岭科技", "ORG"), ("李国华", "PERSON"), ("北辰电子", "ORG"), ("王强", "PERSON")]
+    article = first_only(text, placed)
+    assert references(article) == [("公司", "东岭科技"), ("公司", "北辰电子")]
+    roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
+    assert roles == {("李国华", "东岭科技", "总裁"), ("王强", "北辰电子", "副总经理")}
