@@ -359,14 +359,16 @@ def declared_abbreviations(article: Article) -> dict[tuple[str, str], str]:
 def declarations(article: Article) -> list[tuple[tuple[str, str], Mention]]:
     """((type, short form), the mention declaring it) for each 'X（以下简称“Y”）' of the article, and
     each Latin name in brackets right after an organization's (新加坡港务集团（PSA）)."""
-    out = []
+    out, latin = [], {}
     for m in article.mentions:
         found = patterns().declared_abbreviation.match(article.text[m.end : m.end + DECLARATION_REACH])
         if found and found["short"]:
             out.append(((m.label, unquote(found["short"])), m))
         elif found and m.label == "ORG" and latin_name_is_new(m.text, found["latin"].strip()):
             out.append(((m.label, found["latin"].strip()), m))
-    return out
+            latin.setdefault(out[-1][0], set()).add(m.text)
+    shared = {key for key, names in latin.items() if len(names) > 1}  # 甲资本（GP）与乙资本（GP）: a role
+    return [(key, m) for key, m in out if key not in shared]
 
 
 DECLARATION_REACH = 48  # characters after a name that its （以下简称…） may take
@@ -374,10 +376,21 @@ DECLARATION_REACH = 48  # characters after a name that its （以下简称…）
 
 def latin_name_is_new(name: str, latin: str) -> bool:
     """Whether an organization's Latin name in brackets (新加坡港务集团（PSA）) is to be declared its
-    short form: not where the alias table knows either name, which it merges already (特斯拉（Tesla）).
-    People's Latin names are not declared: news-dev's PERSON F1 fell from 0.962 to 0.926 with them."""
+    short form: not a word for what it is (GP, AI, IPO: ``NOT_NAMES``), and not where the alias
+    table knows either name, which it merges already (特斯拉（Tesla）). People's Latin names are not
+    declared: news-dev's PERSON F1 fell from 0.962 to 0.926 with them."""
+    if latin.upper() in NOT_NAMES:
+        return False
     table = alias_table()
     return table.lookup(name) is None and table.lookup(latin) is None
+
+
+LATIN = re.compile(r"[A-Za-z0-9&.\- ]+")
+# Latin abbreviations of a role, a kind or a field, not of one organization
+NOT_NAMES = frozenset(
+    "GP LP AI EV IT ICT IOT IPO ETF ADR ESG SPAC OTC PE VC CEO CFO COO CTO R&D B2B B2C SAAS PAAS IAAS OEM ODM EPC PPP"
+    " BOT REIT REITS QFII RQFII QDII LLC LTD INC CO CORP GROUP HOLDINGS".split()
+)
 
 
 def unquote(short: str) -> str:
@@ -391,6 +404,9 @@ def unquote(short: str) -> str:
     return short
 
 
+LATIN_WORD = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"  # PSA, not the AI of AIGC
+
+
 def find_declared_short_forms(article: Article) -> Article:
     """Pipeline stage: after 'X（以下简称“Y”）', every Y of the article is a mention of X's type,
     except inside a declared full name (南湖新能源 in 南湖新能源控股有限公司（以下简称“南湖新能源”）,
@@ -401,7 +417,8 @@ def find_declared_short_forms(article: Article) -> Article:
     for label, short in dict.fromkeys(key for key, _ in declared):
         if len(short) < 2:
             continue
-        for m in re.finditer(re.escape(short), article.text):
+        pattern = LATIN_WORD.format(re.escape(short)) if LATIN.fullmatch(short) else re.escape(short)
+        for m in re.finditer(pattern, article.text):
             inside = any(
                 start <= m.start() and m.end() <= end and end - start > len(short) for start, end in full_spans
             )

@@ -16,7 +16,7 @@ from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, surname_length, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.spans import Range, SpanIndex
-from guanxi.graph.word_lexicon import SHORT_WORD, adverbs, function_words, short_words
+from guanxi.graph.word_lexicon import SHORT_WORD, function_words, short_words
 
 NAME_DOTS = "·•"  # join the parts of a name
 LIST_SEPARATOR = "、"
@@ -995,7 +995,7 @@ def partner_before(org: Mention, text: str) -> tuple[int, int]:
         return 0, 0
     start, end = opening.end(), org.start - 1
     while True:  # 青岚已先后与…: the adverbs are no part of it
-        if text[end - 2 : end] in adverbs() and end - 2 - start >= 2:
+        if text[end - 2 : end] in TWO_CHARACTER_ADVERBS and end - 2 - start >= 2:
             end -= 2
         elif text[end - 1 : end] in ONE_CHARACTER_ADVERBS and end - 1 - start >= 2:
             end -= 1
@@ -1003,7 +1003,13 @@ def partner_before(org: Mention, text: str) -> tuple[int, int]:
             return start, end
 
 
-ONE_CHARACTER_ADVERBS = frozenset("已也还均都将曾亦再又")
+# adverbs that may stand between a deal's subject and its joiner (not jieba's adverbs: 实时, 高新 and
+# 同步 end names too)
+TWO_CHARACTER_ADVERBS = frozenset(
+    "分别 先后 相继 陆续 共同 正式 再次 已经 曾经 首次 率先 随即 随后 此前 近期 近日 日前 今年 去年 同时".split()
+    + "还将 也将 均已 即将".split()
+)
+ONE_CHARACTER_ADVERBS = frozenset("已也还均将曾亦再又")
 
 
 def partner_after(org: Mention, text: str) -> tuple[int, int]:

@@ -52,9 +52,10 @@ def find_company_references(article: Article) -> Article:
     if not any(m.label == "ORG" for m in article.mentions):
         return article
     found: list[Mention] = []
-    previous: tuple = (None, None, [])  # the sentence before's subject, last company and mentions
+    previous: tuple = (None, None, [], None)  # the sentence before's subject, last company, mentions, itself
     mentions = sorted(article.mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
+    own = 0  # the first of ``found`` in the sentence being read
     for sentence in article.sentences:
         inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         refs = [*REFERENCE.finditer(sentence.text), *POST_IN.finditer(sentence.text)]
@@ -63,7 +64,8 @@ def find_company_references(article: Article) -> Article:
             company = antecedent(ref["word"], sentence, [m for m in inside if m.end <= start], previous)
             if company is not None and not overlaps_any(start, end, inside):
                 found.append(Mention(article.id, start, end, ref["word"], "ORG", Finder.RULE, RULE_ID, company.name))
-        previous = antecedents_after(sentence, inside, found)
+        previous = antecedents_after(sentence, inside, [m for m in found[own:] if m.start < sentence.end])
+        own = len(found)
     if found:
         article.mentions = sorted([*article.mentions, *found], key=lambda m: m.start)
     return article
@@ -71,35 +73,51 @@ def find_company_references(article: Article) -> Article:
 
 def antecedent(word: str, sentence: Sentence, before: list[Mention], previous: tuple) -> Mention | None:
     """The company ``word`` stands for, given the mentions of its sentence ``before`` it and the
-    (subject, last company) of the sentence before."""
+    (subject, last company, mentions, sentence) of the sentence before."""
     starts = {m.start - sentence.start for m in before}
     if any(owns_an_unnamed_company(sentence.text, m.end - sentence.start, starts) for m in before):
         return None
     if word in KINDS:
-        return last_of_kind(before, KINDS[word]) or last_of_kind(previous[2], KINDS[word])
+        return last_of_kind(sentence, before, KINDS[word]) or last_of_kind(previous[3], previous[2], KINDS[word])
     if word == "该公司":
-        return last_company(before) or previous[1]
+        return last_company(sentence, before) or previous[1]
     return clause_subject(sentence, before) or previous[0]
 
 
 def antecedents_after(sentence: Sentence, inside: list[Mention], found: list[Mention]) -> tuple:
-    """(subject, last company, mentions) of a sentence for the next one to refer to: where 公司
-    opens it and it names no company, that word's company."""
+    """(subject, last company, mentions, the sentence) of a sentence for the next one to refer to
+    (``found``: the references found in it): where 公司 opens it and it names no company, that
+    word's company."""
     opening = found[-1] if found and found[-1].start == sentence.start + sentence_opening(sentence) else None
     opening = opening if opening is not None and opening.text in ("公司", "该公司") else None
-    mentions = [*inside, *(m for m in found if sentence.start <= m.start < sentence.end)]
-    return clause_subject(sentence, inside) or opening, last_company(inside) or opening, mentions
+    mentions = sorted([*inside, *found], key=lambda m: m.start)
+    return clause_subject(sentence, inside) or opening, last_company(sentence, inside) or opening, mentions, sentence
 
 
-def last_of_kind(mentions: list[Mention], kind: str) -> Mention | None:
-    """The last organization of ``mentions`` whose name holds ``kind`` (联盟 for 该联盟)."""
-    return next((m for m in reversed(mentions) if m.label == "ORG" and kind in m.name), None)
+def last_of_kind(sentence: Sentence | None, mentions: list[Mention], kind: str) -> Mention | None:
+    """The last organization of ``mentions`` whose name holds ``kind`` (联盟 for 该联盟), and that is
+    no object (see ``an_object``)."""
+    return next(
+        (m for m in reversed(mentions) if m.label == "ORG" and kind in m.name and not an_object(sentence, m)), None
+    )
+
+
+def an_object(sentence: Sentence | None, m: Mention) -> bool:
+    """Whether ``m`` is joined to a name before it (X与Y签署…: Y) or owns what follows (X是Y的供应商:
+    Y): then "the said company" is the other one."""
+    if sentence is None:
+        return False
+    at, end = m.start - sentence.start, m.end - sentence.start
+    return sentence.text[at - 1 : at] in JOINED or sentence.text.startswith("的", end)
+
+
+JOINED = tuple("与和同及、")
 
 
 def clause_subject(sentence: Sentence, mentions: list[Mention]) -> Mention | None:
     """The last company of ``mentions`` (the sentence's, in text order) that opens a clause (after
     at most a short opening: 据了解，, 12月3日，, 近日), if it is the clause's first name."""
-    found, text = None, sentence.text
+    found, announcer, text = None, None, sentence.text
     for k, m in enumerate(mentions):
         at = m.start - sentence.start
         clause = max(text.rfind(c, 0, at) for c in CLAUSE_MARKS) + 1
@@ -109,18 +127,32 @@ def clause_subject(sentence: Sentence, mentions: list[Mention]) -> Mention | Non
             continue
         if SUBJECT_OPENING.fullmatch(text, clause, at):
             found = m
-    return found
+            if ANNOUNCES.match(text, m.end - sentence.start):
+                announcer = m
+    return announcer or found
 
 
-def last_company(mentions: list[Mention]) -> Mention | None:
-    return next((m for m in reversed(mentions) if m.label == "ORG" and not NO_COMPANY.search(m.name)), None)
+# what a company that announces does: X12月5日晚间公告，…公司…: 公司 is X, whatever clause opens after it
+ANNOUNCES = re.compile(r"[^，,。；;]{0,12}?(?:公告|宣布|披露|表示|透露|称)")
+
+
+def last_company(sentence: Sentence | None, mentions: list[Mention]) -> Mention | None:
+    """The last company of ``mentions`` that is no object (see ``an_object``)."""
+    return next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.label == "ORG" and not NO_COMPANY.search(m.name) and not an_object(sentence, m)
+        ),
+        None,
+    )
 
 
 def owns_an_unnamed_company(text: str, at: int, starts: set[int]) -> bool:
     """Whether what follows ``at`` in ``text`` is a company of the name before it, unnamed (X的子公司
     发布公告称，公司…: the subsidiary announces; not X的控股股东Y, where a mention starts after it)."""
     unit = UNIT_OF.match(text, at)
-    return unit is not None and unit.end() not in starts
+    return unit is not None and not {unit.end(), unit.end() + 1} & starts  # X的控股股东Y, X的控股股东为Y
 
 
 UNIT_OF = re.compile(r"的?(?:全资|控股)?(?:子公司|孙公司|分公司|母公司|控股股东|旗下公司|下属公司)")

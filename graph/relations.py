@@ -350,9 +350,21 @@ GOVERNMENT_HEAD = re.compile(r"(?:常务)?(?:副)?(?:省长|市长|区长|县长
 PARTY_COMMITTEE = re.compile(r"(?:[省市区县州镇乡]委|党委|党组)$")
 
 
+# a company's posts are no government body's: 南湖市国资委任命Y为董事长 (of a company it does not name)
+COMPANY_POST = re.compile(
+    r"(?:副)?(?:董事长|董事|总经理|总裁|董事会秘书|监事会主席|监事|首席\w{1,4}官|CEO|CFO|COO|CTO)"
+)
+GOVERNMENT_BODY = re.compile(
+    r"(?:国资委|政府|厅|[省市区县]委)$"
+)  # not 部 or 局: 事业部, 香港金融管理局 have such posts
+
+
 def title_fits(title: str, org: str) -> bool:
-    """Whether ``title`` can be a post of the organization named ``org`` (see ``GOVERNMENT_HEAD``)."""
-    return not (GOVERNMENT_HEAD.fullmatch(title) and PARTY_COMMITTEE.search(org))
+    """Whether ``title`` can be a post of the organization named ``org`` (see ``GOVERNMENT_HEAD``
+    and ``COMPANY_POST``)."""
+    if GOVERNMENT_HEAD.fullmatch(title) and PARTY_COMMITTEE.search(org):
+        return False
+    return not (COMPANY_POST.fullmatch(title) and GOVERNMENT_BODY.search(org))
 
 
 def cue_after(rule: RelationRule, text: str, left: Mention, gap: str, end: int) -> tuple[bool, re.Match | None]:

@@ -21,7 +21,7 @@ from guanxi.graph.gazetteer import Gazetteer
 from guanxi.graph.lexicon import lexicon
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.spans import SpanIndex
-from guanxi.graph.word_lexicon import SHORT_WORD, plain_words, short_words
+from guanxi.graph.word_lexicon import SHORT_WORD, common_words, plain_words, short_words
 
 RULE_ID = "article.repeated-name"
 REPEATED_TYPES = ("ORG", "PROJECT", "POLICY")
@@ -40,7 +40,8 @@ def find_repeated_names(article: Article) -> Article:
     for start, end in Gazetteer(names, boundary=table_boundary).find(text):
         m = Mention(article.id, start, end, text[start:end], names[text[start:end]], Finder.RULE, RULE_ID)
         if not taken.any_overlapping(m) and (start, end) not in refused and not crossed_by_a_word(text, m):
-            added.append(m)
+            if not ends_in_a_verb_at_work(text, m):
+                added.append(m)
     article.mentions = sorted(over_model_people(article.mentions, added, people), key=lambda m: m.start)
     return article
 
@@ -48,9 +49,18 @@ def find_repeated_names(article: Article) -> Article:
 def over_model_people(mentions: list[Mention], added: list[Mention], people: list[Mention]) -> list[Mention]:
     """The mentions with the repeated names ``added``: a model person inside one is part of it (云帆
     of 云帆智能) and goes; a name that crosses one without holding it is not added."""
-    added = [m for m in added if not any(p.start < m.end and m.start < p.end and not within(p, m) for p in people)]
-    held = {p for p in people if any(within(p, a) for a in added)}
+    index = SpanIndex(people)
+    added = [m for m in added if all(within(p, m) for p in index.overlapping(m))]
+    held = {p for a in added for p in index.overlapping(a)}
     return [*(m for m in mentions if m not in held), *added]
+
+
+def ends_in_a_verb_at_work(text: str, m: Mention) -> bool:
+    """Whether the name's last word is a verb the text goes on with (张华投资 + 了: a person invests)."""
+    return text[m.end : m.end + 1] in ASPECT and common_words().get(text[m.end - 2 : m.end], "").startswith("v")
+
+
+ASPECT = ("了", "过", "着")
 
 
 def names_to_repeat(mentions: list[Mention]) -> dict[str, str]:

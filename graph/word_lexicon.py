@@ -122,17 +122,6 @@ def function_words(path: Path | None = None) -> frozenset[str]:
     return frozenset(w for w, pos in common_words(path).items() if pos in FUNCTION_POS)
 
 
-ADVERB_POS = frozenset({"d", "ad"})  # 分别, 正式, 再次
-ORDER_WORDS = frozenset({"先后"})  # an adverb of order the dictionary calls a time word
-
-
-@cache
-def adverbs(path: Path | None = None) -> frozenset[str]:
-    """The dictionary's common adverbs (分别, 再次, 正式), and 先后: what may stand between a name
-    and the verb or joiner after it. Not its time words (过去, 此前), which may be part of a name."""
-    return frozenset(w for w, pos in common_words(path).items() if pos in ADVERB_POS) | ORDER_WORDS
-
-
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})  # names and abbreviations (工信部: j)
 
 

@@ -337,3 +337,17 @@ def test_an_organizations_latin_name_in_brackets_is_its_alias_and_a_persons_is_n
     assert (
         len([e for e in article.entities if e.type == "ORG" and e.name in ("特斯拉", "特斯拉公司")]) == 1
     )  # the table merges
+
+
+def test_a_latin_name_is_found_as_a_word_and_a_role_or_a_kind_in_brackets_is_no_name():
+    text = "鸿川智能科技有限公司（RSV）成立。北辰物流与南岭新材发布RSVGC平台。澜石资本（PG）与东湖资本（PG）设立基金。南湖汽车（EV）发布新车。"
+    placed = [
+        ("鸿川智能科技有限公司", "ORG"),
+        ("北辰物流", "ORG"),
+        ("南岭新材", "ORG"),
+        ("澜石资本", "ORG"),
+        ("东湖资本", "ORG"),
+    ]
+    article = run(text, [*placed, ("南湖汽车", "ORG")])
+    assert {k[1] for k in aliases.declared_abbreviations(article)} == {"RSV"}  # PG named two bodies; EV is a kind
+    assert [m.text for m in article.mentions if m.text == "RSV"] == ["RSV"]  # not the RSV of RSVGC

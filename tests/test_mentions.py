@@ -853,6 +853,8 @@ def test_a_deal_fallback_leaves_out_the_adverb_before_the_joiner():
     assert partners == {frozenset(("青岚星途", "北辰集团")), frozenset(("青岚星途", "南岭银行"))}  # a star
     article = run("东岭汽车已先后与北辰集团、南岭银行达成战略合作。", [("北辰集团", "ORG"), ("南岭银行", "ORG")])
     assert orgs_of(article) == {"东岭汽车", "北辰集团", "南岭银行"}
+    article = run("近日，泓远实时与北辰集团签署战略合作协议。", [("北辰集团", "ORG")])
+    assert orgs_of(article) == {"泓远实时", "北辰集团"}  # 实时 is an adverb of jieba's, and a name's end
 
 
 def test_slot_fallbacks_take_no_joined_names_and_no_place_phrases():

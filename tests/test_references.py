@@ -134,3 +134,27 @@ def test_gongsi_as_the_company_a_post_is_taken_in():
     assert references(article) == [("公司", "东岭科技"), ("公司", "北辰电子")]
     roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
     assert roles == {("李国华", "东岭科技", "总裁"), ("王强", "北辰电子", "副总经理")}
+
+
+def test_the_announcer_the_said_company_and_the_said_bank_are_not_objects():
+    text = (
+        "鸿川科技股份有限公司12月5日晚间公告，澜石新材料已完成股权交割，公司总经理韩启明表示满意。"
+        "北辰电子股份有限公司近日与澄远物流有限公司签署合作协议，该公司董事长王大明表示欢迎。"
+        "东港银行与西湾银行签署合作协议，该行将为西湾银行提供清算服务。"
+        "东湖动力的控股股东为东湖控股集团有限公司，该公司董事长李强表示支持。"
+    )
+    placed = [
+        ("鸿川科技股份有限公司", "ORG"),
+        ("澜石新材料", "ORG"),
+        ("韩启明", "PERSON"),
+        ("北辰电子股份有限公司", "ORG"),
+    ]
+    placed += [("澄远物流有限公司", "ORG"), ("王大明", "PERSON"), ("东港银行", "ORG"), ("西湾银行", "ORG")]
+    placed += [("西湾银行", "ORG", 1), ("东湖动力", "ORG"), ("东湖控股集团有限公司", "ORG"), ("李强", "PERSON")]
+    article = first_only(text, placed)
+    assert references(article) == [
+        ("公司", "鸿川科技股份有限公司"),  # the announcer, not the clause after it
+        ("该公司", "北辰电子股份有限公司"),  # not its partner
+        ("该行", "东港银行"),
+        ("该公司", "东湖控股集团有限公司"),  # X的控股股东为Y: Y is named
+    ]

@@ -80,3 +80,10 @@ def test_a_long_name_is_repeated_where_a_word_holds_only_one_of_its_characters()
     text = "南岭智能科技有限公司举行发布会。据了解，南岭智能成立于2016年。"
     article = first_only(text, [("南岭智能科技有限公司", "ORG")])
     assert [m.text for m in article.mentions if m.rule == RULE_ID] == ["南岭智能"]  # 能成 holds one of them
+
+
+def test_a_name_whose_last_word_the_text_goes_on_with_as_a_verb_is_not_repeated_there():
+    text = "张华投资有限公司由张华于2010年创立。张华投资了多家初创企业。"
+    article = first_only(text, [("张华投资有限公司", "ORG"), ("张华", "PERSON", 1), ("张华", "PERSON", 2)])
+    assert not [m for m in article.mentions if m.rule == RULE_ID]  # 张华 + 投资了: the person invests
+    assert ("张华", "PERSON") in {(e.name, e.type) for e in article.entities}
