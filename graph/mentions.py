@@ -1036,7 +1036,7 @@ def may_be_an_unfound_org(name: str) -> bool:
 
 # a funding round's verb, after the list of who leads or follows it: (A、B和C)(等机构)(联合)领投
 ROUND_VERB = re.compile(
-    r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?(?:联合|共同|持续|继续|超额)?(?:领投|跟投|参投)"
+    r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?(?:联合|共同|持续|继续|超额)?(?:领投|跟投|参投|追加投资|追投)"
 )
 ROUND_LIST_START = "，。；：\n由"  # where the list before a round's verb starts
 ROUND_LIST_LONGEST = 120  # characters read back from the verb

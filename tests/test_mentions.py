@@ -868,6 +868,8 @@ def test_slot_fallbacks_take_no_joined_names_and_no_place_phrases():
 def test_every_name_of_a_round_list_with_a_group_word_is_an_investor():
     article = run("北辰智能完成融资，由青岚创投、南岭资本和光年之外等机构联合领投。", [("北辰智能", "ORG")])
     assert orgs_of(article) == {"北辰智能", "青岚创投", "南岭资本", "光年之外"}
+    article = run("北辰智能完成融资，老股东星途远方继续追加投资。", [("北辰智能", "ORG")])
+    assert orgs_of(article) == {"北辰智能", "星途远方"}  # a follow-on investment
 
 
 def test_a_place_and_a_trade_after_a_deal_word_is_no_company_where_more_of_a_name_follows():
