@@ -366,7 +366,7 @@ def declarations(article: Article) -> list[tuple[tuple[str, str], Mention]]:
             out.append(((m.label, unquote(found["short"])), m))
         elif found and m.label == "ORG" and latin_name_is_new(m.text, found["latin"].strip()):
             out.append(((m.label, found["latin"].strip()), m))
-            latin.setdefault(out[-1][0], set()).add(m.text)
+            latin.setdefault(out[-1][0], set()).add(strip_legal_suffix(m.text))
     shared = {key for key, names in latin.items() if len(names) > 1}  # 甲资本（GP）与乙资本（GP）: a role
     return [(key, m) for key, m in out if key not in shared]
 

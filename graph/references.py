@@ -103,12 +103,13 @@ def last_of_kind(sentence: Sentence | None, mentions: list[Mention], kind: str) 
 
 
 def an_object(sentence: Sentence | None, m: Mention) -> bool:
-    """Whether ``m`` is joined to a name before it (X与Y签署…: Y) or owns what follows (X是Y的供应商:
-    Y): then "the said company" is the other one."""
+    """Whether ``m`` is joined to a name before it (X与Y签署…: Y) or is the owner in a predicate (X是Y
+    的供应商: Y; not Y的董事长 opening a clause): then "the said company" is the other one."""
     if sentence is None:
         return False
     at, end = m.start - sentence.start, m.end - sentence.start
-    return sentence.text[at - 1 : at] in JOINED or sentence.text.startswith("的", end)
+    owner = sentence.text.startswith("的", end) and sentence.text[at - 1 : at] in ("是", "为")
+    return sentence.text[at - 1 : at] in JOINED or owner
 
 
 JOINED = tuple("与和同及、")
@@ -133,7 +134,7 @@ def clause_subject(sentence: Sentence, mentions: list[Mention]) -> Mention | Non
 
 
 # what a company that announces does: X12月5日晚间公告，…公司…: 公司 is X, whatever clause opens after it
-ANNOUNCES = re.compile(r"[^，,。；;]{0,12}?(?:公告|宣布|披露|表示|透露|称)")
+ANNOUNCES = re.compile(r"[^，,。；;]{0,12}?(?:公告|宣布|披露|表示|透露|(?<![名简号被])称(?![号为]))")
 
 
 def last_company(sentence: Sentence | None, mentions: list[Mention]) -> Mention | None:
@@ -152,7 +153,10 @@ def owns_an_unnamed_company(text: str, at: int, starts: set[int]) -> bool:
     """Whether what follows ``at`` in ``text`` is a company of the name before it, unnamed (X的子公司
     发布公告称，公司…: the subsidiary announces; not X的控股股东Y, where a mention starts after it)."""
     unit = UNIT_OF.match(text, at)
-    return unit is not None and not {unit.end(), unit.end() + 1} & starts  # X的控股股东Y, X的控股股东为Y
+    if unit is None:
+        return False
+    named_at = unit.end() + 1 if text[unit.end() : unit.end() + 1] in ("为", "是") else unit.end()
+    return named_at not in starts  # X的控股股东Y, X的控股股东为Y: named
 
 
 UNIT_OF = re.compile(r"的?(?:全资|控股)?(?:子公司|孙公司|分公司|母公司|控股股东|旗下公司|下属公司)")

@@ -354,9 +354,8 @@ PARTY_COMMITTEE = re.compile(r"(?:[省市区县州镇乡]委|党委|党组)$")
 COMPANY_POST = re.compile(
     r"(?:副)?(?:董事长|董事|总经理|总裁|董事会秘书|监事会主席|监事|首席\w{1,4}官|CEO|CFO|COO|CTO)"
 )
-GOVERNMENT_BODY = re.compile(
-    r"(?:国资委|政府|厅|[省市区县]委)$"
-)  # not 部 or 局: 事业部, 香港金融管理局 have such posts
+# not 部 or 局 (事业部, 香港金融管理局 have such posts), nor any 厅 (餐厅): a province's or a city's
+GOVERNMENT_BODY = re.compile(r"(?:国资委|政府|[省市区县]委|[省市][\u4e00-\u9fff]{1,8}厅)$")
 
 
 def title_fits(title: str, org: str) -> bool:

@@ -57,7 +57,11 @@ def over_model_people(mentions: list[Mention], added: list[Mention], people: lis
 
 def ends_in_a_verb_at_work(text: str, m: Mention) -> bool:
     """Whether the name's last word is a verb the text goes on with (张华投资 + 了: a person invests)."""
-    return text[m.end : m.end + 1] in ASPECT and common_words().get(text[m.end - 2 : m.end], "").startswith("v")
+    return (
+        text[m.end : m.end + 1] in ASPECT
+        and text[m.end : m.end + 2] not in short_words()  # 了解, 过去, 着力: words of their own
+        and common_words().get(text[m.end - 2 : m.end], "").startswith("v")
+    )
 
 
 ASPECT = ("了", "过", "着")

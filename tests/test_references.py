@@ -158,3 +158,23 @@ def test_the_announcer_the_said_company_and_the_said_bank_are_not_objects():
         ("该行", "东港银行"),
         ("该公司", "东湖控股集团有限公司"),  # X的控股股东为Y: Y is named
     ]
+
+
+def test_after_a_second_review_owners_announcers_and_units_are_read_as_they_stand():
+    text = (
+        "北辰科技的董事长刘明表示，该公司今年营收将增长两成。"  # Y的董事长 opens the clause: Y is no object
+        "东湖电子的子公司与南湖集团签署合作协议，公司董事长李强出席。"  # the subsidiary's chairman: nobody named
+    )
+    placed = [("北辰科技", "ORG"), ("刘明", "PERSON"), ("东湖电子", "ORG"), ("南湖集团", "ORG"), ("李强", "PERSON")]
+    article = first_only(text, placed)
+    assert references(article) == [("该公司", "北辰科技")]
+
+
+def test_a_name_with_a_title_word_is_no_announcer():
+    from guanxi.graph.records import Sentence
+    from guanxi.graph.references import clause_subject
+
+    text = "星澜股份荣获专精特新称号，宏远控股则完成了增资，公司表示满意。"
+    article = first_only(text, [("星澜股份", "ORG"), ("宏远控股", "ORG")])
+    before = [m for m in article.mentions if m.label == "ORG" and not m.elided]
+    assert clause_subject(Sentence(0, len(text), text), before).name == "宏远控股"  # 称号 announces nothing

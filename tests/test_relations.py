@@ -393,3 +393,8 @@ def test_a_governments_head_is_no_officer_of_the_party_committee():
     spans = [("南岭市委", "ORG"), ("黄志远", "PERSON"), ("林立群", "PERSON")]
     article = run("南岭市委书记黄志远、市长林立群出席签约仪式。", spans)
     assert relations(article, "HOLDS_ROLE") == {("黄志远", "南岭市委", "书记")}
+
+
+def test_a_restaurants_manager_is_a_companys_post_and_a_provincial_departments_is_not():
+    article = run("北辰餐厅总经理张建国表示欢迎。", [("北辰餐厅", "ORG"), ("张建国", "PERSON")])
+    assert relations(article, "HOLDS_ROLE") == {("张建国", "北辰餐厅", "总经理")}

@@ -87,3 +87,9 @@ def test_a_name_whose_last_word_the_text_goes_on_with_as_a_verb_is_not_repeated_
     article = first_only(text, [("张华投资有限公司", "ORG"), ("张华", "PERSON", 1), ("张华", "PERSON", 2)])
     assert not [m for m in article.mentions if m.rule == RULE_ID]  # 张华 + 投资了: the person invests
     assert ("张华", "PERSON") in {(e.name, e.type) for e in article.entities}
+
+
+def test_a_name_followed_by_a_word_that_starts_with_an_aspect_mark_is_still_repeated():
+    text = "星澜投资有限公司成立。星澜投资过去三年投了二十家企业。"
+    article = first_only(text, [("星澜投资有限公司", "ORG")])
+    assert [m.text for m in article.mentions if m.rule == RULE_ID] == ["星澜投资"]  # 过去 is a word
