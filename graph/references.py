@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from guanxi.graph.records import Article, Finder, Mention, Sentence
+from guanxi.graph.spans import Range, SpanIndex
 
 RULE_ID = "article.company-reference"
 # the word at a clause's start, after a date or an adverb that may open it; not 公司法, 公司债, 公司制
@@ -47,58 +50,82 @@ DATELINE = re.compile(r"[^，,。；;]{0,10}?(?:日讯|日电)|讯")  # after wh
 NO_COMPANY = re.compile(r"(?:部|局|委|委员会|政府|厅|办|办公室|署|院|校|大学|学院|协会|学会|联盟|中心|所|会)$")
 
 
+class Context(NamedTuple):
+    """What a sentence leaves for the next one's references: its subject, its last company, its
+    mentions (references included) and the sentence itself."""
+
+    subject: Mention | None = None
+    company: Mention | None = None
+    mentions: tuple[Mention, ...] = ()
+    sentence: Sentence | None = None
+
+
 def find_company_references(article: Article) -> Article:
     """Pipeline stage: see the module's docstring."""
     if not any(m.label == "ORG" for m in article.mentions):
         return article
     found: list[Mention] = []
-    previous: tuple = (None, None, [], None)  # the sentence before's subject, last company, mentions, itself
+    previous = Context()
     mentions = sorted(article.mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
-    own = 0  # the first of ``found`` in the sentence being read
+    taken = SpanIndex(mentions)
     for sentence in article.sentences:
         inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         refs = [*REFERENCE.finditer(sentence.text), *POST_IN.finditer(sentence.text)]
+        here = []
         for ref in sorted(refs, key=lambda r: r.start("word")):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
             company = antecedent(ref["word"], sentence, [m for m in inside if m.end <= start], previous)
-            if company is not None and not overlaps_any(start, end, inside):
-                found.append(Mention(article.id, start, end, ref["word"], "ORG", Finder.RULE, RULE_ID, company.name))
-        previous = antecedents_after(sentence, inside, [m for m in found[own:] if m.start < sentence.end])
-        own = len(found)
+            if company is not None and not taken.any_overlapping(Range(start, end)):
+                here.append(Mention(article.id, start, end, ref["word"], "ORG", Finder.RULE, RULE_ID, company.name))
+        previous = context_of(sentence, inside, here)
+        found += here
     if found:
         article.mentions = sorted([*article.mentions, *found], key=lambda m: m.start)
     return article
 
 
-def antecedent(word: str, sentence: Sentence, before: list[Mention], previous: tuple) -> Mention | None:
-    """The company ``word`` stands for, given the mentions of its sentence ``before`` it and the
-    (subject, last company, mentions, sentence) of the sentence before."""
+def antecedent(word: str, sentence: Sentence, before: list[Mention], previous: Context) -> Mention | None:
+    """The company ``word`` stands for, given the mentions of its sentence ``before`` it and what
+    the sentence before left."""
     starts = {m.start - sentence.start for m in before}
     if any(owns_an_unnamed_company(sentence.text, m.end - sentence.start, starts) for m in before):
         return None
     if word in KINDS:
-        return last_of_kind(sentence, before, KINDS[word]) or last_of_kind(previous[3], previous[2], KINDS[word])
+        return last_of_kind(sentence, before, KINDS[word]) or last_of_kind(
+            previous.sentence, previous.mentions, KINDS[word]
+        )
     if word == "该公司":
-        return last_company(sentence, before) or previous[1]
-    return clause_subject(sentence, before) or previous[0]
+        return last_company(sentence, before) or previous.company
+    return clause_subject(sentence, before) or previous.subject
 
 
-def antecedents_after(sentence: Sentence, inside: list[Mention], found: list[Mention]) -> tuple:
-    """(subject, last company, mentions, the sentence) of a sentence for the next one to refer to
-    (``found``: the references found in it): where 公司 opens it and it names no company, that
-    word's company."""
+def context_of(sentence: Sentence, inside: list[Mention], found: list[Mention]) -> Context:
+    """What a sentence leaves for the next one (``found``: the references found in it): where 公司
+    opens it and it names no company, that word's company."""
     opening = found[-1] if found and found[-1].start == sentence.start + sentence_opening(sentence) else None
     opening = opening if opening is not None and opening.text in ("公司", "该公司") else None
-    mentions = sorted([*inside, *found], key=lambda m: m.start)
-    return clause_subject(sentence, inside) or opening, last_company(sentence, inside) or opening, mentions, sentence
+    mentions = tuple(sorted([*inside, *found], key=lambda m: m.start))
+    return Context(
+        clause_subject(sentence, inside) or opening, last_company(sentence, inside) or opening, mentions, sentence
+    )
 
 
-def last_of_kind(sentence: Sentence | None, mentions: list[Mention], kind: str) -> Mention | None:
+def last_of_kind(sentence: Sentence | None, mentions: Sequence[Mention], kind: str) -> Mention | None:
     """The last organization of ``mentions`` whose name holds ``kind`` (联盟 for 该联盟), and that is
     no object (see ``an_object``)."""
+    return last_named(sentence, mentions, lambda name: kind in name)
+
+
+def last_company(sentence: Sentence | None, mentions: Sequence[Mention]) -> Mention | None:
+    """The last company of ``mentions`` that is no object (see ``an_object``)."""
+    return last_named(sentence, mentions, lambda name: not NO_COMPANY.search(name))
+
+
+def last_named(sentence: Sentence | None, mentions: Sequence[Mention], fits: Callable[[str], bool]) -> Mention | None:
+    """The last organization of ``mentions`` whose name ``fits`` and that is no object."""
     return next(
-        (m for m in reversed(mentions) if m.label == "ORG" and kind in m.name and not an_object(sentence, m)), None
+        (m for m in reversed(mentions) if m.label == "ORG" and fits(m.name) and not an_object(sentence, m)), None
     )
 
 
@@ -137,18 +164,6 @@ def clause_subject(sentence: Sentence, mentions: list[Mention]) -> Mention | Non
 ANNOUNCES = re.compile(r"[^，,。；;]{0,12}?(?:公告|宣布|披露|表示|透露|(?<![名简号被])称(?![号为]))")
 
 
-def last_company(sentence: Sentence | None, mentions: list[Mention]) -> Mention | None:
-    """The last company of ``mentions`` that is no object (see ``an_object``)."""
-    return next(
-        (
-            m
-            for m in reversed(mentions)
-            if m.label == "ORG" and not NO_COMPANY.search(m.name) and not an_object(sentence, m)
-        ),
-        None,
-    )
-
-
 def owns_an_unnamed_company(text: str, at: int, starts: set[int]) -> bool:
     """Whether what follows ``at`` in ``text`` is a company of the name before it, unnamed (X的子公司
     发布公告称，公司…: the subsidiary announces; not X的控股股东Y, where a mention starts after it)."""
@@ -164,7 +179,3 @@ UNIT_OF = re.compile(r"的?(?:全资|控股)?(?:子公司|孙公司|分公司|�
 
 def sentence_opening(sentence: Sentence) -> int:
     return SUBJECT_OPENING.match(sentence.text).end()
-
-
-def overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)

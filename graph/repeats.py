@@ -19,6 +19,7 @@ from __future__ import annotations
 from guanxi.graph.aliases import TECH_WORDS, alias_table, strip_legal_suffix, table_boundary
 from guanxi.graph.gazetteer import Gazetteer
 from guanxi.graph.lexicon import lexicon
+from guanxi.graph.mentions import is_model_person
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.spans import SpanIndex
 from guanxi.graph.word_lexicon import SHORT_WORD, common_words, plain_words, short_words
@@ -33,8 +34,8 @@ def find_repeated_names(article: Article) -> Article:
     names = names_to_repeat(article.mentions)
     if not names:
         return article
-    people = [m for m in article.mentions if m.label == "PERSON" and m.finder is Finder.NER]
-    taken = SpanIndex([m for m in article.mentions if not (m.label == "PERSON" and m.finder is Finder.NER)])
+    people = [m for m in article.mentions if is_model_person(m)]
+    taken = SpanIndex([m for m in article.mentions if not is_model_person(m)])
     refused = {(m.start, m.end) for m in article.refused}  # a tool Orbit beside the company Orbit公司
     text, added = article.text, []
     for start, end in Gazetteer(names, boundary=table_boundary).find(text):
