@@ -196,6 +196,20 @@ def cut_model_orgs_at_deal_verbs(mentions: list[Mention], article: Article) -> l
     return out
 
 
+def cut_model_orgs_before_together_with(mentions: list[Mention], article: Article) -> list[Mention]:
+    """A model ORG span that took the 会 of 会同 (together with: 市发展改革委会同市财政局) ends
+    before it; 常委会同意 and 村委会同时 keep theirs."""
+    out = []
+    for m in mentions:
+        if is_model_org(m) and m.text.endswith("委会") and TOGETHER_WITH.match(article.text, m.end):
+            m = replace(m, end=m.end - 1, text=m.text[:-1])
+        out.append(m)
+    return out
+
+
+TOGETHER_WITH = re.compile(r"同(?![意时样等步期类比年行业学事])")
+
+
 DEAL_VERB_INSIDE = re.compile(r"(?:分别|共同|联合|拟|将|已)?(?:合资|出资|共同|联合)?(?:设立|成立|组建|签署|签订)")
 # a count or a date before the verb is no name (三期分别出资设立…, 2020年新设立…); 首钢, 三一 are
 COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十两几多数]+[期批个家届轮年]")
@@ -1178,6 +1192,7 @@ FILTERS: tuple[Filter, ...] = (
     trim_model_org_descriptions,
     split_model_orgs_at_roles,
     cut_model_orgs_at_deal_verbs,
+    cut_model_orgs_before_together_with,
     split_model_orgs_at_joiners,
     split_model_orgs_at_adverb_joiners,
     split_model_orgs_joining_two_bodies,
@@ -1446,8 +1461,17 @@ def has_non_name_ending_after_known_org(m: Mention, o: Mention) -> bool:
 
 
 def has_stray_character_before_known_org(m: Mention, o: Mention) -> bool:
-    """股搜狗公司: the last character of 入股."""
-    return o.end == m.end and o.start == m.start + 1
+    """股搜狗公司: the last character of 入股. Not a level before a government body: 省发展改革委 is
+    a province's, not the national body the table knows."""
+    return o.end == m.end and o.start == m.start + 1 and not is_local_body(m.text)
+
+
+LOCAL_LEVELS = "省市区县州"
+
+
+def is_local_body(text: str) -> bool:
+    """省发展改革委, 市财政局: a level word, then a government body."""
+    return text[:1] in LOCAL_LEVELS and text.endswith((*GOVERNMENT_BODY_ENDINGS, "厅", "办"))
 
 
 def has_unit_word_after_known_org(m: Mention, o: Mention) -> bool:

@@ -9,6 +9,7 @@ from guanxi.graph.aliases import find_declared_short_forms, find_dictionary_ment
 from guanxi.graph.articles import articles_from_document
 from guanxi.graph.collector import cycle_collection_paused
 from guanxi.graph.lexicon import find_lexicon_mentions
+from guanxi.graph.local_bodies import name_local_bodies
 from guanxi.graph.mentions import find_list_members, find_listed_people, find_shared_bodies, select_mentions
 from guanxi.graph.ner import find_model_mentions, find_model_mentions_in
 from guanxi.graph.records import Article, Document
@@ -38,6 +39,7 @@ PIPELINE: tuple[Stage, ...] = (
     find_list_members,
     find_listed_people,
     find_shared_bodies,
+    name_local_bodies,
     find_repeated_names,
     find_company_references,
     group_entities,

@@ -398,3 +398,12 @@ def test_a_governments_head_is_no_officer_of_the_party_committee():
 def test_a_restaurants_manager_is_a_companys_post_and_a_provincial_departments_is_not():
     article = run("北辰餐厅总经理张建国表示欢迎。", [("北辰餐厅", "ORG"), ("张建国", "PERSON")])
     assert relations(article, "HOLDS_ROLE") == {("张建国", "北辰餐厅", "总经理")}
+
+
+def test_an_officer_named_by_function_holds_a_title_not_an_organization():
+    article = run(
+        "南岭电子董事长王建明、财务总监刘小红对此负有责任。",
+        [("南岭电子", "ORG"), ("王建明", "PERSON"), ("刘小红", "PERSON")],
+    )
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == ["南岭电子"]  # not 财务
+    assert relations(article, "HOLDS_ROLE") == {("王建明", "南岭电子", "董事长"), ("刘小红", "南岭电子", "财务总监")}

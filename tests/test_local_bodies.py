@@ -1,0 +1,69 @@
+"""A government body named by its level alone is the body of the place named before it
+(graph/local_bodies.py), and the model's spans of such bodies survive the filters (graph/mentions.py)."""
+
+from tests.test_repeats import first_only, relations_of
+
+
+def org_names(article) -> list[str]:
+    return sorted(e.name for e in article.entities if e.type == "ORG")
+
+
+def test_a_body_named_by_its_level_is_the_body_of_the_province_named_before():
+    text = "西川省人民政府办公厅印发方案。方案由省工信厅、省交通运输厅起草，省工信厅副厅长王立明介绍了方案。"
+    article = first_only(
+        text,
+        [
+            ("西川省人民政府办公厅", "ORG"),
+            ("省工信厅", "ORG"),
+            ("省交通运输厅", "ORG"),
+            ("省工信厅", "ORG", 1),
+            ("王立明", "PERSON"),
+        ],
+    )
+    assert "西川省工信厅" in org_names(article) and "西川省交通运输厅" in org_names(article)
+    body = next(e for e in article.entities if e.name == "西川省工信厅")
+    assert len(body.mentions) == 2 and body.aliases == set()  # 省工信厅 alone names no one body
+    m = body.mentions[0]
+    assert text[m.start : m.end] == "省工信厅"  # the span is what the text says
+    assert {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"} == {
+        ("王立明", "西川省工信厅", "副厅长")
+    }
+
+
+def test_the_level_decides_the_place_and_a_known_province_counts_where_no_name_holds_it():
+    text = "山西省召开推进会。南湖市人民政府发布通知，市财政局、省工信厅参与。"
+    article = first_only(text, [("南湖市人民政府", "ORG"), ("市财政局", "ORG"), ("省工信厅", "ORG")])
+    assert org_names(article) == ["南湖市人民政府", "南湖市财政局", "山西省工信厅"]
+
+
+def test_without_a_place_of_its_level_the_body_keeps_its_own_name():
+    text = "南湖市人民政府发布通知，省工信厅参与。"
+    article = first_only(text, [("南湖市人民政府", "ORG"), ("省工信厅", "ORG")])
+    assert org_names(article) == ["南湖市人民政府", "省工信厅"]
+
+
+def test_two_provinces_bodies_named_by_level_stay_two_bodies():
+    text = "西川省人民政府发布方案，省工信厅牵头。东岭省人民政府随后跟进，省工信厅表示支持。"
+    spans = [("西川省人民政府", "ORG"), ("省工信厅", "ORG"), ("东岭省人民政府", "ORG"), ("省工信厅", "ORG", 1)]
+    article = first_only(text, spans)
+    assert org_names(article) == ["东岭省人民政府", "东岭省工信厅", "西川省人民政府", "西川省工信厅"]
+
+
+def test_a_provincial_office_is_not_the_national_body_of_the_alias_table():
+    # the table knows 发展改革委 as the national commission; 省 before it makes it the province's
+    text = "西川省人民政府印发方案。省发展改革委副主任王立明介绍了方案。"
+    article = first_only(text, [("西川省人民政府", "ORG"), ("省发展改革委", "ORG"), ("王立明", "PERSON")])
+    assert "国家发展和改革委员会" not in org_names(article)
+    assert relations_of(article, "HOLDS_ROLE") == {("王立明", "西川省发展改革委")}
+
+
+def test_hui_tong_is_together_with_not_part_of_the_name():
+    text = "南湖市人民政府印发细则。市发展改革委会同市财政局制定了细则。全国人大常委会同意了议案。"
+    article = first_only(
+        text,
+        [("南湖市人民政府", "ORG"), ("市发展改革委会", "ORG"), ("市财政局", "ORG"), ("全国人大常委会", "ORG")],
+    )
+    assert "南湖市发展改革委" in org_names(article)
+    assert "全国人民代表大会常务委员会" in org_names(article)  # 常委会同意 keeps its 会
+    partners = relations_of(article, "PARTNERS_WITH")
+    assert partners in ({("南湖市发展改革委", "南湖市财政局")}, {("南湖市财政局", "南湖市发展改革委")})
