@@ -407,3 +407,10 @@ def test_an_officer_named_by_function_holds_a_title_not_an_organization():
     )
     assert sorted(e.name for e in article.entities if e.type == "ORG") == ["南岭电子"]  # not 财务
     assert relations(article, "HOLDS_ROLE") == {("王建明", "南岭电子", "董事长"), ("刘小红", "南岭电子", "财务总监")}
+
+
+def test_a_company_that_puts_money_into_a_fund_being_set_up_invests_in_it():
+    article = run("同日，东岭证券公告称，公司拟以自有资金2亿元参与设立南湖新兴产业投资基金。", [("东岭证券", "ORG")])
+    assert relations(article, "INVESTS_IN") == {("东岭证券", "南湖新兴产业投资基金", None)}
+    article = run("北湖银行参与组建南湖数据联盟。", [("北湖银行", "ORG"), ("南湖数据联盟", "ORG")])
+    assert relations(article, "INVESTS_IN") == set()  # joining an alliance is no investment

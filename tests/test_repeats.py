@@ -93,3 +93,11 @@ def test_a_name_followed_by_a_word_that_starts_with_an_aspect_mark_is_still_repe
     text = "星澜投资有限公司成立。星澜投资过去三年投了二十家企业。"
     article = first_only(text, [("星澜投资有限公司", "ORG")])
     assert [m.text for m in article.mentions if m.rule == RULE_ID] == ["星澜投资"]  # 过去 is a word
+
+
+def test_a_managers_name_without_its_management_words_is_the_same_body():
+    text = "北辰资本管理有限公司为东岭证券的全资子公司。北辰资本今年投资了三家企业。"
+    article = first_only(text, [("北辰资本管理有限公司", "ORG"), ("东岭证券", "ORG"), ("北辰资本", "ORG")])
+    entity = next(e for e in article.entities if e.name == "北辰资本管理有限公司")
+    assert entity.aliases == {"北辰资本"}
+    assert relations_of(article, "SUBSIDIARY_OF") == {("北辰资本管理有限公司", "东岭证券")}
