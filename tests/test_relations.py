@@ -414,3 +414,12 @@ def test_a_company_that_puts_money_into_a_fund_being_set_up_invests_in_it():
     assert relations(article, "INVESTS_IN") == {("东岭证券", "南湖新兴产业投资基金", None)}
     article = run("北湖银行参与组建南湖数据联盟。", [("北湖银行", "ORG"), ("南湖数据联盟", "ORG")])
     assert relations(article, "INVESTS_IN") == set()  # joining an alliance is no investment
+
+
+def test_both_parties_of_a_deal_invest_in_the_company_they_set_up_even_past_a_country():
+    text = "青川汽车与德国北辰电池集团在南湖签约，双方将合资成立青辰动力科技有限公司。"
+    article = run(text, [("青川汽车", "ORG"), ("北辰电池集团", "ORG"), ("青辰动力科技有限公司", "ORG")])
+    assert relations(article, "INVESTS_IN") == {
+        ("青川汽车", "青辰动力科技有限公司", None),
+        ("北辰电池集团", "青辰动力科技有限公司", None),
+    }
