@@ -238,10 +238,12 @@ def cut_model_orgs_before_titles(mentions: list[Mention], article: Article) -> l
 
 def title_start_inside(m: Mention, text: str, titles: tuple[str, ...]) -> int | None:
     """Where in ``m`` a title begins that ends after it, if one does: at least two characters of
-    it inside (one, as in 市 + 长, is too often a place's own name)."""
+    it inside (one, as in 市 + 长, is too often a place's own name), or one that doubles the body's
+    last character (农业农村厅厅 + 长, 南湖局局 + 长)."""
     for title in titles:
-        for k in range(2, len(title)):
-            if m.text.endswith(title[:k]) and text.startswith(title[k:], m.end):
+        for k in range(1, len(title)):
+            inside = m.text.endswith(title[:k]) and text.startswith(title[k:], m.end)
+            if inside and (k >= 2 or m.text[-2:] == title[0] * 2):
                 return len(m.text) - k
     return None
 
@@ -1629,8 +1631,8 @@ OPENING, CLOSING = "“‘《（(", "”’》）)"
 
 def strip_stray_marks(m: Mention) -> Mention:
     """“拍卖公司 -> 拍卖公司: a quote or bracket at either end of a model span whose partner is not in
-    the span belongs to the text around it."""
-    start, end = m.start, m.end
+    the span belongs to the text around it, and so does a space (本报讯 南江银行)."""
+    start, end = m.start + len(m.text) - len(m.text.lstrip()), m.start + len(m.text.rstrip())  # spaces around it too
     while (
         end - start > 1
         and m.text[start - m.start] in OPENING

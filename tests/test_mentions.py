@@ -1122,3 +1122,29 @@ def test_a_related_party_or_an_industry_leader_before_a_name_is_no_part_of_it():
 def test_a_clause_opening_with_a_company_trade_and_what_a_company_does_opens_with_its_name():
     article = run("南岭药业宣布扩产。东岭科技同时宣布，李国华获任公司总裁。", [("李国华", "PERSON")])
     assert orgs_of(article) == {"南岭药业", "东岭科技"}  # an adverb may stand before what it does
+
+
+def test_spaces_at_the_edge_of_a_model_span_are_not_part_of_the_name():
+    text = "本报讯 南江银行近日与北辰集团签约。南江银行表示。"
+    article = run(text, [(" 南江银行", "ORG")])
+    bank = entity(article, "南江银行")
+    assert len(bank.mentions) == 2 and all(article.text[m.start] == "南" for m in bank.mentions)
+
+
+def test_a_body_whose_last_character_the_model_doubled_from_the_title_ends_before_it():
+    from tests.test_repeats import first_only
+
+    text = "南江省农业农村厅厅长马国栋出席并致辞。南湖局局长王明发言。"
+    article = first_only(
+        text, [("南江省农业农村厅厅", "ORG"), ("马国栋", "PERSON"), ("南湖局局", "ORG"), ("王明", "PERSON")]
+    )
+    roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
+    assert roles == {("马国栋", "南江省农业农村厅", "厅长"), ("王明", "南湖局", "局长")}
+
+
+def test_a_project_named_by_its_scope_is_a_description():
+    from guanxi.graph.rules import is_generic, word_lists
+
+    words = word_lists()
+    assert is_generic("全省乡村振兴重点项目", words) and is_generic("我市重大工程", words)
+    assert not is_generic("全国一体化算力网络工程", words) and not is_generic("南湖数字底座项目", words)
