@@ -1,4 +1,6 @@
-"""Government bodies named by their level alone: 省工信厅, 市财政局, 区发展改革委. The text means the
+"""Government bodies the text names without their name.
+
+A body named by its level alone: 省工信厅, 市财政局, 区发展改革委. The text means the
 province's or the city's own body, the one it named before: after 西川省人民政府印发…, 省工信厅 is
 西川省工信厅. Such a mention keeps its span and stands for that name (``Mention.elided``), so that
 the bodies of two provinces do not become one node and a province's office is not taken for the
@@ -7,6 +9,10 @@ national body the alias table knows (省发展改革委 is not 国家发展和�
 The place is the last one of the same level named before the mention: at the start of an
 organization's name (西川省人民政府 names 西川省), or as a known province or city followed by its
 level (山西省, 深圳市). Where the article names none, the mention is left as it is.
+
+A government named by its head: 南湖市副市长王明 is the deputy mayor of 南湖市人民政府 (the schema's
+and the gold's convention), not of a place. The place the model found before a head's title of its
+own level becomes a mention of that government (``find_governments_of_heads``), its span the place.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import replace
 from functools import cache
 
 from guanxi.graph.mentions import LOCAL_LEVELS, is_local_body
-from guanxi.graph.records import Article, Mention
+from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import load_table
 
 # a place at the start of a name: two to four characters and a level (西川省, 南湖市, 滨江区)
@@ -53,4 +59,23 @@ def name_local_bodies(article: Article) -> Article:
         if place is not None:
             named[m] = replace(m, elided=place + m.text[1:])
     article.mentions = [named.get(m, m) for m in article.mentions]
+    return article
+
+
+GOVERNMENT_RULE = "government-of-head"
+# a head's title after a place of its level: 市 + 副市长, 省 + 省长, 区 + 常务副区长 (not 州: 加州州长)
+HEAD_OF_LEVEL = {level: re.compile(rf"(?:常务)?副?{level}长") for level in "省市区县"}
+PLACE_SHAPE = re.compile(r"^[\u4e00-\u9fff]{1,5}[省市区县]$")
+
+
+def find_governments_of_heads(article: Article) -> Article:
+    """Pipeline stage: a place the model found right before a head's title of its level (南湖市 +
+    副市长) is also a mention of its government (南湖市人民政府), which the rules then prefer."""
+    found = []
+    for m in article.mentions:
+        if m.finder is Finder.NER and m.label in ("LOCATION", "ORG") and PLACE_SHAPE.match(m.text):
+            if HEAD_OF_LEVEL[m.text[-1]].match(article.text, m.end):
+                government = m.text + "人民政府"
+                found.append(Mention(m.doc_id, m.start, m.end, m.text, "ORG", Finder.RULE, GOVERNMENT_RULE, government))
+    article.mentions.extend(found)
     return article

@@ -348,8 +348,13 @@ GOVERNMENT_BODY_ENDINGS = ("部", "委", "委员会", "局", "署", "总局")
 
 
 def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
-    """Kinds of organization and places (``is_generic_org``); a name of the alias table stays."""
-    return [m for m in mentions if not (m.label == "ORG" and m.finder is not Finder.DICT and is_generic_org(m.text))]
+    """Kinds of organization and places (``is_generic_org``); a name of the alias table stays, and so
+    does a place that stands for its government (``Mention.elided``: 上海市 + 副市长)."""
+    return [
+        m
+        for m in mentions
+        if not (m.label == "ORG" and m.finder is not Finder.DICT and not m.elided and is_generic_org(m.text))
+    ]
 
 
 UNIT_LEAD = re.compile(r"(?:（[^（）]{1,30}）)?(?:旗下|下属)的?(?:全资|控股)?(?:子公司)?")

@@ -9,7 +9,7 @@ from guanxi.graph.aliases import find_declared_short_forms, find_dictionary_ment
 from guanxi.graph.articles import articles_from_document
 from guanxi.graph.collector import cycle_collection_paused
 from guanxi.graph.lexicon import find_lexicon_mentions
-from guanxi.graph.local_bodies import name_local_bodies
+from guanxi.graph.local_bodies import find_governments_of_heads, name_local_bodies
 from guanxi.graph.mentions import find_list_members, find_listed_people, find_shared_bodies, select_mentions
 from guanxi.graph.ner import find_model_mentions, find_model_mentions_in
 from guanxi.graph.records import Article, Document
@@ -33,6 +33,7 @@ PIPELINE: tuple[Stage, ...] = (
     find_dictionary_mentions,
     find_lexicon_mentions,
     find_rule_mentions,
+    find_governments_of_heads,
     find_declared_short_forms,
     select_mentions,
     resegment_name_rosters,

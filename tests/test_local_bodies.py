@@ -67,3 +67,24 @@ def test_hui_tong_is_together_with_not_part_of_the_name():
     assert "全国人民代表大会常务委员会" in org_names(article)  # 常委会同意 keeps its 会
     partners = relations_of(article, "PARTNERS_WITH")
     assert partners in ({("南湖市发展改革委", "南湖市财政局")}, {("南湖市财政局", "南湖市发展改革委")})
+
+
+def test_a_place_before_its_heads_title_is_its_government():
+    text = "出席仪式的有南湖市副市长王明、西川省省长李强和东城区常务副区长赵刚。南湖市人民政府随后发布通知。"
+    spans = [("南湖市", "LOCATION"), ("王明", "PERSON"), ("西川省", "LOCATION"), ("李强", "PERSON")]
+    spans += [("东城区", "LOCATION"), ("赵刚", "PERSON"), ("南湖市人民政府", "ORG")]
+    article = first_only(text, spans)
+    assert {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"} == {
+        ("王明", "南湖市人民政府", "副市长"),
+        ("李强", "西川省人民政府", "省长"),
+        ("赵刚", "东城区人民政府", "常务副区长"),
+    }
+    government = next(e for e in article.entities if e.name == "南湖市人民政府")
+    assert len(government.mentions) == 2  # the place before the title and the name itself
+    assert text[government.mentions[0].start : government.mentions[0].end] == "南湖市"
+
+
+def test_a_place_before_another_levels_title_or_a_states_is_no_government():
+    text = "南湖市区长王明出席。加州州长纽森表示欢迎。"
+    article = first_only(text, [("南湖市", "LOCATION"), ("王明", "PERSON"), ("加州", "LOCATION"), ("纽森", "PERSON")])
+    assert not any(e.name.endswith("人民政府") for e in article.entities)
