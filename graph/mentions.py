@@ -186,12 +186,14 @@ def split_model_orgs_at_roles(mentions: list[Mention], article: Article) -> list
 
 def cut_model_orgs_at_deal_verbs(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model ORG span that runs on into what the organization does (南岭港务 + 合资设立新公司) is
-    the name before the verb."""
+    the name before the verb; none where that is a verb too (龙头企业牵头 + 组建…中心: 牵头)."""
     out = []
     for m in mentions:
         verb = DEAL_VERB_INSIDE.search(m.text, 2) if is_model_org(m) else None
         if verb and is_chinese(m.text[0]) and not COUNTED_HEAD.match(m.text):
             m = replace(m, end=m.start + verb.start(), text=m.text[: verb.start()])
+            if m.text in function_words():
+                continue
         out.append(m)
     return out
 

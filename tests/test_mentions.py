@@ -1148,3 +1148,11 @@ def test_a_project_named_by_its_scope_is_a_description():
     words = word_lists()
     assert is_generic("全省乡村振兴重点项目", words) and is_generic("我市重大工程", words)
     assert not is_generic("全国一体化算力网络工程", words) and not is_generic("南湖数字底座项目", words)
+
+
+def test_a_model_span_cut_before_a_deal_verb_is_no_name_where_a_verb_is_left():
+    from tests.test_repeats import first_only
+
+    text = "支持龙头企业牵头组建南湖数字化转型促进中心。南湖港务合资设立新公司。"
+    article = first_only(text, [("龙头企业牵头组建南湖数字化转型促进中心", "ORG"), ("南湖港务合资设立新公司", "ORG")])
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == ["南湖港务"]
