@@ -126,10 +126,17 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
         if is_model_org(m):
             head = ORG_HEADS.match(m.text) or LEADING_PREPOSITION.match(m.text)
             cut = head.end() if head else 0
-            if cut and len(m.text) - cut >= 3:
+            tenure = TENURE.match(m.text)
+            if (cut and len(m.text) - cut >= 3) or (tenure and len(m.text) - tenure.end() >= 2):
+                cut = cut or tenure.end()
                 m = replace(m, start=m.start + cut, text=m.text[cut:])
         out.append(m)
     return out
+
+
+TENURE = re.compile(
+    r"^(?:时任|现任|原任|曾任|前任)"
+)  # 时任公司董事长: what follows is the company (公司 stands for it)
 
 
 LEADING_PREPOSITION = re.compile(r"^(?:由|被|把|据)")  # 由清华大学心理学系, 据北辰研究院: the name starts after it

@@ -178,3 +178,20 @@ def test_a_name_with_a_title_word_is_no_announcer():
     article = first_only(text, [("星澜股份", "ORG"), ("宏远控股", "ORG")])
     before = [m for m in article.mentions if m.label == "ORG" and not m.elided]
     assert clause_subject(Sentence(0, len(text), text), before).name == "宏远控股"  # 称号 announces nothing
+
+
+def test_the_said_bank_or_company_after_shi_ren_is_the_one_fined():
+    text = "东岭农村商业银行股份有限公司被罚款310万元，时任该行行长孙国平被警告。北辰科技股份有限公司被出具警示函，时任公司董事长王明被通报批评。"
+    article = first_only(
+        text, [("东岭农村商业银行股份有限公司", "ORG"), ("孙国平", "PERSON"), ("北辰科技股份有限公司", "ORG")]
+    )
+    roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
+    assert ("孙国平", "东岭农村商业银行股份有限公司", "行长") in roles
+
+
+def test_tenure_words_are_not_part_of_a_model_organization():
+    text = "北辰科技股份有限公司被出具警示函，时任公司董事长王明被通报批评。"
+    article = first_only(text, [("北辰科技股份有限公司", "ORG"), ("时任公司", "ORG"), ("王明", "PERSON")])
+    assert [e.name for e in article.entities if e.type == "ORG"] == ["北辰科技股份有限公司"]
+    roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
+    assert roles == {("王明", "北辰科技股份有限公司", "董事长")}
