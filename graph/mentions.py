@@ -1043,10 +1043,19 @@ ONE_CHARACTER_ADVERBS = frozenset("已也还均将曾亦再又")
 
 
 def partner_after(org: Mention, text: str) -> tuple[int, int]:
-    """The words after ``org`` and its joiner up to the deal's verb (青岚 of 北辰集团与青岚签署…), or (0, 0)."""
-    if text[org.end : org.end + 1] not in PARTNER_JOINERS:
+    """The words after ``org`` and its joiner up to the deal's verb (青岚 of 北辰集团与青岚签署…; 北辰
+    集团此前已与青岚…: the adverbs before the joiner are passed), or (0, 0)."""
+    at = org.end
+    while True:
+        if text[at : at + 2] in TWO_CHARACTER_ADVERBS:
+            at += 2
+        elif text[at : at + 1] in ONE_CHARACTER_ADVERBS:
+            at += 1
+        else:
+            break
+    if text[at : at + 1] not in PARTNER_JOINERS:
         return 0, 0
-    words = PARTNER_BEFORE_VERB.match(text, org.end + 1)
+    words = PARTNER_BEFORE_VERB.match(text, at + 1)
     return (words.start("name"), words.end("name")) if words else (0, 0)
 
 
@@ -1370,7 +1379,7 @@ def orgs_deal_follows(text: str, pos: int) -> bool:
 DEAL_JOINERS = frozenset("与和及、同")  # one character each
 CLAUSE_END = re.compile(r"[。；！？]")
 DEAL_REACH = 40  # characters after the person that the clause's deal word may be in
-ORGS_ONLY_DEALS = re.compile(r"战略合作|合资|并购|收购|入股|参股|控股|股权|联合公告|合作协议")
+ORGS_ONLY_DEALS = re.compile(r"战略合作|合资|并购|收购|入股|参股|控股|股权|联合公告|合作协议|达成合作")
 
 
 AFTER_RESOLVING: tuple[Filter, ...] = (

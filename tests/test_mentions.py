@@ -1156,3 +1156,12 @@ def test_a_model_span_cut_before_a_deal_verb_is_no_name_where_a_verb_is_left():
     text = "支持龙头企业牵头组建南湖数字化转型促进中心。南湖港务合资设立新公司。"
     article = first_only(text, [("龙头企业牵头组建南湖数字化转型促进中心", "ORG"), ("南湖港务合资设立新公司", "ORG")])
     assert sorted(e.name for e in article.entities if e.type == "ORG") == ["南湖港务"]
+
+
+def test_the_other_side_of_a_deal_is_found_after_adverbs_and_before_da_cheng_he_zuo():
+    from tests.test_repeats import first_only
+
+    text = "腾云智算科技有限公司此前已与新加坡电信达成合作，为其提供解决方案。"
+    article = first_only(text, [("腾云智算科技有限公司", "ORG")])
+    partners = {(r.head, r.tail) for r in article.relations if r.type == "PARTNERS_WITH"}
+    assert partners in ({("腾云智算科技有限公司", "新加坡电信")}, {("新加坡电信", "腾云智算科技有限公司")})
