@@ -13,7 +13,7 @@ from guanxi.graph.local_bodies import find_governments_of_heads, name_local_bodi
 from guanxi.graph.mentions import find_list_members, find_listed_people, find_shared_bodies, select_mentions
 from guanxi.graph.ner import find_model_mentions, find_model_mentions_in
 from guanxi.graph.records import Article, Document
-from guanxi.graph.references import find_company_references
+from guanxi.graph.references import find_company_references, find_project_references
 from guanxi.graph.relations import extract_relations
 from guanxi.graph.repeats import find_repeated_names
 from guanxi.graph.rosters import resegment_name_rosters
@@ -43,6 +43,7 @@ PIPELINE: tuple[Stage, ...] = (
     name_local_bodies,
     find_repeated_names,
     find_company_references,
+    find_project_references,
     group_entities,
     extract_relations,
 )

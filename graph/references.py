@@ -1,4 +1,5 @@
-"""公司 and 该公司 (and 集团, 联盟, 协会, 该行) at the start of a clause stand for a body the text named before.
+"""公司 and 该公司 (and 集团, 联盟, 协会, 该行) at the start of a clause stand for a body the text named before,
+and 该项目, 该工程, 平台… for a project.
 
 Business news names a company once and then calls it 公司 or 该公司: X成立于2016年，公司旗下子公司Y
 负责…; X发布公告。公司董事长Z表示…. Such a word becomes a mention of that company
@@ -13,6 +14,9 @@ company", is the last company named before it, in its sentence or the one before
 association. 集团, 联盟 and 协会 (and 该集团…) stand for the last body of their kind named in their
 sentence or the one before, 该行 for the last bank. Nothing else is guessed: where no such body is
 named, the word is left alone.
+
+A project's kind as a clause's subject (平台由X承建, 该工程总投资8亿元，由X投资建设) stands for the last
+project of that kind named in its sentence or the one before (``find_project_references``).
 """
 
 from __future__ import annotations
@@ -80,6 +84,40 @@ def find_company_references(article: Article) -> Article:
                 here.append(Mention(article.id, start, end, ref["word"], "ORG", Finder.RULE, RULE_ID, company.name))
         previous = context_of(sentence, inside, here)
         found += here
+    if found:
+        article.mentions = sorted([*article.mentions, *found], key=lambda m: m.start)
+    return article
+
+
+PROJECT_RULE_ID = "article.project-reference"
+# a project's kind opening a clause as its subject: 平台由X承建, 该工程总投资8亿元, 项目建成后
+PROJECT_REFERENCE = re.compile(
+    r"(?:^|(?<=[，,；;：:]))(?P<word>(?:该|这一|此)?(?P<kind>项目|工程|平台|基地|产业园|系统))"
+    r"(?=由|是|系|总投资|位于|将|已|于|建成|投产|计划|预计|占地)"
+)
+
+
+def find_project_references(article: Article) -> Article:
+    """Pipeline stage: a project's kind opening a clause (平台由X承建, 该工程总投资8亿元) stands for the
+    last project of that kind named in its sentence or the one before (项目: the last project), as
+    公司 does for a company."""
+    projects = sorted((m for m in article.mentions if m.label == "PROJECT"), key=lambda m: m.start)
+    if not projects:
+        return article
+    taken, found = SpanIndex(article.mentions), []
+    sentences = article.sentences
+    for k, sentence in enumerate(sentences):
+        since = sentences[k - 1].start if k else sentence.start
+        for ref in PROJECT_REFERENCE.finditer(sentence.text):
+            start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
+            kind = ref["kind"]
+            named = [p for p in projects if since <= p.start and p.end <= start]
+            fits = [p for p in named if kind == "项目" or p.name.endswith(kind)]
+            if fits and not taken.any_overlapping(Range(start, end)):
+                word = ref["word"]
+                found.append(
+                    Mention(article.id, start, end, word, "PROJECT", Finder.RULE, PROJECT_RULE_ID, fits[-1].name)
+                )
     if found:
         article.mentions = sorted([*article.mentions, *found], key=lambda m: m.start)
     return article

@@ -198,6 +198,7 @@ def trim_left(text: str, start: int, words: WordLists) -> int:
 
 
 QUOTED = re.compile(r"“([^“”]+)”")
+PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # a five-year plan's period
 TECH_MARKS = re.compile(r"[0-9A-Za-z+＋.\-]+")  # 5G, +, AI: what a technology's name holds besides words
 
 # a count of undertakings is not the name of one: 42个重点项目, 两大工程
@@ -216,6 +217,8 @@ def is_generic(name: str, words: WordLists) -> bool:
         return True
     if OPEN_QUOTE in name:  # a quoted name, unless it quotes only a technology (“5G+工业互联网”平台)
         quoted = QUOTED.search(name)  # and what follows names no more than a kind (not “…”512工程)
+        if quoted and PLAN_PERIOD.fullmatch(quoted.group(1)):  # “十四五”重点建设项目: a period, then words
+            return plan_period_then_kind(name[quoted.end() :], words)
         return (
             bool(quoted)
             and only_generic_words(TECH_MARKS.sub("", quoted.group(1)), words)
@@ -238,6 +241,20 @@ def surname_length(text: str, i: int, words: WordLists) -> int:
     """How long the surname is that starts at ``text[i]``: 2 for a compound one (欧阳), 1 for a
     one-character one of the table, 0 where none starts there."""
     return 2 if text[i : i + 2] in words.compound_surnames else 1 if text[i : i + 1] in words.surnames else 0
+
+
+def plan_period_then_kind(rest: str, words: WordLists) -> bool:
+    """What follows a quoted plan period (“十四五”…) says only what kind of project it is: its kind,
+    after nothing but words of the generic list (重点建设项目, 重大工程)."""
+    kind = next((k for k in words.project_suffixes if rest.endswith(k)), None)
+    core = rest[: -len(kind)] if kind else rest
+    parts = tuple(w for w in words.generic if len(w) >= 2)
+    while core:
+        part = next((w for w in parts if core.startswith(w)), None)
+        if part is None:
+            return False
+        core = core[len(part) :]
+    return kind is not None
 
 
 def only_generic_words(core: str, words: WordLists) -> bool:

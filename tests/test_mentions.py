@@ -1165,3 +1165,11 @@ def test_the_other_side_of_a_deal_is_found_after_adverbs_and_before_da_cheng_he_
     article = first_only(text, [("腾云智算科技有限公司", "ORG")])
     partners = {(r.head, r.tail) for r in article.relations if r.type == "PARTNERS_WITH"}
     assert partners in ({("腾云智算科技有限公司", "新加坡电信")}, {("新加坡电信", "腾云智算科技有限公司")})
+
+
+def test_a_plan_period_and_a_kind_is_a_description_not_a_project():
+    from guanxi.graph.rules import is_generic, word_lists
+
+    words = word_lists()
+    assert is_generic("“十四五”重点建设项目", words) and is_generic("“十四五”重大工程", words)
+    assert not is_generic("“十四五”南湖港扩建工程", words)

@@ -195,3 +195,19 @@ def test_tenure_words_are_not_part_of_a_model_organization():
     assert [e.name for e in article.entities if e.type == "ORG"] == ["北辰科技股份有限公司"]
     roles = {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"}
     assert roles == {("王明", "北辰科技股份有限公司", "董事长")}
+
+
+def test_a_projects_kind_opening_a_clause_stands_for_the_project_named_before():
+    text = "南湖市上线“南湖通”政务服务平台。平台由北辰数字科技有限公司承建。东岭港扩建工程开工，该工程总投资8亿元。"
+    spans = [("“南湖通”政务服务平台", "PROJECT"), ("北辰数字科技有限公司", "ORG"), ("东岭港扩建工程", "PROJECT")]
+    article = first_only(text, spans)
+    assert relations_of(article, "PARTICIPATES_IN") == {("北辰数字科技有限公司", "“南湖通”政务服务平台")}
+    refs = [(m.text, m.name) for m in article.mentions if m.label == "PROJECT" and m.elided]
+    assert refs == [("平台", "“南湖通”政务服务平台"), ("该工程", "东岭港扩建工程")]
+
+
+def test_a_projects_kind_is_left_alone_where_no_project_of_that_kind_was_named():
+    text = "南湖市发布通知。平台由北辰数字科技有限公司承建。"
+    article = first_only(text, [("北辰数字科技有限公司", "ORG")])
+    assert relations_of(article, "PARTICIPATES_IN") == set()
+    assert not any(m.label == "PROJECT" for m in article.mentions)
