@@ -26,20 +26,46 @@ from guanxi.graph.mentions import LOCAL_LEVELS, is_local_body
 from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import load_table
 
-# a place at the start of a name: two to four characters and a level (西川省, 南湖市, 滨江区)
-PLACE_OPENING = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?[{LOCAL_LEVELS}]")
+# one place of a name's opening: a few characters and a level (西川省, 南湖市 + 滨江区), not a level
+# character that starts another word (上海市场, 广州区域总部)
+PLACE_STEP = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?[{LOCAL_LEVELS}](?![场域])")
+NOT_PLACES = (
+    "超市",
+    "城市",
+    "都市",
+    "社区",
+    "小区",
+    "景区",
+    "街区",
+    "校区",
+    "厂区",
+    "矿区",
+    "片区",
+)  # end like a level
+
+
+def places_opening(name: str) -> list[str]:
+    """The places a name opens with, each with those it lies in: 南湖市滨江区人民政府 gives 南湖市 and
+    南湖市滨江区; a shop or a district of a firm gives none (永辉超市, 北辰城市发展集团)."""
+    places, at = [], 0
+    while (step := PLACE_STEP.match(name, at)) and len(name[: step.end()]) >= 3:
+        if step.group().endswith(NOT_PLACES):
+            break
+        places.append(name[: step.end()])
+        at = step.end()
+    return places
 
 
 @cache
 def known_place_with_level() -> re.Pattern:
     """A province or city of rules.toml's list followed by its level, anywhere in a text (山西省)."""
     names = sorted(load_table()["lists"]["provinces"], key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})[{LOCAL_LEVELS}]")
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})[{LOCAL_LEVELS}](?![场域])")
 
 
 def places_named(article: Article) -> list[tuple[int, str]]:
     """(offset, place) of every place the article names with its level, in text order."""
-    found = [(m.start, p.group()) for m in article.mentions if m.label == "ORG" and (p := PLACE_OPENING.match(m.name))]
+    found = [(m.start, p) for m in article.mentions if m.label == "ORG" for p in places_opening(m.name)]
     found += [(p.start(), p.group()) for p in known_place_with_level().finditer(article.text)]
     return sorted(found)
 
@@ -63,9 +89,10 @@ def name_local_bodies(article: Article) -> Article:
 
 
 GOVERNMENT_RULE = "government-of-head"
-# a head's title after a place of its level: 市 + 副市长, 省 + 省长, 区 + 常务副区长 (not 州: 加州州长)
-HEAD_OF_LEVEL = {level: re.compile(rf"(?:常务)?副?{level}长") for level in "省市区县"}
-PLACE_SHAPE = re.compile(r"^[\u4e00-\u9fff]{1,5}[省市区县]$")
+HEAD_LEVELS = LOCAL_LEVELS.replace("州", "")  # 加州州长 heads a state, not a 人民政府
+# a head's title after a place of its level: 市 + 副市长, 省 + 省长, 区 + 常务副区长
+HEAD_OF_LEVEL = {level: re.compile(rf"(?:常务)?副?{level}长") for level in HEAD_LEVELS}
+PLACE_SHAPE = re.compile(rf"^[\u4e00-\u9fff]{{1,5}}[{HEAD_LEVELS}]$")
 
 
 def find_governments_of_heads(article: Article) -> Article:

@@ -207,16 +207,18 @@ def cut_model_orgs_at_deal_verbs(mentions: list[Mention], article: Article) -> l
 
 def cut_model_orgs_before_together_with(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model ORG span that took the 会 of 会同 (together with: 市发展改革委会同市财政局) ends
-    before it; 常委会同意 and 村委会同时 keep theirs."""
+    before it; a body whose name ends in 委会 keeps it (管委会同市政府…, 常委会同意, 村委会同时)."""
     out = []
     for m in mentions:
-        if is_model_org(m) and m.text.endswith("委会") and TOGETHER_WITH.match(article.text, m.end):
+        whole = m.text.endswith(COMMITTEES)
+        if is_model_org(m) and m.text.endswith("委会") and not whole and TOGETHER_WITH.match(article.text, m.end):
             m = replace(m, end=m.end - 1, text=m.text[:-1])
         out.append(m)
     return out
 
 
 TOGETHER_WITH = re.compile(r"同(?![意时样等步期类比年行业学事])")
+COMMITTEES = ("管委会", "常委会", "村委会", "居委会", "党委会", "业委会")  # names that end in 委会
 
 
 DEAL_VERB_INSIDE = re.compile(r"(?:分别|共同|联合|拟|将|已)?(?:合资|出资|共同|联合)?(?:设立|成立|组建|签署|签订)")
@@ -354,6 +356,7 @@ def extend_bodies_over_departments(mentions: list[Mention], article: Article) ->
 
 
 GOVERNMENT_BODY_ENDINGS = ("部", "委", "委员会", "局", "署", "总局")
+LOCAL_LEVELS = "省市区县州"  # the levels a local government body may be named by alone (省工信厅, 州发改委)
 
 
 def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -1491,12 +1494,15 @@ def has_stray_character_before_known_org(m: Mention, o: Mention) -> bool:
     return o.end == m.end and o.start == m.start + 1 and not is_local_body(m.text)
 
 
-LOCAL_LEVELS = "省市区县州"
-
-
 def is_local_body(text: str) -> bool:
-    """省发展改革委, 市财政局: a level word, then a government body."""
-    return text[:1] in LOCAL_LEVELS and text.endswith((*GOVERNMENT_BODY_ENDINGS, "厅", "办"))
+    """省发展改革委, 市财政局: a level word, then a government body; not 市场监管总局 (a national
+    body), 市场部 or 区域发展部 (市场, 区域: words of their own)."""
+    return (
+        text[:1] in LOCAL_LEVELS
+        and text[1:2] not in ("场", "域")
+        and text.endswith((*GOVERNMENT_BODY_ENDINGS, "厅", "办"))
+        and not text.endswith("总局")
+    )
 
 
 def has_unit_word_after_known_org(m: Mention, o: Mention) -> bool:
@@ -1654,23 +1660,20 @@ OPENING, CLOSING = "“‘《（(", "”’》）)"
 
 def strip_stray_marks(m: Mention) -> Mention:
     """“拍卖公司 -> 拍卖公司: a quote or bracket at either end of a model span whose partner is not in
-    the span belongs to the text around it, and so does a space (本报讯 南江银行)."""
-    start, end = m.start + len(m.text) - len(m.text.lstrip()), m.start + len(m.text.rstrip())  # spaces around it too
-    while (
-        end - start > 1
-        and m.text[start - m.start] in OPENING
-        and CLOSING[OPENING.index(m.text[start - m.start])] not in m.text[start - m.start : end - m.start]
-    ):
-        start += 1
-    while (
-        end - start > 1
-        and m.text[end - 1 - m.start] in CLOSING
-        and OPENING[CLOSING.index(m.text[end - 1 - m.start])] not in m.text[start - m.start : end - m.start]
-    ):
-        end -= 1
-    if (start, end) == (m.start, m.end):
+    the span belongs to the text around it, and so does a space (本报讯 南江银行, “ 南江银行)."""
+    text = m.text
+    start, end = 0, len(text)
+    while end - start > 1:
+        inside = text[start:end]
+        if inside[0].isspace() or (inside[0] in OPENING and CLOSING[OPENING.index(inside[0])] not in inside):
+            start += 1
+        elif inside[-1].isspace() or (inside[-1] in CLOSING and OPENING[CLOSING.index(inside[-1])] not in inside):
+            end -= 1
+        else:
+            break
+    if (start, end) == (0, len(text)):
         return m
-    return replace(m, start=start, end=end, text=m.text[start - m.start : end - m.start])
+    return replace(m, start=m.start + start, end=m.start + end, text=text[start:end])
 
 
 def strip_name_dots(m: Mention) -> Mention:

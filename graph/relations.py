@@ -172,7 +172,7 @@ def parent_inside(
             parent == own_name
             or strip_legal_suffix(m.text) in (prefix, parent)
             or LEGAL_FORM_ONLY.fullmatch(m.text[k:])
-            or (parent == prefix and SAME_BODY_REST.fullmatch(m.text[k:]))
+            or (parent == prefix and SAME_BODY_REST.fullmatch(m.text, k))
             or not rule.rest.search(m.text[k:])
         ):
             continue

@@ -203,8 +203,10 @@ TECH_MARKS = re.compile(r"[0-9A-Za-z+＋.\-]+")  # 5G, +, AI: what a technology'
 
 # a count of undertakings is not the name of one: 42个重点项目, 两大工程
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千两几多数]+(?:个|家|份|批|项|大)")
-# nor is a scope: 全省乡村振兴重点项目, 我市重大项目 (全国 may open a name: 全国一体化算力网络)
+# nor is a scope: 全省乡村振兴重点项目, 我市重大项目 (全国 may open a name: 全国一体化算力网络); unless a
+# name follows the description (我市重大项目南湖港扩建工程)
 SCOPE = re.compile(r"^(?:全|我|本|各)(?:省|市|区|县)|^各地")
+KIND_INSIDE = re.compile(r"项目|工程")  # 我市重大项目南湖港扩建工程: a description, then a name
 # nor is a capacity: 12英寸硅片扩产项目, 年产5万吨正极材料项目, 100兆瓦光伏项目
 CAPACITY = re.compile(
     r"^(?:年产|新增|总)?[\d.]+(?:万|亿|千)?(?:英寸|吨|兆瓦|千瓦|吉瓦|GW|MW|GWh|台|套|辆|片|平方米|亩|公里)"
@@ -233,7 +235,7 @@ def is_generic(name: str, words: WordLists) -> bool:
         only_generic_words(core, words)
         or bool(COUNTED.search(core))
         or bool(CAPACITY.match(core))
-        or bool(SCOPE.match(core))
+        or bool(SCOPE.match(core) and not KIND_INSIDE.search(core))
     )
 
 

@@ -88,3 +88,24 @@ def test_a_place_before_another_levels_title_or_a_states_is_no_government():
     text = "南湖市区长王明出席。加州州长纽森表示欢迎。"
     article = first_only(text, [("南湖市", "LOCATION"), ("王明", "PERSON"), ("加州", "LOCATION"), ("纽森", "PERSON")])
     assert not any(e.name.endswith("人民政府") for e in article.entities)
+
+
+def test_words_that_start_or_end_with_a_level_character_are_no_places_or_local_bodies():
+    text = "北辰科技将在上海市场推出新品，市商务局表示支持。永辉超市股份有限公司发布公告，市财政局参与。"
+    article = first_only(text, [("市商务局", "ORG"), ("永辉超市股份有限公司", "ORG"), ("市财政局", "ORG")])
+    assert {"市商务局", "市财政局"} <= set(org_names(article))  # no 上海市商务局, no 永辉超市财政局
+    text = "东岭市人民政府召开会议。市场监管总局对北辰科技有限公司处以罚款。"
+    article = first_only(text, [("东岭市人民政府", "ORG"), ("市场监管总局", "ORG"), ("北辰科技有限公司", "ORG")])
+    assert "东岭市场监管总局" not in org_names(article)
+
+
+def test_a_district_body_is_named_with_the_city_its_district_lies_in():
+    text = "南湖市滨江区人民政府发布通知，区财政局、市财政局参与。"
+    article = first_only(text, [("南湖市滨江区人民政府", "ORG"), ("区财政局", "ORG"), ("市财政局", "ORG")])
+    assert {"南湖市滨江区财政局", "南湖市财政局"} <= set(org_names(article))
+
+
+def test_bodies_whose_names_end_in_wei_hui_keep_it_before_tong():
+    text = "南湖高新区管委会同市发展改革委联合印发方案。南湖市人大常委会同市政府召开联席会议。"
+    article = first_only(text, [("南湖高新区管委会", "ORG"), ("南湖市人大常委会", "ORG")])
+    assert {"南湖高新区管委会", "南湖市人大常委会"} <= set(org_names(article))

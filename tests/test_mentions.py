@@ -1173,3 +1173,18 @@ def test_a_plan_period_and_a_kind_is_a_description_not_a_project():
     words = word_lists()
     assert is_generic("“十四五”重点建设项目", words) and is_generic("“十四五”重大工程", words)
     assert not is_generic("“十四五”南湖港扩建工程", words)
+
+
+def test_spaces_inside_a_stray_quote_are_stripped_too():
+    from guanxi.graph.mentions import strip_stray_marks
+
+    m = Mention("doc", 10, 16, "“ 南江银行", "ORG", "ner")
+    assert (strip_stray_marks(m).text, strip_stray_marks(m).start) == ("南江银行", 12)
+    m = Mention("doc", 10, 16, "“北辰”公司", "ORG", "ner")
+    assert strip_stray_marks(m) == m
+
+
+def test_a_scope_before_a_named_project_leaves_the_project():
+    from guanxi.graph.rules import is_generic, word_lists
+
+    assert not is_generic("我市重大项目南湖港扩建工程", word_lists())

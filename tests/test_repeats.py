@@ -101,3 +101,12 @@ def test_a_managers_name_without_its_management_words_is_the_same_body():
     entity = next(e for e in article.entities if e.name == "北辰资本管理有限公司")
     assert entity.aliases == {"北辰资本"}
     assert relations_of(article, "SUBSIDIARY_OF") == {("北辰资本管理有限公司", "东岭证券")}
+
+
+def test_a_funds_manager_and_a_hotels_manager_are_other_bodies_than_what_they_manage():
+    text = "南湖创业投资基金管理有限公司受托管理南湖创业投资基金。南湖酒店管理有限公司收购南湖酒店。"
+    spans = [("南湖创业投资基金管理有限公司", "ORG"), ("南湖创业投资基金", "ORG", 1)]
+    spans += [("南湖酒店管理有限公司", "ORG"), ("南湖酒店", "ORG", 1)]
+    article = first_only(text, spans)
+    names = {e.name for e in article.entities if e.type == "ORG"}
+    assert {"南湖创业投资基金", "南湖酒店", "南湖酒店管理有限公司"} <= names
