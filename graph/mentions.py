@@ -1382,7 +1382,7 @@ def orgs_deal_follows(text: str, pos: int) -> bool:
 DEAL_JOINERS = frozenset("与和及、同")  # one character each
 CLAUSE_END = re.compile(r"[。；！？]")
 DEAL_REACH = 40  # characters after the person that the clause's deal word may be in
-ORGS_ONLY_DEALS = re.compile(r"战略合作|合资|并购|收购|入股|参股|控股|股权|联合公告|合作协议|达成合作")
+ORGS_ONLY_DEALS = re.compile(r"战略合作|合资|并购|收购|入股|参股|控股|股权|联合公告|合作协议|达成合作|备忘录")
 
 
 AFTER_RESOLVING: tuple[Filter, ...] = (

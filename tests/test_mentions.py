@@ -1188,3 +1188,10 @@ def test_a_scope_before_a_named_project_leaves_the_project():
     from guanxi.graph.rules import is_generic, word_lists
 
     assert not is_generic("我市重大项目南湖港扩建工程", word_lists())
+
+
+def test_the_other_side_of_a_memorandum_is_an_organization():
+    from tests.test_repeats import first_only
+
+    article = first_only("北辰石油与南湖石化在北京签署谅解备忘录。", [("南湖石化", "ORG")])
+    assert {e.name for e in article.entities if e.type == "ORG"} == {"北辰石油", "南湖石化"}
