@@ -281,13 +281,14 @@ def org_without_suffix(label: str, surface: str, other: str) -> str | None:
 # what may follow a name in the same body's longer name, or a description of a unit: no unit of its own.
 # A legal form (腾讯 + 控股有限公司, 紫金矿业 + 集团股份有限公司, X + 控股子公司), after words that only
 # say a company works in technology or industry (南湾储能 + 科技有限公司, 华为 + 技术有限公司) or that it
-# manages capital or assets (北辰资本 + 管理有限公司; not a fund's manager, 南湖投资基金 + 管理有限公司, nor
-# 南湖酒店 + 管理有限公司: the fund and the hotel are others). The words are matched in the whole
-# name (``fullmatch(name, pos)``), so that 管理 sees what it manages. Not
+# manages capital, assets or investments (北辰资本 + 管理有限公司, 北辰投资 + 管理有限公司; not a fund's
+# manager, 南湖投资基金 + 管理有限公司, nor 南湖酒店 + 管理有限公司: the fund and the hotel are others, and
+# no unit of their managers either: relations.parent_inside). The words are matched in the whole name
+# (``fullmatch(name, pos)``), so that 管理 sees what it manages. Not
 # what a group's unit does (中信 + 证券股份有限公司 is a unit of 中信). Those words make one body only
 # with a bare name: 南湾储能集团's 南湾储能科技有限公司 is its unit (relations.parent_inside)
 LEGAL_FORM_REST = r"(?:控股|集团|股份|全资|（集团）|\(集团\))*(?:股份有限公司|有限责任公司|有限公司|公司|子公司)"
-TECH_REST = r"(?:(?:新能源|智能|信息|网络|数字|电子)?(?:科技|技术)|实业|(?<=资本|资产)管理)"
+TECH_REST = r"(?:(?:新能源|智能|信息|网络|数字|电子)?(?:科技|技术)|实业|(?<=资本|资产|投资)管理)"
 TECH_WORDS = re.compile(TECH_REST)
 SAME_BODY_REST = re.compile(TECH_REST + "?" + LEGAL_FORM_REST)
 LEGAL_FORM_ONLY = re.compile(LEGAL_FORM_REST)

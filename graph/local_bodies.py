@@ -28,7 +28,7 @@ from guanxi.graph.rules import load_table
 
 # one place of a name's opening: a few characters and a level (西川省, 南湖市 + 滨江区), not a level
 # character that starts another word (上海市场, 广州区域总部)
-PLACE_STEP = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?[{LOCAL_LEVELS}](?![场域])")
+PLACE_STEP = re.compile(rf"[\u4e00-\u9fff]{{2,4}}?[{LOCAL_LEVELS}](?![场域])")  # 温州市, not 温州
 NOT_PLACES = (
     "超市",
     "城市",
@@ -48,7 +48,7 @@ def places_opening(name: str) -> list[str]:
     """The places a name opens with, each with those it lies in: 南湖市滨江区人民政府 gives 南湖市 and
     南湖市滨江区; a shop or a district of a firm gives none (永辉超市, 北辰城市发展集团)."""
     places, at = [], 0
-    while (step := PLACE_STEP.match(name, at)) and len(name[: step.end()]) >= 3:
+    while step := PLACE_STEP.match(name, at):
         if step.group().endswith(NOT_PLACES):
             break
         places.append(name[: step.end()])

@@ -130,13 +130,15 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
             if (cut and len(m.text) - cut >= 3) or (tenure and len(m.text) - tenure.end() >= 2):
                 cut = cut or tenure.end()
                 m = replace(m, start=m.start + cut, text=m.text[cut:])
+            if (tail := TENURE_AFTER.search(m.text)) and tail.start() >= 2:  # 北辰科技现任 + 总裁
+                m = replace(m, end=m.start + tail.start(), text=m.text[: tail.start()])
         out.append(m)
     return out
 
 
-TENURE = re.compile(
-    r"^(?:时任|现任|原任|曾任|前任)"
-)  # 时任公司董事长: what follows is the company (公司 stands for it)
+# 时任公司董事长: what follows is the company (公司 stands for it); 北辰科技现任总裁: what is before it
+TENURE = re.compile(r"^(?:时任|现任|原任|曾任|前任)")
+TENURE_AFTER = re.compile(r"(?:时任|现任|原任|曾任|前任)$")
 
 
 LEADING_PREPOSITION = re.compile(r"^(?:由|被|把|据)")  # 由清华大学心理学系, 据北辰研究院: the name starts after it
@@ -996,6 +998,26 @@ def find_deal_partners(mentions: list[Mention], article: Article) -> list[Mentio
     return mentions + found
 
 
+def find_stake_targets(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Fallback: the company whose shares change hands (收购东岭石化10%的股份, 增持南湖电子约5%股权) is an
+    organization, where nothing was found there; not a description (标的公司, 对方, 原股东, 这家公司:
+    ``may_be_an_unfound_org``)."""
+    taken, found = SpanIndex(mentions), []
+    for stake in STAKE_TARGET.finditer(article.text):
+        span = Range(stake.start("name"), stake.end("name"))
+        if may_be_an_unfound_org(stake["name"]) and not taken.any_overlapping(span):
+            found.append(
+                Mention(article.id, span.start, span.end, stake["name"], "ORG", Finder.FALLBACK, "org.stake-target")
+            )
+            taken.add(found[-1])
+    return mentions + found
+
+
+STAKE_TARGET = re.compile(
+    r"(?:收购|增持|减持|受让|转让|持有|入股|认购)(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:约|合计|共)?[\d.]+%的?(?:股份|股权|股票)"
+)
+
+
 def find_round_investors(mentions: list[Mention], article: Article) -> list[Mention]:
     """Fallback: each name of a list that leads or follows a funding round (由A领投，B、C跟投;
     老股东D、E继续跟投) is an investor: an organization, where nothing was found there. Not a
@@ -1246,6 +1268,7 @@ FILTERS: tuple[Filter, ...] = (
     find_trade_named_subjects,
     find_deal_partners,
     find_round_investors,
+    find_stake_targets,
     drop_overlapped_fallbacks,
     drop_fragments,
     cut_governance_bodies,

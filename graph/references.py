@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from guanxi.graph.records import Article, Finder, Mention, Sentence
@@ -100,27 +101,38 @@ PROJECT_REFERENCE = re.compile(
 def find_project_references(article: Article) -> Article:
     """Pipeline stage: a project's kind opening a clause (平台由X承建, 该工程总投资8亿元) stands for the
     last project of that kind named in its sentence or the one before (项目: the last project), as
-    公司 does for a company."""
+    公司 does for a company; not where another project may be meant (``ambiguous``)."""
     projects = sorted((m for m in article.mentions if m.label == "PROJECT"), key=lambda m: m.start)
     if not projects:
         return article
+    starts = [p.start for p in projects]
     taken, found = SpanIndex(article.mentions), []
     sentences = article.sentences
     for k, sentence in enumerate(sentences):
         since = sentences[k - 1].start if k else sentence.start
         for ref in PROJECT_REFERENCE.finditer(sentence.text):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
-            kind = ref["kind"]
-            named = [p for p in projects if since <= p.start and p.end <= start]
-            fits = [p for p in named if kind == "项目" or p.name.endswith(kind)]
-            if fits and not taken.any_overlapping(Range(start, end)):
-                word = ref["word"]
-                found.append(
-                    Mention(article.id, start, end, word, "PROJECT", Finder.RULE, PROJECT_RULE_ID, fits[-1].name)
-                )
+            named = projects[bisect_left(starts, since) : bisect_left(starts, start)]
+            fits = [p for p in named if p.end <= start and (ref["kind"] == "项目" or p.name.endswith(ref["kind"]))]
+            if fits and not ambiguous(article.text, fits, start) and not taken.any_overlapping(Range(start, end)):
+                reference = Mention(article.id, start, end, ref["word"], "PROJECT", Finder.RULE, PROJECT_RULE_ID)
+                found.append(replace(reference, elided=fits[-1].name))
     if found:
         article.mentions = sorted([*article.mentions, *found], key=lambda m: m.start)
     return article
+
+
+def ambiguous(text: str, fits: list[Mention], at: int) -> bool:
+    """Whether the reference at ``at`` may stand for another project than the last of ``fits``: an
+    unnamed one of a project's kind in between (…签约一个新能源项目，项目由X…), or one named with it
+    (A工程和B工程同时开工，工程由X承建)."""
+    last = fits[-1]
+    if UNNAMED_PROJECT.search(text, last.end, at):
+        return True
+    return len(fits) > 1 and text[fits[-2].end : last.start] in ("和", "与", "及", "、", "以及")
+
+
+UNNAMED_PROJECT = re.compile(r"项目|工程|平台|基地|产业园|系统")
 
 
 def antecedent(word: str, sentence: Sentence, before: list[Mention], previous: Context) -> Mention | None:

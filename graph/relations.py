@@ -157,6 +157,9 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
     return out
 
 
+MANAGER_OF = re.compile(r"管理(?:有限责任公司|股份有限公司|有限公司|公司)")  # not 管理咨询公司: a unit
+
+
 def parent_inside(
     rule: CompoundRule, m: Mention, own_name: str, local: dict[str, str], table: AliasTable
 ) -> tuple[int, str] | None:
@@ -173,6 +176,7 @@ def parent_inside(
             or strip_legal_suffix(m.text) in (prefix, parent)
             or LEGAL_FORM_ONLY.fullmatch(m.text[k:])
             or (parent == prefix and SAME_BODY_REST.fullmatch(m.text, k))
+            or MANAGER_OF.fullmatch(m.text, k)  # a manager is no unit of what it manages (X酒店 + 管理有限公司)
             or not rule.rest.search(m.text[k:])
         ):
             continue

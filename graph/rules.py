@@ -206,7 +206,7 @@ COUNTED = re.compile(r"[\d一二三四五六七八九十百千两几多数]+(?:�
 # nor is a scope: 全省乡村振兴重点项目, 我市重大项目 (全国 may open a name: 全国一体化算力网络); unless a
 # name follows the description (我市重大项目南湖港扩建工程)
 SCOPE = re.compile(r"^(?:全|我|本|各)(?:省|市|区|县)|^各地")
-KIND_INSIDE = re.compile(r"项目|工程")  # 我市重大项目南湖港扩建工程: a description, then a name
+KIND_INSIDE = re.compile(r"(?:项目|工程)(?=[\u4e00-\u9fff]{2})")  # 我市重大项目 + 南湖港扩建工程: then a name
 # nor is a capacity: 12英寸硅片扩产项目, 年产5万吨正极材料项目, 100兆瓦光伏项目
 CAPACITY = re.compile(
     r"^(?:年产|新增|总)?[\d.]+(?:万|亿|千)?(?:英寸|吨|兆瓦|千瓦|吉瓦|GW|MW|GWh|台|套|辆|片|平方米|亩|公里)"
@@ -220,7 +220,7 @@ def is_generic(name: str, words: WordLists) -> bool:
     if OPEN_QUOTE in name:  # a quoted name, unless it quotes only a technology (“5G+工业互联网”平台)
         quoted = QUOTED.search(name)  # and what follows names no more than a kind (not “…”512工程)
         if quoted and PLAN_PERIOD.fullmatch(quoted.group(1)):  # “十四五”重点建设项目: a period, then words
-            return plan_period_then_kind(name[quoted.end() :], words)
+            return generic_words_then_kind(name[quoted.end() :], words)
         return (
             bool(quoted)
             and only_generic_words(TECH_MARKS.sub("", quoted.group(1)), words)
@@ -236,6 +236,7 @@ def is_generic(name: str, words: WordLists) -> bool:
         or bool(COUNTED.search(core))
         or bool(CAPACITY.match(core))
         or bool(SCOPE.match(core) and not KIND_INSIDE.search(core))
+        or generic_words_then_kind(name, words)
     )
 
 
@@ -245,18 +246,21 @@ def surname_length(text: str, i: int, words: WordLists) -> int:
     return 2 if text[i : i + 2] in words.compound_surnames else 1 if text[i : i + 1] in words.surnames else 0
 
 
-def plan_period_then_kind(rest: str, words: WordLists) -> bool:
-    """What follows a quoted plan period (“十四五”…) says only what kind of project it is: its kind,
-    after nothing but words of the generic list (重点建设项目, 重大工程)."""
-    kind = next((k for k in words.project_suffixes if rest.endswith(k)), None)
-    core = rest[: -len(kind)] if kind else rest
-    parts = tuple(w for w in words.generic if len(w) >= 2)
+def generic_words_then_kind(name: str, words: WordLists) -> bool:
+    """A kind after nothing but words of the generic list (and other kinds): 重点建设项目, 重大工程项目,
+    or what follows a quoted plan period (“十四五”重点建设项目). Says what kind of project, not which."""
+    kind = next((k for k in words.project_suffixes if name.endswith(k)), None)
+    core = name[: -len(kind)] if kind else name
+    parts = tuple(w for w in words.generic if len(w) >= 2) + GENERIC_KINDS
     while core:
         part = next((w for w in parts if core.startswith(w)), None)
         if part is None:
             return False
         core = core[len(part) :]
     return kind is not None
+
+
+GENERIC_KINDS = ("工程", "项目")
 
 
 def only_generic_words(core: str, words: WordLists) -> bool:

@@ -109,3 +109,9 @@ def test_bodies_whose_names_end_in_wei_hui_keep_it_before_tong():
     text = "南湖高新区管委会同市发展改革委联合印发方案。南湖市人大常委会同市政府召开联席会议。"
     article = first_only(text, [("南湖高新区管委会", "ORG"), ("南湖市人大常委会", "ORG")])
     assert {"南湖高新区管委会", "南湖市人大常委会"} <= set(org_names(article))
+
+
+def test_a_city_whose_name_holds_zhou_is_a_place():
+    text = "温州市人民政府发布通知，市财政局会同市发展改革委制定细则。"
+    article = first_only(text, [("温州市人民政府", "ORG"), ("市财政局", "ORG"), ("市发展改革委", "ORG")])
+    assert {"温州市财政局", "温州市发展改革委"} <= set(org_names(article))

@@ -1195,3 +1195,27 @@ def test_the_other_side_of_a_memorandum_is_an_organization():
 
     article = first_only("北辰石油与南湖石化在北京签署谅解备忘录。", [("南湖石化", "ORG")])
     assert {e.name for e in article.entities if e.type == "ORG"} == {"北辰石油", "南湖石化"}
+
+
+def test_the_company_whose_shares_change_hands_is_found_but_not_a_description():
+    from tests.test_repeats import first_only
+
+    text = "沙特石油已于2023年收购东岭石化10%的股份。南湖实业拟收购标的公司51%股权，受让原股东30%股权。"
+    article = first_only(text, [("沙特石油", "ORG"), ("南湖实业", "ORG")])
+    assert {e.name for e in article.entities if e.type == "ORG"} == {"沙特石油", "东岭石化", "南湖实业"}
+    assert ("沙特石油", "东岭石化") in {(r.head, r.tail) for r in article.relations if r.type == "INVESTS_IN"}
+
+
+def test_a_tenure_word_after_a_name_is_not_part_of_it():
+    article = run("北辰科技现任总裁陈斌表示，将加大投入。", [("陈斌", "PERSON")])
+    assert {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"} == {
+        ("陈斌", "北辰科技", "总裁")
+    }
+
+
+def test_descriptions_made_of_generic_words_and_a_kind_are_not_projects():
+    from guanxi.graph.rules import is_generic, word_lists
+
+    words = word_lists()
+    assert is_generic("重点建设项目", words) and is_generic("全省重点工程项目", words)
+    assert not is_generic("网络内容建设工程", words)

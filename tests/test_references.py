@@ -211,3 +211,9 @@ def test_a_projects_kind_is_left_alone_where_no_project_of_that_kind_was_named()
     article = first_only(text, [("北辰数字科技有限公司", "ORG")])
     assert relations_of(article, "PARTICIPATES_IN") == set()
     assert not any(m.label == "PROJECT" for m in article.mentions)
+
+
+def test_a_projects_kind_stands_for_no_project_where_an_unnamed_one_came_between():
+    text = "南湖港扩建工程上月完工。北辰集团近日又签约一个新能源项目，项目由北辰集团投资建设。"
+    article = first_only(text, [("南湖港扩建工程", "PROJECT"), ("北辰集团", "ORG")])
+    assert relations_of(article, "PARTICIPATES_IN") == set() and relations_of(article, "INVESTS_IN") == set()

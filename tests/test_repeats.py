@@ -110,3 +110,11 @@ def test_a_funds_manager_and_a_hotels_manager_are_other_bodies_than_what_they_ma
     article = first_only(text, spans)
     names = {e.name for e in article.entities if e.type == "ORG"}
     assert {"南湖创业投资基金", "南湖酒店", "南湖酒店管理有限公司"} <= names
+
+
+def test_an_investment_manager_is_its_short_name_and_a_hotel_is_no_unit_of_its_manager():
+    text = "北辰投资管理有限公司发布公告。北辰投资表示将扩大规模。南湖酒店管理有限公司旗下南湖酒店开业。"
+    spans = [("北辰投资管理有限公司", "ORG"), ("南湖酒店管理有限公司", "ORG"), ("南湖酒店", "ORG", 1)]
+    article = first_only(text, spans)
+    assert next(e for e in article.entities if e.name == "北辰投资管理有限公司").aliases == {"北辰投资"}
+    assert relations_of(article, "SUBSIDIARY_OF") == {("南湖酒店", "南湖酒店管理有限公司")}
