@@ -137,8 +137,9 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
 
 
 # 时任公司董事长: what follows is the company (公司 stands for it); 北辰科技现任总裁: what is before it
-TENURE = re.compile(r"^(?:时任|现任|原任|曾任|前任)")
-TENURE_AFTER = re.compile(r"(?:时任|现任|原任|曾任|前任)$")
+TENURE_WORDS = "时任|现任|原任|曾任|前任"
+TENURE = re.compile(rf"^(?:{TENURE_WORDS})")
+TENURE_AFTER = re.compile(rf"(?:{TENURE_WORDS})$")
 
 
 LEADING_PREPOSITION = re.compile(r"^(?:由|被|把|据)")  # 由清华大学心理学系, 据北辰研究院: the name starts after it

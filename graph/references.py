@@ -92,8 +92,9 @@ def find_company_references(article: Article) -> Article:
 
 PROJECT_RULE_ID = "article.project-reference"
 # a project's kind opening a clause as its subject: 平台由X承建, 该工程总投资8亿元, 项目建成后
+PROJECT_KINDS = "项目|工程|平台|基地|产业园|系统"
 PROJECT_REFERENCE = re.compile(
-    r"(?:^|(?<=[，,；;：:]))(?P<word>(?:该|这一|此)?(?P<kind>项目|工程|平台|基地|产业园|系统))"
+    rf"(?:^|(?<=[，,；;：:]))(?P<word>(?:该|这一|此)?(?P<kind>{PROJECT_KINDS}))"
     r"(?=由|是|系|总投资|位于|将|已|于|建成|投产|计划|预计|占地)"
 )
 
@@ -132,7 +133,7 @@ def ambiguous(text: str, fits: list[Mention], at: int) -> bool:
     return len(fits) > 1 and text[fits[-2].end : last.start] in ("和", "与", "及", "、", "以及")
 
 
-UNNAMED_PROJECT = re.compile(r"项目|工程|平台|基地|产业园|系统")
+UNNAMED_PROJECT = re.compile(PROJECT_KINDS)
 
 
 def antecedent(word: str, sentence: Sentence, before: list[Mention], previous: Context) -> Mention | None:

@@ -250,14 +250,8 @@ def generic_words_then_kind(name: str, words: WordLists) -> bool:
     """A kind after nothing but words of the generic list (and other kinds): 重点建设项目, 重大工程项目,
     or what follows a quoted plan period (“十四五”重点建设项目). Says what kind of project, not which."""
     kind = next((k for k in words.project_suffixes if name.endswith(k)), None)
-    core = name[: -len(kind)] if kind else name
     parts = tuple(w for w in words.generic if len(w) >= 2) + GENERIC_KINDS
-    while core:
-        part = next((w for w in parts if core.startswith(w)), None)
-        if part is None:
-            return False
-        core = core[len(part) :]
-    return kind is not None
+    return kind is not None and made_of(name[: -len(kind)], parts)
 
 
 GENERIC_KINDS = ("工程", "项目")
@@ -266,13 +260,16 @@ GENERIC_KINDS = ("工程", "项目")
 def only_generic_words(core: str, words: WordLists) -> bool:
     """True when ``core`` (a name without its kind: 跨链 of 跨链协议, 人工智能 of 人工智能公司) says
     nothing but what kind of thing it is."""
-    if len(core) < 2 or core in words.generic:
-        return True
-    rest = core
-    while rest:
-        if not rest.startswith(words.generic_project_words):
+    return len(core) < 2 or core in words.generic or made_of(core, words.generic_project_words)
+
+
+def made_of(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether ``text`` is nothing but ``parts`` one after another (each the first of them that fits)."""
+    while text:
+        part = next((p for p in parts if text.startswith(p)), None)
+        if part is None:
             return False
-        rest = rest[len(next(w for w in words.generic_project_words if rest.startswith(w))) :]
+        text = text[len(part) :]
     return True
 
 
