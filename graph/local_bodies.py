@@ -73,6 +73,7 @@ def places_named(article: Article) -> list[tuple[int, str]]:
 def name_local_bodies(article: Article) -> Article:
     """Pipeline stage: each body named by its level alone stands for the body of the last place of
     that level named before it (see the module's docstring)."""
+    article.mentions = [with_bare_level(m, article.text) for m in article.mentions]
     bare = [m for m in article.mentions if m.label == "ORG" and not m.elided and is_local_body(m.text)]
     if not bare:
         return article
@@ -86,6 +87,22 @@ def name_local_bodies(article: Article) -> Article:
             named[m] = replace(m, elided=place + m.text[1:])
     article.mentions = [named.get(m, m) for m in article.mentions]
     return article
+
+
+LOCAL_RULE = "local-body"
+CLAUSE_MARKS = "，,。；;：:、（(“\n "
+
+
+def with_bare_level(m: Mention, text: str) -> Mention:
+    """A national body the alias table found right after a level word that opens a clause or a list
+    item (。市发展改革委、…: the model found nothing there) is the local body, with its level."""
+    level_at = m.start - 1
+    if m.finder is not Finder.DICT or m.label != "ORG" or level_at < 0 or text[level_at] not in LOCAL_LEVELS:
+        return m
+    if level_at > 0 and text[level_at - 1] not in CLAUSE_MARKS:
+        return m  # 东岭市发展改革委: the place's own name holds the level
+    local = text[level_at : m.end]
+    return Mention(m.doc_id, level_at, m.end, local, "ORG", Finder.RULE, LOCAL_RULE) if is_local_body(local) else m
 
 
 GOVERNMENT_RULE = "government-of-head"

@@ -115,3 +115,13 @@ def test_a_city_whose_name_holds_zhou_is_a_place():
     text = "温州市人民政府发布通知，市财政局会同市发展改革委制定细则。"
     article = first_only(text, [("温州市人民政府", "ORG"), ("市财政局", "ORG"), ("市发展改革委", "ORG")])
     assert {"温州市财政局", "温州市发展改革委"} <= set(org_names(article))
+
+
+def test_a_national_body_after_a_bare_level_is_the_local_one():
+    # the alias table knows 发展改革委 as the national commission; the model found nothing here
+    text = "东岭市人民政府与北辰公司签署协议。市发展改革委、市工信局将跟进服务。国家发展改革委发布通知。"
+    article = first_only(text, [("东岭市人民政府", "ORG"), ("北辰公司", "ORG"), ("市工信局", "ORG")])
+    names = set(org_names(article))
+    assert {"东岭市发展改革委", "东岭市工信局", "国家发展和改革委员会"} <= names
+    national = next(e for e in article.entities if e.name == "国家发展和改革委员会")
+    assert len(national.mentions) == 1  # only 国家发展改革委
