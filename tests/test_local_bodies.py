@@ -1,6 +1,8 @@
 """A government body named by its level alone is the body of the place named before it
 (graph/local_bodies.py), and the model's spans of such bodies survive the filters (graph/mentions.py)."""
 
+import pytest
+
 from tests.test_repeats import first_only, relations_of
 
 
@@ -99,22 +101,29 @@ def test_words_that_start_or_end_with_a_level_character_are_no_places_or_local_b
     assert "东岭市场监管总局" not in org_names(article)
 
 
-def test_a_district_body_is_named_with_the_city_its_district_lies_in():
-    text = "南湖市滨江区人民政府发布通知，区财政局、市财政局参与。"
-    article = first_only(text, [("南湖市滨江区人民政府", "ORG"), ("区财政局", "ORG"), ("市财政局", "ORG")])
-    assert {"南湖市滨江区财政局", "南湖市财政局"} <= set(org_names(article))
-
-
-def test_bodies_whose_names_end_in_wei_hui_keep_it_before_tong():
-    text = "南湖高新区管委会同市发展改革委联合印发方案。南湖市人大常委会同市政府召开联席会议。"
-    article = first_only(text, [("南湖高新区管委会", "ORG"), ("南湖市人大常委会", "ORG")])
-    assert {"南湖高新区管委会", "南湖市人大常委会"} <= set(org_names(article))
-
-
-def test_a_city_whose_name_holds_zhou_is_a_place():
-    text = "温州市人民政府发布通知，市财政局会同市发展改革委制定细则。"
-    article = first_only(text, [("温州市人民政府", "ORG"), ("市财政局", "ORG"), ("市发展改革委", "ORG")])
-    assert {"温州市财政局", "温州市发展改革委"} <= set(org_names(article))
+@pytest.mark.parametrize(
+    "text, spans, expected",
+    [
+        (  # a district's body is named with the city the district lies in
+            "南湖市滨江区人民政府发布通知，区财政局、市财政局参与。",
+            [("南湖市滨江区人民政府", "ORG"), ("区财政局", "ORG"), ("市财政局", "ORG")],
+            {"南湖市滨江区财政局", "南湖市财政局"},
+        ),
+        (  # bodies whose names end in 委会 keep it before 同
+            "南湖高新区管委会同市发展改革委联合印发方案。南湖市人大常委会同市政府召开联席会议。",
+            [("南湖高新区管委会", "ORG"), ("南湖市人大常委会", "ORG")],
+            {"南湖高新区管委会", "南湖市人大常委会"},
+        ),
+        (  # a city whose name holds 州 is a place
+            "温州市人民政府发布通知，市财政局会同市发展改革委制定细则。",
+            [("温州市人民政府", "ORG"), ("市财政局", "ORG"), ("市发展改革委", "ORG")],
+            {"温州市财政局", "温州市发展改革委"},
+        ),
+    ],
+    ids=["district-of-a-city", "wei-hui-before-tong", "city-with-zhou"],
+)
+def test_local_bodies_are_named_as_a_reader_names_them(text, spans, expected):
+    assert expected <= set(org_names(first_only(text, spans)))
 
 
 def test_a_national_body_after_a_bare_level_is_the_local_one():
