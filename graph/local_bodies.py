@@ -24,6 +24,7 @@ from functools import cache
 
 from guanxi.graph.mentions import LOCAL_LEVELS, is_local_body
 from guanxi.graph.records import Article, Finder, Mention
+from guanxi.graph.relations import GOVERNMENT_HEAD
 from guanxi.graph.rules import load_table
 
 # one place of a name's opening: a few characters and a level (西川省, 南湖市 + 滨江区), not a level
@@ -107,8 +108,6 @@ def with_bare_level(m: Mention, text: str) -> Mention:
 
 GOVERNMENT_RULE = "government-of-head"
 HEAD_LEVELS = LOCAL_LEVELS.replace("州", "")  # 加州州长 heads a state, not a 人民政府
-# a head's title after a place of its level: 市 + 副市长, 省 + 省长, 区 + 常务副区长
-HEAD_OF_LEVEL = {level: re.compile(rf"(?:常务)?副?{level}长") for level in HEAD_LEVELS}
 PLACE_SHAPE = re.compile(rf"^[\u4e00-\u9fff]{{1,5}}[{HEAD_LEVELS}]$")
 
 
@@ -118,7 +117,8 @@ def find_governments_of_heads(article: Article) -> Article:
     found = []
     for m in article.mentions:
         if m.finder is Finder.NER and m.label in ("LOCATION", "ORG") and PLACE_SHAPE.match(m.text):
-            if HEAD_OF_LEVEL[m.text[-1]].match(article.text, m.end):
+            head = GOVERNMENT_HEAD.match(article.text, m.end)  # a head's title of the place's level: 市 + 副市长
+            if head and head.group().endswith(m.text[-1] + "长"):
                 government = m.text + "人民政府"
                 found.append(Mention(m.doc_id, m.start, m.end, m.text, "ORG", Finder.RULE, GOVERNMENT_RULE, government))
     article.mentions.extend(found)

@@ -360,6 +360,7 @@ def extend_bodies_over_departments(mentions: list[Mention], article: Article) ->
 
 GOVERNMENT_BODY_ENDINGS = ("部", "委", "委员会", "局", "署", "总局")
 LOCAL_LEVELS = "省市区县州"  # the levels a local government body may be named by alone (省工信厅, 州发改委)
+LOCAL_BODY_ENDINGS = (*GOVERNMENT_BODY_ENDINGS, "厅", "办")
 
 
 def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -992,11 +993,19 @@ def find_deal_partners(mentions: list[Mention], article: Article) -> list[Mentio
         if not orgs_deal_follows(text, org.end):
             continue
         for start, end in (partner_before(org, text), partner_after(org, text)):
-            name = text[start:end]
-            if end > start and may_be_an_unfound_org(name) and not taken.any_overlapping(Range(start, end)):
-                found.append(Mention(article.id, start, end, name, "ORG", Finder.FALLBACK, "org.deal-partner"))
-                taken.add(found[-1])
+            found += unfound_org(article, start, end, "org.deal-partner", taken)
     return mentions + found
+
+
+def unfound_org(article: Article, start: int, end: int, rule: str, taken: SpanIndex) -> list[Mention]:
+    """A fallback's organization over ``start``..``end`` (added to ``taken``), where the words there
+    may be one (``may_be_an_unfound_org``) and nothing was found there; else none."""
+    name = article.text[start:end]
+    if end <= start or not may_be_an_unfound_org(name) or taken.any_overlapping(Range(start, end)):
+        return []
+    m = Mention(article.id, start, end, name, "ORG", Finder.FALLBACK, rule)
+    taken.add(m)
+    return [m]
 
 
 def find_stake_targets(mentions: list[Mention], article: Article) -> list[Mention]:
@@ -1005,12 +1014,7 @@ def find_stake_targets(mentions: list[Mention], article: Article) -> list[Mentio
     ``may_be_an_unfound_org``)."""
     taken, found = SpanIndex(mentions), []
     for stake in STAKE_TARGET.finditer(article.text):
-        span = Range(stake.start("name"), stake.end("name"))
-        if may_be_an_unfound_org(stake["name"]) and not taken.any_overlapping(span):
-            found.append(
-                Mention(article.id, span.start, span.end, stake["name"], "ORG", Finder.FALLBACK, "org.stake-target")
-            )
-            taken.add(found[-1])
+        found += unfound_org(article, stake.start("name"), stake.end("name"), "org.stake-target", taken)
     return mentions + found
 
 
@@ -1032,13 +1036,7 @@ def find_round_investors(mentions: list[Mention], article: Article) -> list[Ment
     for verb in verbs:
         start = max(verb.start() - ROUND_LIST_LONGEST, *(text.rfind(c, 0, verb.start()) + 1 for c in ROUND_LIST_START))
         for item in ROUND_ITEM.finditer(text, start, verb.start()):
-            name = item.group("name")
-            span = Range(item.start("name"), item.end("name"))
-            if may_be_an_unfound_org(name) and not taken.any_overlapping(span):
-                found.append(
-                    Mention(article.id, span.start, span.end, name, "ORG", Finder.FALLBACK, "org.round-investor")
-                )
-                taken.add(found[-1])
+            found += unfound_org(article, item.start("name"), item.end("name"), "org.round-investor", taken)
     return mentions + found
 
 
@@ -1049,14 +1047,8 @@ def partner_before(org: Mention, text: str) -> tuple[int, int]:
     opening = CLAUSE_OPENING.search(text, max(0, org.start - 1 - PARTNER_LONGEST - CLAUSE_LEAD), org.start)
     if not opening:
         return 0, 0
-    start, end = opening.end(), org.start - 1
-    while True:  # 青岚已先后与…: the adverbs are no part of it
-        if text[end - 2 : end] in TWO_CHARACTER_ADVERBS and end - 2 - start >= 2:
-            end -= 2
-        elif text[end - 1 : end] in ONE_CHARACTER_ADVERBS and end - 1 - start >= 2:
-            end -= 1
-        else:
-            return start, end
+    start = opening.end()
+    return start, past_adverbs(text, org.start - 1, -1, start + 2)  # 青岚已先后与…: the adverbs are no part of it
 
 
 # adverbs that may stand between a deal's subject and its joiner (not jieba's adverbs: 实时, 高新 and
@@ -1068,17 +1060,23 @@ TWO_CHARACTER_ADVERBS = frozenset(
 ONE_CHARACTER_ADVERBS = frozenset("已也还均将曾亦再又")
 
 
+def past_adverbs(text: str, at: int, step: int, bound: int) -> int:
+    """Where the run of ``TWO_CHARACTER_ADVERBS`` and ``ONE_CHARACTER_ADVERBS`` that starts at ``at``
+    ends, read forward (``step`` 1) or back (-1), and never past ``bound``."""
+    while True:
+        for size, adverbs in ((2, TWO_CHARACTER_ADVERBS), (1, ONE_CHARACTER_ADVERBS)):
+            after = at + step * size
+            if text[min(at, after) : max(at, after)] in adverbs and (after - bound) * step <= 0:
+                at = after
+                break
+        else:
+            return at
+
+
 def partner_after(org: Mention, text: str) -> tuple[int, int]:
     """The words after ``org`` and its joiner up to the deal's verb (青岚 of 北辰集团与青岚签署…; 北辰
     集团此前已与青岚…: the adverbs before the joiner are passed), or (0, 0)."""
-    at = org.end
-    while True:
-        if text[at : at + 2] in TWO_CHARACTER_ADVERBS:
-            at += 2
-        elif text[at : at + 1] in ONE_CHARACTER_ADVERBS:
-            at += 1
-        else:
-            break
+    at = past_adverbs(text, org.end, 1, len(text))
     if text[at : at + 1] not in PARTNER_JOINERS:
         return 0, 0
     words = PARTNER_BEFORE_VERB.match(text, at + 1)
@@ -1524,7 +1522,7 @@ def is_local_body(text: str) -> bool:
     return (
         text[:1] in LOCAL_LEVELS
         and text[1:2] not in ("场", "域")
-        and text.endswith((*GOVERNMENT_BODY_ENDINGS, "厅", "办"))
+        and text.endswith(LOCAL_BODY_ENDINGS)
         and not text.endswith("总局")
     )
 
