@@ -956,6 +956,25 @@ def drop_projects_holding_a_verb(mentions: list[Mention], article: Article) -> l
     return [m for m in mentions if not (m.label == "PROJECT" and "“" not in m.text and any(v in m.text for v in verbs))]
 
 
+def drop_projects_named_as_fields(mentions: list[Mention], article: Article) -> list[Mention]:
+    """What is listed as a field of work names a kind of thing, not an undertaking: 能源大模型 of
+    双方将在电力芯片、能源大模型等领域开展合作. A quoted name stays (在“星河”平台等方面)."""
+    fields = [f.span("items") for f in FIELD_LIST.finditer(article.text)]
+    if not fields:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if not (m.label == "PROJECT" and "“" not in m.text and any(a <= m.start and m.end <= b for a, b in fields))
+    ]
+
+
+# 在A、B等领域, 围绕A和B行业: the items between the opener and the word for a field, in one clause
+FIELD_LIST = re.compile(
+    r"(?:在|围绕|聚焦|涉及|覆盖|面向)(?P<items>[^，。；：！？“”]{2,60}?)(?:等)?(?:多个|重点|关键|前沿)?(?:领域|行业|赛道)"
+)
+
+
 def find_trade_named_subjects(mentions: list[Mention], article: Article) -> list[Mention]:
     """Fallback: a clause that opens with two to four characters and a trade only companies have
     (``trade_words`` less ``open_trades``: 科技, 药业, 重工…) and goes on with what a company does
@@ -1410,6 +1429,7 @@ ORGS_ONLY_DEALS = re.compile(r"战略合作|合资|并购|收购|入股|参股|�
 AFTER_RESOLVING: tuple[Filter, ...] = (
     trim_leading_joiners,  # again: a model span cut after a name it overlapped may start with the list's word
     drop_projects_holding_a_verb,  # after: what it overlapped stays out (a headline is no list of names)
+    drop_projects_named_as_fields,
     trim_persons_before_verbs,
     split_name_runs,
     retype_persons_named_like_projects,

@@ -613,6 +613,12 @@ def test_a_project_name_holding_a_verb_is_a_headline_clause_unless_quoted():
     assert [e.name for e in article.entities if e.type == "PROJECT"] == ["“北辰好人”评议和发布活动"]
 
 
+def test_what_is_listed_as_a_field_of_work_is_no_project():
+    text = "双方将在电力芯片、能源大模型等领域开展合作，在“星河”大模型等领域共享数据，并共建南湖智慧园区项目。"
+    article = run(text, [])
+    assert [e.name for e in article.entities if e.type == "PROJECT"] == ["“星河”大模型", "南湖智慧园区项目"]
+
+
 def test_a_model_span_past_a_registered_name_or_ending_in_a_unit_word_is_cut():
     text = "南湖电子有限公司系北辰集团的全资子公司。东岭物流公司（西岭集团全资子公司）也在列，北辰电子公司未参与。"
     spans = [
