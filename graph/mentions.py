@@ -108,7 +108,20 @@ def keep_scored_types(mentions: list[Mention], article: Article) -> list[Mention
 
 
 def strip_stray_marks_of_model_spans(mentions: list[Mention], article: Article) -> list[Mention]:
-    return [strip_stray_marks(m) if m.finder is Finder.NER else m for m in mentions]
+    return [strip_stray_marks(take_opening_mark(m, article.text)) if m.finder is Finder.NER else m for m in mentions]
+
+
+def take_opening_mark(m: Mention, text: str) -> Mention:
+    """伏羲”创新实验室 -> “伏羲”创新实验室: a model span that starts inside a quoted name takes the
+    opening mark right before it, where the span holds the closing one and goes on after it."""
+    if m.start == 0 or text[m.start - 1] not in OPENING:
+        return m
+    opening = text[m.start - 1]
+    closing = CLOSING[OPENING.index(opening)]
+    at = m.text.find(closing)
+    if at == -1 or not m.text[at + 1 : at + 2].isalnum() or opening in m.text[:at]:
+        return m
+    return replace(m, start=m.start - 1, text=text[m.start - 1 : m.end])
 
 
 ORG_HEADS = re.compile(

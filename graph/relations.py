@@ -189,7 +189,9 @@ def parent_inside(
 
 def parent_named(rule: CompoundRule, prefix: str, local: dict[str, str], table: AliasTable) -> str | None:
     """The organization a name's start names: one of the article, one of the alias table, or one
-    that ends like a parent of the rule's kind."""
+    that ends like a parent of the rule's kind. A quoted start names what its quotes hold (“金管会”银行局)."""
+    if len(prefix) > 2 and prefix[0] == "“" and prefix[-1] == "”":
+        prefix = prefix[1:-1]
     entry = table.lookup(prefix)
     return (
         local.get(prefix)

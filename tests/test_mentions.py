@@ -613,6 +613,15 @@ def test_a_project_name_holding_a_verb_is_a_headline_clause_unless_quoted():
     assert [e.name for e in article.entities if e.type == "PROJECT"] == ["“北辰好人”评议和发布活动"]
 
 
+def test_a_model_span_starting_inside_a_quoted_name_takes_the_opening_quote():
+    text = "双方将共同打造“伏羲”电力芯片联合实验室。“星港会”研究局局长王明说，“星港会”将发布报告。"
+    article = run(text, [("伏羲”电力芯片联合实验室", "ORG"), ("星港会”研究局", "ORG"), ("星港会", "ORG")])
+    orgs = sorted(e.name for e in article.entities if e.type == "ORG")
+    assert orgs == ["“伏羲”电力芯片联合实验室", "“星港会”研究局", "星港会"]
+    links = {(r.type, r.head, r.tail) for r in article.relations}
+    assert ("SUBSIDIARY_OF", "“星港会”研究局", "星港会") in links  # the quotes hold the parent's name
+
+
 def test_what_is_listed_as_a_field_of_work_is_no_project():
     text = "双方将在电力芯片、能源大模型等领域开展合作，在“星河”大模型等领域共享数据，并共建南湖智慧园区项目。"
     article = run(text, [])
