@@ -373,7 +373,7 @@ def extend_bodies_over_departments(mentions: list[Mention], article: Article) ->
 
 GOVERNMENT_BODY_ENDINGS = ("部", "委", "委员会", "局", "署", "总局")
 LOCAL_LEVELS = "省市区县州"  # the levels a local government body may be named by alone (省工信厅, 州发改委)
-LOCAL_BODY_ENDINGS = (*GOVERNMENT_BODY_ENDINGS, "厅", "办")
+LOCAL_BODY_ENDINGS = (*GOVERNMENT_BODY_ENDINGS, "厅", "办", "人民政府")
 
 
 def drop_generic_orgs(mentions: list[Mention], article: Article) -> list[Mention]:

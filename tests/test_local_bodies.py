@@ -38,6 +38,13 @@ def test_the_level_decides_the_place_and_a_known_province_counts_where_no_name_h
     assert org_names(article) == ["南湖市人民政府", "南湖市财政局", "山西省工信厅"]
 
 
+def test_a_government_named_by_its_level_is_the_government_of_the_place_named_before():
+    text = "西川省人民政府办公厅印发措施。措施已经省人民政府同意。"
+    article = first_only(text, [("西川省人民政府办公厅", "ORG"), ("省人民政府", "ORG", 1)])
+    assert org_names(article) == ["西川省人民政府", "西川省人民政府办公厅"]
+    assert relations_of(article, "SUBSIDIARY_OF") == {("西川省人民政府办公厅", "西川省人民政府")}
+
+
 def test_without_a_place_of_its_level_the_body_keeps_its_own_name():
     text = "南湖市人民政府发布通知，省工信厅参与。"
     article = first_only(text, [("南湖市人民政府", "ORG"), ("省工信厅", "ORG")])
