@@ -233,7 +233,35 @@ def short_form_merge(label: str, surface: str, naming: Naming, index: NameIndex)
             why = merge(label, surface, other)
             if why:
                 return naming.canonical[(label, other)], why
+    if label == "ORG" and surface.endswith(BODY_ENDINGS):
+        fuller = [o for (kind, o) in naming.canonical if kind == "ORG" and abbreviates(surface, o)]
+        if len(fuller) == 1:
+            return naming.canonical[("ORG", fuller[0])], f"abbreviation of {fuller[0]} in the same article"
     return None
+
+
+BODY_ENDINGS = ("厅", "局", "委", "办", "部", "署")
+PLACE_OPENING = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?[省市区县州](?![场域]))*")  # 青川省, 南湖市滨江区
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether a government body's name is another's abbreviated the usual way, a character or two
+    of each word (青川省经信厅 of 青川省经济和信息化厅, 市场监管局 of 市场监督管理局, 卫健委 of 卫生健康委员会):
+    the same place and kind, and the rest's characters in order, the first the same, not all of one piece."""
+    place = PLACE_OPENING.match(short).group()
+    kind = short[-1]
+    if not full.startswith(place) or not (full.endswith(kind) or (kind == "委" and full.endswith("委员会"))):
+        return False
+    rest = short[len(place) : -1]
+    whole = full[len(place) : -3 if full.endswith("委员会") and kind == "委" else -1]
+    if len(rest) < 2 or len(whole) <= len(rest) or rest[0] != whole[0] or rest in whole:
+        return False
+    at = 0
+    for c in rest:
+        at = whole.find(c, at) + 1
+        if at == 0:
+            return False
+    return True
 
 
 def government_full_title(surface: str) -> str | None:

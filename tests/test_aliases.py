@@ -322,6 +322,23 @@ def test_a_governments_everyday_title_joins_its_full_title():
     assert "南岭市人民政府" in government.merge_reasons[0]
 
 
+def test_a_government_body_abbreviated_the_usual_way_joins_its_full_name():
+    text = "青川省经济和信息化厅、南岭市卫生健康委员会和南岭市公安交通管理局发布通知。青川省经信厅、南岭市卫健委和南岭市公安局负责落实。"
+    spans = [
+        "青川省经济和信息化厅",
+        "南岭市卫生健康委员会",
+        "南岭市公安交通管理局",
+        "青川省经信厅",
+        "南岭市卫健委",
+        "南岭市公安局",
+    ]
+    article = run(text, [(s, "ORG") for s in spans])
+    assert entity(article, "青川省经济和信息化厅").aliases == {"青川省经信厅"}
+    assert entity(article, "南岭市卫生健康委员会").aliases == {"南岭市卫健委"}
+    # 公安 is one piece of 公安交通管理: the traffic police are not the police
+    assert entity(article, "南岭市公安局").aliases == set()
+
+
 def test_an_organizations_latin_name_in_brackets_is_its_alias_and_a_persons_is_not():
     text = "南湖集团与新加坡港务集团（PSA）签约。PSA首席执行官陈玉山出席，顾问约翰（John Smith）也在场。特斯拉（Tesla）到场。"
     placed = [
