@@ -137,7 +137,7 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
     out = []
     for m in mentions:
         if is_model_org(m):
-            head = ORG_HEADS.match(m.text) or LEADING_PREPOSITION.match(m.text)
+            head = ORG_HEADS.match(m.text) or LEADING_PREPOSITION.match(m.text) or LEADING_VERB.match(m.text)
             cut = head.end() if head else 0
             tenure = TENURE.match(m.text)
             if (cut and len(m.text) - cut >= 3) or (tenure and len(m.text) - tenure.end() >= 2):
@@ -156,6 +156,10 @@ TENURE_AFTER = re.compile(rf"(?:{TENURE_WORDS})$")
 
 
 LEADING_PREPOSITION = re.compile(r"^(?:由|被|把|据)")  # 由清华大学心理学系, 据北辰研究院: the name starts after it
+# what one body does to another, taken into the other's name by the model: 约谈 + 星链外卖平台有限公司
+LEADING_VERB = re.compile(
+    r"^(?:约谈|处罚|起诉|控告|调查|收购|并购|入股|参股|增资|注资|携手|联手|牵手|走访|拜访|考察|调研)"
+)
 
 UNIT_TAIL = re.compile(r"(?:(?:全资|控股)(?:子公司|孙公司)|下属公司|旗下公司|下属企业|旗下企业)$")  # not 电子公司
 AFTER_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?P<copula>系|是|为|与|和|及)")

@@ -1,5 +1,5 @@
-"""公司 and 该公司 (and 集团, 联盟, 协会, 该行) at the start of a clause stand for a body the text named before,
-and 该项目, 该工程, 平台… for a project.
+"""公司 and 该公司 (and 集团, 联盟, 协会, 该行) at the start of a clause, and 该公司 anywhere, stand for a
+body the text named before, and 该项目, 该工程, 平台… for a project.
 
 Business news names a company once and then calls it 公司 or 该公司: X成立于2016年，公司旗下子公司Y
 负责…; X发布公告。公司董事长Z表示…. Such a word becomes a mention of that company
@@ -42,6 +42,9 @@ REFERENCE = re.compile(
 POST_IN = re.compile(
     r"(?<=获任|出任|担任|接任|升任|现任|聘为|任命)(?P<word>公司)(?=副?(?:董事|总|行长|首席|秘书|监事|财务|CEO|CFO|COO|CTO))"
 )
+# 该公司 inside a clause: X已约谈该公司负责人. It stands for the last company of the sentence before, where
+# its own sentence names none before it (X与Y签署收购该公司…的协议 may mean either)
+SAID = re.compile(r"(?P<word>该公司)(?!法|债|制|[和、及])")
 # the word for a kind of body -> what the name of the body it stands for holds (该行: a bank)
 KINDS = {"该集团": "集团", "集团": "集团", "该联盟": "联盟", "联盟": "联盟", "该协会": "协会", "协会": "协会"}
 KINDS |= {"该行": "银行", "该银行": "银行"}
@@ -77,10 +80,16 @@ def find_company_references(article: Article) -> Article:
     for sentence in article.sentences:
         inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         refs = [*REFERENCE.finditer(sentence.text), *POST_IN.finditer(sentence.text)]
+        opening = {r.start("word") for r in refs}
+        refs += [r for r in SAID.finditer(sentence.text) if r.start("word") not in opening]
         here = []
         for ref in sorted(refs, key=lambda r: r.start("word")):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
-            company = antecedent(ref["word"], sentence, [m for m in inside if m.end <= start], previous)
+            before = [m for m in inside if m.end <= start]
+            if ref.re is SAID:  # inside a clause: only a company of the sentence before, none of its own
+                company = None if last_company(sentence, before) else previous.company
+            else:
+                company = antecedent(ref["word"], sentence, before, previous)
             if company is not None and not taken.any_overlapping(Range(start, end)):
                 here.append(Mention(article.id, start, end, ref["word"], "ORG", Finder.RULE, RULE_ID, company.name))
         previous = context_of(sentence, inside, here)

@@ -622,6 +622,14 @@ def test_a_model_span_starting_inside_a_quoted_name_takes_the_opening_quote():
     assert ("SUBSIDIARY_OF", "“星港会”研究局", "星港会") in links  # the quotes hold the parent's name
 
 
+def test_a_verb_the_model_took_into_the_name_of_what_it_acts_on_is_cut():
+    text = "东岭市市场监督管理局已约谈星链外卖有限公司负责人。"
+    article = run(text, [("东岭市市场监督管理局", "ORG"), ("约谈星链外卖有限公司", "ORG")])
+    assert {(r.type, r.head, r.tail) for r in article.relations if r.type != "CO_OCCURS"} == {
+        ("REGULATES", "东岭市市场监督管理局", "星链外卖有限公司")
+    }
+
+
 def test_what_is_listed_as_a_field_of_work_is_no_project():
     text = "双方将在电力芯片、能源大模型等领域开展合作，在“星河”大模型等领域共享数据，并共建南湖智慧园区项目。"
     article = run(text, [])

@@ -197,6 +197,20 @@ def test_tenure_words_are_not_part_of_a_model_organization():
     assert roles == {("王明", "北辰科技股份有限公司", "董事长")}
 
 
+def test_the_said_company_inside_a_clause_is_the_company_of_the_sentence_before():
+    text = "南湖市场监管局对星链外卖有限公司立案调查。此前，东岭市市场监督管理局已约谈该公司负责人。"
+    spans = [("南湖市场监管局", "ORG"), ("星链外卖有限公司", "ORG"), ("东岭市市场监督管理局", "ORG")]
+    article = first_only(text, spans)
+    assert relations_of(article, "REGULATES") == {
+        ("南湖市场监管局", "星链外卖有限公司"),
+        ("东岭市市场监督管理局", "星链外卖有限公司"),
+    }
+    # where its own sentence names a company before it, 该公司 inside a clause may mean either: left alone
+    text = "北辰能源与星链外卖有限公司签署了收购该公司南湖业务的协议。"
+    article = first_only(text, [("北辰能源", "ORG"), ("星链外卖有限公司", "ORG")])
+    assert not any(m.rule == RULE_ID for m in article.mentions)
+
+
 def test_a_projects_kind_opening_a_clause_stands_for_the_project_named_before():
     text = "南湖市上线“南湖通”政务服务平台。平台由北辰数字科技有限公司承建。东岭港扩建工程开工，该工程总投资8亿元。"
     spans = [("“南湖通”政务服务平台", "PROJECT"), ("北辰数字科技有限公司", "ORG"), ("东岭港扩建工程", "PROJECT")]
