@@ -45,6 +45,8 @@ POST_IN = re.compile(
 # 该公司 inside a clause: X已约谈该公司负责人. It stands for the last company of the sentence before, where
 # its own sentence names none before it (X与Y签署收购该公司…的协议 may mean either)
 SAID = re.compile(r"(?P<word>该公司)(?!法|债|制|[和、及])")
+# 公司 as the owner a company becomes a unit of: X将成为公司控股孙公司 (the company of the sentence before)
+OWNER = re.compile(r"(?<=成为|变为)(?P<word>公司)(?=的?(?:全资|控股)?(?:子公司|孙公司|参股公司))")
 # the word for a kind of body -> what the name of the body it stands for holds (该行: a bank)
 KINDS = {"该集团": "集团", "集团": "集团", "该联盟": "联盟", "联盟": "联盟", "该协会": "协会", "协会": "协会"}
 KINDS |= {"该行": "银行", "该银行": "银行"}
@@ -81,13 +83,17 @@ def find_company_references(article: Article) -> Article:
         inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         refs = [*REFERENCE.finditer(sentence.text), *POST_IN.finditer(sentence.text)]
         opening = {r.start("word") for r in refs}
-        refs += [r for r in SAID.finditer(sentence.text) if r.start("word") not in opening]
+        refs += [
+            r for r in (*SAID.finditer(sentence.text), *OWNER.finditer(sentence.text)) if r.start("word") not in opening
+        ]
         here = []
         for ref in sorted(refs, key=lambda r: r.start("word")):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
             before = [m for m in inside if m.end <= start]
             if ref.re is SAID:  # inside a clause: only a company of the sentence before, none of its own
                 company = None if last_company(sentence, before) else previous.company
+            elif ref.re is OWNER:  # the clause's subject is the unit: 公司 is what the text is about
+                company = previous.subject
             else:
                 company = antecedent(ref["word"], sentence, before, previous)
             if company is not None and not taken.any_overlapping(Range(start, end)):

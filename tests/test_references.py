@@ -211,6 +211,13 @@ def test_the_said_company_inside_a_clause_is_the_company_of_the_sentence_before(
     assert not any(m.rule == RULE_ID for m in article.mentions)
 
 
+def test_gongsi_as_the_owner_a_company_becomes_a_unit_of_is_the_company_before():
+    text = "北辰科技发布公告。交易完成后，南湖华信防水材料有限公司将成为公司控股孙公司。"
+    article = first_only(text, [("北辰科技", "ORG"), ("南湖华信防水材料有限公司", "ORG"), ("控股孙公司", "ORG")])
+    assert relations_of(article, "SUBSIDIARY_OF") == {("南湖华信防水材料有限公司", "北辰科技")}
+    assert sorted(e.name for e in article.entities) == ["北辰科技", "南湖华信防水材料有限公司"]  # 控股孙公司: a kind
+
+
 def test_a_projects_kind_opening_a_clause_stands_for_the_project_named_before():
     text = "南湖市上线“南湖通”政务服务平台。平台由北辰数字科技有限公司承建。东岭港扩建工程开工，该工程总投资8亿元。"
     spans = [("“南湖通”政务服务平台", "PROJECT"), ("北辰数字科技有限公司", "ORG"), ("东岭港扩建工程", "PROJECT")]
