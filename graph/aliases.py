@@ -141,8 +141,9 @@ def group_entities(article: Article) -> Article:
         naming.assign(label, surface, *named_by_table_or_text(label, surface, table, declared, naming))
     # short forms within the article: resolve against longer names of the same type
     index = NameIndex(naming.canonical)
+    first = first_mentions(article)
     for (label, surface), canonical in sorted(naming.canonical.items(), key=lambda kv: len(kv[0][1])):
-        merge = short_form_merge(label, surface, naming, index) if canonical == surface else None
+        merge = short_form_merge(label, surface, naming, index, first) if canonical == surface else None
         if merge:
             naming.assign(label, surface, *merge)
     article.entities = entities_of(article, naming, table)
@@ -219,7 +220,17 @@ class NameIndex:
         return sorted(found, key=lambda n: self.position[(label, n)])
 
 
-def short_form_merge(label: str, surface: str, naming: Naming, index: NameIndex) -> tuple[str, str] | None:
+def first_mentions(article: Article) -> dict[tuple[str, str], int]:
+    """Where each (type, name) is first mentioned."""
+    first: dict[tuple[str, str], int] = {}
+    for m in article.mentions:
+        first[(m.label, m.name)] = min(m.start, first.get((m.label, m.name), m.start))
+    return first
+
+
+def short_form_merge(
+    label: str, surface: str, naming: Naming, index: NameIndex, first: dict[tuple[str, str], int]
+) -> tuple[str, str] | None:
     """(canonical, why) where a surface is a short form of another name of the article."""
     if label == "PERSON":
         return person_cut_short(surface, naming, index)
@@ -233,6 +244,14 @@ def short_form_merge(label: str, surface: str, naming: Naming, index: NameIndex)
             why = merge(label, surface, other)
             if why:
                 return naming.canonical[(label, other)], why
+    if label == "ORG":
+        for other in index.starting_with(label, surface):
+            if (
+                first[(label, other)] < first[(label, surface)]
+                and not surface.endswith(GROUP_WORDS)
+                and trade_rest().fullmatch(other, len(surface))
+            ):
+                return naming.canonical[(label, other)], f"short form of {other}, named after it"
     if label == "ORG" and surface.endswith(BODY_ENDINGS):
         fuller = [o for (kind, o) in naming.canonical if kind == "ORG" and abbreviates(surface, o)]
         if len(fuller) == 1:
@@ -262,6 +281,24 @@ def abbreviates(short: str, full: str) -> bool:
         if at == 0:
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def trade_rest() -> re.Pattern:
+    """What a company's full name adds to its short form: its trades and its legal form (南通华信 +
+    防水材料 + 有限公司). Named after the full name, such a short form is the company itself; named
+    before it, it may be the parent (东方雨虹 …, 东方雨虹建材有限公司: a unit), and so may a financial group
+    be, wherever it is named (青禾证券股份有限公司 … 青禾)."""
+    words = word_lists()
+    trades = "|".join(sorted(set(words.trade_words) - FINANCE, key=len, reverse=True))
+    places = "|".join((*words.places, *REGIONS))
+    # one word of what it makes may come first (防水 + 材料), not a place or a region (亚太 + 投资)
+    return re.compile(rf"(?:(?!{places})[\u4e00-\u9fff]{{2}}(?={trades}))?(?:{trades})*" + LEGAL_FORM_REST)
+
+
+GROUP_WORDS = ("集团", "控股", "公司")  # a group's units are named after it: 北辰集团成都钢铁有限公司
+REGIONS = ("亚太", "全球", "海外", "国际", "中国区", "大中华")
+FINANCE = {"证券", "保险", "金融"}  # a financial group's units are named so: 青禾证券 is 青禾's, not 青禾
 
 
 def government_full_title(surface: str) -> str | None:

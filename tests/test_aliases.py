@@ -339,6 +339,17 @@ def test_a_government_body_abbreviated_the_usual_way_joins_its_full_name():
     assert entity(article, "南岭市公安局").aliases == set()
 
 
+def test_a_short_form_named_after_the_full_name_is_the_company_and_named_before_it_the_parent():
+    text = "北辰科技收购南通华信防水材料有限公司，南通华信将成为其子公司。东岭控股旗下东岭控股南湖置业有限公司开工。"
+    spans = ["北辰科技", "南通华信防水材料有限公司", "南通华信", "东岭控股", "东岭控股南湖置业有限公司"]
+    article = run(text, [(s, "ORG") for s in spans])
+    assert entity(article, "南通华信防水材料有限公司").aliases == {"南通华信"}
+    assert entity(article, "东岭控股南湖置业有限公司").aliases == set()  # 东岭控股 came first: the parent
+    text = "南湖亚太投资控股有限公司是南湖的子公司。"  # 亚太 is a region: a unit, not the company's trade
+    article = run(text, [("南湖亚太投资控股有限公司", "ORG"), ("南湖", "ORG")])
+    assert entity(article, "南湖亚太投资控股有限公司").aliases == set()
+
+
 def test_an_organizations_latin_name_in_brackets_is_its_alias_and_a_persons_is_not():
     text = "南湖集团与新加坡港务集团（PSA）签约。PSA首席执行官陈玉山出席，顾问约翰（John Smith）也在场。特斯拉（Tesla）到场。"
     placed = [
