@@ -210,6 +210,9 @@ class NameIndex:
             home = without_country(name) if label == "ORG" else None
             for cut in range(2, len(home or "") + 1):  # and by the starts of its name at home
                 self.by_start.setdefault((label, home[:cut]), []).append(name)
+            registered = without_registered_place(name) if label == "ORG" else None
+            for cut in range(2, len(registered or "") + 1):  # and without its place (``named_after``)
+                self.by_start.setdefault((label, registered[:cut]), []).append(name)
 
     def starting_with(self, label: str, surface: str) -> list[str]:
         return self.by_start.get((label, surface), [])
@@ -244,14 +247,9 @@ def short_form_merge(
             why = merge(label, surface, other)
             if why:
                 return naming.canonical[(label, other)], why
-    if label == "ORG":
-        for other in index.starting_with(label, surface):
-            if (
-                first[(label, other)] < first[(label, surface)]
-                and not surface.endswith(GROUP_WORDS)
-                and trade_rest().fullmatch(other, len(surface))
-            ):
-                return naming.canonical[(label, other)], f"short form of {other}, named after it"
+    fuller = named_after(label, surface, index, first)
+    if fuller:
+        return naming.canonical[(label, fuller)], f"short form of {fuller}, named after it"
     if label == "ORG" and surface.endswith(BODY_ENDINGS):
         fuller = [o for (kind, o) in naming.canonical if kind == "ORG" and abbreviates(surface, o)]
         if len(fuller) == 1:
@@ -281,6 +279,39 @@ def abbreviates(short: str, full: str) -> bool:
         if at == 0:
             return False
     return True
+
+
+def named_after(label: str, surface: str, index: NameIndex, first: dict[tuple[str, str], int]) -> str | None:
+    """The company named in full before ``surface`` whose name adds to it only its trades and legal
+    form, and perhaps the place it is registered in or its country (南通华信 of 南通华信防水材料有限公司,
+    云帆半导体 of 深圳市云帆半导体有限公司, 沃尔玛 of 美国沃尔玛百货公司)."""
+    if label != "ORG" or surface.endswith(GROUP_WORDS):
+        return None
+    for other in index.starting_with(label, surface):
+        rest = other if other.startswith(surface) else without_registered_place(other) or without_country(other)
+        if (
+            rest
+            and rest.startswith(surface)
+            and first[(label, other)] < first[(label, surface)]
+            and trade_rest().fullmatch(rest, len(surface))
+        ):
+            return other
+    return None
+
+
+@lru_cache(maxsize=8192)
+def without_registered_place(name: str) -> str | None:
+    """A company's name without the province or city it is registered in (深圳市, 江苏) at its start."""
+    place = registered_place().match(name)
+    rest = name[place.end() :] if place else ""
+    return rest if len(rest) >= 4 and rest.endswith(word_lists().company_name_endings) else None
+
+
+@lru_cache(maxsize=1)
+def registered_place() -> re.Pattern:
+    """A province or city of the list, with or without its level, or any name with one (南湖市; not 城市)."""
+    names = "|".join(sorted(word_lists().provinces, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{names})(?:省|市)?|[\u4e00-\u9fff]{{2,3}}?(?<![城都超])[省市](?!场))")
 
 
 @lru_cache(maxsize=1)

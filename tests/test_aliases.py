@@ -345,6 +345,12 @@ def test_a_short_form_named_after_the_full_name_is_the_company_and_named_before_
     article = run(text, [(s, "ORG") for s in spans])
     assert entity(article, "南通华信防水材料有限公司").aliases == {"南通华信"}
     assert entity(article, "东岭控股南湖置业有限公司").aliases == set()  # 东岭控股 came first: the parent
+    # the place a company is registered in goes too, named after it; named before, the short form is the parent
+    text = "深圳市云帆半导体有限公司发布公告，云帆半导体表示。北辰光电公告称，全资子公司南湖北辰光电有限公司获补贴。"
+    spans = ["深圳市云帆半导体有限公司", "云帆半导体", "北辰光电", "南湖北辰光电有限公司"]
+    article = run(text, [(s, "ORG") for s in spans])
+    assert entity(article, "深圳市云帆半导体有限公司").aliases == {"云帆半导体"}
+    assert entity(article, "南湖北辰光电有限公司").aliases == set()
     text = "南湖亚太投资控股有限公司是南湖的子公司。"  # 亚太 is a region: a unit, not the company's trade
     article = run(text, [("南湖亚太投资控股有限公司", "ORG"), ("南湖", "ORG")])
     assert entity(article, "南湖亚太投资控股有限公司").aliases == set()
