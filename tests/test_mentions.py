@@ -630,6 +630,12 @@ def test_a_verb_the_model_took_into_the_name_of_what_it_acts_on_is_cut():
     }
 
 
+def test_an_event_is_no_organization():
+    text = "由南湖市人民政府主办的2026南湖数字经济峰会开幕，北辰大学研讨会同期举行。"
+    article = run(text, [("2026南湖数字经济峰会", "ORG"), ("北辰大学研讨会", "ORG")])
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == ["北辰大学", "南湖市人民政府"]
+
+
 def test_what_is_listed_as_a_field_of_work_is_no_project():
     text = "双方将在电力芯片、能源大模型等领域开展合作，在“星河”大模型等领域共享数据，并共建南湖智慧园区项目。"
     article = run(text, [])
