@@ -247,10 +247,10 @@ def surname_length(text: str, i: int, words: WordLists) -> int:
 
 
 def generic_words_then_kind(name: str, words: WordLists) -> bool:
-    """A kind after nothing but words of the generic list (and other kinds): 重点建设项目, 重大工程项目,
+    """A kind after nothing but words of the generic list (and other kinds): 重点建设项目, 重大工程项目, 产业园项目,
     or what follows a quoted plan period (“十四五”重点建设项目). Says what kind of project, not which."""
     kind = next((k for k in words.project_suffixes if name.endswith(k)), None)
-    parts = tuple(w for w in words.generic if len(w) >= 2) + GENERIC_KINDS
+    parts = longest_first({*(w for w in words.generic if len(w) >= 2), *GENERIC_KINDS, *words.project_suffixes})
     return kind is not None and made_of(name[: -len(kind)], parts)
 
 

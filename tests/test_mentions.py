@@ -630,6 +630,12 @@ def test_a_verb_the_model_took_into_the_name_of_what_it_acts_on_is_cut():
     }
 
 
+def test_a_company_named_by_a_newer_trade_opens_a_clause():
+    text = "北辰算力与东岭高新区签约。南湖芯片与西岭城投签署合作协议。"
+    article = run(text, [])
+    assert {"北辰算力", "南湖芯片"} <= {e.name for e in article.entities if e.type == "ORG"}
+
+
 def test_an_event_is_no_organization():
     text = "由南湖市人民政府主办的2026南湖数字经济峰会开幕，北辰大学研讨会同期举行。"
     article = run(text, [("2026南湖数字经济峰会", "ORG"), ("北辰大学研讨会", "ORG")])

@@ -109,6 +109,11 @@ def test_what_a_contract_is_for_or_which_ones_name_no_project():
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["北湖海阳核电项目"]
 
 
+def test_a_project_named_only_by_kinds_or_after_what_a_study_turns_to_is_no_name():
+    text = "双方将合作建设产业园项目和示范区工程，围绕大模型开展研究，共建南湖数字产业园项目。"
+    assert [m.text for m in apply_entity_rules(text, "doc")] == ["南湖数字产业园项目"]
+
+
 def test_words_of_the_clause_before_a_project_name_are_not_part_of_it():
     text = "随着北湖海上风电项目投产，包括南岭铁矿石项目在内，东坡炼化工程已完工。"
     found = [m.text for m in apply_entity_rules(text, "doc")]
