@@ -760,15 +760,21 @@ def drop_known_names_crossing_people(mentions: list[Mention], article: Article) 
 def drop_known_names_across_words(mentions: list[Mention], article: Article) -> list[Mention]:
     """A short name of the alias table or the lexicon whose first character ends an ordinary word
     and whose last begins one (本田 in 日本田径, 民进 in 公民进而, 宝马 in 家宝马上) is two halves of
-    other words, not the name: a word of jieba's dictionary crosses each of its ends. Not a name
+    other words, not the name: a word of jieba's dictionary crosses each of its ends; so is one whose
+    first character ends a place's name (京东方 in 北京东方君悦). Not a name
     that ends like a body (国防部 in 美国防部长, 上交所 in 通过上交所交易): its ending says it is one."""
     text, out, endings = article.text, [], word_lists().org_name_endings
     for m in mentions:
         known = m.finder in (Finder.DICT, Finder.LEXICON) and len(m.text) <= KNOWN_NAME_SHORT
-        if known and not m.text.endswith(endings) and straddles(text, m):
+        if known and not m.text.endswith(endings) and (straddles(text, m) or starts_inside_a_place(text, m)):
             continue
         out.append(m)
     return out
+
+
+def starts_inside_a_place(text: str, m: Mention) -> bool:
+    """京东方 in 北京东方: the name's first character ends a province's or a city's name."""
+    return any(text.startswith(p, m.start + 1 - len(p)) for p in word_lists().places if 1 < len(p) <= m.start + 1)
 
 
 def straddles(text: str, m: Mention) -> bool:

@@ -156,6 +156,11 @@ def test_common_phrases_holding_a_short_name_are_not_that_organization():
     assert sorted(e.name for e in article.entities) == ["中国人民银行", "中国民主促进会", "解放军报"]
 
 
+def test_a_short_table_name_whose_first_character_ends_a_place_is_not_found():
+    article = run("会议在北京东方广场举行，京东方表示支持。")  # 北京 + 东方广场; then the company itself
+    assert [(e.name, len(e.mentions)) for e in article.entities] == [("京东方科技集团股份有限公司", 1)]
+
+
 def test_a_person_name_cut_short_joins_the_full_name():
     text = "协会会长郑定远表示支持。郑定表示，互操作性尤为重要。"
     article = run(text, [("郑定远", "PERSON"), ("郑定", "PERSON")])
