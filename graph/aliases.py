@@ -210,6 +210,9 @@ class NameIndex:
             home = without_country(name) if label == "ORG" else None
             for cut in range(2, len(home or "") + 1):  # and by the starts of its name at home
                 self.by_start.setdefault((label, home[:cut]), []).append(name)
+            short = quoted_name_and_kind(name) if label == "PROJECT" else None
+            if short and short != name:  # and by its quoted name and kind alone (``project_without_field``)
+                self.by_start.setdefault((label, short), []).append(name)
             registered = without_registered_place(name) if label == "ORG" else None
             for cut in range(2, len(registered or "") + 1):  # and without its place (``named_after``)
                 self.by_start.setdefault((label, registered[:cut]), []).append(name)
@@ -359,6 +362,26 @@ def project_without_suffix(label: str, surface: str, other: str) -> str | None:
     return None
 
 
+def project_without_field(label: str, surface: str, other: str) -> str | None:
+    """“川矿云”平台 for “川矿云”工业互联网平台: the quoted name and the kind, without the field between."""
+    if label == "PROJECT" and surface != other and quoted_name_and_kind(other) == surface:
+        return f"short form of {other} in the same article"
+    return None
+
+
+QUOTED_OPENING = re.compile(r"^“[^“”]{1,20}”")
+
+
+def quoted_name_and_kind(name: str) -> str | None:
+    """“川矿云”平台 of “川矿云”工业互联网平台: a quoted name and the kind it ends with."""
+    quoted = QUOTED_OPENING.match(name)
+    if quoted is None:
+        return None
+    words = word_lists()
+    kind = next((k for k in (*words.project_suffixes, *words.platform_kinds) if name.endswith(k)), None)
+    return quoted.group() + kind if kind and len(name) > quoted.end() + len(kind) else None
+
+
 def org_without_suffix(label: str, surface: str, other: str) -> str | None:
     rest = other[len(surface) :] if other.startswith(surface) else None
     if (
@@ -409,7 +432,14 @@ def foreign_short_form(label: str, surface: str, other: str) -> str | None:
     return None
 
 
-SHORT_FORMS = (without_place, project_without_suffix, org_without_suffix, without_brackets, foreign_short_form)
+SHORT_FORMS = (
+    without_place,
+    project_without_suffix,
+    project_without_field,
+    org_without_suffix,
+    without_brackets,
+    foreign_short_form,
+)
 
 
 def entities_of(article: Article, naming: Naming, table: AliasTable) -> list[Entity]:

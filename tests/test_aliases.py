@@ -161,6 +161,14 @@ def test_a_short_table_name_whose_first_character_ends_a_place_is_not_found():
     assert [(e.name, len(e.mentions)) for e in article.entities] == [("京东方科技集团股份有限公司", 1)]
 
 
+def test_a_quoted_project_named_again_by_its_kind_alone_is_one_project():
+    text = "省里依托“川矿云”工业互联网平台推动改造。“川矿云”平台由青川能源集团建设，“川矿云”系统另行招标。"
+    article = run(text)
+    projects = {e.name: e.aliases for e in article.entities if e.type == "PROJECT"}
+    assert projects["“川矿云”工业互联网平台"] == {"“川矿云”平台"}
+    assert "“川矿云”系统" in projects  # another kind: another undertaking
+
+
 def test_a_person_name_cut_short_joins_the_full_name():
     text = "协会会长郑定远表示支持。郑定表示，互操作性尤为重要。"
     article = run(text, [("郑定远", "PERSON"), ("郑定", "PERSON")])
