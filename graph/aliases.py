@@ -226,6 +226,23 @@ class NameIndex:
         return sorted(found, key=lambda n: self.position[(label, n)])
 
 
+def short_forms_of(
+    label: str, surface: str, naming: Naming, index: NameIndex, first: dict[tuple[str, str], int]
+) -> list[tuple[str, str, str]]:
+    """(canonical, why, longer name) of each longer name of the article that ``surface`` is a short
+    form of, the first that fits first."""
+    found = []
+    for other in index.starting_or_ending_with(label, surface):
+        why = next((w for merge in SHORT_FORMS if other != surface and (w := merge(label, surface, other))), None)
+        if why:
+            found.append((naming.canonical[(label, other)], why, other))
+    found += [
+        (naming.canonical[(label, fuller)], f"short form of {fuller}, named after it", fuller)
+        for fuller in named_after(label, surface, index, first)
+    ]
+    return found
+
+
 def first_mentions(article: Article) -> dict[tuple[str, str], int]:
     """Where each (type, name) is first mentioned."""
     first: dict[tuple[str, str], int] = {}
@@ -243,16 +260,12 @@ def short_form_merge(
     full_title = government_full_title(surface) if label == "ORG" else None
     if full_title is not None and (label, full_title) in naming.canonical:
         return naming.canonical[(label, full_title)], f"short title of {full_title} in the same article"
-    for other in index.starting_or_ending_with(label, surface):
-        if other == surface:
-            continue
-        for merge in SHORT_FORMS:
-            why = merge(label, surface, other)
-            if why:
-                return naming.canonical[(label, other)], why
-    fuller = named_after(label, surface, index, first)
-    if fuller:
-        return naming.canonical[(label, fuller)], f"short form of {fuller}, named after it"
+    found = short_forms_of(label, surface, naming, index, first)
+    starting = {canonical for canonical, _, other in found if other.startswith(surface)}
+    if label == "ORG" and len(starting) > 1:
+        return None  # 中国电子 of 中国电子信息产业集团有限公司 or of 中国电子科技集团有限公司: either may be meant
+    if found:
+        return found[0][:2]
     if label == "ORG" and surface.endswith(BODY_ENDINGS):
         fuller = [o for (kind, o) in naming.canonical if kind == "ORG" and abbreviates(surface, o)]
         if len(fuller) == 1:
@@ -284,12 +297,13 @@ def abbreviates(short: str, full: str) -> bool:
     return True
 
 
-def named_after(label: str, surface: str, index: NameIndex, first: dict[tuple[str, str], int]) -> str | None:
+def named_after(label: str, surface: str, index: NameIndex, first: dict[tuple[str, str], int]) -> list[str]:
     """The company named in full before ``surface`` whose name adds to it only its trades and legal
     form, and perhaps the place it is registered in or its country (南通华信 of 南通华信防水材料有限公司,
     云帆半导体 of 深圳市云帆半导体有限公司, 沃尔玛 of 美国沃尔玛百货公司)."""
     if label != "ORG" or surface.endswith(GROUP_WORDS):
-        return None
+        return []
+    found = []
     for other in index.starting_with(label, surface):
         rest = other if other.startswith(surface) else without_registered_place(other) or without_country(other)
         if (
@@ -298,8 +312,8 @@ def named_after(label: str, surface: str, index: NameIndex, first: dict[tuple[st
             and first[(label, other)] < first[(label, surface)]
             and trade_rest().fullmatch(rest, len(surface))
         ):
-            return other
-    return None
+            found.append(other)
+    return found
 
 
 @lru_cache(maxsize=8192)

@@ -136,6 +136,7 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
     table = alias_table()
     names = {m: e.name for e in article.entities for m in e.mentions}
     local = {form: e.name for e in article.entities if e.type == "ORG" for form in {e.name, *e.aliases}}
+    first = {e.name: min(m.start for m in e.mentions) for e in article.entities if e.mentions}
     out = []
     placed: set[str] = set()  # names an earlier rule found the parent of
     for rule in compound_rules():
@@ -145,7 +146,9 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
             if m.label != "ORG" or m not in names or names[m] in placed:
                 continue
             if (m.text, names[m]) not in seen:
-                seen[(m.text, names[m])] = parent_inside(rule, m, names[m], local, table)
+                found = parent_inside(rule, m, names[m], local, table)
+                same = found and named_after_unit(m.text, *found, first.get(found[1], 0) > first[names[m]])
+                seen[(m.text, names[m])] = None if same else found
             found = seen[(m.text, names[m])]
             if found:
                 found_now.add(names[m])
@@ -155,6 +158,14 @@ def compound_parents(article: Article) -> list[tuple[CompoundRule, Mention, Ment
                 )
         placed |= found_now
     return out
+
+
+def named_after_unit(unit: str, k: int, parent: str, later: bool) -> bool:
+    """Whether the 'parent' is the unit's own short form, first named after it, with only trades
+    between (中国电子 of 中国电子信息产业集团有限公司; not a group's name: 国药集团 of 国药集团一致药业)."""
+    from guanxi.graph.aliases import GROUP_WORDS, trade_rest
+
+    return later and parent == unit[:k] and not parent.endswith(GROUP_WORDS) and bool(trade_rest().fullmatch(unit, k))
 
 
 MANAGER_OF = re.compile(r"管理(?:有限责任公司|股份有限公司|有限公司|公司)")  # not 管理咨询公司: a unit

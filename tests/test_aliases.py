@@ -169,6 +169,14 @@ def test_a_quoted_project_named_again_by_its_kind_alone_is_one_project():
     assert "“川矿云”系统" in projects  # another kind: another undertaking
 
 
+def test_a_short_form_that_starts_two_names_of_the_article_joins_neither():
+    text = "南湖电子信息产业集团有限公司与南湖电子科技集团有限公司签约。南湖电子董事长王明出席。"
+    spans = ["南湖电子信息产业集团有限公司", "南湖电子科技集团有限公司", "南湖电子"]
+    article = run(text, [(s, "ORG") for s in spans] + [("王明", "PERSON")])
+    assert {e.name: e.aliases for e in article.entities if e.type == "ORG"} == {n: set() for n in spans}
+    assert not [r for r in article.relations if r.type == "SUBSIDIARY_OF"]  # the short form is no parent
+
+
 def test_a_person_name_cut_short_joins_the_full_name():
     text = "协会会长郑定远表示支持。郑定表示，互操作性尤为重要。"
     article = run(text, [("郑定远", "PERSON"), ("郑定", "PERSON")])
