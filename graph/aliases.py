@@ -553,13 +553,23 @@ def unquote(short: str) -> str:
 LATIN_WORD = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"  # PSA, not the AI of AIGC
 
 
+def is_whole_company_span(m: Mention) -> bool:
+    """A model ORG span that reads as a company's registered name: it ends in a legal form."""
+    return m.label == "ORG" and m.finder is Finder.NER and bool(LEGAL_ENDING.search(m.text))
+
+
+LEGAL_ENDING = re.compile(r"(?:有限公司|有限责任公司|股份公司|（有限合伙）|\(有限合伙\))$")
+
+
 def find_declared_short_forms(article: Article) -> Article:
     """Pipeline stage: after 'X（以下简称“Y”）', every Y of the article is a mention of X's type,
     except inside a declared full name (南湖新能源 in 南湖新能源控股有限公司（以下简称“南湖新能源”）,
     联影医疗 in 上海联影医疗科技股份有限公司（以下简称“联影医疗”）, 南湖 in 南湖新能源控股有限公司
-    where 南湖 is another name's short form)."""
+    where 南湖 is another name's short form) or inside a company's registered name that the model
+    found around it (恒瑞达 in 杭州恒瑞达智能装备有限公司, its subsidiary)."""
     declared = declarations(article)
     full_spans = [(full.start, full.end) for _, full in declared]
+    full_spans += [(m.start, m.end) for m in article.mentions if is_whole_company_span(m)]
     for label, short in dict.fromkeys(key for key, _ in declared):
         if len(short) < 2:
             continue

@@ -333,6 +333,19 @@ def test_a_declared_short_form_inside_its_full_name_does_not_cut_it():
     assert partners == {("北湖东岭医疗科技股份有限公司", "南湖大学附属西坡医院")}
 
 
+def test_a_declared_short_form_inside_another_companys_registered_name_does_not_cut_it():
+    text = "恒瑞达科技股份有限公司（以下简称“恒瑞达”）公告称，公司全资子公司杭州恒瑞达智能装备有限公司拟收购股权。"
+    spans = [("恒瑞达科技股份有限公司", "ORG"), ("杭州恒瑞达智能装备有限公司", "ORG")]
+    article = run(text, spans)
+    assert {e.name: e.aliases for e in article.entities if e.type == "ORG"} == {
+        "恒瑞达科技股份有限公司": {"恒瑞达"},
+        "杭州恒瑞达智能装备有限公司": set(),
+    }
+    assert {(r.head, r.tail) for r in article.relations if r.type == "SUBSIDIARY_OF"} == {
+        ("杭州恒瑞达智能装备有限公司", "恒瑞达科技股份有限公司")
+    }
+
+
 def test_a_governments_everyday_title_joins_its_full_title():
     article = run(
         "南岭市政府与北辰集团签约。南岭市人民政府与东湖银行签署协议。",
