@@ -434,19 +434,24 @@ def names_only_a_trade(name: str, words) -> bool:
 def extend_trade_orgs_to_clause_start(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model ORG that names only a trade (教育集团) just after the start of a clause lost the
     distinctive part of its name to the model, which reads common words (好未来, 老百姓) as text: it
-    is extended back to the clause start when that is two to four characters away."""
+    is extended back to the clause start, or to the word for what the company is (自动驾驶公司 +
+    驰骋未来科技有限公司), when that is two to four characters away."""
     words, text, out = word_lists(), article.text, []
+    opens = lambda k: k == 0 or text[k - 1] in CLAUSE_OPENERS or text.endswith(DESCRIBED_AS, 0, k)  # noqa: E731
     for m in mentions:
         if is_model_org(m) and names_only_a_trade(m.text, words):
             start = m.start
-            while start > 0 and m.start - start < 5 and text[start - 1] not in CLAUSE_OPENERS:
+            while start > 0 and m.start - start < 5 and not opens(start):
                 start -= 1
             head = text[start : m.start]
-            at_clause_start = start == 0 or text[start - 1] in CLAUSE_OPENERS
+            at_clause_start = opens(start)
             if at_clause_start and 2 <= len(head) <= 4 and is_chinese(head) and not set(head) & set(NOT_IN_NAME_HEADS):
                 m = replace(m, start=start, text=text[start : m.end])
         out.append(m)
     return out
+
+
+DESCRIBED_AS = ("公司", "企业", "机构", "厂商", "巨头", "龙头")  # 自动驾驶公司 + the company's name
 
 
 HEADLINE_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")

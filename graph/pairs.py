@@ -25,6 +25,7 @@ import numpy as np
 
 from guanxi.graph import config
 from guanxi.graph.errors import ModelError
+from guanxi.graph.rules import word_lists
 
 MODEL_DIR = Path(__file__).resolve().parent / "data" / "pairs"
 RULE_ID = "model.pairs"
@@ -202,7 +203,7 @@ def in_a_list(pair: PairText) -> bool:
     together is for the relation rules to read (联合, 分别, 共同), not for the classifier."""
     if not MARKS.sub("", pair.between):
         return True
-    if not LIST_GAP.match(pair.between):
+    if not LIST_GAP.match(member_descriptions().sub("", pair.between)):
         return False
     return (
         "、" in pair.between
@@ -211,6 +212,13 @@ def in_a_list(pair: PairText) -> bool:
         or pair.right.startswith(("、", "等"))
         or STAR_LEAD.search(pair.left) is not None
     )
+
+
+@cache
+def member_descriptions() -> re.Pattern:
+    """What a list's member may be introduced by after the joiner (A和德国企业B): its country, its kind."""
+    countries = "|".join(word_lists().countries)
+    return re.compile(rf"(?<=[、和及与])(?:{countries})?(?:企业|公司|集团|巨头|厂商)|(?<=[、和及与])(?:{countries})")
 
 
 # X分别与A和B…: A and B are each X's partner (a star), not each other's

@@ -415,8 +415,15 @@ JOINT = re.compile(r"^[^。；！？]{0,20}?(?:共同|联合|携手|三方|四�
 
 def listed_after_with(text: str, mentions: list[Mention], run: list[int]) -> bool:
     """Whether the last mention of a coordinated ``run`` (in text order) stands after a 与 that
-    joins the run: X与A、B等车企签约 lists A and B as X's partners (a star), not each other's."""
-    return any(text[mentions[a].end : mentions[b].start].strip().endswith(WITH) for a, b in zip(run, run[1:]))
+    joins the run, or the run opens after a 与: X与A、B等车企签约 lists A and B as X's partners (a
+    star), not each other's."""
+    return any(text[mentions[a].end : mentions[b].start].strip().endswith(WITH) for a, b in zip(run, run[1:])) or (
+        OBJECTS_AFTER_WITH.search(text, 0, mentions[run[0]].start) is not None
+    )
+
+
+# a list that opens right after 与, perhaps after what its first member is: X先后与A、B和德国企业C…
+OBJECTS_AFTER_WITH = re.compile(r"(?:与|同|跟)(?:[^，。；！？、与和]{0,8}?(?:公司|企业|集团|机构|厂商|巨头))?$")
 
 
 def title_of(gap: re.Match, after: re.Match | None) -> str | None:

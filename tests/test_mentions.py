@@ -673,6 +673,8 @@ def test_a_model_org_naming_only_a_trade_gets_back_the_start_of_its_name():
     names = sorted(m.text for m in article.mentions if m.label == "ORG")
     assert "大丰收医药连锁股份有限公司" in names
     assert "其中教育集团" not in names  # 其中 opens the clause: it is no part of a name
+    article = run("自动驾驶公司驰骋未来科技有限公司宣布合作。", [("科技有限公司", "ORG")])
+    assert [e.name for e in article.entities] == ["驰骋未来科技有限公司"]  # back to what it is said to be
 
 
 def test_a_unit_named_after_its_parent_is_found_after_qixia():

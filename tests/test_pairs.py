@@ -37,6 +37,7 @@ def test_lists_and_a_name_beside_its_other_name_are_not_asked_about():
     assert in_a_list(PairText("由", "和", "等单位"))  # A和B等
     assert in_a_list(PairText("", "（", "）签约"))  # X（Y）
     assert in_a_list(PairText("北辰集团分别与", "和", "签署协议"))  # X分别与A和B: a star
+    assert in_a_list(PairText("北辰集团先后与", "和德国企业", "达成合作"))  # a member introduced by its kind
     assert not in_a_list(PairText("", "与", "签署协议"))  # X与Y签署
     assert not in_a_list(PairText("", "就储能电池与", "达成协议"))
 
