@@ -1044,11 +1044,11 @@ def find_deal_partners(mentions: list[Mention], article: Article) -> list[Mentio
     return mentions + found
 
 
-def unfound_org(article: Article, start: int, end: int, rule: str, taken: SpanIndex) -> list[Mention]:
+def unfound_org(article: Article, start: int, end: int, rule: str, taken: SpanIndex, longest: int = 8) -> list[Mention]:
     """A fallback's organization over ``start``..``end`` (added to ``taken``), where the words there
     may be one (``may_be_an_unfound_org``) and nothing was found there; else none."""
     name = article.text[start:end]
-    if end <= start or not may_be_an_unfound_org(name) or taken.any_overlapping(Range(start, end)):
+    if end <= start or not may_be_an_unfound_org(name, longest) or taken.any_overlapping(Range(start, end)):
         return []
     m = Mention(article.id, start, end, name, "ORG", Finder.FALLBACK, rule)
     taken.add(m)
@@ -1079,12 +1079,24 @@ def find_round_investors(mentions: list[Mention], article: Article) -> list[Ment
     verbs = list(ROUND_VERB.finditer(text))
     if not verbs:
         return mentions
-    taken = SpanIndex(mentions)
+    taken, pieces = SpanIndex(mentions), set()
     for verb in verbs:
         start = max(verb.start() - ROUND_LIST_LONGEST, *(text.rfind(c, 0, verb.start()) + 1 for c in ROUND_LIST_START))
         for item in ROUND_ITEM.finditer(text, start, verb.start()):
-            found += unfound_org(article, item.start("name"), item.end("name"), "org.round-investor", taken)
-    return mentions + found
+            span = Range(item.start("name"), item.end("name"))
+            inside = model_pieces(taken.overlapping(span), span)
+            if inside and may_be_an_unfound_org(item["name"], FUND_LONGEST):  # 华夏 of 华夏先进制造产业基金
+                pieces |= inside
+                taken = SpanIndex([*(m for m in mentions if m not in pieces), *found])
+            found += unfound_org(article, span.start, span.end, "org.round-investor", taken, FUND_LONGEST)
+    return [m for m in mentions if m not in pieces] + found
+
+
+def model_pieces(overlapping: list[Mention], span: Range) -> set[Mention]:
+    """The model's ORG spans that are pieces of ``span`` (a round's investor), where nothing else is there."""
+    inside = {m for m in overlapping if is_model_org(m) and span.start <= m.start and m.end <= span.end}
+    shorter = all(m.end - m.start < span.end - span.start for m in inside)
+    return inside if inside and shorter and len(inside) == len(overlapping) else set()
 
 
 def partner_before(org: Mention, text: str) -> tuple[int, int]:
@@ -1130,12 +1142,13 @@ def partner_after(org: Mention, text: str) -> tuple[int, int]:
     return (words.start("name"), words.end("name")) if words else (0, 0)
 
 
-def may_be_an_unfound_org(name: str) -> bool:
+def may_be_an_unfound_org(name: str, longest: int = 8) -> bool:
     """Whether words a fallback found in an organization's slot (a deal's other side, a round's
-    investor) may be its name."""
+    investor) may be its name: ``longest`` characters at most."""
     words = word_lists()
     return (
         PARTNER_NAME.fullmatch(name) is not None
+        and len(name) <= longest
         and not NOT_A_PARTNER.search(name)
         and not (len(name) <= 3 and led_by_a_surname(name))
         and not is_generic_org(name)
@@ -1148,6 +1161,7 @@ def may_be_an_unfound_org(name: str) -> bool:
 ROUND_VERB = re.compile(
     r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?(?:联合|共同|持续|继续|超额)?(?:领投|跟投|参投|追加投资|追投)"
 )
+FUND_LONGEST = 14  # characters of an investor's name in a round: funds have long ones (华夏先进制造产业基金)
 ROUND_LIST_START = "，。；：\n由"  # where the list before a round's verb starts
 ROUND_LIST_LONGEST = 120  # characters read back from the verb
 # one item of the list: its name, after any words that say which investors (老股东)
@@ -1166,7 +1180,7 @@ PARTNER_BEFORE_VERB = re.compile(
     r"(?P<name>(?:(?![与和同的在于及])[\u4e00-\u9fffA-Za-z0-9·]){2,8}?)(?=(?:正式|已|将|拟)?(?:签署|签订|达成|携手|共同|联合))"
 )
 # a name: no joiner, particle or preposition in it (北辰和青岚, 来自北京的青岚, 青岚在北京)
-PARTNER_NAME = re.compile(r"(?:(?![与和同的在于及])[\u4e00-\u9fffA-Za-z0-9·]){2,8}")
+PARTNER_NAME = re.compile(r"(?:(?![与和同的在于及])[\u4e00-\u9fffA-Za-z0-9·]){2,}")
 # a description or a count, not a name (多家企业, 该公司, 其子公司, 自然人…), or a name that took in the
 # word before or after it: a news tag (本报讯), an adverb (过去, 当日), a particle (以, 的), a deal (合资);
 # and not a place that stands for its government (与南湖新区签署…), which is that government's node

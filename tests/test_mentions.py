@@ -812,6 +812,16 @@ def test_the_names_of_a_list_that_leads_or_follows_a_funding_round_are_investors
     assert investors == {"青岚创投", "南岭资本", "光年之外"}
 
 
+def test_a_round_investor_the_model_found_a_piece_of_is_the_whole_name():
+    article = run(
+        "宁远电池宣布完成C轮融资，由华夏先进制造产业基金领投，启明星创投、松柏资本跟投。",
+        [("宁远电池", "ORG"), ("华夏", "ORG"), ("创投", "ORG")],
+    )
+    assert orgs_of(article) == {"宁远电池", "华夏先进制造产业基金", "启明星创投", "松柏资本"}
+    investors = {r.head for r in article.relations if r.type == "INVESTS_IN" and r.tail == "宁远电池"}
+    assert investors == {"华夏先进制造产业基金", "启明星创投", "松柏资本"}
+
+
 def test_a_round_led_by_a_description_or_a_person_names_no_investor_organization():
     article = run("本轮融资由公司创始人领投，多家机构跟投。此轮由徐明领投。", [("徐明", "PERSON")])
     assert orgs_of(article) == set()
