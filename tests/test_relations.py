@@ -423,3 +423,13 @@ def test_both_parties_of_a_deal_invest_in_the_company_they_set_up_even_past_a_co
         ("青川汽车", "青辰动力科技有限公司", None),
         ("北辰电池集团", "青辰动力科技有限公司", None),
     }
+
+
+def test_posts_named_the_hong_kong_way_and_a_ministrys_party_post_are_titles():
+    text = "瀚海物流执行董事兼行政总裁梁志诚、鸿图集团董事局主席司马青云出席。科技部党组成员、副部长陈立华介绍情况。"
+    article = run(text, [("瀚海物流", "ORG"), ("鸿图集团", "ORG"), ("梁志诚", "PERSON"), ("司马青云", "PERSON")])
+    assert relations(article, "HOLDS_ROLE") == {
+        ("梁志诚", "瀚海物流", "执行董事兼行政总裁"),
+        ("司马青云", "鸿图集团", "董事局主席"),
+        ("陈立华", "科学技术部", "党组成员、副部长"),
+    }
