@@ -176,6 +176,8 @@ SET_UP = re.compile(r"(?:成立|设立|组建|筹建|组成|创办|创立)了?$"
 FOR_THE_PARTNERS = re.compile(r"^的[^，。；！？,]{0,8}?伙伴")
 
 DISPUTE = re.compile(r"之争|纠纷|诉讼|起诉|仲裁|侵权|争议|对簿公堂|索赔|指控|竞争对手|打官司")
+# one acts on the other as its regulator (X已约谈Y, X对Y处以罚款): REGULATES, for the rules
+REGULATION = re.compile(r"约谈|处罚|罚款|罚单|立案|调查|问询函|警示函|监管函|警告|责令|通报批评|监管措施")
 DEAL_VERB_BEFORE = re.compile(r"(?:投资|收购|入股|参股|并购|控股|增持|减持|起诉|状告)了?[^，。；！？,]{0,12}$")
 OBJECTS_GAP = re.compile(r"^[和、及](?:[^，。；！？,]{0,16}?(?:公司|企业|厂商|服务商|提供商|供应商|平台|机构))?$")
 
@@ -186,9 +188,9 @@ CLAUSE_END = re.compile(r"[，。；！？,;]")
 
 def opposed_or_objects(pair: PairText, clause: str) -> bool:
     """Two names that are at odds (之争, 纠纷, 起诉: between them or in the rest of the second
-    one's clause), or both objects of one deal (投资A和…公司B, 收购A、B): whatever the words
-    around them, not partners."""
-    if DISPUTE.search(pair.between) or DISPUTE.search(clause):
+    one's clause), one the other's regulator (X已约谈Y), or both objects of one deal (投资A和…公司B,
+    收购A、B): whatever the words around them, not partners."""
+    if DISPUTE.search(pair.between) or DISPUTE.search(clause) or REGULATION.search(pair.between):
         return True
     return bool(DEAL_VERB_BEFORE.search(pair.left) and OBJECTS_GAP.match(pair.between))
 

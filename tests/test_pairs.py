@@ -119,6 +119,9 @@ def test_names_at_odds_or_objects_of_one_deal_are_not_asked_about():
     text = "星澜科技公司一度与北辰电子公司之间爆发了一场商标之争。"
     a, b = text.index("星澜科技公司"), text.index("北辰电子公司")
     assert opposed_or_objects(pair_text(text, (a, a + 6), (b, b + 6), []), "之间爆发了一场商标之争")
+    text = "南湖市场监管局已约谈北辰电子公司负责人。"  # a regulator and what it regulates
+    a, b = text.index("南湖市场监管局"), text.index("北辰电子公司")
+    assert opposed_or_objects(pair_text(text, (a, a + 7), (b, b + 6), []), "负责人")
     text = "星澜科技公司与北辰电子公司就储能电池达成独家供货安排。"
     a, b = text.index("星澜科技公司"), text.index("北辰电子公司")
     assert not opposed_or_objects(pair_text(text, (a, a + 6), (b, b + 6), []), "就储能电池达成独家供货安排")
