@@ -5,10 +5,10 @@ names, with other names as slots and asides taken out, and the words around them
 The model is a logistic regression over hashed features (``features``), trained by
 ``python -m guanxi.graph.train_pairs`` (``make pairs``) and shipped in ``graph/data/pairs``; see
 its MODEL_CARD.md. It is on by default (``GUANXI_PAIR_MODEL=off`` turns it off). Two names at
-odds (之争, 纠纷), both objects of one deal (投资A和B) or a body and what it sets up
-(X联合A发起成立Y: X and Y) are never asked about. Relation rules keep precedence: the classifier
-is asked only about pairs that no rule linked, and what it finds carries the rule id
-``model.pairs`` and its probability as the confidence.
+odds (之争, 纠纷), a regulator and what it acts on (约谈), both objects of one deal (投资A和B) or a
+body and what it sets up (X联合A发起成立Y: X and Y) are never asked about. Relation rules keep
+precedence: the classifier is asked only about pairs that no rule linked, and what it finds
+carries the rule id ``model.pairs`` and its probability as the confidence.
 """
 
 from __future__ import annotations
