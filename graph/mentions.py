@@ -1055,6 +1055,25 @@ def unfound_org(article: Article, start: int, end: int, rule: str, taken: SpanIn
     return [m]
 
 
+def find_units_after_owners(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Fallback: what follows an organization and 旗下 or 下属 up to the clause's or the list's next
+    mark, ending like an organization, is its unit (钱江投资集团旗下的杭创天使基金), where nothing was
+    found there."""
+    taken, found = SpanIndex(mentions), []
+    for m in mentions:
+        if m.label == "ORG" and (unit := UNIT_AFTER_OWNER.match(article.text, m.end)):
+            found += unfound_org(article, unit.start("name"), unit.end("name"), "org.unit-after-owner", taken, 14)
+    return mentions + found
+
+
+UNIT_AFTER_OWNER = re.compile(
+    r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|公司|企业|机构)?"
+    r"(?![首第]|[\d一二三四五六七八九十两多数几]+[只家个支款])"  # 首只基金, 两家公司: a count, not a name
+    r"(?P<name>[^，。；：、和及与（(“”\s]{2,14}?(?:基金|资本|创投|投资|公司|集团|银行|证券|保险|研究院|实验室))"
+    r"(?=[，。；：、和及与（(]|$)"
+)
+
+
 def find_stake_targets(mentions: list[Mention], article: Article) -> list[Mention]:
     """Fallback: the company whose shares change hands (收购东岭石化10%的股份, 增持南湖电子约5%股权) is an
     organization, where nothing was found there; not a description (标的公司, 对方, 原股东, 这家公司:
@@ -1329,6 +1348,7 @@ FILTERS: tuple[Filter, ...] = (
     find_deal_partners,
     find_round_investors,
     find_stake_targets,
+    find_units_after_owners,
     drop_overlapped_fallbacks,
     drop_fragments,
     cut_governance_bodies,
