@@ -107,7 +107,7 @@ def find_company_references(article: Article) -> Article:
 
 PROJECT_RULE_ID = "article.project-reference"
 # a project's kind opening a clause as its subject: 平台由X承建, 该工程总投资8亿元, 项目建成后
-PROJECT_KINDS = "项目|工程|平台|基地|产业园|系统"
+PROJECT_KINDS = "项目|工程|平台|基地|产业园|示范区|示范园|园区|系统"
 PROJECT_REFERENCE = re.compile(
     rf"(?:^|(?<=[，,；;：:]))(?P<word>(?:该|这一|此)?(?P<kind>{PROJECT_KINDS}))"
     r"(?=由|是|系|总投资|位于|将|已|于|建成|投产|计划|预计|占地)"
@@ -129,13 +129,22 @@ def find_project_references(article: Article) -> Article:
         for ref in PROJECT_REFERENCE.finditer(sentence.text):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
             named = projects[bisect_left(starts, since) : bisect_left(starts, start)]
-            fits = [p for p in named if p.end <= start and (ref["kind"] == "项目" or p.name.endswith(ref["kind"]))]
+            fits = [p for p in named if p.end <= start and kind_fits(ref["kind"], p.name)]
             if fits and not ambiguous(article.text, fits, start) and not taken.any_overlapping(Range(start, end)):
                 reference = Mention(article.id, start, end, ref["word"], "PROJECT", Finder.RULE, PROJECT_RULE_ID)
                 found.append(replace(reference, elided=fits[-1].name))
     if found:
         article.mentions = sorted([*article.mentions, *found], key=lambda m: m.start)
     return article
+
+
+def kind_fits(kind: str, name: str) -> bool:
+    """Whether a project's kind may stand for a project of that name: 项目 for any, 园区 for a park
+    (…示范园, …产业园), another kind for a name that ends in it."""
+    return kind == "项目" or name.rstrip("”").endswith(KIND_ENDINGS.get(kind, (kind,)))
+
+
+KIND_ENDINGS = {"园区": ("园区", "园")}
 
 
 def ambiguous(text: str, fits: list[Mention], at: int) -> bool:

@@ -608,7 +608,7 @@ def test_a_model_span_over_an_owner_s_role_is_the_two_names_around_it():
 
 
 def test_a_project_name_holding_a_verb_is_a_headline_clause_unless_quoted():
-    text = "南湖科技企业竞逐教育大模型。“北辰好人”评议和发布活动今天启动。"
+    text = "南湖科技企业竞逐教育大模型。“北辰好人”评议和发布活动今天启动。西川省能源局公布2025年度储能示范项目。"
     article = run(text, [("南湖科技企业竞逐教育大模型", "PROJECT"), ("“北辰好人”评议和发布活动", "PROJECT")])
     assert [e.name for e in article.entities if e.type == "PROJECT"] == ["“北辰好人”评议和发布活动"]
 

@@ -227,6 +227,18 @@ def test_a_projects_kind_opening_a_clause_stands_for_the_project_named_before():
     assert refs == [("平台", "“南湖通”政务服务平台"), ("该工程", "东岭港扩建工程")]
 
 
+def test_a_park_or_a_demonstration_zone_is_referred_to_by_its_kind():
+    text = "国家批复设立“成渝氢能产业示范园”，园区由两江新区管委会与高新区管委会共同建设。该示范区由北辰科技负责运营。"
+    article = first_only(text, [("两江新区管委会", "ORG"), ("高新区管委会", "ORG"), ("北辰科技", "ORG")])
+    assert relations_of(article, "PARTICIPATES_IN") == {
+        ("两江新区管委会", "成渝氢能产业示范园"),
+        ("高新区管委会", "成渝氢能产业示范园"),
+    }
+    text = "南湖智能网联汽车测试示范区揭牌。该示范区由北辰科技负责运营。"
+    article = first_only(text, [("北辰科技", "ORG")])
+    assert relations_of(article, "PARTICIPATES_IN") == {("北辰科技", "南湖智能网联汽车测试示范区")}
+
+
 def test_a_projects_kind_is_left_alone_where_no_project_of_that_kind_was_named():
     text = "南湖市发布通知。平台由北辰数字科技有限公司承建。"
     article = first_only(text, [("北辰数字科技有限公司", "ORG")])
