@@ -340,10 +340,13 @@ def trade_rest() -> re.Pattern:
     words = word_lists()
     trades = "|".join(sorted(set(words.trade_words) - FINANCE, key=len, reverse=True))
     places = "|".join((*words.places, *REGIONS))
-    # one word of what it makes may come first (防水 + 材料), not a place or a region (亚太 + 投资)
-    return re.compile(rf"(?:(?!{places})[\u4e00-\u9fff]{{2}}(?={trades}))?(?:{trades})*" + LEGAL_FORM_REST)
+    # one word of what it makes may come first (防水 + 材料, 计算 + 有限公司), not a place or a region (亚太 + 投资)
+    return re.compile(
+        rf"(?:(?!{places})[\u4e00-\u9fff]{{2}}(?={trades}|{REGISTERED_FORM}))?(?:{trades})*" + LEGAL_FORM_REST
+    )
 
 
+REGISTERED_FORM = "(?:股份有限公司|有限责任公司|有限公司)"  # not 公司 alone: 联通省级公司 is a unit
 GROUP_WORDS = ("集团", "控股", "公司")  # a group's units are named after it: 北辰集团成都钢铁有限公司
 REGIONS = ("亚太", "全球", "海外", "国际", "中国区", "大中华")
 FINANCE = {"证券", "保险", "金融"}  # a financial group's units are named so: 青禾证券 is 青禾's, not 青禾

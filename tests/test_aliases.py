@@ -385,6 +385,12 @@ def test_a_short_form_named_after_the_full_name_is_the_company_and_named_before_
     article = run(text, [(s, "ORG") for s in spans])
     assert entity(article, "深圳市云帆半导体有限公司").aliases == {"云帆半导体"}
     assert entity(article, "南湖北辰光电有限公司").aliases == set()
+    # a word of its own before the registered form (计算 + 有限公司); not before 公司 alone (a branch)
+    text = "华辰云计算有限公司与东岳电力签约，华辰云总裁方卓然出席。东岭联通省级公司称，东岭联通将支持。"
+    spans = ["华辰云计算有限公司", "东岳电力", "华辰云", "东岭联通省级公司", "东岭联通"]
+    article = run(text, [(s, "ORG") for s in spans])
+    assert entity(article, "华辰云计算有限公司").aliases == {"华辰云"}
+    assert entity(article, "东岭联通省级公司").aliases == set()
     text = "南湖亚太投资控股有限公司是南湖的子公司。"  # 亚太 is a region: a unit, not the company's trade
     article = run(text, [("南湖亚太投资控股有限公司", "ORG"), ("南湖", "ORG")])
     assert entity(article, "南湖亚太投资控股有限公司").aliases == set()
