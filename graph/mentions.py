@@ -54,11 +54,14 @@ LEGAL_WORDS_ONLY = re.compile(r"(?:控股|集团|股份|全资|有限|责任|公
 
 
 def extend_org(m: Mention, text: str) -> Mention:
-    """An ORG span directly followed by an organization suffix (浪潮 + 集团) or, for a bank or a
-    company, by one of its branches (招商银行 + 广州分行, 华夏银行 + 信用卡中心) is extended over it;
-    the branch's parent comes back as a relation (compound rules)."""
+    """An ORG span directly followed by an organization suffix (浪潮 + 集团), the rest of a registered
+    partnership's name (苏州瑞丰 + 创业投资合伙企业（有限合伙）) or, for a bank or a company, by one of its
+    branches (招商银行 + 广州分行, 华夏银行 + 信用卡中心) is extended over it; the branch's parent comes
+    back as a relation (compound rules)."""
     suffixes = word_lists().org_suffixes
     end = m.end
+    if not m.text.endswith("公司") and (partnership := PARTNERSHIP.match(text, end)):  # 苏州瑞丰 + 创业投资…
+        end = partnership.end()
     for _ in range(2):  # 赣州稀土 + 集团 + 有限公司; nothing after a company's full name (X咨询公司 + 银行)
         suffix = next((s for s in suffixes if text.startswith(s, end)), "")
         after = end + len(suffix)
@@ -71,6 +74,10 @@ def extend_org(m: Mention, text: str) -> Mention:
     if end == m.end:
         return m
     return replace(m, end=end, text=text[m.start : end])
+
+
+# the rest of a registered partnership's name after what the model found: its trade, 合伙企业（有限合伙）
+PARTNERSHIP = re.compile(r"(?:(?:(?![及和与、的])[\u4e00-\u9fff]){0,12}?合伙企业)?[（(]有限合伙[）)]")
 
 
 Filter = Callable[[list[Mention], Article], list[Mention]]

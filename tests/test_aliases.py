@@ -73,6 +73,10 @@ def test_a_group_and_its_unit_named_by_a_trade_stay_two():
 def test_org_span_is_extended_over_a_following_suffix():
     article = run("北辰科技集团今天开业。", [("北辰科技", "ORG")])
     assert [e.name for e in article.entities] == ["北辰科技集团"]
+    text = "发行对象包括南湖控股有限公司及苏州瑞丰创业投资合伙企业（有限合伙）。"
+    article = run(text, [("南湖控股有限公司", "ORG"), ("苏州瑞丰", "ORG")])
+    # a registered partnership's whole name, and no more than its name
+    assert sorted(e.name for e in article.entities) == ["南湖控股有限公司", "苏州瑞丰创业投资合伙企业（有限合伙）"]
 
 
 def test_legal_suffix_is_stripped_with_care():
