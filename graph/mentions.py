@@ -165,25 +165,26 @@ TENURE_AFTER = re.compile(rf"(?:{TENURE_WORDS})$")
 LEADING_PREPOSITION = re.compile(r"^(?:由|被|把|据)")  # 由清华大学心理学系, 据北辰研究院: the name starts after it
 # what one body does to another, taken into the other's name by the model: 约谈 + 星链外卖平台有限公司
 LEADING_VERB = re.compile(
-    r"^(?:约谈|处罚|起诉|控告|调查|收购|并购|入股|参股|增资|注资|携手|联手|牵手|走访|拜访|考察|调研)"
+    r"^(?:近日|日前|今日|此前|已|拟|将)?(?:约谈|处罚|起诉|控告|调查|收购|并购|入股|参股|增资|注资|携手|联手|牵手|走访|拜访|考察|调研)"
 )
 
 UNIT_TAIL = re.compile(r"(?:(?:全资|控股)(?:子公司|孙公司)|下属公司|旗下公司|下属企业|旗下企业)$")  # not 电子公司
+COPULA_TAIL = re.compile(r"(?:仍|将|已|也)?(?:为|是|系|成为)(?:公司|该公司|其)$")  # 海棠生物制药 + 仍为公司
 AFTER_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?P<copula>系|是|为|与|和|及)")
 
 
 def trim_model_org_descriptions(mentions: list[Mention], article: Article) -> list[Mention]:
     """A model ORG span that goes on past a registered name over a copula or a joiner
     (南湖电子有限公司系北辰集团) is the two names around it; one that ends in a word for a unit
-    (北辰集团全资子公司) is the name before that word."""
+    (北辰集团全资子公司) or in a copula and 公司 (海棠生物制药仍为公司 + 控股子公司) is the name before that word."""
     out = []
     for m in mentions:
         if not is_model_org(m):
             out.append(m)
             continue
-        tail = UNIT_TAIL.search(m.text, 2)
-        if tail:
-            m = replace(m, end=m.start + tail.start(), text=m.text[: tail.start()])
+        for ending in (UNIT_TAIL, COPULA_TAIL):
+            if tail := ending.search(m.text, 2):
+                m = replace(m, end=m.start + tail.start(), text=m.text[: tail.start()])
         joined = AFTER_REGISTERED.search(m.text)
         if joined and len(m.text) - joined.end() >= 2:
             out.append(replace(m, end=m.start + joined.start("copula"), text=m.text[: joined.start("copula")]))

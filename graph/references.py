@@ -45,8 +45,9 @@ POST_IN = re.compile(
 # 该公司 inside a clause: X已约谈该公司负责人. It stands for the last company of the sentence before, where
 # its own sentence names none before it (X与Y签署收购该公司…的协议 may mean either)
 SAID = re.compile(r"(?P<word>该公司)(?!法|债|制|[和、及])")
-# 公司 as the owner a company becomes a unit of: X将成为公司控股孙公司 (the company of the sentence before)
-OWNER = re.compile(r"(?<=成为|变为)(?P<word>公司)(?=的?(?:全资|控股)?(?:子公司|孙公司|参股公司))")
+# 公司 as the owner a company is or becomes a unit of: X将成为公司控股孙公司, X仍为公司控股子公司 (the
+# company of the sentence before)
+OWNER = re.compile(r"(?:(?<=成为|变为)|(?<=[为是系]))(?P<word>公司)(?=的?(?:全资|控股)?(?:子公司|孙公司|参股公司))")
 # the word for a kind of body -> what the name of the body it stands for holds (该行: a bank)
 KINDS = {"该集团": "集团", "集团": "集团", "该联盟": "联盟", "联盟": "联盟", "该协会": "协会", "协会": "协会"}
 KINDS |= {"该行": "银行", "该银行": "银行"}

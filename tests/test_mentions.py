@@ -623,10 +623,17 @@ def test_a_model_span_starting_inside_a_quoted_name_takes_the_opening_quote():
 
 
 def test_a_verb_the_model_took_into_the_name_of_what_it_acts_on_is_cut():
-    text = "东岭市市场监督管理局已约谈星链外卖有限公司负责人。"
-    article = run(text, [("东岭市市场监督管理局", "ORG"), ("约谈星链外卖有限公司", "ORG")])
+    text = "东岭市市场监督管理局已约谈星链外卖有限公司负责人。北辰科技近日入股南湖芯片有限公司。"
+    spans = [
+        ("东岭市市场监督管理局", "ORG"),
+        ("约谈星链外卖有限公司", "ORG"),
+        ("北辰科技", "ORG"),
+        ("近日入股南湖芯片有限公司", "ORG"),
+    ]
+    article = run(text, spans)
     assert {(r.type, r.head, r.tail) for r in article.relations if r.type != "CO_OCCURS"} == {
-        ("REGULATES", "东岭市市场监督管理局", "星链外卖有限公司")
+        ("REGULATES", "东岭市市场监督管理局", "星链外卖有限公司"),
+        ("INVESTS_IN", "北辰科技", "南湖芯片有限公司"),
     }
 
 

@@ -216,6 +216,9 @@ def test_gongsi_as_the_owner_a_company_becomes_a_unit_of_is_the_company_before()
     article = first_only(text, [("北辰科技", "ORG"), ("南湖华信防水材料有限公司", "ORG"), ("控股孙公司", "ORG")])
     assert relations_of(article, "SUBSIDIARY_OF") == {("南湖华信防水材料有限公司", "北辰科技")}
     assert sorted(e.name for e in article.entities) == ["北辰科技", "南湖华信防水材料有限公司"]  # 控股孙公司: a kind
+    text = "北辰医药集团有限公司拟转让股权。交易完成后，海棠制药仍为公司控股子公司。"
+    article = first_only(text, [("北辰医药集团有限公司", "ORG"), ("海棠制药仍为公司控股子公司", "ORG")])
+    assert relations_of(article, "SUBSIDIARY_OF") == {("海棠制药", "北辰医药集团有限公司")}  # the copula is cut
 
 
 def test_a_projects_kind_opening_a_clause_stands_for_the_project_named_before():

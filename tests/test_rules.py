@@ -110,7 +110,7 @@ def test_what_a_contract_is_for_or_which_ones_name_no_project():
 
 
 def test_a_project_named_only_by_kinds_or_after_what_a_study_turns_to_is_no_name():
-    text = "双方将合作建设产业园项目和示范区工程，围绕大模型开展研究，共建南湖数字产业园项目。"
+    text = "双方将合作建设产业园项目和示范区工程，围绕大模型开展研究，入股AI大模型企业，共建南湖数字产业园项目。"
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["南湖数字产业园项目"]
 
 
