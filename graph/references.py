@@ -1,5 +1,6 @@
-"""公司 and 该公司 (and 集团, 联盟, 协会, 该行) at the start of a clause, and 该公司 anywhere, stand for a
-body the text named before, and 该项目, 该工程, 平台… for a project.
+"""公司 and 该公司 (and 集团, 联盟, 协会, 该行) at the start of a clause, and 该公司 anywhere, 公司 before a
+post (对公司董事长X) or as an owner (X仍为公司控股子公司), stand for a body the text named before, and
+该项目, 该工程, 平台… for a project.
 
 Business news names a company once and then calls it 公司 or 该公司: X成立于2016年，公司旗下子公司Y
 负责…; X发布公告。公司董事长Z表示…. Such a word becomes a mention of that company
@@ -48,6 +49,8 @@ SAID = re.compile(r"(?P<word>该公司)(?!法|债|制|[和、及])")
 # 公司 as the owner a company is or becomes a unit of: X将成为公司控股孙公司, X仍为公司控股子公司 (the
 # company of the sentence before)
 OWNER = re.compile(r"(?:(?<=成为|变为)|(?<=[为是系]))(?P<word>公司)(?=的?(?:全资|控股)?(?:子公司|孙公司|参股公司))")
+# 公司 before a post, inside a clause: 并对公司董事长X采取…, 聘任X为公司总裁 (the company last named)
+TITLED = re.compile(r"(?<=[对向与和及、为])(?P<word>公司)(?=副?(?:董事长|总经理|总裁|董事|监事|财务总监|首席|CEO|CFO))")
 # the word for a kind of body -> what the name of the body it stands for holds (该行: a bank)
 KINDS = {"该集团": "集团", "集团": "集团", "该联盟": "联盟", "联盟": "联盟", "该协会": "协会", "协会": "协会"}
 KINDS |= {"该行": "银行", "该银行": "银行"}
@@ -82,21 +85,10 @@ def find_company_references(article: Article) -> Article:
     taken = SpanIndex(mentions)
     for sentence in article.sentences:
         inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        refs = [*REFERENCE.finditer(sentence.text), *POST_IN.finditer(sentence.text)]
-        opening = {r.start("word") for r in refs}
-        refs += [
-            r for r in (*SAID.finditer(sentence.text), *OWNER.finditer(sentence.text)) if r.start("word") not in opening
-        ]
         here = []
-        for ref in sorted(refs, key=lambda r: r.start("word")):
+        for ref in references_in(sentence.text):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
-            before = [m for m in inside if m.end <= start]
-            if ref.re is SAID:  # inside a clause: only a company of the sentence before, none of its own
-                company = None if last_company(sentence, before) else previous.company
-            elif ref.re is OWNER:  # the clause's subject is the unit: 公司 is what the text is about
-                company = previous.subject
-            else:
-                company = antecedent(ref["word"], sentence, before, previous)
+            company = company_for(ref, sentence, [m for m in inside if m.end <= start], previous)
             if company is not None and not taken.any_overlapping(Range(start, end)):
                 here.append(Mention(article.id, start, end, ref["word"], "ORG", Finder.RULE, RULE_ID, company.name))
         previous = context_of(sentence, inside, here)
@@ -104,6 +96,27 @@ def find_company_references(article: Article) -> Article:
     if found:
         article.mentions = sorted([*article.mentions, *found], key=lambda m: m.start)
     return article
+
+
+def references_in(text: str) -> list[re.Match]:
+    """The words of a sentence that may stand for a company, in text order: at a clause's start or as
+    the body a post is taken in, and inside a clause (``SAID``, ``OWNER``, ``TITLED``)."""
+    refs = [*REFERENCE.finditer(text), *POST_IN.finditer(text)]
+    opening = {r.start("word") for r in refs}
+    inner = (*SAID.finditer(text), *OWNER.finditer(text), *TITLED.finditer(text))
+    refs += [r for r in inner if r.start("word") not in opening]
+    return sorted(refs, key=lambda r: r.start("word"))
+
+
+def company_for(ref: re.Match, sentence: Sentence, before: list[Mention], previous: Context) -> Mention | None:
+    """The company a reference stands for (``before``: the mentions of its sentence before it)."""
+    if ref.re is SAID:  # inside a clause: only a company of the sentence before, none of its own
+        return None if last_company(sentence, before) else previous.company
+    if ref.re is OWNER:  # the clause's subject is the unit: 公司 is what the text is about
+        return previous.subject
+    if ref.re is TITLED:  # 对公司董事长X: the company last named
+        return last_company(sentence, before) or previous.company
+    return antecedent(ref["word"], sentence, before, previous)
 
 
 PROJECT_RULE_ID = "article.project-reference"

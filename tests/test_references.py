@@ -221,6 +221,22 @@ def test_gongsi_as_the_owner_a_company_becomes_a_unit_of_is_the_company_before()
     assert relations_of(article, "SUBSIDIARY_OF") == {("海棠制药", "北辰医药集团有限公司")}  # the copula is cut
 
 
+def test_gongsi_before_a_post_inside_a_clause_is_the_company_last_named():
+    text = "东川监管局对华盛新能源股份有限公司出具警示函，并对公司董事长陈立新采取监管措施。星澜科技董事会聘任李慕白为公司总裁。"
+    spans = [
+        ("东川监管局", "ORG"),
+        ("华盛新能源股份有限公司", "ORG"),
+        ("陈立新", "PERSON"),
+        ("星澜科技", "ORG"),
+        ("李慕白", "PERSON"),
+    ]
+    article = first_only(text, spans)
+    assert {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"} == {
+        ("陈立新", "华盛新能源股份有限公司", "董事长"),
+        ("李慕白", "星澜科技", "总裁"),
+    }
+
+
 def test_a_projects_kind_opening_a_clause_stands_for_the_project_named_before():
     text = "南湖市上线“南湖通”政务服务平台。平台由北辰数字科技有限公司承建。东岭港扩建工程开工，该工程总投资8亿元。"
     spans = [("“南湖通”政务服务平台", "PROJECT"), ("北辰数字科技有限公司", "ORG"), ("东岭港扩建工程", "PROJECT")]
