@@ -1082,6 +1082,30 @@ UNIT_AFTER_OWNER = re.compile(
 )
 
 
+def find_counted_members(mentions: list[Mention], article: Article) -> list[Mention]:
+    """Fallback: each name of a list the text counts as companies (约谈了橙果优选、速达外卖等5家平台企业)
+    is an organization, where nothing was found there. The list is read back from 等 to its clause's
+    start or the verb before it."""
+    text, taken, found = article.text, SpanIndex(mentions), []
+    for counted in COUNTED_COMPANIES.finditer(text):
+        start = max(
+            counted.start() - ROUND_LIST_LONGEST, *(text.rfind(c, 0, counted.start()) + 1 for c in "，。；：\n")
+        )
+        if openers := list(LIST_OPENER.finditer(text, start, counted.start())):
+            start = openers[-1].end()  # the list starts after the last verb before it
+        for item in COUNTED_ITEM.finditer(text, start, counted.start()):
+            found += unfound_org(article, item.start("name"), item.end("name"), "org.counted-member", taken)
+    return mentions + found
+
+
+# 等5家平台企业, 等三家银行: the list before it names companies
+COUNTED_COMPANIES = re.compile(
+    r"等[\d一二三四五六七八九十两多数几]+家[^，。；！？]{0,6}?(?:企业|公司|机构|银行|平台|单位)"
+)
+LIST_OPENER = re.compile(r"约谈|处罚|罚款|警告|通报|包括|涉及|了")
+COUNTED_ITEM = re.compile(r"(?P<name>[^、和及与，。；：\n]+)")
+
+
 def find_stake_targets(mentions: list[Mention], article: Article) -> list[Mention]:
     """Fallback: the company whose shares change hands (收购东岭石化10%的股份, 增持南湖电子约5%股权) is an
     organization, where nothing was found there; not a description (标的公司, 对方, 原股东, 这家公司:
@@ -1357,6 +1381,7 @@ FILTERS: tuple[Filter, ...] = (
     find_round_investors,
     find_stake_targets,
     find_units_after_owners,
+    find_counted_members,
     drop_overlapped_fallbacks,
     drop_fragments,
     cut_governance_bodies,

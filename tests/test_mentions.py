@@ -841,6 +841,13 @@ def test_what_follows_an_owner_and_qixia_ending_like_an_organization_is_its_unit
     }
 
 
+def test_the_names_of_a_list_counted_as_companies_are_organizations():
+    text = "南湖市场监管局近日约谈了橙果优选、速达外卖等5家平台企业。包括冠星高新、向日葵等多家公司被问询。"
+    article = run(text, [("南湖市场监管局", "ORG")])
+    assert orgs_of(article) == {"南湖市场监管局", "橙果优选", "速达外卖", "冠星高新", "向日葵"}
+    assert {r.tail for r in article.relations if r.type == "REGULATES"} == {"橙果优选", "速达外卖"}
+
+
 def test_a_round_led_by_a_description_or_a_person_names_no_investor_organization():
     article = run("本轮融资由公司创始人领投，多家机构跟投。此轮由徐明领投。", [("徐明", "PERSON")])
     assert orgs_of(article) == set()
