@@ -139,12 +139,15 @@ ORG_HEADS = re.compile(
 
 
 def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Mention]:
-    """What a model ORG span took from before the name: a role (控股股东X集团). A session
-    (十三届…) or a country before a company stays: public NER sets count them in the name."""
-    out = []
+    """What a model ORG span took from before the name: a role (控股股东X集团), a verb (约谈, 近日入股),
+    or 联合 and 会同 where a known name starts after them (联合国家开发银行南岭省分行; not 联合利华). A
+    session (十三届…) or a country before a company stays: public NER sets count them in the name."""
+    out, known = [], {o.start for o in known_orgs(article)}
     for m in mentions:
         if is_model_org(m):
             head = ORG_HEADS.match(m.text) or LEADING_PREPOSITION.match(m.text) or LEADING_VERB.match(m.text)
+            if joining := JOINING_VERB.match(m.text):  # 联合 + 国家开发银行…: a known name starts after it
+                head = joining if m.start + joining.end() in known else head
             cut = head.end() if head else 0
             tenure = TENURE.match(m.text)
             if (cut and len(m.text) - cut >= 3) or (tenure and len(m.text) - tenure.end() >= 2):
@@ -156,6 +159,7 @@ def trim_model_org_heads(mentions: list[Mention], article: Article) -> list[Ment
     return out
 
 
+JOINING_VERB = re.compile(r"^(?:已|将|还)?(?:联合|会同|协同)")
 # 时任公司董事长: what follows is the company (公司 stands for it); 北辰科技现任总裁: what is before it
 TENURE_WORDS = "时任|现任|原任|曾任|前任"
 TENURE = re.compile(rf"^(?:{TENURE_WORDS})")
@@ -1084,8 +1088,8 @@ UNIT_AFTER_OWNER = re.compile(
 
 def find_counted_members(mentions: list[Mention], article: Article) -> list[Mention]:
     """Fallback: each name of a list the text counts as companies (约谈了橙果优选、速达外卖等5家平台企业)
-    is an organization, where nothing was found there. The list is read back from 等 to its clause's
-    start or the verb before it."""
+    is an organization, where nothing was found in the list (else ``find_list_members`` reads it). The
+    list is read back from 等 to its clause's start or the verb before it."""
     text, taken, found = article.text, SpanIndex(mentions), []
     for counted in COUNTED_COMPANIES.finditer(text):
         start = max(
@@ -1093,6 +1097,8 @@ def find_counted_members(mentions: list[Mention], article: Article) -> list[Ment
         )
         if openers := list(LIST_OPENER.finditer(text, start, counted.start())):
             start = openers[-1].end()  # the list starts after the last verb before it
+        if any(m.label == "ORG" for m in taken.overlapping(Range(start, counted.start()))):
+            continue  # a list with a name found in it is the list stage's (find_list_members)
         for item in COUNTED_ITEM.finditer(text, start, counted.start()):
             found += unfound_org(article, item.start("name"), item.end("name"), "org.counted-member", taken)
     return mentions + found

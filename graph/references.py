@@ -154,8 +154,9 @@ def find_project_references(article: Article) -> Article:
 
 def kind_fits(kind: str, name: str) -> bool:
     """Whether a project's kind may stand for a project of that name: 项目 for any, 园区 for a park
-    (…示范园, …产业园), another kind for a name that ends in it."""
-    return kind == "项目" or name.rstrip("”").endswith(KIND_ENDINGS.get(kind, (kind,)))
+    (…示范园, …产业园), another kind for a name that ends in it or a name in quotes alone."""
+    bare_quoted = name.startswith("“") and name.endswith("”")  # 政务服务平台“西陵通”: its kind was said before it
+    return kind == "项目" or bare_quoted or name.rstrip("”").endswith(KIND_ENDINGS.get(kind, (kind,)))
 
 
 KIND_ENDINGS = {"园区": ("园区", "园")}

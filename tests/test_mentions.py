@@ -643,6 +643,16 @@ def test_a_company_named_by_a_newer_trade_opens_a_clause():
     assert {"北辰算力", "南湖芯片"} <= {e.name for e in article.entities if e.type == "ORG"}
 
 
+def test_lianhe_before_a_known_name_is_no_part_of_it():
+    text = "该省已联合国家开发银行南岭省分行推出贷款，联合利华也参与。"
+    article = run(text, [("联合国家开发银行南岭省分行", "ORG"), ("联合利华", "ORG")])
+    assert sorted(e.name for e in article.entities if e.type == "ORG") == [
+        "国家开发银行",
+        "国家开发银行南岭省分行",
+        "联合利华",
+    ]
+
+
 def test_an_event_is_no_organization():
     text = "由南湖市人民政府主办的2026南湖数字经济峰会开幕，北辰大学研讨会同期举行。"
     article = run(text, [("2026南湖数字经济峰会", "ORG"), ("北辰大学研讨会", "ORG")])

@@ -237,6 +237,12 @@ def test_gongsi_before_a_post_inside_a_clause_is_the_company_last_named():
     }
 
 
+def test_a_kind_stands_for_a_quoted_name_said_after_that_kind():
+    text = "西陵省一体化政务服务平台“西陵通”正式上线。该平台由西陵省大数据管理局牵头建设。"
+    article = first_only(text, [("西陵省大数据管理局", "ORG")])
+    assert relations_of(article, "PARTICIPATES_IN") == {("西陵省大数据管理局", "“西陵通”")}
+
+
 def test_a_projects_kind_opening_a_clause_stands_for_the_project_named_before():
     text = "南湖市上线“南湖通”政务服务平台。平台由北辰数字科技有限公司承建。东岭港扩建工程开工，该工程总投资8亿元。"
     spans = [("“南湖通”政务服务平台", "PROJECT"), ("北辰数字科技有限公司", "ORG"), ("东岭港扩建工程", "PROJECT")]
