@@ -253,7 +253,7 @@ TOGETHER_WITH = re.compile(r"同(?![意时样等步期类比年行业学事])")
 COMMITTEES = ("管委会", "常委会", "村委会", "居委会", "党委会", "业委会")  # names that end in 委会
 
 
-DEAL_VERB_INSIDE = re.compile(r"(?:分别|共同|联合|拟|将|已)?(?:合资|出资|共同|联合)?(?:设立|成立|组建|签署|签订)")
+DEAL_VERB_INSIDE = re.compile(r"(?:分别|共同|联合|拟|将|已)?(?:合资|出资|共同|联合)?(?:设立|成立|组建|签署|签订)|共建")
 # a count or a date before the verb is no name (三期分别出资设立…, 2020年新设立…); 首钢, 三一 are
 COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十两几多数]+[期批个家届轮年]")
 

@@ -885,6 +885,8 @@ def test_a_model_org_running_on_into_what_it_sets_up_is_the_name_before_the_verb
     assert {frozenset((r.head, r.tail)) for r in article.relations if r.type == "PARTNERS_WITH"} == {
         frozenset(("北辰物流", "南岭港务"))
     }
+    article = run("企业将与东湖环境科学研究院共建技术中心。", [("东湖环境科学研究院共建技术中心", "ORG")])
+    assert orgs_of(article) == {"东湖环境科学研究院"}
 
 
 def test_a_known_short_name_straddling_two_ordinary_words_is_no_name():
