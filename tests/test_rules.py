@@ -114,6 +114,12 @@ def test_a_project_named_only_by_kinds_or_after_what_a_study_turns_to_is_no_name
     assert [m.text for m in apply_entity_rules(text, "doc")] == ["南湖数字产业园项目"]
 
 
+def test_a_works_contract_of_a_project_is_one_name():
+    text = "北辰设计院中标南湖市轨道交通5号线工程勘察设计项目，东岭建工中标西岭大桥工程施工项目。"
+    found = [m.text for m in apply_entity_rules(text, "doc")]
+    assert found == ["南湖市轨道交通5号线工程勘察设计项目", "西岭大桥工程施工项目"]
+
+
 def test_words_of_the_clause_before_a_project_name_are_not_part_of_it():
     text = "随着北湖海上风电项目投产，包括南岭铁矿石项目在内，东坡炼化工程已完工。"
     found = [m.text for m in apply_entity_rules(text, "doc")]
