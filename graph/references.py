@@ -44,8 +44,9 @@ POST_IN = re.compile(
     r"(?<=获任|出任|担任|接任|升任|现任|聘为|任命)(?P<word>公司)(?=副?(?:董事|总|行长|首席|秘书|监事|财务|CEO|CFO|COO|CTO))"
 )
 # 该公司 inside a clause: X已约谈该公司负责人. It stands for the last company of the sentence before, where
-# its own sentence names none before it (X与Y签署收购该公司…的协议 may mean either)
-SAID = re.compile(r"(?P<word>该公司)(?!法|债|制|[和、及])")
+# its own sentence names none before it (X与Y签署收购该公司…的协议 may mean either); 该行, 该集团: the last
+# body of that kind
+SAID = re.compile(r"(?P<word>该公司|该集团|该行(?![业为动列径情程使人政])|该银行)(?!法|债|制|[和、及])")
 # 公司 as the owner a company is or becomes a unit of: X将成为公司控股孙公司, X仍为公司控股子公司 (the
 # company of the sentence before)
 OWNER = re.compile(r"(?:(?<=成为|变为)|(?<=[为是系]))(?P<word>公司)(?=的?(?:全资|控股)?(?:子公司|孙公司|参股公司))")
@@ -110,6 +111,8 @@ def references_in(text: str) -> list[re.Match]:
 
 def company_for(ref: re.Match, sentence: Sentence, before: list[Mention], previous: Context) -> Mention | None:
     """The company a reference stands for (``before``: the mentions of its sentence before it)."""
+    if ref.re is SAID and ref["word"] in KINDS:  # 接任该行行长: the last bank, of this sentence or the one before
+        return antecedent(ref["word"], sentence, before, previous)
     if ref.re is SAID:  # inside a clause: only a company of the sentence before, none of its own
         return None if last_company(sentence, before) else previous.company
     if ref.re is OWNER:  # the clause's subject is the unit: 公司 is what the text is about

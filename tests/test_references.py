@@ -205,6 +205,10 @@ def test_the_said_company_inside_a_clause_is_the_company_of_the_sentence_before(
         ("南湖市场监管局", "星链外卖有限公司"),
         ("东岭市市场监督管理局", "星链外卖有限公司"),
     }
+    article = first_only("中晟银行日前发布公告，郑雅琴接任该行行长一职。", [("中晟银行", "ORG"), ("郑雅琴", "PERSON")])
+    assert {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"} == {
+        ("郑雅琴", "中晟银行", "行长")  # 该行 inside a clause: the last bank
+    }
     # where its own sentence names a company before it, 该公司 inside a clause may mean either: left alone
     text = "北辰能源与星链外卖有限公司签署了收购该公司南湖业务的协议。"
     article = first_only(text, [("北辰能源", "ORG"), ("星链外卖有限公司", "ORG")])
