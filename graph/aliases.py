@@ -338,11 +338,13 @@ def trade_rest() -> re.Pattern:
     before it, it may be the parent (东方雨虹 …, 东方雨虹建材有限公司: a unit), and so may a financial group
     be, wherever it is named (青禾证券股份有限公司 … 青禾)."""
     words = word_lists()
-    trades = "|".join(sorted(set(words.trade_words) - FINANCE, key=len, reverse=True))
-    places = "|".join((*words.places, *REGIONS))
-    # one word of what it makes may come first (防水 + 材料, 计算 + 有限公司), not a place or a region (亚太 + 投资)
+    trades = "|".join(sorted(set(words.trade_words) - FINANCE - {"管理"}, key=len, reverse=True))
+    trades += "|(?<=资本|资产|投资)管理"  # 建银国际 + 资产管理有限公司, as ``TECH_REST``
+    others = "|".join((*words.places, *REGIONS, *FINANCE, "管理"))
+    # one word of what it makes may come first (防水 + 材料, 计算 + 有限公司), not a place, a region (亚太 +
+    # 投资) or what makes the rest another body (证券; 管理: 南湖酒店 + 管理有限公司 is the hotel's manager)
     return re.compile(
-        rf"(?:(?!{places})[\u4e00-\u9fff]{{2}}(?={trades}|{REGISTERED_FORM}))?(?:{trades})*" + LEGAL_FORM_REST
+        rf"(?:(?!{others})[\u4e00-\u9fff]{{2}}(?={trades}|{REGISTERED_FORM}))?(?:{trades})*" + LEGAL_FORM_REST
     )
 
 
