@@ -351,7 +351,7 @@ def trade_rest() -> re.Pattern:
 REGISTERED_FORM = "(?:股份有限公司|有限责任公司|有限公司)"  # not 公司 alone: 联通省级公司 is a unit
 GROUP_WORDS = ("集团", "控股", "公司")  # a group's units are named after it: 北辰集团成都钢铁有限公司
 REGIONS = ("亚太", "全球", "海外", "国际", "中国区", "大中华")
-FINANCE = {"证券", "保险", "金融"}  # a financial group's units are named so: 青禾证券 is 青禾's, not 青禾
+FINANCE = {"证券", "保险", "金融", "银行"}  # a financial group's units are named so: 青禾证券 is 青禾's, not 青禾
 
 
 def government_full_title(surface: str) -> str | None:

@@ -16,7 +16,7 @@ from guanxi.graph.records import Article, Finder, Mention
 from guanxi.graph.rules import branch_patterns, only_generic_words, patterns, surname_length, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
 from guanxi.graph.spans import Range, SpanIndex
-from guanxi.graph.word_lexicon import SHORT_WORD, function_words, short_words
+from guanxi.graph.word_lexicon import SHORT_WORD, function_words, plain_words, short_words
 
 NAME_DOTS = "·•"  # join the parts of a name
 LIST_SEPARATOR = "、"
@@ -77,7 +77,9 @@ def extend_org(m: Mention, text: str) -> Mention:
 
 
 # the rest of a registered partnership's name after what the model found: its trade, 合伙企业（有限合伙）
-PARTNERSHIP = re.compile(r"(?:(?:(?![及和与、的])[\u4e00-\u9fff]){0,12}?合伙企业)?[（(]有限合伙[）)]")
+PARTNERSHIP = re.compile(
+    r"(?:(?:创业投资|股权投资|产业投资|投资管理|投资|基金|创投|资本|科技|管理){0,3}合伙企业)?[（(]有限合伙[）)]"
+)
 
 
 Filter = Callable[[list[Mention], Article], list[Mention]]
@@ -1009,9 +1011,9 @@ def drop_projects_named_as_fields(mentions: list[Mention], article: Article) -> 
     ]
 
 
-# 在A、B等领域, 围绕A和B行业: the items between the opener and the word for a field, in one clause
+# 在A、B等领域, 围绕A和B等行业: the items of a list of fields, between the opener and 等, in one clause
 FIELD_LIST = re.compile(
-    r"(?:在|围绕|聚焦|涉及|覆盖|面向)(?P<items>[^，。；：！？“”]{2,60}?)(?:等)?(?:多个|重点|关键|前沿)?(?:领域|行业|赛道)"
+    r"(?:在|围绕|聚焦|涉及|覆盖|面向)(?P<items>[^，。；：！？“”中后的]{2,60}?)等(?:多个|重点|关键|前沿)?(?:领域|行业|赛道)"
 )
 
 
@@ -1081,7 +1083,8 @@ def find_units_after_owners(mentions: list[Mention], article: Article) -> list[M
 UNIT_AFTER_OWNER = re.compile(
     r"(?:旗下|下属)的?(?:全资|控股)?(?:子公司|公司|企业|机构)?"
     r"(?![首第]|[\d一二三四五六七八九十两多数几]+[只家个支款])"  # 首只基金, 两家公司: a count, not a name
-    r"(?P<name>[^，。；：、和及与（(“”\s]{2,14}?(?:基金|资本|创投|投资|公司|集团|银行|证券|保险|研究院|实验室))"
+    r"(?P<name>(?:(?!是|为|有|包括|主要|业务|核心|资产|一家|一只)[^，。；：、和及与（(“”\s]){2,14}?"
+    r"(?:基金|资本|创投|投资|公司|集团|银行|证券|保险|研究院|实验室))"
     r"(?=[，。；：、和及与（(]|$)"
 )
 
@@ -1099,9 +1102,21 @@ def find_counted_members(mentions: list[Mention], article: Article) -> list[Ment
             start = openers[-1].end()  # the list starts after the last verb before it
         if any(m.label == "ORG" for m in taken.overlapping(Range(start, counted.start()))):
             continue  # a list with a name found in it is the list stage's (find_list_members)
-        for item in COUNTED_ITEM.finditer(text, start, counted.start()):
+        items = list(COUNTED_ITEM.finditer(text, start, counted.start()))
+        if all(is_a_kind_of_business(item["name"]) for item in items):
+            continue  # 约谈了涉及食品、药品等5家企业: kinds, not names
+        for item in items:
             found += unfound_org(article, item.start("name"), item.end("name"), "org.counted-member", taken)
     return mentions + found
+
+
+def is_a_kind_of_business(words: str) -> bool:
+    """食品, 外卖平台, 全市共有餐饮: a common word of the dictionary, a kind, or a count of them."""
+    return (
+        words in plain_words()
+        or words.endswith(("平台", "企业", "公司", "机构", "行业", "商户"))
+        or any(w in words for w in ("共有", "涉及", "全市", "全省", "全国"))
+    )
 
 
 # 等5家平台企业, 等三家银行: the list before it names companies
@@ -1141,7 +1156,7 @@ def find_round_investors(mentions: list[Mention], article: Article) -> list[Ment
         start = max(verb.start() - ROUND_LIST_LONGEST, *(text.rfind(c, 0, verb.start()) + 1 for c in ROUND_LIST_START))
         for item in ROUND_ITEM.finditer(text, start, verb.start()):
             span = Range(item.start("name"), item.end("name"))
-            inside = model_pieces(taken.overlapping(span), span)
+            inside = model_pieces(taken.overlapping(span), span, item["name"])
             if inside and may_be_an_unfound_org(item["name"], FUND_LONGEST):  # 华夏 of 华夏先进制造产业基金
                 pieces |= inside
                 taken = SpanIndex([*(m for m in mentions if m not in pieces), *found])
@@ -1149,8 +1164,11 @@ def find_round_investors(mentions: list[Mention], article: Article) -> list[Ment
     return [m for m in mentions if m not in pieces] + found
 
 
-def model_pieces(overlapping: list[Mention], span: Range) -> set[Mention]:
-    """The model's ORG spans that are pieces of ``span`` (a round's investor), where nothing else is there."""
+def model_pieces(overlapping: list[Mention], span: Range, name: str) -> set[Mention]:
+    """The model's ORG spans that are pieces of ``span`` (a round's investor, ``name``), where nothing else
+    is there and the whole ends like an investor (华夏 of 华夏先进制造产业基金; not 东岭资本 of 东岭资本本次)."""
+    if not INVESTOR_ENDING.search(name) or "获" in name:
+        return set()
     inside = {m for m in overlapping if is_model_org(m) and span.start <= m.start and m.end <= span.end}
     shorter = all(m.end - m.start < span.end - span.start for m in inside)
     return inside if inside and shorter and len(inside) == len(overlapping) else set()
@@ -1216,13 +1234,15 @@ def may_be_an_unfound_org(name: str, longest: int = 8) -> bool:
 
 # a funding round's verb, after the list of who leads or follows it: (A、B和C)(等机构)(联合)领投
 ROUND_VERB = re.compile(
-    r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?(?:联合|共同|持续|继续|超额)?(?:领投|跟投|参投|追加投资|追投)"
+    r"(?:等(?:机构|投资方|投资机构|[\d多数]家机构)?)?(?:本次|此次|本轮|此轮)?(?:联合|共同|持续|继续|超额)?"
+    r"(?:领投|跟投|参投|追加投资|追投)"
 )
+INVESTOR_ENDING = re.compile(r"(?:基金|资本|创投|投资|集团|公司|银行|证券|合伙[）)]?|管理|伙伴)$")
 FUND_LONGEST = 14  # characters of an investor's name in a round: funds have long ones (华夏先进制造产业基金)
 ROUND_LIST_START = "，。；：\n由"  # where the list before a round's verb starts
 ROUND_LIST_LONGEST = 120  # characters read back from the verb
 # one item of the list: its name, after any words that say which investors (老股东)
-ROUND_ITEM = re.compile(r"(?:老股东|新股东|现有股东|股东|机构)?(?P<name>[^、和及与，。；：\n由]+)")
+ROUND_ITEM = re.compile(r"(?:老股东|新股东|现有股东|股东|投资机构|投资方|机构)?(?P<name>[^、和及与，。；：\n由]+)")
 PARTNER_JOINERS = frozenset("与和同")
 PARTNER_LONGEST = 8
 CLAUSE_LEAD = 12  # characters of a date or an adverb that may open the clause before the name

@@ -49,7 +49,9 @@ POST_IN = re.compile(
 SAID = re.compile(r"(?P<word>该公司|该集团|该行(?![业为动列径情程使人政])|该银行)(?!法|债|制|[和、及])")
 # 公司 as the owner a company is or becomes a unit of: X将成为公司控股孙公司, X仍为公司控股子公司 (the
 # company of the sentence before)
-OWNER = re.compile(r"(?:(?<=成为|变为)|(?<=[为是系]))(?P<word>公司)(?=的?(?:全资|控股)?(?:子公司|孙公司|参股公司))")
+OWNER = re.compile(
+    r"(?<=成为|变为|仍为|现为|均为|已为|仍是|即为|仍系|现系)(?P<word>公司)(?=的?(?:全资|控股)?(?:子公司|孙公司|参股公司))"
+)
 # 公司 before a post, inside a clause: 并对公司董事长X采取…, 聘任X为公司总裁 (the company last named)
 TITLED = re.compile(r"(?<=[对向与和及、为])(?P<word>公司)(?=副?(?:董事长|总经理|总裁|董事|监事|财务总监|首席|CEO|CFO))")
 # the word for a kind of body -> what the name of the body it stands for holds (该行: a bank)
@@ -115,8 +117,11 @@ def company_for(ref: re.Match, sentence: Sentence, before: list[Mention], previo
         return antecedent(ref["word"], sentence, before, previous)
     if ref.re is SAID:  # inside a clause: only a company of the sentence before, none of its own
         return None if last_company(sentence, before) else previous.company
-    if ref.re is OWNER:  # the clause's subject is the unit: 公司 is what the text is about
-        return previous.subject
+    if ref.re is OWNER:  # the clause's subject is the unit: 公司 is who announces it, or what the text is about
+        announcer = clause_subject(sentence, before)
+        return (
+            announcer if announcer is not None and announcer is not last_company(sentence, before) else previous.subject
+        )
     if ref.re is TITLED:  # 对公司董事长X: the company last named
         return last_company(sentence, before) or previous.company
     return antecedent(ref["word"], sentence, before, previous)
@@ -146,7 +151,7 @@ def find_project_references(article: Article) -> Article:
         for ref in PROJECT_REFERENCE.finditer(sentence.text):
             start, end = sentence.start + ref.start("word"), sentence.start + ref.end("word")
             named = projects[bisect_left(starts, since) : bisect_left(starts, start)]
-            fits = [p for p in named if p.end <= start and kind_fits(ref["kind"], p.name)]
+            fits = [p for p in named if p.end <= start and kind_fits(ref["kind"], p, article.text)]
             if fits and not ambiguous(article.text, fits, start) and not taken.any_overlapping(Range(start, end)):
                 reference = Mention(article.id, start, end, ref["word"], "PROJECT", Finder.RULE, PROJECT_RULE_ID)
                 found.append(replace(reference, elided=fits[-1].name))
@@ -155,11 +160,12 @@ def find_project_references(article: Article) -> Article:
     return article
 
 
-def kind_fits(kind: str, name: str) -> bool:
+def kind_fits(kind: str, project: Mention, text: str) -> bool:
     """Whether a project's kind may stand for a project of that name: 项目 for any, 园区 for a park
-    (…示范园, …产业园), another kind for a name that ends in it or a name in quotes alone."""
-    bare_quoted = name.startswith("“") and name.endswith("”")  # 政务服务平台“西陵通”: its kind was said before it
-    return kind == "项目" or bare_quoted or name.rstrip("”").endswith(KIND_ENDINGS.get(kind, (kind,)))
+    (…示范园, …产业园), another kind for a name that ends in it or a quoted name right after it."""
+    name = project.name
+    said_before = name.startswith("“") and text.endswith(kind, 0, project.start)  # 政务服务平台“西陵通”
+    return kind == "项目" or said_before or name.rstrip("”").endswith(KIND_ENDINGS.get(kind, (kind,)))
 
 
 KIND_ENDINGS = {"园区": ("园区", "园")}

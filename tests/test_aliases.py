@@ -395,6 +395,8 @@ def test_a_short_form_named_after_the_full_name_is_the_company_and_named_before_
     article = run(text, [(s, "ORG") for s in spans])
     assert entity(article, "华辰云计算有限公司").aliases == {"华辰云"}
     assert entity(article, "东岭联通省级公司").aliases == set()
+    article = run("北辰银行股份有限公司获批设立，北辰表示支持。", [("北辰银行股份有限公司", "ORG"), ("北辰", "ORG")])
+    assert entity(article, "北辰银行股份有限公司").aliases == set()  # a financial group's unit
     text = "南湖亚太投资控股有限公司是南湖的子公司。"  # 亚太 is a region: a unit, not the company's trade
     article = run(text, [("南湖亚太投资控股有限公司", "ORG"), ("南湖", "ORG")])
     assert entity(article, "南湖亚太投资控股有限公司").aliases == set()

@@ -1304,3 +1304,14 @@ def test_descriptions_made_of_generic_words_and_a_kind_are_not_projects():
     words = word_lists()
     assert is_generic("重点建设项目", words) and is_generic("全省重点工程项目", words)
     assert not is_generic("网络内容建设工程", words)
+
+
+def test_the_new_fallbacks_leave_kinds_clauses_and_verbs_alone():
+    text = (
+        "北辰建工在南湖港扩建工程建设中树立了行业标杆。北辰集团旗下业务主要是股权投资。"
+        "南湖市场监管局约谈了涉及食品、药品等5家企业。北辰资本作为南湖创投合伙企业（有限合伙）的普通合伙人出资。"
+        "星澜生物完成A轮融资，投资机构东岭资本本次领投。"
+    )
+    article = run(text, [("北辰建工", "ORG"), ("北辰集团", "ORG"), ("南湖市场监管局", "ORG"), ("北辰资本", "ORG")])
+    assert [e.name for e in article.entities if e.type == "PROJECT"] == ["南湖港扩建工程"]  # not a field of work
+    assert orgs_of(article) == {"北辰建工", "北辰集团", "南湖市场监管局", "北辰资本", "星澜生物", "东岭资本"}

@@ -279,3 +279,10 @@ def test_a_projects_kind_stands_for_no_project_where_an_unnamed_one_came_between
     text = "南湖港扩建工程上月完工。北辰集团近日又签约一个新能源项目，项目由北辰集团投资建设。"
     article = first_only(text, [("南湖港扩建工程", "PROJECT"), ("北辰集团", "ORG")])
     assert relations_of(article, "PARTICIPATES_IN") == set() and relations_of(article, "INVESTS_IN") == set()
+
+
+def test_gongsi_as_an_owner_is_its_own_sentences_announcer_and_needs_a_copula():
+    text = "南湖银行发布年报。北辰科技股份有限公司公告称，南湖电子有限公司仍为公司控股子公司。西岭电气也认为公司全资子公司经营良好。"
+    spans = [("南湖银行", "ORG"), ("北辰科技股份有限公司", "ORG"), ("南湖电子有限公司", "ORG"), ("西岭电气", "ORG")]
+    article = first_only(text, spans)
+    assert relations_of(article, "SUBSIDIARY_OF") == {("南湖电子有限公司", "北辰科技股份有限公司")}  # not 认为公司

@@ -281,3 +281,10 @@ def test_a_quoted_technology_is_no_project_name():
     words = word_lists()
     assert is_generic("“5G+工业互联网”产业公共服务平台", words)
     assert not is_generic("“星河”数字金融平台", words) and not is_generic("“5G+光云工业互联网”平台", words)
+
+
+def test_honours_bodies_and_approvals_are_no_projects_or_investments():
+    text = "北辰科技荣获“国家级工业互联网平台”称号，与南湖大学共同建设的“北辰研究院”揭牌。"
+    assert [m.text for m in apply_entity_rules(text, "doc") if m.label == "PROJECT"] == []
+    rule = next(r for r in relation_rules() if r.id == "invests.received")
+    assert rule.after.match("批准投资建设新工厂") is None and rule.after.match("增资20亿元") is not None
