@@ -16,6 +16,7 @@ from pathlib import Path
 from guanxi.graph import config
 from guanxi.graph.errors import InputError
 from guanxi.graph.gazetteer import Gazetteer, name_boundary
+from guanxi.graph.local_bodies import places_opening
 from guanxi.graph.records import Article, Entity, Finder, Mention
 from guanxi.graph.rules import patterns, word_lists
 from guanxi.graph.schema import ENTITY_TYPES
@@ -274,14 +275,13 @@ def short_form_merge(
 
 
 BODY_ENDINGS = ("厅", "局", "委", "办", "部", "署")
-PLACE_OPENING = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?[省市区县州](?![场域]))*")  # 青川省, 南湖市滨江区
 
 
 def abbreviates(short: str, full: str) -> bool:
     """Whether a government body's name is another's abbreviated the usual way, a character or two
     of each word (青川省经信厅 of 青川省经济和信息化厅, 市场监管局 of 市场监督管理局, 卫健委 of 卫生健康委员会):
     the same place and kind, and the rest's characters in order, the first the same, not all of one piece."""
-    place = PLACE_OPENING.match(short).group()
+    place = (places_opening(short) or [""])[-1]  # 青川省, 南湖市滨江区
     kind = short[-1]
     if not full.startswith(place) or not (full.endswith(kind) or (kind == "委" and full.endswith("委员会"))):
         return False
@@ -563,7 +563,7 @@ def is_whole_company_span(m: Mention) -> bool:
     return m.label == "ORG" and m.finder is Finder.NER and bool(LEGAL_ENDING.search(m.text))
 
 
-LEGAL_ENDING = re.compile(r"(?:有限公司|有限责任公司|股份公司|（有限合伙）|\(有限合伙\))$")
+LEGAL_ENDING = re.compile(rf"(?:{REGISTERED_FORM}|股份公司|（有限合伙）|\(有限合伙\))$")
 
 
 def find_declared_short_forms(article: Article) -> Article:

@@ -219,8 +219,9 @@ def in_a_list(pair: PairText) -> bool:
 @cache
 def member_descriptions() -> re.Pattern:
     """What a list's member may be introduced by after the joiner (A和德国企业B): its country, its kind."""
-    countries = "|".join(word_lists().countries)
-    return re.compile(rf"(?<=[、和及与])(?:{countries})?(?:企业|公司|集团|巨头|厂商)|(?<=[、和及与])(?:{countries})")
+    words = word_lists()
+    countries, kinds = "|".join(words.countries), "|".join(words.member_kinds)
+    return re.compile(rf"(?<=[、和及与])(?:{countries})?(?:{kinds})|(?<=[、和及与])(?:{countries})")
 
 
 # X分别与A和B…: A and B are each X's partner (a star), not each other's

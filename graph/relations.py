@@ -26,7 +26,7 @@ from guanxi.graph.pairs import RULE_ID as PAIR_RULE
 from guanxi.graph.pairs import active_model, learned_partners
 from guanxi.graph.records import Article, Entity, Evidence, Finder, Mention, Relation, Sentence
 from guanxi.graph.references import RULE_ID as REFERENCE_RULE
-from guanxi.graph.rules import expand, load_table, patterns
+from guanxi.graph.rules import expand, load_table, patterns, word_lists
 from guanxi.graph.schema import UNDIRECTED, oriented, relation_key
 
 if TYPE_CHECKING:
@@ -418,12 +418,15 @@ def listed_after_with(text: str, mentions: list[Mention], run: list[int]) -> boo
     joins the run, or the run opens after a 与: X与A、B等车企签约 lists A and B as X's partners (a
     star), not each other's."""
     return any(text[mentions[a].end : mentions[b].start].strip().endswith(WITH) for a, b in zip(run, run[1:])) or (
-        OBJECTS_AFTER_WITH.search(text, 0, mentions[run[0]].start) is not None
+        objects_after_with().search(text, 0, mentions[run[0]].start) is not None
     )
 
 
-# a list that opens right after 与, perhaps after what its first member is: X先后与A、B和德国企业C…
-OBJECTS_AFTER_WITH = re.compile(r"(?:与|同|跟)(?:[^，。；！？、与和]{0,8}?(?:公司|企业|集团|机构|厂商|巨头))?$")
+@cache
+def objects_after_with() -> re.Pattern:
+    """A list that opens right after 与, perhaps after what its first member is: X先后与A、B和德国企业C…"""
+    kinds = "|".join(word_lists().member_kinds)
+    return re.compile(rf"(?:与|同|跟)(?:[^，。；！？、与和]{{0,8}}?(?:{kinds}))?$")
 
 
 def title_of(gap: re.Match, after: re.Match | None) -> str | None:

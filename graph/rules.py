@@ -99,6 +99,7 @@ class WordLists:
     compound_surnames: frozenset[str]
     list_verb_endings: tuple[str, ...]
     list_joiners: frozenset[str]  # one character each
+    member_kinds: tuple[str, ...]
     place_marks: frozenset[str]
     agreements: tuple[str, ...]
     context_project_kinds: tuple[str, ...]
