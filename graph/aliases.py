@@ -262,7 +262,9 @@ def short_form_merge(
     if full_title is not None and (label, full_title) in naming.canonical:
         return naming.canonical[(label, full_title)], f"short title of {full_title} in the same article"
     found = short_forms_of(label, surface, naming, index, first)
-    starting = {canonical for canonical, _, other in found if other.startswith(surface)}
+    # names it starts, perhaps after their registered place (南湖市云帆半导体…, 东湖市云帆半导体…); a foreign
+    # company's country is no such place: 巴斯夫 of 德国巴斯夫集团 and of 巴斯夫一体化基地（广东）有限公司 is the group
+    starting = {c for c, _, other in found if (without_registered_place(other) or other).startswith(surface)}
     if label == "ORG" and len(starting) > 1:
         return None  # 中国电子 of 中国电子信息产业集团有限公司 or of 中国电子科技集团有限公司: either may be meant
     if found:
@@ -305,7 +307,7 @@ def named_after(label: str, surface: str, index: NameIndex, first: dict[tuple[st
         return []
     found = []
     for other in index.starting_with(label, surface):
-        rest = other if other.startswith(surface) else without_registered_place(other) or without_country(other)
+        rest = other if other.startswith(surface) else at_home(other)
         if (
             rest
             and rest.startswith(surface)
@@ -314,6 +316,12 @@ def named_after(label: str, surface: str, index: NameIndex, first: dict[tuple[st
         ):
             found.append(other)
     return found
+
+
+def at_home(name: str) -> str:
+    """A name without the place it is registered in or its country, where it has one (云帆半导体有限公司 of
+    深圳市云帆半导体有限公司), else the name."""
+    return without_registered_place(name) or without_country(name) or name
 
 
 @lru_cache(maxsize=8192)

@@ -47,8 +47,8 @@ POST_IN = re.compile(
 # its own sentence names none before it (X与Y签署收购该公司…的协议 may mean either); 该行, 该集团: the last
 # body of that kind
 SAID = re.compile(r"(?P<word>该公司|该集团|该行(?![业为动列径情程使人政])|该银行)(?!法|债|制|[和、及])")
-# 公司 as the owner a company is or becomes a unit of: X将成为公司控股孙公司, X仍为公司控股子公司 (the
-# company of the sentence before)
+# 公司 as the owner a company is or becomes a unit of: X将成为公司控股孙公司, X仍为公司控股子公司 (who
+# announces it in the sentence, else the company the text is about)
 OWNER = re.compile(
     r"(?<=成为|变为|仍为|现为|均为|已为|仍是|即为|仍系|现系)(?P<word>公司)(?=的?(?:全资|控股)?(?:子公司|孙公司|参股公司))"
 )

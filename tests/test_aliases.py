@@ -179,6 +179,11 @@ def test_a_short_form_that_starts_two_names_of_the_article_joins_neither():
     article = run(text, [(s, "ORG") for s in spans] + [("王明", "PERSON")])
     assert {e.name: e.aliases for e in article.entities if e.type == "ORG"} == {n: set() for n in spans}
     assert not [r for r in article.relations if r.type == "SUBSIDIARY_OF"]  # the short form is no parent
+    text = "南湖市云帆半导体有限公司与东湖市云帆半导体有限公司签约。云帆半导体表示支持。"  # after their places too
+    article = run(
+        text, [("南湖市云帆半导体有限公司", "ORG"), ("东湖市云帆半导体有限公司", "ORG"), ("云帆半导体", "ORG")]
+    )
+    assert all(e.aliases == set() for e in article.entities)
 
 
 def test_a_person_name_cut_short_joins_the_full_name():
