@@ -39,9 +39,9 @@ REFERENCE = re.compile(
     r"(?P<word>该公司|公司|该集团|集团|该联盟|联盟|该协会|协会|该行(?![业为动列径情程使人政])|该银行)"
     r"(?!法|债|制|化|库|军|公司|[和、及])"
 )
-# 公司 as the body a post is taken in: Y获任公司总裁 (the company of the clause's subject)
+# 公司 as the body a post is taken in: Y获任公司总裁 (the company of the clause's subject); 集团 likewise
 POST_IN = re.compile(
-    r"(?<=获任|出任|担任|接任|升任|现任|聘为|任命)(?P<word>公司)(?=副?(?:董事|总|行长|首席|秘书|监事|财务|CEO|CFO|COO|CTO))"
+    r"(?<=获任|出任|担任|接任|升任|现任|聘为|任命)(?P<word>公司|集团)(?=副?(?:董事|总|行长|首席|秘书|监事|财务|CEO|CFO|COO|CTO))"
 )
 # 该公司 inside a clause: X已约谈该公司负责人. It stands for the last company of the sentence before, where
 # its own sentence names none before it (X与Y签署收购该公司…的协议 may mean either); 该行, 该集团: the last

@@ -247,6 +247,15 @@ def test_a_kind_stands_for_a_quoted_name_said_after_that_kind():
     assert relations_of(article, "PARTICIPATES_IN") == {("西陵省大数据管理局", "“西陵通”")}
 
 
+def test_jituan_as_the_body_a_post_is_taken_in():
+    text = "启航汽车集团宣布，前华达电子首席技术官杜明远正式加盟，出任集团副总裁。"
+    article = first_only(text, [("启航汽车集团", "ORG"), ("华达电子", "ORG"), ("杜明远", "PERSON")])
+    assert {(r.head, r.tail, r.title) for r in article.relations if r.type == "HOLDS_ROLE"} == {
+        ("杜明远", "华达电子", "首席技术官"),
+        ("杜明远", "启航汽车集团", "副总裁"),
+    }
+
+
 def test_a_projects_kind_opening_a_clause_stands_for_the_project_named_before():
     text = "南湖市上线“南湖通”政务服务平台。平台由北辰数字科技有限公司承建。东岭港扩建工程开工，该工程总投资8亿元。"
     spans = [("“南湖通”政务服务平台", "PROJECT"), ("北辰数字科技有限公司", "ORG"), ("东岭港扩建工程", "PROJECT")]
