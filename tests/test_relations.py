@@ -433,3 +433,8 @@ def test_posts_named_the_hong_kong_way_and_a_ministrys_party_post_are_titles():
         ("司马青云", "鸿图集团", "董事局主席"),
         ("陈立华", "科学技术部", "党组成员、副部长"),
     }
+
+
+def test_a_school_of_a_university_is_its_unit_where_nothing_else_names_the_university():
+    article = run("清源大学能源研究院院长许梦华表示支持。", [("清源大学能源研究院", "ORG"), ("许梦华", "PERSON")])
+    assert relations(article, "SUBSIDIARY_OF") == {("清源大学能源研究院", "清源大学", None)}
