@@ -309,8 +309,7 @@ def named_after(label: str, surface: str, index: NameIndex, first: dict[tuple[st
     for other in index.starting_with(label, surface):
         rest = other if other.startswith(surface) else at_home(other)
         if (
-            rest
-            and rest.startswith(surface)
+            rest.startswith(surface)
             and first[(label, other)] < first[(label, surface)]
             and trade_rest().fullmatch(rest, len(surface))
         ):
@@ -581,6 +580,8 @@ def find_declared_short_forms(article: Article) -> Article:
     where 南湖 is another name's short form) or inside a company's registered name that the model
     found around it (恒瑞达 in 杭州恒瑞达智能装备有限公司, its subsidiary)."""
     declared = declarations(article)
+    if not declared:
+        return article
     full_spans = [(full.start, full.end) for _, full in declared]
     full_spans += [(m.start, m.end) for m in article.mentions if is_whole_company_span(m)]
     for label, short in dict.fromkeys(key for key, _ in declared):

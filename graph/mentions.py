@@ -1095,9 +1095,7 @@ def find_counted_members(mentions: list[Mention], article: Article) -> list[Ment
     list is read back from 等 to its clause's start or the verb before it."""
     text, taken, found = article.text, SpanIndex(mentions), []
     for counted in COUNTED_COMPANIES.finditer(text):
-        start = max(
-            counted.start() - ROUND_LIST_LONGEST, *(text.rfind(c, 0, counted.start()) + 1 for c in "，。；：\n")
-        )
+        start = list_start(text, counted.start(), "，。；：\n")
         if openers := list(LIST_OPENER.finditer(text, start, counted.start())):
             start = openers[-1].end()  # the list starts after the last verb before it
         if any(m.label == "ORG" for m in taken.overlapping(Range(start, counted.start()))):
@@ -1153,7 +1151,7 @@ def find_round_investors(mentions: list[Mention], article: Article) -> list[Ment
         return mentions
     taken, pieces = SpanIndex(mentions), set()
     for verb in verbs:
-        start = max(verb.start() - ROUND_LIST_LONGEST, *(text.rfind(c, 0, verb.start()) + 1 for c in ROUND_LIST_START))
+        start = list_start(text, verb.start(), ROUND_LIST_START)
         for item in ROUND_ITEM.finditer(text, start, verb.start()):
             span = Range(item.start("name"), item.end("name"))
             inside = model_pieces(taken.overlapping(span), span, item["name"])
@@ -1162,6 +1160,12 @@ def find_round_investors(mentions: list[Mention], article: Article) -> list[Ment
                 taken = SpanIndex([*(m for m in mentions if m not in pieces), *found])
             found += unfound_org(article, span.start, span.end, "org.round-investor", taken, FUND_LONGEST)
     return [m for m in mentions if m not in pieces] + found
+
+
+def list_start(text: str, end: int, marks: str) -> int:
+    """Where a list that ends at ``end`` starts: after the last of ``marks`` before it, at most
+    ``ROUND_LIST_LONGEST`` characters back."""
+    return max(end - ROUND_LIST_LONGEST, *(text.rfind(c, 0, end) + 1 for c in marks))
 
 
 def model_pieces(overlapping: list[Mention], span: Range, name: str) -> set[Mention]:
@@ -1240,7 +1244,7 @@ ROUND_VERB = re.compile(
 INVESTOR_ENDING = re.compile(r"(?:基金|资本|创投|投资|集团|公司|银行|证券|合伙[）)]?|管理|伙伴)$")
 FUND_LONGEST = 14  # characters of an investor's name in a round: funds have long ones (华夏先进制造产业基金)
 ROUND_LIST_START = "，。；：\n由"  # where the list before a round's verb starts
-ROUND_LIST_LONGEST = 120  # characters read back from the verb
+ROUND_LIST_LONGEST = 120  # characters a list is read back from its verb or its count (等5家)
 # one item of the list: its name, after any words that say which investors (老股东)
 ROUND_ITEM = re.compile(r"(?:老股东|新股东|现有股东|股东|投资机构|投资方|机构)?(?P<name>[^、和及与，。；：\n由]+)")
 PARTNER_JOINERS = frozenset("与和同")

@@ -251,11 +251,14 @@ def generic_words_then_kind(name: str, words: WordLists) -> bool:
     """A kind after nothing but words of the generic list (and other kinds): 重点建设项目, 重大工程项目, 产业园项目,
     or what follows a quoted plan period (“十四五”重点建设项目). Says what kind of project, not which."""
     kind = next((k for k in words.project_suffixes if name.endswith(k)), None)
-    parts = longest_first({*(w for w in words.generic if len(w) >= 2), *GENERIC_KINDS, *words.project_suffixes})
-    return kind is not None and made_of(name[: -len(kind)], parts)
+    return kind is not None and made_of(name[: -len(kind)], generic_parts(words))
 
 
-GENERIC_KINDS = ("工程", "项目")
+@cache
+def generic_parts(words: WordLists) -> tuple[str, ...]:
+    """The generic words of two characters or more and the project kinds, longest first: what a
+    description of a kind of project is made of (asked for every project a rule finds)."""
+    return longest_first({*(w for w in words.generic if len(w) >= 2), *words.project_suffixes})
 
 
 def only_generic_words(core: str, words: WordLists) -> bool:
